@@ -1,0 +1,555 @@
+//! An entry's front matter into the typed model.
+
+use crate::check::fields::{Decoder, Field, Fields};
+use crate::check::formats;
+use crate::check::problem::{Format, Problem};
+use crate::content::date::Date;
+use crate::content::load::RawDoc;
+use crate::content::model::*;
+use crate::yaml::Value;
+
+const COMMON_FIELDS: &[&str] = &[
+    "kind",
+    "id",
+    "name",
+    "kana",
+    "summary",
+    "operator",
+    "office_number",
+    "area",
+    "address",
+    "geo",
+    "access",
+    "contact",
+    "hours",
+    "accepts",
+    "accessibility",
+    "photos",
+    "easy",
+    "verified",
+];
+const OFFICE_FIELDS: &[&str] = &["services", "transport", "lunch", "visits"];
+const WORKPLACE_FIELDS: &[&str] = &[
+    "industry",
+    "employment",
+    "jobs",
+    "accommodations",
+    "internships",
+    "voices",
+];
+const CENTER_FIELDS: &[&str] = &["center_type", "offers", "fee"];
+const COMMUNITY_FIELDS: &[&str] = &["community_type", "schedule", "fee"];
+
+/// Longest summary that still fits on one line of a card on a phone.
+const SUMMARY_MAX: usize = 80;
+
+/// What an entry is checked against beyond its own file.
+pub struct EntryContext<'a> {
+    pub area_ids: &'a [String],
+    pub media: &'a std::collections::BTreeSet<String>,
+    pub today: Date,
+}
+
+/// Facts older than this many months get a warning: councils confirm entries once a year.
+const STALE_MONTHS: i64 = 12;
+
+pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> {
+    let mut f = d.fields(&doc.front, "")?;
+    let kind = d.required(&mut f, "kind", |d, x| {
+        d.one_of(x, &EntryKind::ids(), EntryKind::from_id)
+    });
+    let id = match f.get("id") {
+        Some(x) => d.formatted(&x, Format::Id),
+        None if formats::is_id(&doc.stem) => Some(doc.stem.clone()),
+        None => {
+            d.error(
+                f.pos(),
+                "id",
+                Problem::BadFormat {
+                    format: Format::Id,
+                    value: doc.stem.clone(),
+                },
+            );
+            None
+        }
+    };
+    let name = d.required_text(&mut f, "name");
+    let kana = d.optional(&mut f, "kana", |d, x| d.reading(x));
+    if kana.is_none() && !f.has("kana") && name.as_deref().is_some_and(formats::needs_reading) {
+        d.error(f.pos(), "kana", Problem::KanaRequired);
+    }
+    let summary = d.optional_text(&mut f, "summary");
+    if let (Some(s), Some(pos)) = (&summary, f.key_pos("summary")) {
+        let length = s.chars().count();
+        if length > SUMMARY_MAX {
+            d.warning(
+                pos,
+                "summary",
+                Problem::TooLong {
+                    length,
+                    max: SUMMARY_MAX,
+                },
+            );
+        }
+    }
+    let operator = d.optional(&mut f, "operator", operator);
+    let office_number = d.optional(&mut f, "office_number", |d, x| {
+        d.formatted(x, Format::OfficeNumber)
+    });
+    let area = d.required(&mut f, "area", |d, x| {
+        let value = d.text(x)?;
+        // With no valid site.yaml there is nothing to compare against: site.yaml is reported.
+        if cx.area_ids.is_empty() || cx.area_ids.contains(&value) {
+            Some(value)
+        } else {
+            d.error(
+                x.node.pos,
+                &x.path,
+                Problem::UnknownArea {
+                    value,
+                    allowed: cx.area_ids.to_vec(),
+                },
+            );
+            None
+        }
+    });
+    let address = d.required(&mut f, "address", address);
+    let geo = d.optional(&mut f, "geo", geo);
+    let access = d.optional_text(&mut f, "access");
+    let contact = d.required(&mut f, "contact", contact);
+    let hours = d.optional(&mut f, "hours", hours);
+    let accepts = list_of(
+        d,
+        &mut f,
+        "accepts",
+        &Disability::ids(),
+        Disability::from_id,
+    );
+    let accessibility = list_of(
+        d,
+        &mut f,
+        "accessibility",
+        &Accessibility::ids(),
+        Accessibility::from_id,
+    );
+    let photos = match f.get("photos") {
+        Some(x) => d.list(&x, |d, item| photo(d, item, cx.media)),
+        None => Vec::new(),
+    };
+    let easy = d.optional_text(&mut f, "easy");
+    let verified = d.required(&mut f, "verified", |d, x| {
+        let date = d.date(x)?;
+        let age_days = cx.today.days_since_epoch() - date.days_since_epoch();
+        if age_days < 0 {
+            d.warning(
+                x.node.pos,
+                &x.path,
+                Problem::FutureDate {
+                    value: date.to_string(),
+                },
+            );
+        } else if age_days > STALE_MONTHS * 365 / 12 {
+            d.warning(
+                x.node.pos,
+                &x.path,
+                Problem::Stale {
+                    verified: date.to_string(),
+                    months: age_days * 12 / 365,
+                },
+            );
+        }
+        Some(date)
+    });
+
+    let (details, extra) = match kind {
+        Some(EntryKind::Office) => (office(d, &mut f).map(EntryDetails::Office), OFFICE_FIELDS),
+        Some(EntryKind::Workplace) => (
+            workplace(d, &mut f).map(EntryDetails::Workplace),
+            WORKPLACE_FIELDS,
+        ),
+        Some(EntryKind::Center) => (center(d, &mut f).map(EntryDetails::Center), CENTER_FIELDS),
+        Some(EntryKind::Community) => (
+            community(d, &mut f).map(EntryDetails::Community),
+            COMMUNITY_FIELDS,
+        ),
+        None => {
+            // Without a kind we cannot tell which fields belong; accept all to avoid noise.
+            for key in OFFICE_FIELDS
+                .iter()
+                .chain(WORKPLACE_FIELDS)
+                .chain(CENTER_FIELDS)
+                .chain(COMMUNITY_FIELDS)
+            {
+                f.get_raw(key);
+            }
+            (None, &[][..])
+        }
+    };
+    let known: Vec<&str> = COMMON_FIELDS.iter().chain(extra).copied().collect();
+    d.finish(f, &known);
+
+    Some(Entry {
+        id: id?,
+        source: doc.path.clone(),
+        kana: kana.unwrap_or_else(|| name.clone().unwrap_or_default()),
+        name: name?,
+        summary,
+        operator,
+        office_number,
+        area: area?,
+        address: address?,
+        geo,
+        access,
+        contact: contact?,
+        hours,
+        accepts,
+        accessibility,
+        photos,
+        easy,
+        verified: verified?,
+        details: details?,
+        body: doc.body.clone(),
+        body_line: doc.body_line,
+    })
+}
+
+fn list_of<E>(
+    d: &mut Decoder,
+    f: &mut Fields,
+    key: &str,
+    ids: &[&str],
+    from_id: impl Fn(&str) -> Option<E> + Copy,
+) -> Vec<E> {
+    match f.get(key) {
+        Some(x) => d.list(&x, |d, item| d.one_of(item, ids, from_id)),
+        None => Vec::new(),
+    }
+}
+
+fn operator(d: &mut Decoder, x: &Field) -> Option<Operator> {
+    let mut f = d.fields(x.node, &x.path)?;
+    let name = d.required_text(&mut f, "name");
+    let kana = d.optional(&mut f, "kana", |d, x| d.reading(x));
+    let corporate_number = d.optional(&mut f, "corporate_number", |d, x| {
+        d.formatted(x, Format::CorporateNumber)
+    });
+    d.finish(f, &["name", "kana", "corporate_number"]);
+    Some(Operator {
+        name: name?,
+        kana,
+        corporate_number,
+    })
+}
+
+fn address(d: &mut Decoder, x: &Field) -> Option<Address> {
+    let mut f = d.fields(x.node, &x.path)?;
+    let postal_code = d.optional(&mut f, "postal_code", |d, x| {
+        d.formatted(x, Format::PostalCode)
+    });
+    let city = d.required_text(&mut f, "city");
+    let street = d.required_text(&mut f, "street");
+    let building = d.optional_text(&mut f, "building");
+    d.finish(f, &["postal_code", "city", "street", "building"]);
+    Some(Address {
+        postal_code,
+        city: city?,
+        street: street?,
+        building,
+    })
+}
+
+fn geo(d: &mut Decoder, x: &Field) -> Option<Geo> {
+    let mut f = d.fields(x.node, &x.path)?;
+    // Japan lies within these bounds; anything outside is a swapped or mistyped coordinate.
+    let lat = d.required(&mut f, "lat", |d, x| d.number(x, 20.0, 46.0));
+    let lon = d.required(&mut f, "lon", |d, x| d.number(x, 122.0, 154.0));
+    d.finish(f, &["lat", "lon"]);
+    Some(Geo {
+        lat: lat?,
+        lon: lon?,
+    })
+}
+
+fn contact(d: &mut Decoder, x: &Field) -> Option<Contact> {
+    let mut f = d.fields(x.node, &x.path)?;
+    let phone = d.optional(&mut f, "phone", |d, x| d.formatted(x, Format::Phone));
+    let fax = d.optional(&mut f, "fax", |d, x| d.formatted(x, Format::Phone));
+    let email = d.optional(&mut f, "email", |d, x| d.formatted(x, Format::Email));
+    let url = d.optional(&mut f, "url", |d, x| d.formatted(x, Format::Url));
+    if !f.has("phone") && !f.has("email") {
+        d.error(f.pos(), &x.path, Problem::ContactRequired);
+    }
+    d.finish(f, &["phone", "fax", "email", "url"]);
+    Some(Contact {
+        phone,
+        fax,
+        email,
+        url,
+    })
+}
+
+fn hours(d: &mut Decoder, x: &Field) -> Option<Hours> {
+    let mut f = d.fields(x.node, &x.path)?;
+    let mut day = |d: &mut Decoder, key: &str| -> Option<TimeRange> {
+        let field = f.get_raw(key)?;
+        if matches!(field.node.value, Value::Null) {
+            return None;
+        }
+        let text = d.formatted(&field, Format::TimeRange)?;
+        let (open, close) = formats::parse_time_range(&text)?;
+        if close <= open {
+            d.error(
+                field.node.pos,
+                &field.path,
+                Problem::TimeRangeReversed { value: text },
+            );
+            return None;
+        }
+        Some(TimeRange { open, close })
+    };
+    let weekdays = day(d, "weekdays");
+    let saturday = day(d, "saturday");
+    let sunday = day(d, "sunday");
+    let holidays = day(d, "holidays");
+    let notes = d.optional_text(&mut f, "notes");
+    d.finish(f, &["weekdays", "saturday", "sunday", "holidays", "notes"]);
+    Some(Hours {
+        weekdays,
+        saturday,
+        sunday,
+        holidays,
+        notes,
+    })
+}
+
+fn photo(d: &mut Decoder, x: &Field, media: &std::collections::BTreeSet<String>) -> Option<Photo> {
+    let mut f = d.fields(x.node, &x.path)?;
+    let src = d.required(&mut f, "src", |d, x| {
+        let src = d.text(x)?;
+        if media.contains(&src) {
+            Some(src)
+        } else {
+            d.error(x.node.pos, &x.path, Problem::PhotoMissing { src });
+            None
+        }
+    });
+    let alt = d.optional_text(&mut f, "alt");
+    if alt.is_none() {
+        d.error(f.pos(), &f.child_path("alt"), Problem::PhotoWithoutAlt);
+    }
+    d.finish(f, &["src", "alt"]);
+    Some(Photo {
+        src: src?,
+        alt: alt?,
+    })
+}
+
+fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {
+    let services = d.required(f, "services", |d, x| {
+        let list = d.list(x, service);
+        if list.is_empty() && matches!(&x.node.value, Value::Seq(items) if items.is_empty()) {
+            d.error(x.node.pos, &x.path, Problem::EmptyList);
+        }
+        Some(list)
+    });
+    let transport = d.optional(f, "transport", |d, x| {
+        let mut g = d.fields(x.node, &x.path)?;
+        let available = d.required(&mut g, "available", |d, x| d.boolean(x));
+        let notes = d.optional_text(&mut g, "notes");
+        d.finish(g, &["available", "notes"]);
+        Some(Transport {
+            available: available?,
+            notes,
+        })
+    });
+    let lunch = d.optional(f, "lunch", |d, x| {
+        let mut g = d.fields(x.node, &x.path)?;
+        let available = d.required(&mut g, "available", |d, x| d.boolean(x));
+        let cost_yen = d.optional(&mut g, "cost_yen", |d, x| d.integer(x, 0, 5_000));
+        let notes = d.optional_text(&mut g, "notes");
+        d.finish(g, &["available", "cost_yen", "notes"]);
+        Some(Lunch {
+            available: available?,
+            cost_yen: cost_yen.map(|c| c as u32),
+            notes,
+        })
+    });
+    let visits = d.optional_text(f, "visits");
+    let services = services?;
+    if services.is_empty() {
+        return None;
+    }
+    Some(Office {
+        services,
+        transport,
+        lunch,
+        visits,
+    })
+}
+
+fn service(d: &mut Decoder, x: &Field) -> Option<Service> {
+    let mut f = d.fields(x.node, &x.path)?;
+    let kind = d.required(&mut f, "type", |d, x| {
+        d.one_of(x, &ServiceType::ids(), ServiceType::from_id)
+    });
+    let capacity = d.optional(&mut f, "capacity", |d, x| d.integer(x, 1, 1_000));
+    let wage = d.optional(&mut f, "wage", |d, x| {
+        let mut g = d.fields(x.node, &x.path)?;
+        let monthly = d.required(&mut g, "monthly_average", |d, x| d.integer(x, 0, 1_000_000));
+        let year = yearly_figure_year(d, &mut g, "工賃・賃金");
+        d.finish(g, &["monthly_average", "fiscal_year"]);
+        Some(Wage {
+            monthly_average: monthly? as u32,
+            fiscal_year: year?,
+        })
+    });
+    let placements = d.optional(&mut f, "placements", |d, x| {
+        let mut g = d.fields(x.node, &x.path)?;
+        let count = d.required(&mut g, "count", |d, x| d.integer(x, 0, 1_000));
+        let year = yearly_figure_year(d, &mut g, "就職者数");
+        d.finish(g, &["count", "fiscal_year"]);
+        Some(Placements {
+            count: count? as u32,
+            fiscal_year: year?,
+        })
+    });
+    let work = d.text_list(&mut f, "work");
+    let hours_per_day = d.optional_text(&mut f, "hours_per_day");
+    let styles = list_of(
+        d,
+        &mut f,
+        "styles",
+        &AssessmentStyle::ids(),
+        AssessmentStyle::from_id,
+    );
+    let notes = d.optional_text(&mut f, "notes");
+
+    if let Some(kind) = kind {
+        let misplaced = [
+            ("wage", wage.is_some() && kind.wage_label().is_none()),
+            (
+                "placements",
+                placements.is_some() && kind != ServiceType::Transition,
+            ),
+            (
+                "capacity",
+                capacity.is_some() && kind == ServiceType::Retention,
+            ),
+            (
+                "styles",
+                !styles.is_empty() && kind != ServiceType::Selection,
+            ),
+        ];
+        for (field, wrong) in misplaced {
+            if wrong {
+                let pos = f.key_pos(field).unwrap_or(f.pos());
+                d.error(
+                    pos,
+                    &f.child_path(field),
+                    Problem::NotForService {
+                        field: field.into(),
+                        service: kind.id().into(),
+                    },
+                );
+            }
+        }
+    }
+    d.finish(
+        f,
+        &[
+            "type",
+            "capacity",
+            "wage",
+            "placements",
+            "work",
+            "hours_per_day",
+            "styles",
+            "notes",
+        ],
+    );
+    Some(Service {
+        kind: kind?,
+        capacity: capacity.map(|c| c as u32),
+        wage,
+        placements,
+        work,
+        hours_per_day,
+        styles,
+        notes,
+    })
+}
+
+/// The fiscal year of a yearly figure: a number without its year is not comparable, so a missing
+/// year gets its own message rather than a generic "missing field".
+fn yearly_figure_year(d: &mut Decoder, g: &mut Fields, figure: &str) -> Option<u16> {
+    match g.get("fiscal_year") {
+        Some(x) => d.integer(&x, 2000, 2100).map(|y| y as u16),
+        None => {
+            d.error(
+                g.pos(),
+                &g.child_path("fiscal_year"),
+                Problem::YearlyFigureWithoutYear {
+                    figure: figure.into(),
+                },
+            );
+            None
+        }
+    }
+}
+
+fn workplace(d: &mut Decoder, f: &mut Fields) -> Option<Workplace> {
+    let industry = d.optional_text(f, "industry");
+    let employment = d.optional(f, "employment", |d, x| {
+        d.one_of(x, &EmploymentType::ids(), EmploymentType::from_id)
+    });
+    let jobs = d.text_list(f, "jobs");
+    let accommodations = d.text_list(f, "accommodations");
+    let internships = d.optional_text(f, "internships");
+    let voices = match f.get("voices") {
+        Some(x) => d.list(&x, |d, item| {
+            let mut g = d.fields(item.node, &item.path)?;
+            let who = d.required_text(&mut g, "who");
+            let text = d.required_text(&mut g, "text");
+            d.finish(g, &["who", "text"]);
+            Some(Voice {
+                who: who?,
+                text: text?,
+            })
+        }),
+        None => Vec::new(),
+    };
+    Some(Workplace {
+        industry,
+        employment,
+        jobs,
+        accommodations,
+        internships,
+        voices,
+    })
+}
+
+fn center(d: &mut Decoder, f: &mut Fields) -> Option<Center> {
+    let center_type = d.required(f, "center_type", |d, x| {
+        d.one_of(x, &CenterType::ids(), CenterType::from_id)
+    });
+    let offers = d.text_list(f, "offers");
+    let fee = d.optional_text(f, "fee");
+    Some(Center {
+        center_type: center_type?,
+        offers,
+        fee,
+    })
+}
+
+fn community(d: &mut Decoder, f: &mut Fields) -> Option<Community> {
+    let community_type = d.required(f, "community_type", |d, x| {
+        d.one_of(x, &CommunityType::ids(), CommunityType::from_id)
+    });
+    let schedule = d.optional_text(f, "schedule");
+    let fee = d.optional_text(f, "fee");
+    Some(Community {
+        community_type: community_type?,
+        schedule,
+        fee,
+    })
+}

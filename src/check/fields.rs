@@ -1,0 +1,385 @@
+//! Reading typed values out of a spanned YAML tree while recording every problem.
+//!
+//! Each `Decoder` method returns `None` (or an empty list) when the value is absent or wrong and
+//! pushes a diagnostic for what was wrong, so decoding always runs to the end of the file.
+
+use crate::check::problem::{Expected, Format, Problem};
+use crate::check::{Diagnostics, formats};
+use crate::content::date::Date;
+use crate::yaml::{Key, Node, Pos, Value};
+use std::path::Path;
+
+pub struct Decoder<'a> {
+    pub file: &'a Path,
+    pub diags: &'a mut Diagnostics,
+}
+
+/// The fields of one YAML mapping, tracking which ones were read so unknown ones can be reported.
+pub struct Fields<'n> {
+    path: String,
+    pos: Pos,
+    pairs: &'n [(Key, Node)],
+    used: Vec<bool>,
+}
+
+/// A value found under a key, with its full field path.
+pub struct Field<'n> {
+    pub node: &'n Node,
+    pub path: String,
+}
+
+impl<'n> Fields<'n> {
+    /// Takes the value under `key`; a `null` value counts as absent.
+    pub fn get(&mut self, key: &str) -> Option<Field<'n>> {
+        self.get_raw(key)
+            .filter(|f| !matches!(f.node.value, Value::Null))
+    }
+
+    /// Takes the value under `key`, `null` included (where null means something, e.g. "closed").
+    pub fn get_raw(&mut self, key: &str) -> Option<Field<'n>> {
+        let index = self.pairs.iter().position(|(k, _)| k.name == key)?;
+        self.used[index] = true;
+        Some(Field {
+            node: &self.pairs[index].1,
+            path: self.child_path(key),
+        })
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.pairs.iter().any(|(k, _)| k.name == key)
+    }
+
+    pub fn child_path(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    pub fn pos(&self) -> Pos {
+        self.pos
+    }
+
+    /// Where a key is written, for problems about the key rather than its value.
+    pub fn key_pos(&self, key: &str) -> Option<Pos> {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .map(|(k, _)| k.pos)
+    }
+}
+
+impl<'a> Decoder<'a> {
+    pub fn error(&mut self, pos: Pos, field: &str, problem: Problem) {
+        self.diags.error(self.file, pos, field, problem);
+    }
+
+    pub fn warning(&mut self, pos: Pos, field: &str, problem: Problem) {
+        self.diags.warning(self.file, pos, field, problem);
+    }
+
+    /// Opens a mapping; reports a wrong type and returns `None` otherwise.
+    pub fn fields<'n>(&mut self, node: &'n Node, path: &str) -> Option<Fields<'n>> {
+        match &node.value {
+            Value::Map(pairs) => Some(Fields {
+                path: path.to_string(),
+                pos: node.pos,
+                pairs,
+                used: vec![false; pairs.len()],
+            }),
+            Value::Null if path.is_empty() => {
+                self.error(node.pos, path, Problem::NotAMapping);
+                None
+            }
+            _ => {
+                self.wrong_type(node, path, Expected::Mapping);
+                None
+            }
+        }
+    }
+
+    /// Reports every key that was never read, suggesting the nearest known one.
+    pub fn finish(&mut self, fields: Fields, known: &[&str]) {
+        for ((key, _), used) in fields.pairs.iter().zip(&fields.used) {
+            if !used {
+                let suggestion = suggest(&key.name, known.iter().copied());
+                let path = fields.child_path(&key.name);
+                self.error(
+                    key.pos,
+                    &path,
+                    Problem::UnknownField {
+                        field: key.name.clone(),
+                        suggestion,
+                    },
+                );
+            }
+        }
+    }
+
+    pub fn missing(&mut self, fields: &Fields, key: &str) {
+        let path = fields.child_path(key);
+        self.error(
+            fields.pos(),
+            &path,
+            Problem::MissingField {
+                field: key.to_string(),
+            },
+        );
+    }
+
+    pub fn wrong_type(&mut self, node: &Node, path: &str, expected: Expected) {
+        self.error(
+            node.pos,
+            path,
+            Problem::WrongType {
+                expected,
+                found_ja: node.value.kind_ja().to_string(),
+                found_en: node.value.kind_en().to_string(),
+            },
+        );
+    }
+
+    /// A required field: reports it missing when absent.
+    pub fn required<'n, T>(
+        &mut self,
+        fields: &mut Fields<'n>,
+        key: &str,
+        decode: impl FnOnce(&mut Self, &Field<'n>) -> Option<T>,
+    ) -> Option<T> {
+        match fields.get(key) {
+            Some(field) => decode(self, &field),
+            None => {
+                self.missing(fields, key);
+                None
+            }
+        }
+    }
+
+    pub fn optional<'n, T>(
+        &mut self,
+        fields: &mut Fields<'n>,
+        key: &str,
+        decode: impl FnOnce(&mut Self, &Field<'n>) -> Option<T>,
+    ) -> Option<T> {
+        let field = fields.get(key)?;
+        decode(self, &field)
+    }
+
+    /// Text; numbers are accepted and turned into text (a provider writing `name: 123` means it).
+    pub fn text(&mut self, field: &Field) -> Option<String> {
+        match &field.node.value {
+            Value::Str(s) => Some(s.trim().to_string()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Float(f) => Some(f.to_string()),
+            _ => {
+                self.wrong_type(field.node, &field.path, Expected::Text);
+                None
+            }
+        }
+    }
+
+    pub fn integer(&mut self, field: &Field, min: i64, max: i64) -> Option<i64> {
+        let value = match &field.node.value {
+            Value::Int(i) => *i,
+            // "16,500" or "16500円" are common: say what is expected rather than guessing.
+            _ => {
+                self.wrong_type(field.node, &field.path, Expected::Integer);
+                return None;
+            }
+        };
+        if value < min || value > max {
+            self.error(
+                field.node.pos,
+                &field.path,
+                Problem::OutOfRange {
+                    value: value.to_string(),
+                    min,
+                    max,
+                },
+            );
+            return None;
+        }
+        Some(value)
+    }
+
+    pub fn number(&mut self, field: &Field, min: f64, max: f64) -> Option<f64> {
+        let value = match &field.node.value {
+            Value::Int(i) => *i as f64,
+            Value::Float(f) => *f,
+            _ => {
+                self.wrong_type(field.node, &field.path, Expected::Number);
+                return None;
+            }
+        };
+        if !(min..=max).contains(&value) {
+            self.error(
+                field.node.pos,
+                &field.path,
+                Problem::OutOfRange {
+                    value: value.to_string(),
+                    min: min as i64,
+                    max: max as i64,
+                },
+            );
+            return None;
+        }
+        Some(value)
+    }
+
+    pub fn boolean(&mut self, field: &Field) -> Option<bool> {
+        match &field.node.value {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type(field.node, &field.path, Expected::Bool);
+                None
+            }
+        }
+    }
+
+    /// Text that must match a format (phone, URL, …).
+    pub fn formatted(&mut self, field: &Field, format: Format) -> Option<String> {
+        let text = self.text(field)?;
+        if formats::is_valid(format, &text) {
+            Some(text)
+        } else {
+            self.error(
+                field.node.pos,
+                &field.path,
+                Problem::BadFormat {
+                    format,
+                    value: text,
+                },
+            );
+            None
+        }
+    }
+
+    pub fn date(&mut self, field: &Field) -> Option<Date> {
+        let text = self.text(field)?;
+        match Date::parse(&text) {
+            Some(date) => Some(date),
+            None => {
+                self.error(
+                    field.node.pos,
+                    &field.path,
+                    Problem::BadFormat {
+                        format: Format::Date,
+                        value: text,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// A hiragana reading.
+    pub fn reading(&mut self, field: &Field) -> Option<String> {
+        let text = self.text(field)?;
+        if formats::is_reading(&text) {
+            Some(text)
+        } else {
+            self.error(
+                field.node.pos,
+                &field.path,
+                Problem::NotHiragana { value: text },
+            );
+            None
+        }
+    }
+
+    /// One value of a closed set, with "did you mean" for near misses.
+    pub fn one_of<E>(
+        &mut self,
+        field: &Field,
+        ids: &[&str],
+        from_id: impl Fn(&str) -> Option<E>,
+    ) -> Option<E> {
+        let text = self.text(field)?;
+        if let Some(value) = from_id(&text) {
+            return Some(value);
+        }
+        self.error(
+            field.node.pos,
+            &field.path,
+            Problem::NotInList {
+                suggestion: suggest(&text, ids.iter().copied()),
+                value: text,
+                allowed: ids.iter().map(|s| s.to_string()).collect(),
+            },
+        );
+        None
+    }
+
+    /// A list; each item decoded with its own path (`work[2]`). A single value where a list is
+    /// expected is accepted as a list of one, the way providers often write it.
+    pub fn list<'n, T>(
+        &mut self,
+        field: &Field<'n>,
+        mut item: impl FnMut(&mut Self, &Field<'n>) -> Option<T>,
+    ) -> Vec<T> {
+        match &field.node.value {
+            Value::Seq(nodes) => nodes
+                .iter()
+                .enumerate()
+                .filter_map(|(i, node)| {
+                    let f = Field {
+                        node,
+                        path: format!("{}[{i}]", field.path),
+                    };
+                    item(self, &f)
+                })
+                .collect(),
+            Value::Map(_) => {
+                self.wrong_type(field.node, &field.path, Expected::List);
+                Vec::new()
+            }
+            _ => item(self, field).into_iter().collect(),
+        }
+    }
+
+    pub fn text_list(&mut self, fields: &mut Fields, key: &str) -> Vec<String> {
+        match fields.get(key) {
+            Some(field) => self.list(&field, |d, f| d.text(f)),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn optional_text(&mut self, fields: &mut Fields, key: &str) -> Option<String> {
+        self.optional(fields, key, |d, f| d.text(f))
+            .filter(|s| !s.is_empty())
+    }
+
+    pub fn required_text(&mut self, fields: &mut Fields, key: &str) -> Option<String> {
+        self.required(fields, key, |d, f| d.text(f))
+    }
+}
+
+/// The known name closest to a misspelt one, if it is close enough to be a typo.
+pub fn suggest<'k>(word: &str, known: impl Iterator<Item = &'k str>) -> Option<String> {
+    let word = word.to_lowercase();
+    known
+        .map(|k| (strsim::damerau_levenshtein(&word, k), k))
+        .filter(|(distance, k)| *distance <= (k.chars().count() / 3).clamp(1, 3))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggest;
+
+    #[test]
+    fn suggests_near_misses_only() {
+        let known = ["name", "kana", "verified", "transport"];
+        assert_eq!(
+            suggest("verifed", known.iter().copied()),
+            Some("verified".into())
+        );
+        assert_eq!(
+            suggest("trasport", known.iter().copied()),
+            Some("transport".into())
+        );
+        assert_eq!(suggest("colour", known.iter().copied()), None);
+    }
+}

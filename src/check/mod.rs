@@ -1,0 +1,123 @@
+//! The check stage: validate every file, build the typed `Site`, and collect every diagnostic.
+//!
+//! Decoding never stops at the first problem; a file with problems is left out of the `Site`
+//! but the others are still checked, so one run reports everything.
+
+mod decode_entry;
+mod decode_page;
+mod decode_site;
+mod diagnostic;
+pub mod fields;
+pub mod formats;
+pub mod links;
+mod problem;
+pub mod report;
+
+pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use problem::{Expected, Format, Problem};
+
+use crate::content::date::Date;
+use crate::content::load::RawSite;
+use crate::content::model::Site;
+use decode_entry::EntryContext;
+use fields::Decoder;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Validates a loaded site. Returns the typed site when the files could be decoded (it may still
+/// have warnings, and errors from cross-file rules: callers look at `diags.has_errors()`).
+pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site> {
+    let config = raw.config.as_ref().and_then(|file| {
+        let mut d = Decoder {
+            file: &file.path,
+            diags,
+        };
+        decode_site::site_config(&mut d, &file.root)
+    });
+    let area_ids: Vec<String> = config
+        .as_ref()
+        .map(|c| c.areas.iter().map(|a| a.id.clone()).collect())
+        .unwrap_or_default();
+    let cx = EntryContext {
+        area_ids: &area_ids,
+        media: &raw.media,
+        today,
+    };
+
+    let mut entries = Vec::new();
+    let mut first_use: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for doc in &raw.entries {
+        let mut d = Decoder {
+            file: &doc.path,
+            diags,
+        };
+        let Some(entry) = decode_entry::entry(&mut d, doc, &cx) else {
+            continue;
+        };
+        if let Some(other) = first_use.get(&entry.id) {
+            let pos = doc.front.pos;
+            diags.error(
+                &doc.path,
+                pos,
+                "id",
+                Problem::DuplicateId {
+                    id: entry.id.clone(),
+                    other: other.to_string_lossy().replace('\\', "/"),
+                },
+            );
+            continue;
+        }
+        first_use.insert(entry.id.clone(), doc.path.clone());
+        entries.push(entry);
+    }
+
+    let pages: Vec<_> = raw
+        .pages
+        .iter()
+        .filter_map(|doc| {
+            let mut d = Decoder {
+                file: &doc.path,
+                diags,
+            };
+            decode_page::page(&mut d, doc)
+        })
+        .collect();
+
+    let glossary = raw
+        .glossary
+        .as_ref()
+        .map(|file| {
+            let mut d = Decoder {
+                file: &file.path,
+                diags,
+            };
+            let terms = decode_site::glossary(&mut d, &file.root);
+            decode_page::check_glossary_refs(&mut d, &terms);
+            terms.into_iter().map(|(t, _)| t).collect()
+        })
+        .unwrap_or_default();
+
+    let readings = raw
+        .readings
+        .as_ref()
+        .map(|file| {
+            let mut d = Decoder {
+                file: &file.path,
+                diags,
+            };
+            decode_site::readings(&mut d, &file.root)
+        })
+        .unwrap_or_default();
+
+    for doc in raw.entries.iter().chain(&raw.pages) {
+        links::check_body(raw, doc, diags);
+    }
+
+    Some(Site {
+        config: config?,
+        entries,
+        pages,
+        glossary,
+        readings,
+    })
+}

@@ -1,0 +1,213 @@
+//! The load stage: walk the site folder, read every file, split front matter and parse YAML into
+//! spanned trees. A file that cannot be read or parsed is reported and left out; the others go on.
+
+use crate::check::{Diagnostics, Problem};
+use crate::content::frontmatter::{self, SplitError};
+use crate::yaml::{self, Node, Pos};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// A Markdown file with front matter.
+#[derive(Debug, Clone)]
+pub struct RawDoc {
+    /// Relative to the site root.
+    pub path: PathBuf,
+    /// File name without `.md`: the default id or slug.
+    pub stem: String,
+    pub front: Node,
+    pub body: String,
+    pub body_line: u32,
+}
+
+/// A YAML file (site.yaml, glossary.yaml, readings.yaml).
+#[derive(Debug, Clone)]
+pub struct RawYaml {
+    pub path: PathBuf,
+    pub root: Node,
+}
+
+/// Everything read from disk, before any validation.
+#[derive(Debug, Clone, Default)]
+pub struct RawSite {
+    pub root: PathBuf,
+    pub config: Option<RawYaml>,
+    pub entries: Vec<RawDoc>,
+    pub pages: Vec<RawDoc>,
+    pub glossary: Option<RawYaml>,
+    pub readings: Option<RawYaml>,
+    /// File names under content/media.
+    pub media: BTreeSet<String>,
+    /// Every Markdown file present (relative, `/`-separated, e.g. `entries/a.md`), including those
+    /// that failed to parse: links to them are not broken, the file is.
+    pub markdown_files: BTreeSet<String>,
+}
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
+    let mut site = RawSite {
+        root: root.to_path_buf(),
+        ..RawSite::default()
+    };
+    let config_path = PathBuf::from(CONFIG_FILE);
+    if root.join(&config_path).is_file() {
+        site.config = read_yaml(root, config_path, diags);
+    } else {
+        diags.error(
+            &config_path,
+            Pos { line: 1, column: 1 },
+            "",
+            Problem::MissingSiteConfig,
+        );
+    }
+    let content = root.join("content");
+    site.entries = read_docs(
+        root,
+        &content.join("entries"),
+        diags,
+        &mut site.markdown_files,
+    );
+    site.pages = read_docs(
+        root,
+        &content.join("pages"),
+        diags,
+        &mut site.markdown_files,
+    );
+    for (name, slot) in [
+        ("glossary.yaml", &mut site.glossary),
+        ("readings.yaml", &mut site.readings),
+    ] {
+        if content.join(name).is_file() {
+            *slot = read_yaml(root, PathBuf::from("content").join(name), diags);
+        }
+    }
+    site.media = list_files(&content.join("media"));
+    site
+}
+
+fn list_files(dir: &Path) -> BTreeSet<String> {
+    WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .collect()
+}
+
+fn read_docs(
+    root: &Path,
+    dir: &Path,
+    diags: &mut Diagnostics,
+    seen: &mut BTreeSet<String>,
+) -> Vec<RawDoc> {
+    let mut paths: Vec<PathBuf> = WalkDir::new(dir)
+        .max_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    // Sorted so that diagnostics and output never depend on the file system's order.
+    paths.sort();
+    let mut docs = Vec::new();
+    for abs in paths {
+        let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
+        if let Ok(in_content) = abs.strip_prefix(root.join("content")) {
+            seen.insert(in_content.to_string_lossy().replace('\\', "/"));
+        }
+        let Some(text) = read_text(root, &rel, diags) else {
+            continue;
+        };
+        let stem = abs
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let first_line = Pos { line: 1, column: 1 };
+        let split = match frontmatter::split(&text) {
+            Ok(split) => split,
+            Err(SplitError::NoOpening) => {
+                diags.error(&rel, first_line, "", Problem::NoFrontMatter);
+                continue;
+            }
+            Err(SplitError::NoClosing) => {
+                diags.error(&rel, first_line, "", Problem::UnclosedFrontMatter);
+                continue;
+            }
+        };
+        let Some(front) = parse_yaml(&rel, split.yaml, split.yaml_line_offset, diags) else {
+            continue;
+        };
+        docs.push(RawDoc {
+            path: rel,
+            stem,
+            front,
+            body: split.body.to_string(),
+            body_line: split.body_line,
+        });
+    }
+    docs
+}
+
+fn read_yaml(root: &Path, rel: PathBuf, diags: &mut Diagnostics) -> Option<RawYaml> {
+    let text = read_text(root, &rel, diags)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let node = parse_yaml(&rel, text, 0, diags)?;
+    Some(RawYaml {
+        path: rel,
+        root: node,
+    })
+}
+
+fn read_text(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
+    let first_line = Pos { line: 1, column: 1 };
+    match std::fs::read(root.join(rel)) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(_) => {
+                diags.error(rel, first_line, "", Problem::NotUtf8);
+                None
+            }
+        },
+        Err(err) => {
+            diags.error(
+                rel,
+                first_line,
+                "",
+                Problem::Unreadable {
+                    detail: err.to_string(),
+                },
+            );
+            None
+        }
+    }
+}
+
+fn parse_yaml(rel: &Path, text: &str, line_offset: u32, diags: &mut Diagnostics) -> Option<Node> {
+    match yaml::parse(text, line_offset) {
+        Ok(node) => Some(node),
+        Err(err) => {
+            let problem = match duplicate_key(&err.message) {
+                Some(key) => Problem::DuplicateKey { key },
+                None => Problem::YamlSyntax {
+                    detail: err.message,
+                },
+            };
+            diags.error(rel, err.pos, "", problem);
+            None
+        }
+    }
+}
+
+/// serde-saphyr says "duplicate mapping key: NAME, set DuplicateKeyPolicy …"; providers get a
+/// message of their own for this common copy-and-paste slip.
+fn duplicate_key(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("duplicate mapping key: ")?;
+    Some(rest.split(',').next().unwrap_or(rest).trim().to_string())
+}

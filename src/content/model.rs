@@ -1,0 +1,435 @@
+//! The typed model of a guide: what `check` builds from the provider files and every later stage
+//! reads. Every fact a family compares is a typed field here, never prose.
+
+use crate::content::date::Date;
+use serde::Serialize;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub entries: Vec<Entry>,
+    pub pages: Vec<Page>,
+    pub glossary: Vec<Term>,
+    pub readings: Vec<ReadingRule>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteConfig {
+    pub title: String,
+    pub title_kana: String,
+    pub region: String,
+    pub region_kana: String,
+    pub base_url: String,
+    pub description: String,
+    pub areas: Vec<Area>,
+    pub furigana: FuriganaSetting,
+    pub print: PrintSetting,
+    pub data_date: Option<Date>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+    pub kana: String,
+}
+
+/// Which kanji get furigana on the furigana edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FuriganaSetting {
+    /// Every kanji.
+    All,
+    /// Kanji not taught up to and including this school grade (1–6).
+    AboveGrade(u8),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintSetting {
+    pub paper: Paper,
+    pub layout: PrintLayout,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Paper {
+    A4,
+    B5,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PrintLayout {
+    Full,
+    Compact,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub id: String,
+    /// Path relative to the site root, for messages and "edit this page" links.
+    pub source: PathBuf,
+    pub name: String,
+    pub kana: String,
+    pub summary: Option<String>,
+    pub operator: Option<Operator>,
+    pub office_number: Option<String>,
+    pub area: String,
+    pub address: Address,
+    pub geo: Option<Geo>,
+    pub access: Option<String>,
+    pub contact: Contact,
+    pub hours: Option<Hours>,
+    pub accepts: Vec<Disability>,
+    pub accessibility: Vec<Accessibility>,
+    pub photos: Vec<Photo>,
+    pub easy: Option<String>,
+    pub verified: Date,
+    pub details: EntryDetails,
+    /// The Markdown body, as written.
+    pub body: String,
+    /// Line in the source file where the body starts (for diagnostics in the body).
+    pub body_line: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum EntryDetails {
+    Office(Office),
+    Workplace(Workplace),
+    Center(Center),
+    Community(Community),
+}
+
+impl EntryDetails {
+    pub fn kind(&self) -> EntryKind {
+        match self {
+            EntryDetails::Office(_) => EntryKind::Office,
+            EntryDetails::Workplace(_) => EntryKind::Workplace,
+            EntryDetails::Center(_) => EntryKind::Center,
+            EntryDetails::Community(_) => EntryKind::Community,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Operator {
+    pub name: String,
+    pub kana: Option<String>,
+    pub corporate_number: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Address {
+    pub postal_code: Option<String>,
+    pub city: String,
+    pub street: String,
+    pub building: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Geo {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Contact {
+    pub phone: Option<String>,
+    pub fax: Option<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Opening hours; `None` for a day means closed that day.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hours {
+    pub weekdays: Option<TimeRange>,
+    pub saturday: Option<TimeRange>,
+    pub sunday: Option<TimeRange>,
+    pub holidays: Option<TimeRange>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TimeRange {
+    /// Minutes after midnight.
+    pub open: u16,
+    pub close: u16,
+}
+
+impl std::fmt::Display for TimeRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{:02}〜{}:{:02}",
+            self.open / 60,
+            self.open % 60,
+            self.close / 60,
+            self.close % 60
+        )
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Photo {
+    pub src: String,
+    pub alt: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Office {
+    pub services: Vec<Service>,
+    pub transport: Option<Transport>,
+    pub lunch: Option<Lunch>,
+    pub visits: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Service {
+    #[serde(rename = "type")]
+    pub kind: ServiceType,
+    pub capacity: Option<u32>,
+    pub wage: Option<Wage>,
+    pub placements: Option<Placements>,
+    pub work: Vec<String>,
+    pub hours_per_day: Option<String>,
+    pub styles: Vec<AssessmentStyle>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Wage {
+    pub monthly_average: u32,
+    pub fiscal_year: u16,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Placements {
+    pub count: u32,
+    pub fiscal_year: u16,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Transport {
+    pub available: bool,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Lunch {
+    pub available: bool,
+    pub cost_yen: Option<u32>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Workplace {
+    pub industry: Option<String>,
+    pub employment: Option<EmploymentType>,
+    pub jobs: Vec<String>,
+    pub accommodations: Vec<String>,
+    pub internships: Option<String>,
+    pub voices: Vec<Voice>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Voice {
+    pub who: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Center {
+    pub center_type: CenterType,
+    pub offers: Vec<String>,
+    pub fee: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Community {
+    pub community_type: CommunityType,
+    pub schedule: Option<String>,
+    pub fee: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub slug: String,
+    pub source: PathBuf,
+    pub title: String,
+    pub title_kana: Option<String>,
+    pub order: i64,
+    pub summary: Option<String>,
+    pub body: String,
+    pub body_line: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub id: String,
+    pub term: String,
+    pub kana: String,
+    pub definition: String,
+    pub easy: Option<String>,
+    pub see: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadingRule {
+    pub word: String,
+    pub kana: String,
+}
+
+/// Declares a closed set of values written in YAML as kebab-case ids, each with its Japanese label.
+/// One table per enum keeps the id, the label and the list of allowed values in one place, so
+/// the checker's "使えるもの: …" list can never drift from the model.
+macro_rules! id_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+            pub fn from_id(id: &str) -> Option<Self> {
+                match id { $($id => Some($name::$variant),)+ _ => None }
+            }
+            pub fn ids() -> Vec<&'static str> {
+                Self::ALL.iter().map(|v| v.id()).collect()
+            }
+        }
+    };
+}
+
+id_enum!(
+    /// The welfare services for work; one office may offer several (多機能型).
+    ServiceType {
+        Transition = "transition", "就労移行支援";
+        AType = "a-type", "就労継続支援A型";
+        BType = "b-type", "就労継続支援B型";
+        Retention = "retention", "就労定着支援";
+        Selection = "selection", "就労選択支援";
+    }
+);
+
+impl ServiceType {
+    /// The short name families use.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            ServiceType::Transition => "就労移行",
+            ServiceType::AType => "A型",
+            ServiceType::BType => "B型",
+            ServiceType::Retention => "定着支援",
+            ServiceType::Selection => "就労選択",
+        }
+    }
+    /// What the yearly wage figure is called for this service, if it has one.
+    pub fn wage_label(self) -> Option<&'static str> {
+        match self {
+            ServiceType::AType => Some("平均賃金月額"),
+            ServiceType::BType => Some("平均工賃月額"),
+            _ => None,
+        }
+    }
+}
+
+id_enum!(
+    EntryKind {
+        Office = "office", "事業所";
+        Workplace = "workplace", "企業・職場";
+        Center = "center", "相談・支援機関";
+        Community = "community", "地域の集まり";
+    }
+);
+
+id_enum!(
+    CenterType {
+        Nakapotsu = "nakapotsu", "障害者就業・生活支援センター";
+        Municipal = "municipal", "区市町村障害者就労支援センター";
+        Hellowork = "hellowork", "ハローワーク";
+        VocationalCenter = "vocational-center", "地域障害者職業センター";
+        TrainingSchool = "training-school", "障害者職業能力開発校";
+        Consultation = "consultation", "相談支援事業所";
+        Developmental = "developmental", "発達障害者支援センター";
+        YouthSupport = "youth-support", "地域若者サポートステーション";
+        Other = "other", "そのほかの相談先";
+    }
+);
+
+id_enum!(
+    CommunityType {
+        SelfAdvocacy = "self-advocacy", "当事者会";
+        Family = "family", "家族会";
+        PeerSupport = "peer-support", "ピアサポート";
+        Volunteer = "volunteer", "ボランティアグループ";
+        DayPlace = "day-place", "居場所";
+        Other = "other", "そのほかの集まり";
+    }
+);
+
+id_enum!(
+    EmploymentType {
+        SpecialSubsidiary = "special-subsidiary", "特例子会社";
+        General = "general", "一般企業";
+        Public = "public", "官公庁";
+    }
+);
+
+id_enum!(
+    Disability {
+        Physical = "physical", "身体障害";
+        Intellectual = "intellectual", "知的障害";
+        Mental = "mental", "精神障害";
+        Developmental = "developmental", "発達障害";
+        Intractable = "intractable", "難病";
+    }
+);
+
+id_enum!(
+    Accessibility {
+        Wheelchair = "wheelchair", "車いすで入れる";
+        AccessibleToilet = "accessible-toilet", "多目的トイレ";
+        Elevator = "elevator", "エレベーター";
+        AccessibleParking = "accessible-parking", "障害者用駐車場";
+        SignLanguage = "sign-language", "手話で話せる職員";
+        Braille = "braille", "点字の案内";
+        QuietRoom = "quiet-room", "静かな休憩室";
+    }
+);
+
+id_enum!(
+    AssessmentStyle {
+        AtOffice = "at-office", "事業所で";
+        SchoolVisit = "school-visit", "学校に出向いて";
+        WorkplaceVisit = "workplace-visit", "職場に出向いて";
+    }
+);
+
+impl Entry {
+    pub fn kind(&self) -> EntryKind {
+        self.details.kind()
+    }
+
+    pub fn services(&self) -> &[Service] {
+        match &self.details {
+            EntryDetails::Office(o) => &o.services,
+            _ => &[],
+        }
+    }
+
+    pub fn offers(&self, service: ServiceType) -> bool {
+        self.services().iter().any(|s| s.kind == service)
+    }
+
+    /// Open on Saturday: a family filter, derived from the hours.
+    pub fn open_saturday(&self) -> bool {
+        self.hours.as_ref().is_some_and(|h| h.saturday.is_some())
+    }
+}

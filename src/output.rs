@@ -1,0 +1,116 @@
+//! The write stage: the built site lives in memory until it is complete, then goes to disk in a
+//! temporary folder beside the output and is swapped in. A build that fails or is interrupted
+//! leaves the last good output as it was.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Output files by path relative to the output root (`/`-separated).
+#[derive(Debug, Default)]
+pub struct Files {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Files {
+    pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+}
+
+/// Writes every file into `<out>.tmp-<pid>`, then replaces `out` with it. The old output is moved
+/// aside first and removed only after the new one is in place.
+pub fn write_atomically(files: &Files, out: &Path) -> Result<(), (PathBuf, io::Error)> {
+    let out = absolute(out);
+    let parent = out.parent().unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    fs::create_dir_all(parent).map_err(|e| (parent.to_path_buf(), e))?;
+    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&staging);
+    let result = write_tree(files, &staging).and_then(|()| swap(&staging, &out, &old));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_tree(files: &Files, root: &Path) -> Result<(), (PathBuf, io::Error)> {
+    for (rel, bytes) in &files.files {
+        let path = root.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
+        }
+        fs::write(&path, bytes).map_err(|e| (path.clone(), e))?;
+    }
+    // An empty site still gets its folder.
+    fs::create_dir_all(root).map_err(|e| (root.to_path_buf(), e))
+}
+
+fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), (PathBuf, io::Error)> {
+    let had_old = out.exists();
+    if had_old {
+        fs::rename(out, old).map_err(|e| (out.to_path_buf(), e))?;
+    }
+    if let Err(e) = fs::rename(staging, out) {
+        // Put the previous output back so the site never disappears.
+        if had_old {
+            let _ = fs::rename(old, out);
+        }
+        return Err((out.to_path_buf(), e));
+    }
+    if had_old {
+        let _ = fs::remove_dir_all(old);
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_output_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir_all(out.join("stale")).unwrap();
+        fs::write(out.join("stale/old.html"), "old").unwrap();
+        let mut files = Files::default();
+        files.add("index.html", "new");
+        write_atomically(&files, &out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        assert!(!out.join("stale").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary folders left behind");
+    }
+}

@@ -1,0 +1,250 @@
+//! The render stage: tera templates from the theme, fed with views of the guide.
+//!
+//! Every page is written as `<path>/index.html` and every link in it is relative to the page
+//! (`root` is the prefix back to the site root), so the output works under any sub-path and
+//! straight from a folder on disk.
+
+pub mod categories;
+mod site_context;
+pub mod text;
+pub mod views;
+
+use crate::enrich::Guide;
+use crate::markdown::{self, Links};
+use crate::output::Files;
+use site_context::SiteContext;
+use std::path::{Path, PathBuf};
+use text::{Plain, TextStyle};
+use walkdir::WalkDir;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("theme folder {0} has no templates/ folder")]
+    NoTemplates(PathBuf),
+    #[error("reading {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("template {name}: {source}")]
+    Template { name: String, source: tera::Error },
+}
+
+pub struct Theme {
+    tera: tera::Tera,
+    static_dir: PathBuf,
+}
+
+impl Theme {
+    pub fn load(theme_dir: &Path) -> Result<Theme, RenderError> {
+        let templates = theme_dir.join("templates");
+        if !templates.is_dir() {
+            return Err(RenderError::NoTemplates(theme_dir.to_path_buf()));
+        }
+        let mut sources = Vec::new();
+        for entry in WalkDir::new(&templates)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            let name = entry
+                .path()
+                .strip_prefix(&templates)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text =
+                std::fs::read_to_string(entry.path()).map_err(|source| RenderError::Read {
+                    path: entry.path().to_path_buf(),
+                    source,
+                })?;
+            sources.push((name, text));
+        }
+        let mut tera = tera::Tera::new();
+        // Autoescaping stays on for every template: provider text reaches pages only as HTML
+        // already escaped by a `TextStyle`, marked `| safe` where it is used.
+        tera.autoescape_on([".html", ".xml"]);
+        tera.add_raw_templates(sources)
+            .map_err(|source| RenderError::Template {
+                name: "(loading)".into(),
+                source,
+            })?;
+        Ok(Theme {
+            tera,
+            static_dir: theme_dir.join("static"),
+        })
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    fn render(&self, name: &str, context: &tera::Context) -> Result<String, RenderError> {
+        self.tera
+            .render(name, context)
+            .map_err(|source| RenderError::Template {
+                name: name.to_string(),
+                source,
+            })
+    }
+}
+
+/// The prefix from a page at `url` (site-relative, ending in `/` or empty) back to the root.
+pub fn root_for(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+/// Renders every page into `files`; returns the number of HTML pages.
+pub fn render(guide: &Guide, theme_dir: &Path, files: &mut Files) -> Result<usize, RenderError> {
+    let theme = Theme::load(theme_dir)?;
+    copy_static(&theme.static_dir, files)?;
+    let mut pages = 0;
+    let tx = Plain;
+    let mut page = |url: &str, template: &str, fill: &dyn Fn(&mut tera::Context, &str)| {
+        let root = root_for(url);
+        let site = SiteContext::new(guide, &root, &tx);
+        let mut context = tera::Context::new();
+        context.insert("site", &site);
+        context.insert("root", &root);
+        context.insert("page_url", url);
+        context.insert("edition", tx.edition());
+        fill(&mut context, &root);
+        let html = theme.render(template, &context)?;
+        files.add(format!("{url}index.html"), html);
+        pages += 1;
+        Ok::<(), RenderError>(())
+    };
+
+    page("", "index.html", &|_, _| {})?;
+
+    let config = &guide.site.config;
+    for category in categories::all() {
+        page(&category.url(), "listing.html", &|cx, root| {
+            let cards: Vec<_> = guide
+                .site
+                .entries
+                .iter()
+                .filter(|e| category.includes(e))
+                .map(|e| views::card(e, config, root, &tx))
+                .collect();
+            cx.insert("title", category.label());
+            cx.insert("description", category.description());
+            cx.insert("listing_kind", "category");
+            cx.insert("listing_id", category.id());
+            cx.insert("cards", &cards);
+        })?;
+    }
+    for area in &config.areas {
+        page(
+            &format!("areas/{}/", area.id),
+            "listing.html",
+            &|cx, root| {
+                let cards: Vec<_> = guide
+                    .site
+                    .entries
+                    .iter()
+                    .filter(|e| e.area == area.id)
+                    .map(|e| views::card(e, config, root, &tx))
+                    .collect();
+                cx.insert("title", &format!("{}の情報", tx.plain(&area.name)));
+                cx.insert(
+                    "description",
+                    &format!("{}にある事業所や相談先です。", tx.plain(&area.name)),
+                );
+                cx.insert("listing_kind", "area");
+                cx.insert("listing_id", &area.id);
+                cx.insert("cards", &cards);
+            },
+        )?;
+    }
+
+    for entry in &guide.site.entries {
+        let url = crate::enrich::entry_url(&entry.id);
+        page(&url, "entry.html", &|cx, root| {
+            let body = body_html(guide, &entry.body, "entries", root, &tx);
+            cx.insert("entry", &views::entry_page(entry, config, root, body, &tx));
+        })?;
+    }
+
+    for p in &guide.site.pages {
+        let url = crate::enrich::page_url(&p.slug);
+        page(&url, "page.html", &|cx, root| {
+            cx.insert("title", &tx.html(&p.title));
+            cx.insert("title_plain", &tx.plain(&p.title));
+            cx.insert("summary", &p.summary.as_deref().map(|s| tx.html(s)));
+            cx.insert("body", &body_html(guide, &p.body, "pages", root, &tx));
+        })?;
+    }
+
+    page("glossary/", "glossary.html", &|cx, _| {
+        cx.insert("terms", &site_context::glossary(guide, &tx));
+    })?;
+
+    if theme.has("search.html") {
+        page("search/", "search.html", &|_, _| {})?;
+    }
+
+    // 404 is served by hosts at any missing path, so its links are absolute from the base URL.
+    let mut context = tera::Context::new();
+    let base_path = base_path(&config.base_url);
+    context.insert("site", &SiteContext::new(guide, &base_path, &tx));
+    context.insert("root", &base_path);
+    context.insert("page_url", "404.html");
+    context.insert("edition", tx.edition());
+    files.add("404.html", theme.render("404.html", &context)?);
+    pages += 1;
+    Ok(pages)
+}
+
+/// `https://example.org/hikari/` → `/hikari/`.
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+fn body_html(guide: &Guide, body: &str, doc_dir: &str, root: &str, tx: &dyn TextStyle) -> String {
+    let links = Links {
+        urls: &guide.urls,
+        root,
+        doc_dir,
+    };
+    markdown::to_html(body, &links, &|t| tx.html(t))
+}
+
+fn copy_static(dir: &Path, files: &mut Files) -> Result<(), RenderError> {
+    for entry in WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        let bytes = std::fs::read(entry.path()).map_err(|source| RenderError::Read {
+            path: entry.path().to_path_buf(),
+            source,
+        })?;
+        files.add(format!("static/{rel}"), bytes);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_and_base_paths() {
+        assert_eq!(root_for(""), "");
+        assert_eq!(root_for("entries/a/"), "../../");
+        assert_eq!(base_path("https://example.org/hikari/"), "/hikari/");
+        assert_eq!(base_path("https://example.org"), "/");
+    }
+}

@@ -1,0 +1,111 @@
+//! What every page knows about the whole guide: its title, the menu, the listings with counts.
+
+use crate::enrich::Guide;
+use crate::render::categories::{self, Category};
+use crate::render::text::TextStyle;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct SiteContext {
+    pub title: String,
+    pub title_plain: String,
+    pub region: String,
+    pub description: String,
+    pub data_date: Option<String>,
+    pub categories: Vec<Link>,
+    pub areas: Vec<Link>,
+    pub pages: Vec<Link>,
+    pub entry_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Link {
+    pub id: String,
+    pub url: String,
+    pub label: String,
+    pub description: String,
+    pub count: usize,
+}
+
+impl SiteContext {
+    pub fn new(guide: &Guide, root: &str, tx: &dyn TextStyle) -> SiteContext {
+        let site = &guide.site;
+        let config = &site.config;
+        let category_link = |c: Category| Link {
+            id: c.id().to_string(),
+            url: format!("{root}{}", c.url()),
+            label: c.label().to_string(),
+            description: c.description().to_string(),
+            count: site.entries.iter().filter(|e| c.includes(e)).count(),
+        };
+        SiteContext {
+            title: tx.html(&config.title),
+            title_plain: tx.plain(&config.title),
+            region: tx.html(&config.region),
+            description: tx.html(&config.description),
+            data_date: config.data_date.map(|d| d.japanese()),
+            categories: categories::all().into_iter().map(category_link).collect(),
+            areas: config
+                .areas
+                .iter()
+                .map(|a| Link {
+                    id: a.id.clone(),
+                    url: format!("{root}areas/{}/", a.id),
+                    label: tx.html(&a.name),
+                    description: String::new(),
+                    count: site.entries.iter().filter(|e| e.area == a.id).count(),
+                })
+                .collect(),
+            pages: site
+                .pages
+                .iter()
+                .map(|p| Link {
+                    id: p.slug.clone(),
+                    url: format!("{root}{}", crate::enrich::page_url(&p.slug)),
+                    label: tx.html(&p.title),
+                    description: p.summary.as_deref().map(|s| tx.html(s)).unwrap_or_default(),
+                    count: 0,
+                })
+                .collect(),
+            entry_count: site.entries.len(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct TermView {
+    pub id: String,
+    pub term: String,
+    pub kana: String,
+    pub definition: String,
+    pub easy: Option<String>,
+    pub see: Vec<Link>,
+}
+
+/// Glossary terms in 五十音 order of their reading.
+pub fn glossary(guide: &Guide, tx: &dyn TextStyle) -> Vec<TermView> {
+    let mut terms: Vec<_> = guide.site.glossary.iter().collect();
+    terms.sort_by_cached_key(|t| crate::enrich::gojuon_key(&t.kana));
+    terms
+        .into_iter()
+        .map(|t| TermView {
+            id: t.id.clone(),
+            term: tx.html(&t.term),
+            kana: t.kana.clone(),
+            definition: tx.html(&t.definition),
+            easy: t.easy.as_deref().map(|s| tx.html(s)),
+            see: t
+                .see
+                .iter()
+                .filter_map(|id| guide.site.glossary.iter().find(|g| &g.id == id))
+                .map(|g| Link {
+                    id: g.id.clone(),
+                    url: format!("#{}", g.id),
+                    label: tx.html(&g.term),
+                    description: String::new(),
+                    count: 0,
+                })
+                .collect(),
+        })
+        .collect()
+}

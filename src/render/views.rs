@@ -1,0 +1,517 @@
+//! What templates see: display-ready views of the model. Labels, units, fiscal years and phone
+//! links are worked out here, once, so the theme's templates only lay things out.
+
+use crate::content::model::*;
+use crate::render::text::TextStyle;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct Fact {
+    pub label: &'static str,
+    /// HTML.
+    pub value: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Badge {
+    pub id: &'static str,
+    pub short: &'static str,
+    pub label: &'static str,
+}
+
+/// An entry as a card in a listing.
+#[derive(Debug, Serialize)]
+pub struct Card {
+    pub id: String,
+    pub url: String,
+    pub name: String,
+    pub name_plain: String,
+    pub kana: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub badges: Vec<Badge>,
+    pub area: String,
+    pub summary: Option<String>,
+    pub facts: Vec<Fact>,
+    pub phone: Option<Phone>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Phone {
+    pub text: String,
+    /// `tel:` link target, digits only.
+    pub href: String,
+}
+
+impl Phone {
+    fn new(number: &str) -> Phone {
+        Phone {
+            text: number.to_string(),
+            href: format!("tel:{}", number.replace('-', "")),
+        }
+    }
+}
+
+pub fn yen(amount: u32) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out}円")
+}
+
+fn badges(entry: &Entry) -> Vec<Badge> {
+    match &entry.details {
+        EntryDetails::Office(o) => o
+            .services
+            .iter()
+            .map(|s| Badge {
+                id: s.kind.id(),
+                short: s.kind.short_label(),
+                label: s.kind.label(),
+            })
+            .collect(),
+        EntryDetails::Center(c) => vec![Badge {
+            id: "center",
+            short: c.center_type.label(),
+            label: c.center_type.label(),
+        }],
+        EntryDetails::Workplace(w) => vec![Badge {
+            id: "workplace",
+            short: w.employment.map_or("企業", |e| e.label()),
+            label: w.employment.map_or("企業", |e| e.label()),
+        }],
+        EntryDetails::Community(c) => vec![Badge {
+            id: "community",
+            short: c.community_type.label(),
+            label: c.community_type.label(),
+        }],
+    }
+}
+
+/// The few facts a family compares first, for cards.
+fn key_facts(entry: &Entry, tx: &dyn TextStyle) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    match &entry.details {
+        EntryDetails::Office(o) => {
+            for s in &o.services {
+                if let (Some(label), Some(w)) = (s.kind.wage_label(), s.wage) {
+                    facts.push(Fact {
+                        label,
+                        value: format!("{}（{}年度）", yen(w.monthly_average), w.fiscal_year),
+                    });
+                }
+                if let Some(p) = s.placements {
+                    facts.push(Fact {
+                        label: "就職した人",
+                        value: format!("{}人（{}年度）", p.count, p.fiscal_year),
+                    });
+                }
+            }
+            let work: Vec<&str> = o
+                .services
+                .iter()
+                .flat_map(|s| s.work.iter().map(String::as_str))
+                .collect();
+            if !work.is_empty() {
+                facts.push(Fact {
+                    label: "しごと",
+                    value: tx.html(&work.join("、")),
+                });
+            }
+            if let Some(t) = &o.transport {
+                facts.push(Fact {
+                    label: "送迎",
+                    value: if t.available { "あり" } else { "なし" }.into(),
+                });
+            }
+            if let Some(l) = &o.lunch {
+                facts.push(Fact {
+                    label: "昼食",
+                    value: lunch_text(l),
+                });
+            }
+        }
+        EntryDetails::Workplace(w) => {
+            if let Some(i) = &w.industry {
+                facts.push(Fact {
+                    label: "業種",
+                    value: tx.html(i),
+                });
+            }
+            if !w.jobs.is_empty() {
+                facts.push(Fact {
+                    label: "しごと",
+                    value: tx.html(&w.jobs.join("、")),
+                });
+            }
+        }
+        EntryDetails::Center(c) => {
+            if !c.offers.is_empty() {
+                facts.push(Fact {
+                    label: "相談できること",
+                    value: tx.html(&c.offers.join("、")),
+                });
+            }
+        }
+        EntryDetails::Community(c) => {
+            if let Some(s) = &c.schedule {
+                facts.push(Fact {
+                    label: "集まる日",
+                    value: tx.html(s),
+                });
+            }
+        }
+    }
+    facts.push(Fact {
+        label: "土曜日",
+        value: if entry.open_saturday() {
+            "あいている"
+        } else {
+            "休み"
+        }
+        .into(),
+    });
+    facts
+}
+
+fn lunch_text(l: &Lunch) -> String {
+    match (l.available, l.cost_yen) {
+        (true, Some(0)) => "あり（無料）".into(),
+        (true, Some(c)) => format!("あり（{}）", yen(c)),
+        (true, None) => "あり".into(),
+        (false, _) => "なし（お弁当を持ってきます）".into(),
+    }
+}
+
+pub fn card(entry: &Entry, site: &SiteConfig, root: &str, tx: &dyn TextStyle) -> Card {
+    Card {
+        id: entry.id.clone(),
+        url: format!("{root}{}", crate::enrich::entry_url(&entry.id)),
+        name: tx.html(&entry.name),
+        name_plain: tx.plain(&entry.name),
+        kana: entry.kana.clone(),
+        kind: entry.kind().id(),
+        kind_label: entry.kind().label(),
+        badges: badges(entry),
+        area: area_name(site, &entry.area)
+            .map(|a| tx.html(a))
+            .unwrap_or_default(),
+        summary: entry.summary.as_deref().map(|s| tx.html(s)),
+        facts: key_facts(entry, tx),
+        phone: entry.contact.phone.as_deref().map(Phone::new),
+    }
+}
+
+pub fn area_name<'a>(site: &'a SiteConfig, id: &str) -> Option<&'a str> {
+    site.areas
+        .iter()
+        .find(|a| a.id == id)
+        .map(|a| a.name.as_str())
+}
+
+#[derive(Debug, Serialize)]
+pub struct ServiceView {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub short: &'static str,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntryPage {
+    pub card: Card,
+    pub operator: Option<String>,
+    pub address: String,
+    pub postal_code: Option<String>,
+    pub access: Option<String>,
+    pub phone: Option<Phone>,
+    pub fax: Option<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+    pub hours: Vec<Fact>,
+    pub hours_notes: Option<String>,
+    pub accepts: Vec<&'static str>,
+    pub accessibility: Vec<&'static str>,
+    pub photos: Vec<PhotoView>,
+    pub easy: Option<String>,
+    pub verified: String,
+    pub services: Vec<ServiceView>,
+    /// Facts of the whole office: transport, lunch, visits; or the kind-specific facts.
+    pub details: Vec<Fact>,
+    pub lists: Vec<ListView>,
+    pub voices: Vec<VoiceView>,
+    pub body: String,
+    pub source: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PhotoView {
+    pub src: String,
+    pub alt: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ListView {
+    pub title: &'static str,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VoiceView {
+    pub who: String,
+    pub text: String,
+}
+
+pub fn entry_page(
+    entry: &Entry,
+    site: &SiteConfig,
+    root: &str,
+    body_html: String,
+    tx: &dyn TextStyle,
+) -> EntryPage {
+    let mut details = Vec::new();
+    let mut lists = Vec::new();
+    let mut voices = Vec::new();
+    let mut services = Vec::new();
+    let html_list = |items: &[String]| items.iter().map(|i| tx.html(i)).collect::<Vec<_>>();
+    match &entry.details {
+        EntryDetails::Office(o) => {
+            services = o.services.iter().map(|s| service_view(s, tx)).collect();
+            if let Some(t) = &o.transport {
+                let mut value = if t.available { "あり" } else { "なし" }.to_string();
+                if let Some(n) = &t.notes {
+                    value.push_str(&format!("（{}）", tx.html(n)));
+                }
+                details.push(Fact {
+                    label: "送迎",
+                    value,
+                });
+            }
+            if let Some(l) = &o.lunch {
+                let mut value = lunch_text(l);
+                if let Some(n) = &l.notes {
+                    value.push_str(&format!("。{}", tx.html(n)));
+                }
+                details.push(Fact {
+                    label: "昼食",
+                    value,
+                });
+            }
+            if let Some(v) = &o.visits {
+                details.push(Fact {
+                    label: "見学・体験",
+                    value: tx.html(v),
+                });
+            }
+        }
+        EntryDetails::Workplace(w) => {
+            if let Some(i) = &w.industry {
+                details.push(Fact {
+                    label: "業種",
+                    value: tx.html(i),
+                });
+            }
+            if let Some(e) = w.employment {
+                details.push(Fact {
+                    label: "働きかた",
+                    value: e.label().into(),
+                });
+            }
+            if let Some(i) = &w.internships {
+                details.push(Fact {
+                    label: "実習",
+                    value: tx.html(i),
+                });
+            }
+            lists.push(ListView {
+                title: "しごとの内容",
+                items: html_list(&w.jobs),
+            });
+            lists.push(ListView {
+                title: "はたらきやすくする工夫（配慮）",
+                items: html_list(&w.accommodations),
+            });
+            voices = w
+                .voices
+                .iter()
+                .map(|v| VoiceView {
+                    who: tx.html(&v.who),
+                    text: tx.html(&v.text),
+                })
+                .collect();
+        }
+        EntryDetails::Center(c) => {
+            details.push(Fact {
+                label: "種類",
+                value: c.center_type.label().into(),
+            });
+            if let Some(f) = &c.fee {
+                details.push(Fact {
+                    label: "費用",
+                    value: tx.html(f),
+                });
+            }
+            lists.push(ListView {
+                title: "相談できること",
+                items: html_list(&c.offers),
+            });
+        }
+        EntryDetails::Community(c) => {
+            details.push(Fact {
+                label: "種類",
+                value: c.community_type.label().into(),
+            });
+            if let Some(s) = &c.schedule {
+                details.push(Fact {
+                    label: "集まる日",
+                    value: tx.html(s),
+                });
+            }
+            if let Some(f) = &c.fee {
+                details.push(Fact {
+                    label: "費用",
+                    value: tx.html(f),
+                });
+            }
+        }
+    }
+    lists.retain(|l| !l.items.is_empty());
+    let a = &entry.address;
+    let address = format!(
+        "{}{}{}",
+        a.city,
+        a.street,
+        a.building
+            .as_deref()
+            .map(|b| format!(" {b}"))
+            .unwrap_or_default()
+    );
+    let hours = entry
+        .hours
+        .as_ref()
+        .map(|h| {
+            [
+                ("月曜〜金曜", h.weekdays),
+                ("土曜", h.saturday),
+                ("日曜", h.sunday),
+                ("祝日", h.holidays),
+            ]
+            .into_iter()
+            .map(|(label, range)| Fact {
+                label,
+                value: range.map_or_else(|| "休み".to_string(), |r| r.to_string()),
+            })
+            .collect()
+        })
+        .unwrap_or_default();
+    EntryPage {
+        card: card(entry, site, root, tx),
+        operator: entry.operator.as_ref().map(|o| tx.html(&o.name)),
+        address: tx.html(&address),
+        postal_code: a.postal_code.clone(),
+        access: entry.access.as_deref().map(|s| tx.html(s)),
+        phone: entry.contact.phone.as_deref().map(Phone::new),
+        fax: entry.contact.fax.clone(),
+        email: entry.contact.email.clone(),
+        url: entry.contact.url.clone(),
+        hours,
+        hours_notes: entry
+            .hours
+            .as_ref()
+            .and_then(|h| h.notes.as_deref())
+            .map(|s| tx.html(s)),
+        accepts: entry.accepts.iter().map(|d| d.label()).collect(),
+        accessibility: entry.accessibility.iter().map(|d| d.label()).collect(),
+        photos: entry
+            .photos
+            .iter()
+            .map(|p| PhotoView {
+                src: format!("{root}media/{}", p.src),
+                alt: tx.plain(&p.alt),
+            })
+            .collect(),
+        easy: entry.easy.as_deref().map(|s| tx.html(s)),
+        verified: entry.verified.japanese(),
+        services,
+        details,
+        lists,
+        voices,
+        body: body_html,
+        source: entry.source.to_string_lossy().replace('\\', "/"),
+    }
+}
+
+fn service_view(s: &Service, tx: &dyn TextStyle) -> ServiceView {
+    let mut facts = Vec::new();
+    if let Some(c) = s.capacity {
+        facts.push(Fact {
+            label: "定員",
+            value: format!("{c}人"),
+        });
+    }
+    if let (Some(label), Some(w)) = (s.kind.wage_label(), s.wage) {
+        facts.push(Fact {
+            label,
+            value: format!("{}（{}年度）", yen(w.monthly_average), w.fiscal_year),
+        });
+    }
+    if let Some(p) = s.placements {
+        facts.push(Fact {
+            label: "就職した人",
+            value: format!("{}人（{}年度）", p.count, p.fiscal_year),
+        });
+    }
+    if !s.work.is_empty() {
+        facts.push(Fact {
+            label: "作業内容",
+            value: tx.html(&s.work.join("、")),
+        });
+    }
+    if let Some(h) = &s.hours_per_day {
+        facts.push(Fact {
+            label: "働く時間",
+            value: tx.html(h),
+        });
+    }
+    if !s.styles.is_empty() {
+        facts.push(Fact {
+            label: "アセスメントの場所",
+            value: s
+                .styles
+                .iter()
+                .map(|st| st.label())
+                .collect::<Vec<_>>()
+                .join("、"),
+        });
+    }
+    if let Some(n) = &s.notes {
+        facts.push(Fact {
+            label: "ひとこと",
+            value: tx.html(n),
+        });
+    }
+    ServiceView {
+        id: s.kind.id(),
+        label: s.kind.label(),
+        short: s.kind.short_label(),
+        facts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::yen;
+
+    #[test]
+    fn yen_groups_thousands() {
+        assert_eq!(yen(0), "0円");
+        assert_eq!(yen(300), "300円");
+        assert_eq!(yen(16500), "16,500円");
+        assert_eq!(yen(1234567), "1,234,567円");
+    }
+}

@@ -1,0 +1,219 @@
+//! The Japanese analyser. It is mirrored, rule for rule, by
+//! `themes/default/static/js/search-analyze.js`; `tests/search/analyzer-vectors.json` is checked
+//! by both a unit test here and a Node test there, so the two cannot drift. Change both or neither,
+//! and bump [`ANALYZER_VERSION`] (the client refuses an index built by another version).
+//!
+//! Steps, in order:
+//! 1. NFKC (full-width Latin and digits become ASCII, half-width katakana become full-width).
+//! 2. Per character: katakana → hiragana; small ヵ/ヶ → か/け (霞ヶ関 and 霞ケ関 are the same place);
+//!    ～ (NFKC makes it `~`), 〜 and 〰 → ー; ASCII and Latin-1 capitals → lower case.
+//!    Only these fixed ranges are lower-cased, so that Rust and every browser agree exactly.
+//! 3. 障がい and 障碍 → 障害 (the three spellings families and providers use).
+//! 4. Tokens: a run of CJK characters (kana, kanji, ー, 々) gives its character bigrams, or the
+//!    character itself when the run is one character long; a run of Latin letters and digits gives
+//!    one whole word (digits keep a thousands comma: 16,500 → 16500). Everything else separates.
+//!    ー cannot start a run (it only lengthens a kana), so a stray 〜 between numbers is dropped.
+//!
+//! The index additionally stores the last character of every CJK run ([`index_terms`]), so that
+//! every character of the text begins at least one stored token: a one-character query is then a
+//! prefix look-up ("北" finds 北部, and 北 at the end of 市北) without storing every unigram.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Written into the manifest; the browser checks it against its own copy of the rules.
+pub const ANALYZER_VERSION: u32 = 1;
+
+/// Longer Latin runs (URLs glued together, serial numbers) are cut here to keep shards small.
+const MAX_WORD_CHARS: usize = 40;
+
+const LONG_MARK: char = 'ー';
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Cjk,
+    LongMark,
+    Other,
+}
+
+/// The text as the tokenizer sees it: NFKC, folded, with the 障害 spellings unified.
+pub fn normalize(text: &str) -> String {
+    let folded: String = text.nfkc().map(fold_char).collect();
+    folded.replace("障がい", "障害").replace("障碍", "障害")
+}
+
+fn fold_char(c: char) -> char {
+    let cp = c as u32;
+    let folded = match cp {
+        // katakana ァ..ヴ and the iteration marks ヽヾ sit exactly 0x60 above their hiragana
+        0x30A1..=0x30F4 | 0x30FD | 0x30FE => cp - 0x60,
+        0x30F5 | 0x3095 => 0x304B, // ヵ ゕ → か
+        0x30F6 | 0x3096 => 0x3051, // ヶ ゖ → け
+        0x007E | 0x301C | 0x3030 => 0x30FC,
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => cp + 0x20,
+        _ => cp,
+    };
+    char::from_u32(folded).unwrap_or(c)
+}
+
+fn class(c: char) -> Class {
+    match c as u32 {
+        0x30 ..=0x39 | 0x61..=0x7A | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => Class::Word,
+        0x30FC => Class::LongMark,
+        0x3005..=0x3007
+        | 0x3041..=0x3096
+        | 0x309D..=0x309F
+        | 0x30A1..=0x30FA
+        | 0x30FD..=0x30FF
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x3134F => Class::Cjk,
+        _ => Class::Other,
+    }
+}
+
+/// Query and document tokens: bigrams of CJK runs (a one-character run gives that character) and
+/// whole lower-cased Latin words and numbers, in text order, duplicates kept.
+pub fn analyze(text: &str) -> Vec<String> {
+    tokens(text, false)
+}
+
+/// What the index stores for a text: [`analyze`] plus the last character of every longer CJK run.
+pub(crate) fn index_terms(text: &str) -> Vec<String> {
+    tokens(text, true)
+}
+
+/// The token that marks "the whole query equals this name": `#` (which the tokenizer never emits)
+/// and an FNV-1a hash of the normalised text with separators removed. `None` for empty keys.
+pub(crate) fn exact_key(text: &str) -> Option<String> {
+    let key: String = normalize(text)
+        .chars()
+        .filter(|&c| class(c) != Class::Other)
+        .collect();
+    if key.is_empty() {
+        return None;
+    }
+    Some(format!("#{:08x}", fnv1a32(key.as_bytes())))
+}
+
+fn fnv1a32(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |hash, &b| {
+        (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+fn tokens(text: &str, with_tail: bool) -> Vec<String> {
+    let chars: Vec<char> = normalize(text).chars().collect();
+    let mut out = Vec::new();
+    let mut run: Vec<char> = Vec::new();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match class(c) {
+            Class::Word => {
+                flush_run(&mut run, with_tail, &mut out);
+                word.push(c);
+            }
+            Class::Cjk => {
+                flush_word(&mut word, &mut out);
+                run.push(c);
+            }
+            Class::LongMark => {
+                flush_word(&mut word, &mut out);
+                if !run.is_empty() {
+                    run.push(c);
+                }
+            }
+            Class::Other => {
+                if c == ',' && is_digit_at(&chars, i.wrapping_sub(1)) && is_digit_at(&chars, i + 1)
+                {
+                    continue; // 16,500 stays one number
+                }
+                flush_run(&mut run, with_tail, &mut out);
+                flush_word(&mut word, &mut out);
+            }
+        }
+    }
+    flush_run(&mut run, with_tail, &mut out);
+    flush_word(&mut word, &mut out);
+    out
+}
+
+fn is_digit_at(chars: &[char], i: usize) -> bool {
+    chars.get(i).is_some_and(|c| c.is_ascii_digit())
+}
+
+fn flush_run(run: &mut Vec<char>, with_tail: bool, out: &mut Vec<String>) {
+    match run.len() {
+        0 => {}
+        1 => out.extend(run.iter().map(|c| c.to_string())),
+        _ => {
+            out.extend(run.windows(2).map(|pair| pair.iter().collect::<String>()));
+            if with_tail {
+                if let Some(&last) = run.last().filter(|&&c| c != LONG_MARK) {
+                    out.push(last.to_string());
+                }
+            }
+        }
+    }
+    run.clear();
+}
+
+fn flush_word(word: &mut String, out: &mut Vec<String>) {
+    if !word.is_empty() {
+        out.push(word.chars().take(MAX_WORD_CHARS).collect());
+        word.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Vector {
+        input: String,
+        tokens: Vec<String>,
+        index_terms: Vec<String>,
+        #[serde(default)]
+        exact_key: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    struct Vectors {
+        version: u32,
+        vectors: Vec<Vector>,
+    }
+
+    /// The same file is read by tests/search/analyzer.test.mjs against the browser analyser.
+    const VECTORS: &str = include_str!("../../tests/search/analyzer-vectors.json");
+
+    #[test]
+    fn shared_vectors_match() {
+        let parsed: Vectors = match serde_json::from_str(VECTORS) {
+            Ok(v) => v,
+            Err(e) => panic!("analyzer-vectors.json does not parse: {e}"),
+        };
+        assert_eq!(parsed.version, ANALYZER_VERSION, "vectors are for another analyser");
+        assert!(parsed.vectors.len() >= 30, "too few shared vectors");
+        for v in &parsed.vectors {
+            assert_eq!(analyze(&v.input), v.tokens, "tokens of {:?}", v.input);
+            assert_eq!(index_terms(&v.input), v.index_terms, "index terms of {:?}", v.input);
+            if let Some(key) = &v.exact_key {
+                assert_eq!(exact_key(&v.input).as_ref(), Some(key), "exact key of {:?}", v.input);
+            }
+        }
+    }
+
+    #[test]
+    fn variants_meet() {
+        assert_eq!(analyze("ﾊﾟﾝ工房"), analyze("パン工房"));
+        assert_eq!(analyze("パン工房"), analyze("ぱん工房"));
+        assert_eq!(analyze("障がい者"), analyze("障害者"));
+        assert_eq!(analyze("障碍者"), analyze("障害者"));
+        assert_eq!(analyze("ＹＢＳ"), vec!["ybs".to_string()]);
+        assert_eq!(analyze("カフェ～"), analyze("かふぇー"));
+    }
+}

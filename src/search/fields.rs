@@ -1,0 +1,114 @@
+//! What text of a [`SearchDoc`] goes into which indexed field, and how much each field weighs.
+//!
+//! Synonyms live here rather than in the browser: the index stores 送迎 for an office with
+//! transport, B型 and びーがた for a B-type service, so the client needs no dictionary.
+
+use super::SearchDoc;
+
+/// One indexed field: its name (for the manifest, informative), weight, and BM25 length
+/// normalisation (`b`: how much a long field is penalised; names are short, bodies vary).
+pub(crate) struct FieldSpec {
+    pub name: &'static str,
+    pub boost: f64,
+    pub b: f64,
+}
+
+/// The order here is the order of the texts [`field_texts`] returns.
+pub(crate) const FIELDS: [FieldSpec; 7] = [
+    FieldSpec { name: "name", boost: 8.0, b: 0.75 },
+    FieldSpec { name: "reading", boost: 5.0, b: 0.5 },
+    FieldSpec { name: "services", boost: 3.0, b: 0.3 },
+    FieldSpec { name: "area", boost: 2.0, b: 0.3 },
+    FieldSpec { name: "work", boost: 3.0, b: 0.5 },
+    FieldSpec { name: "facts", boost: 2.0, b: 0.3 },
+    FieldSpec { name: "body", boost: 1.0, b: 0.75 },
+];
+
+/// The texts of one document, in [`FIELDS`] order.
+pub(crate) fn field_texts(doc: &SearchDoc) -> [String; 7] {
+    [
+        doc.name.clone(),
+        doc.reading.clone(),
+        services_text(doc),
+        doc.area_name.clone(),
+        doc.work.join(" "),
+        facts_text(doc),
+        [doc.summary.as_str(), doc.body.as_str()].join("\n"),
+    ]
+}
+
+/// The reading of the name alone: the integrator joins name, operator, area and work readings
+/// with spaces, name first.
+pub(crate) fn name_reading(doc: &SearchDoc) -> &str {
+    doc.reading.split_whitespace().next().unwrap_or("")
+}
+
+fn services_text(doc: &SearchDoc) -> String {
+    let mut parts: Vec<&str> = doc.service_labels.iter().map(String::as_str).collect();
+    parts.extend(doc.services.iter().map(|s| service_synonyms(s)));
+    parts.push(kind_words(&doc.kind));
+    parts.join(" ")
+}
+
+/// Only facts that are true are written: "送迎なし" would otherwise match a search for 送迎.
+fn facts_text(doc: &SearchDoc) -> String {
+    let mut parts: Vec<&str> = doc.accepts.iter().map(|a| accepts_words(a)).collect();
+    if doc.transport == Some(true) {
+        parts.push("送迎あり 送迎 そうげい");
+    }
+    if doc.lunch == Some(true) {
+        parts.push("昼食あり 昼食 お昼ごはん ちゅうしょく");
+    }
+    if doc.saturday {
+        parts.push("土曜日も利用できる 土曜 どよう");
+    }
+    if doc.wage.is_some() {
+        parts.push("工賃 賃金");
+    }
+    parts.join(" ")
+}
+
+fn service_synonyms(id: &str) -> &'static str {
+    match id {
+        "transition" => "就労移行支援 移行 しゅうろういこう",
+        "a-type" => "就労継続支援A型 A型 えーがた 雇用契約",
+        "b-type" => "就労継続支援B型 B型 びーがた",
+        "retention" => "就労定着支援 定着 ていちゃく",
+        "selection" => "就労選択支援 選択 せんたく アセスメント",
+        "nakapotsu" => "障害者就業・生活支援センター ナカポツ",
+        "municipal" => "障害者就労支援センター",
+        "hellowork" => "ハローワーク 公共職業安定所",
+        "vocational-center" => "地域障害者職業センター",
+        "training-school" => "障害者職業能力開発校 職業訓練",
+        "consultation" => "相談支援事業所 計画相談",
+        "developmental" => "発達障害者支援センター",
+        "youth-support" => "地域若者サポートステーション サポステ",
+        "self-advocacy" => "当事者会",
+        "family" => "家族会",
+        "peer-support" => "ピアサポート",
+        "volunteer" => "ボランティア",
+        "day-place" => "居場所",
+        _ => "",
+    }
+}
+
+fn kind_words(kind: &str) -> &'static str {
+    match kind {
+        "office" => "事業所",
+        "workplace" => "企業 会社 職場",
+        "center" => "相談 相談先 相談機関",
+        "community" => "地域の集まり",
+        _ => "",
+    }
+}
+
+fn accepts_words(id: &str) -> &'static str {
+    match id {
+        "physical" => "身体障害",
+        "intellectual" => "知的障害",
+        "mental" => "精神障害",
+        "developmental" => "発達障害",
+        "intractable" => "難病",
+        _ => "",
+    }
+}

@@ -1,0 +1,86 @@
+//! One precomputed weight ("impact") per (term, document), so the browser needs neither field
+//! lengths nor per-field frequencies: it multiplies each impact by the term's idf, which it derives
+//! from the posting list's length, and sums.
+//!
+//! impact = Σ over fields of boost × BM25 term-frequency part
+//!          count·(k1+1) / (count + k1·(1 − b + b·len/avg_len)),
+//! quantised as round(impact × IMPACT_SCALE), at least 1.
+
+use super::fields::FIELDS;
+use super::invert::{FIELD_COUNT, Inverted};
+use std::collections::BTreeMap;
+
+/// Impacts are stored as integers in units of 1/IMPACT_SCALE; the client divides.
+pub(crate) const IMPACT_SCALE: f64 = 4.0;
+const K1: f64 = 1.2;
+
+/// Weight of the whole-name token (see `analyze::exact_key`): large enough that a query equal
+/// to an office's name ranks it first even among many offices sharing most of its bigrams.
+pub(crate) const EXACT_NAME: f64 = 40.0;
+/// Weight of the whole-reading token: a query typed in hiragana that equals the name's reading.
+pub(crate) const EXACT_READING: f64 = 30.0;
+
+/// term → [(document number, quantised impact)], documents ascending.
+pub(crate) type Postings = BTreeMap<String, Vec<(u32, u32)>>;
+
+pub(crate) fn impacts(inverted: &Inverted) -> Postings {
+    let averages = average_lengths(&inverted.lengths);
+    let mut out = Postings::new();
+    for (term, docs) in &inverted.terms {
+        let list = docs
+            .iter()
+            .map(|(&number, counts)| {
+                let lengths = inverted
+                    .lengths
+                    .get(number as usize)
+                    .copied()
+                    .unwrap_or([0; FIELD_COUNT]);
+                let score: f64 = FIELDS
+                    .iter()
+                    .enumerate()
+                    .filter(|&(slot, _)| counts[slot] > 0)
+                    .map(|(slot, field)| {
+                        let count = f64::from(counts[slot]);
+                        let ratio = f64::from(lengths[slot]) / averages[slot];
+                        let norm = K1 * (1.0 - field.b + field.b * ratio);
+                        field.boost * count * (K1 + 1.0) / (count + norm)
+                    })
+                    .sum();
+                (number, quantise(score))
+            })
+            .collect();
+        out.insert(term.clone(), list);
+    }
+    out
+}
+
+/// Adds the whole-name and whole-reading tokens: `keys[i]` are document `i`'s (name, reading) keys.
+pub(crate) fn add_exact_keys(postings: &mut Postings, keys: &[(Option<String>, Option<String>)]) {
+    let mut exact: BTreeMap<&str, BTreeMap<u32, f64>> = BTreeMap::new();
+    for (number, (name, reading)) in (0u32..).zip(keys) {
+        for (key, weight) in [(name, EXACT_NAME), (reading, EXACT_READING)] {
+            if let Some(key) = key {
+                *exact.entry(key).or_default().entry(number).or_insert(0.0) += weight;
+            }
+        }
+    }
+    for (key, docs) in exact {
+        let list = docs.into_iter().map(|(n, w)| (n, quantise(w))).collect();
+        postings.insert(key.to_string(), list);
+    }
+}
+
+fn quantise(score: f64) -> u32 {
+    (score * IMPACT_SCALE).round().max(1.0) as u32
+}
+
+fn average_lengths(lengths: &[[u32; FIELD_COUNT]]) -> [f64; FIELD_COUNT] {
+    let mut sums = [0.0; FIELD_COUNT];
+    for row in lengths {
+        for (sum, &len) in sums.iter_mut().zip(row) {
+            *sum += f64::from(len);
+        }
+    }
+    let n = lengths.len().max(1) as f64;
+    sums.map(|sum| if sum > 0.0 { sum / n } else { 1.0 })
+}

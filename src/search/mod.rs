@@ -1,0 +1,142 @@
+//! The site search: a Japanese analyser shared with the browser, and an index cut into small
+//! files so that a visitor downloads only what a query needs.
+//!
+//! # Index format (written under `<output>/search/`)
+//!
+//! ```text
+//! manifest.json            format/version, analyser version, build id, document count, impact
+//!                          scale, first term of every term shard, document chunk size
+//! <build>/t/<i>.json       term shard i: postings of a contiguous range of terms (shards.rs)
+//! <build>/d/<i>.json       document chunk i: what results show for documents i·k … i·k+k−1 (table.rs)
+//! <build>/facets.json      per-document facet columns, fetched only when filtering (facets.rs)
+//! ```
+//!
+//! `<build>` is a hash of the content, so a new build never mixes with cached old files.
+//! Documents are numbered 0‥n−1 in order of their reading (then id), so postings of similar names
+//! sit close together and ties list in 五十音 order.
+//!
+//! A term is a token of [`analyze`] (CJK bigram, single character, Latin word or number), the last
+//! character of a CJK run (for one-character prefix queries), or `#` + hash of a whole name or
+//! reading (ranks an exact name first; see `analyze::exact_key`). Each posting carries one integer
+//! impact: BM25 per field, times the field's boost, summed (impact.rs). The browser scores a
+//! document as Σ idf(term) × impact / impactScale over the query's terms, with idf computed from
+//! the posting list's length, and requires every query token to match (falling back to "most
+//! tokens match" when nothing matches all). See themes/default/static/js/search.js.
+//!
+//! elasticlunr-rs builds the inverted index (invert.rs); its own single-file JSON is not shipped.
+
+mod analyze;
+mod error;
+mod facets;
+mod fields;
+mod impact;
+mod invert;
+mod manifest;
+mod shards;
+mod table;
+
+pub use analyze::analyze;
+pub use error::SearchError;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// One entry as the search sees it. The integrator fills it from the typed entry.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SearchDoc {
+    /// Entry id.
+    pub id: String,
+    /// Relative to the site root, e.g. "entries/midori-bakery/".
+    pub url: String,
+    /// office | workplace | center | community
+    pub kind: String,
+    pub name: String,
+    /// Hiragana: name, operator, area and work readings joined by spaces, the name's first.
+    pub reading: String,
+    /// Service type ids (b-type, transition …); center_type / community_type for other kinds.
+    pub services: Vec<String>,
+    /// Japanese labels, e.g. ["就労継続支援B型"].
+    pub service_labels: Vec<String>,
+    /// Area id.
+    pub area: String,
+    pub area_name: String,
+    pub work: Vec<String>,
+    pub summary: String,
+    /// Plain text (Markdown stripped).
+    pub body: String,
+    pub accepts: Vec<String>,
+    pub transport: Option<bool>,
+    pub lunch: Option<bool>,
+    pub saturday: bool,
+    /// Highest monthly average wage among services, yen.
+    pub wage: Option<u32>,
+    /// Short strings shown in results: "工賃 月16,500円（2024年度）", "送迎あり".
+    pub key_facts: Vec<String>,
+}
+
+/// Builds the index files, as paths relative to the output's `search/` folder and their bytes.
+/// The same documents give the same bytes.
+pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, SearchError> {
+    let ordered = ordered(docs)?;
+    let count = u32::try_from(ordered.len()).map_err(|_| SearchError::TooManyDocs(docs.len()))?;
+
+    let texts: Vec<_> = ordered.iter().map(|d| fields::field_texts(d)).collect();
+    let inverted = invert::invert(&texts)?;
+    let mut postings = impact::impacts(&inverted);
+    let keys: Vec<_> = ordered
+        .iter()
+        .map(|d| {
+            let name = analyze::exact_key(&d.name);
+            let reading = analyze::exact_key(fields::name_reading(d));
+            (name, reading)
+        })
+        .collect();
+    impact::add_exact_keys(&mut postings, &keys);
+
+    let term_shards = shards::cut(&postings, count)?;
+    let (doc_chunk, doc_chunks) = table::chunks(&ordered)?;
+    let facet_table = facets::table(&ordered)?;
+
+    let build = manifest::build_id(
+        term_shards
+            .iter()
+            .map(|s| s.json.as_slice())
+            .chain(doc_chunks.iter().map(Vec::as_slice))
+            .chain(std::iter::once(facet_table.as_slice())),
+    );
+    let starts: Vec<&str> = term_shards.iter().map(|s| s.start.as_str()).collect();
+    let manifest = manifest::manifest(&manifest::ManifestInput {
+        build: &build,
+        docs: ordered.len(),
+        shard_starts: &starts,
+        doc_chunk,
+        doc_chunks: doc_chunks.len(),
+    })?;
+
+    let mut files = vec![(PathBuf::from("manifest.json"), manifest)];
+    let base = PathBuf::from(&build);
+    for (i, shard) in term_shards.into_iter().enumerate() {
+        files.push((base.join("t").join(format!("{i}.json")), shard.json));
+    }
+    for (i, chunk) in doc_chunks.into_iter().enumerate() {
+        files.push((base.join("d").join(format!("{i}.json")), chunk));
+    }
+    files.push((base.join("facets.json"), facet_table));
+    Ok(files)
+}
+
+/// Checks ids and numbers the documents: by reading, then id (see the module comment).
+fn ordered(docs: &[SearchDoc]) -> Result<Vec<&SearchDoc>, SearchError> {
+    let mut seen = HashSet::new();
+    for doc in docs {
+        if doc.id.trim().is_empty() {
+            return Err(SearchError::EmptyId(doc.name.clone()));
+        }
+        if !seen.insert(doc.id.as_str()) {
+            return Err(SearchError::DuplicateId(doc.id.clone()));
+        }
+    }
+    let mut ordered: Vec<&SearchDoc> = docs.iter().collect();
+    ordered.sort_by(|a, b| a.reading.cmp(&b.reading).then_with(|| a.id.cmp(&b.id)));
+    Ok(ordered)
+}

@@ -1,0 +1,154 @@
+// The Japanese analyser of the site search. It mirrors src/search/analyze.rs rule for rule;
+// tests/search/analyzer-vectors.json is checked against both, so the index (built in Rust) and the
+// query (split here) always agree. Change both or neither, and bump ANALYZER_VERSION.
+//
+// 1. NFKC.  2. katakana → hiragana, ヵ/ヶ → か/け, ～ 〜 〰 → ー, A–Z and Latin-1 capitals → lower
+// case (fixed ranges only, never toLowerCase(), whose tables differ between engines).
+// 3. 障がい, 障碍 → 障害.  4. CJK runs → bigrams (a one-character run → that character); Latin
+// letters and digits → whole words (16,500 → 16500); ー cannot start a run; the rest separates.
+
+export const ANALYZER_VERSION = 1;
+
+const MAX_WORD_CHARS = 40;
+const LONG_MARK = 0x30fc;
+
+const WORD = 1;
+const CJK = 2;
+const LONG = 3;
+const OTHER = 0;
+
+function foldCodePoint(cp) {
+  if ((cp >= 0x30a1 && cp <= 0x30f4) || cp === 0x30fd || cp === 0x30fe) return cp - 0x60;
+  if (cp === 0x30f5 || cp === 0x3095) return 0x304b;
+  if (cp === 0x30f6 || cp === 0x3096) return 0x3051;
+  if (cp === 0x7e || cp === 0x301c || cp === 0x3030) return LONG_MARK;
+  if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0xc0 && cp <= 0xd6) || (cp >= 0xd8 && cp <= 0xde)) {
+    return cp + 0x20;
+  }
+  return cp;
+}
+
+function classOf(cp) {
+  if (
+    (cp >= 0x30 && cp <= 0x39) ||
+    (cp >= 0x61 && cp <= 0x7a) ||
+    (cp >= 0xc0 && cp <= 0xd6) ||
+    (cp >= 0xd8 && cp <= 0xf6) ||
+    (cp >= 0xf8 && cp <= 0x24f)
+  ) {
+    return WORD;
+  }
+  if (cp === LONG_MARK) return LONG;
+  if (
+    (cp >= 0x3005 && cp <= 0x3007) ||
+    (cp >= 0x3041 && cp <= 0x3096) ||
+    (cp >= 0x309d && cp <= 0x309f) ||
+    (cp >= 0x30a1 && cp <= 0x30fa) ||
+    (cp >= 0x30fd && cp <= 0x30ff) ||
+    (cp >= 0x31f0 && cp <= 0x31ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3134f)
+  ) {
+    return CJK;
+  }
+  return OTHER;
+}
+
+/** The text as the tokenizer sees it: NFKC, folded, with the 障害 spellings unified. */
+export function normalize(text) {
+  let folded = '';
+  for (const ch of String(text).normalize('NFKC')) {
+    folded += String.fromCodePoint(foldCodePoint(ch.codePointAt(0)));
+  }
+  return folded.replaceAll('障がい', '障害').replaceAll('障碍', '障害');
+}
+
+/** True for a token that is one CJK character: the client looks such tokens up as prefixes. */
+export function isSingleCjk(token) {
+  const cps = Array.from(token);
+  return cps.length === 1 && classOf(cps[0].codePointAt(0)) === CJK;
+}
+
+/** True for a Latin word or number token. */
+export function isWord(token) {
+  const first = token.codePointAt(0);
+  return first !== undefined && classOf(first) === WORD;
+}
+
+/**
+ * Query and document tokens: bigrams of CJK runs (a one-character run gives that character) and
+ * whole lower-cased Latin words and numbers, in text order, duplicates kept.
+ */
+export function analyze(text) {
+  return tokens(text, false);
+}
+
+/** What the index stores for a text: analyze() plus the last character of every longer CJK run. */
+export function indexTerms(text) {
+  return tokens(text, true);
+}
+
+/** "#" + FNV-1a (UTF-8) of the normalised text without separators: the whole-name token. */
+export function exactKey(text) {
+  let key = '';
+  for (const ch of normalize(text)) {
+    if (classOf(ch.codePointAt(0)) !== OTHER) key += ch;
+  }
+  if (key === '') return null;
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(key)) {
+    hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  }
+  return '#' + hash.toString(16).padStart(8, '0');
+}
+
+function isDigit(ch) {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+function tokens(text, withTail) {
+  const chars = Array.from(normalize(text));
+  const out = [];
+  let run = [];
+  let word = '';
+  const flushRun = () => {
+    if (run.length === 1) {
+      out.push(run[0]);
+    } else if (run.length > 1) {
+      for (let i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
+      const last = run[run.length - 1];
+      if (withTail && last.codePointAt(0) !== LONG_MARK) out.push(last);
+    }
+    run = [];
+  };
+  const flushWord = () => {
+    if (word !== '') out.push(Array.from(word).slice(0, MAX_WORD_CHARS).join(''));
+    word = '';
+  };
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    switch (classOf(ch.codePointAt(0))) {
+      case WORD:
+        flushRun();
+        word += ch;
+        break;
+      case CJK:
+        flushWord();
+        run.push(ch);
+        break;
+      case LONG:
+        flushWord();
+        if (run.length > 0) run.push(ch);
+        break;
+      default:
+        if (ch === ',' && isDigit(chars[i - 1]) && isDigit(chars[i + 1])) continue;
+        flushRun();
+        flushWord();
+    }
+  }
+  flushRun();
+  flushWord();
+  return out;
+}
