@@ -95,23 +95,36 @@ pub fn root_for(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
-/// Renders every page into `files`; returns the number of HTML pages.
+/// Renders every page of every edition into `files`; returns the number of HTML pages.
 pub fn render(guide: &Guide, theme_dir: &Path, files: &mut Files) -> Result<usize, RenderError> {
     let theme = Theme::load(theme_dir)?;
     copy_static(&theme.static_dir, files)?;
+    render_edition(guide, &theme, &Plain, "", files)
+}
+
+/// One edition of the site, under `prefix` ("" for the plain edition, "furigana/" for its twin).
+/// Page links stay inside the edition; `asset_root` reaches the shared static files.
+pub fn render_edition(
+    guide: &Guide,
+    theme: &Theme,
+    tx: &dyn TextStyle,
+    prefix: &str,
+    files: &mut Files,
+) -> Result<usize, RenderError> {
     let mut pages = 0;
-    let tx = Plain;
     let mut page = |url: &str, template: &str, fill: &dyn Fn(&mut tera::Context, &str)| {
-        let root = root_for(url);
-        let site = SiteContext::new(guide, &root, &tx);
+        let asset_root = root_for(&format!("{prefix}{url}"));
+        let root = format!("{asset_root}{prefix}");
+        let site = SiteContext::new(guide, &root, tx);
         let mut context = tera::Context::new();
         context.insert("site", &site);
         context.insert("root", &root);
+        context.insert("asset_root", &asset_root);
         context.insert("page_url", url);
         context.insert("edition", tx.edition());
         fill(&mut context, &root);
         let html = theme.render(template, &context)?;
-        files.add(format!("{url}index.html"), html);
+        files.add(format!("{prefix}{url}index.html"), html);
         pages += 1;
         Ok::<(), RenderError>(())
     };
@@ -126,7 +139,7 @@ pub fn render(guide: &Guide, theme_dir: &Path, files: &mut Files) -> Result<usiz
                 .entries
                 .iter()
                 .filter(|e| category.includes(e))
-                .map(|e| views::card(e, config, root, &tx))
+                .map(|e| views::card(e, config, root, tx))
                 .collect();
             cx.insert("title", category.label());
             cx.insert("description", category.description());
@@ -145,7 +158,7 @@ pub fn render(guide: &Guide, theme_dir: &Path, files: &mut Files) -> Result<usiz
                     .entries
                     .iter()
                     .filter(|e| e.area == area.id)
-                    .map(|e| views::card(e, config, root, &tx))
+                    .map(|e| views::card(e, config, root, tx))
                     .collect();
                 cx.insert("title", &format!("{}の情報", tx.plain(&area.name)));
                 cx.insert(
@@ -162,8 +175,8 @@ pub fn render(guide: &Guide, theme_dir: &Path, files: &mut Files) -> Result<usiz
     for entry in &guide.site.entries {
         let url = crate::enrich::entry_url(&entry.id);
         page(&url, "entry.html", &|cx, root| {
-            let body = body_html(guide, &entry.body, "entries", root, &tx);
-            cx.insert("entry", &views::entry_page(entry, config, root, body, &tx));
+            let body = body_html(guide, &entry.body, "entries", root, tx);
+            cx.insert("entry", &views::entry_page(entry, config, root, body, tx));
         })?;
     }
 
@@ -173,12 +186,12 @@ pub fn render(guide: &Guide, theme_dir: &Path, files: &mut Files) -> Result<usiz
             cx.insert("title", &tx.html(&p.title));
             cx.insert("title_plain", &tx.plain(&p.title));
             cx.insert("summary", &p.summary.as_deref().map(|s| tx.html(s)));
-            cx.insert("body", &body_html(guide, &p.body, "pages", root, &tx));
+            cx.insert("body", &body_html(guide, &p.body, "pages", root, tx));
         })?;
     }
 
     page("glossary/", "glossary.html", &|cx, _| {
-        cx.insert("terms", &site_context::glossary(guide, &tx));
+        cx.insert("terms", &site_context::glossary(guide, tx));
     })?;
 
     if theme.has("search.html") {
@@ -186,13 +199,18 @@ pub fn render(guide: &Guide, theme_dir: &Path, files: &mut Files) -> Result<usiz
     }
 
     // 404 is served by hosts at any missing path, so its links are absolute from the base URL.
-    let mut context = tera::Context::new();
     let base_path = base_path(&config.base_url);
-    context.insert("site", &SiteContext::new(guide, &base_path, &tx));
-    context.insert("root", &base_path);
+    let root = format!("{base_path}{prefix}");
+    let mut context = tera::Context::new();
+    context.insert("site", &SiteContext::new(guide, &root, tx));
+    context.insert("root", &root);
+    context.insert("asset_root", &base_path);
     context.insert("page_url", "404.html");
     context.insert("edition", tx.edition());
-    files.add("404.html", theme.render("404.html", &context)?);
+    files.add(
+        format!("{prefix}404.html"),
+        theme.render("404.html", &context)?,
+    );
     pages += 1;
     Ok(pages)
 }

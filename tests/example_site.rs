@@ -1,0 +1,123 @@
+//! The example region in the repository root, as a newcomer meets it: `check` is silent,
+//! `build` writes a page for every entry, and `new` gives files that pass `check`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn shirube(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_shirube"))
+        .args(args)
+        .current_dir(dir)
+        .env("SHIRUBE_TODAY", "2026-11-01")
+        .env_remove("SHIRUBE_LANG")
+        .output()
+        .expect("run shirube")
+}
+
+#[test]
+fn example_checks_silently() {
+    let out = shirube(&repo(), &["check"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "",
+        "check should print nothing on the example"
+    );
+    assert!(out.status.success());
+}
+
+#[test]
+fn example_builds_a_page_for_every_entry() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("site");
+    let out = shirube(&repo(), &["build", "-o", target.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(target.join("index.html").is_file());
+    let entries: Vec<_> = std::fs::read_dir(repo().join("content/entries"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    assert!(entries.len() >= 40, "the example has at least 40 entries");
+    for source in entries {
+        let text = std::fs::read_to_string(&source).unwrap();
+        // The id is the file name unless the front matter gives one.
+        let id = text
+            .lines()
+            .find_map(|l| l.strip_prefix("id: "))
+            .map(|s| s.split('#').next().unwrap().trim().to_string())
+            .unwrap_or_else(|| source.file_stem().unwrap().to_string_lossy().into_owned());
+        let page = target.join("entries").join(&id).join("index.html");
+        assert!(page.is_file(), "no page for {}", source.display());
+    }
+    for listing in [
+        "services/b-type/index.html",
+        "services/a-type/index.html",
+        "services/transition/index.html",
+        "services/retention/index.html",
+        "services/selection/index.html",
+        "centers/index.html",
+        "workplaces/index.html",
+        "community/index.html",
+        "glossary/index.html",
+        "pages/where-to-ask/index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+    ] {
+        assert!(target.join(listing).is_file(), "missing {listing}");
+    }
+}
+
+#[test]
+fn new_templates_pass_check() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &site.path().join("content"));
+    std::fs::copy(repo().join("site.yaml"), site.path().join("site.yaml")).unwrap();
+    for (kind, id) in [
+        ("office", "new-office"),
+        ("workplace", "new-workplace"),
+        ("center", "new-center"),
+        ("community", "new-community"),
+        ("page", "new-page"),
+    ] {
+        let out = shirube(site.path(), &["new", kind, id]);
+        assert!(
+            out.status.success(),
+            "{kind}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = shirube(site.path(), &["check"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert!(out.status.success());
+
+    let again = shirube(site.path(), &["new", "office", "new-office"]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an existing file is never overwritten"
+    );
+    let bad = shirube(site.path(), &["new", "bakery", "x"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("種類として使えません"));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), dest).unwrap();
+        }
+    }
+}
