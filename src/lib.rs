@@ -4,6 +4,7 @@
 //! The build is data flowing forward, one module per stage:
 //! load → check → enrich → assets → render → index → export → write.
 
+pub mod assets;
 pub mod check;
 pub mod content;
 pub mod enrich;
@@ -24,6 +25,8 @@ pub enum BuildError {
     /// The content has errors; nothing was written.
     #[error("the site has errors")]
     Invalid(Diagnostics),
+    #[error("media: {0}")]
+    Assets(#[from] assets::AssetError),
     #[error("theme: {0}")]
     Theme(#[from] render::RenderError),
     #[error("writing {path}: {source}")]
@@ -73,6 +76,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .clone()
         .unwrap_or_else(|| options.site_dir.join("themes").join("default"));
     let mut files = output::Files::default();
+    assets::copy_media(&options.site_dir, &mut files)?;
     let pages = render::render(&guide, &theme_dir, &mut files)?;
     export::export(&guide, &mut files);
     output::write_atomically(&files, &options.out_dir)

@@ -20,9 +20,9 @@ impl Expected {
     fn ja(self) -> &'static str {
         match self {
             Expected::Text => "文字",
-            Expected::Integer => "整数",
+            Expected::Integer => "数字だけ（例: 20）",
             Expected::Number => "数",
-            Expected::Bool => "true か false",
+            Expected::Bool => "true（はい）か false（いいえ）",
             Expected::List => "リスト（- ではじまる行）",
             Expected::Mapping => "項目のまとまり（「名前: 値」の行）",
         }
