@@ -45,7 +45,8 @@ impl Value {
         match self {
             Value::Null => "空（null）",
             Value::Bool(_) => "true/false",
-            Value::Int(_) | Value::Float(_) => "数",
+            Value::Int(_) => "整数",
+            Value::Float(_) => "小数",
             Value::Str(_) => "文字",
             Value::Seq(_) => "リスト",
             Value::Map(_) => "項目のまとまり",

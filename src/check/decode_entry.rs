@@ -73,11 +73,19 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
             None
         }
     };
+    let name_pos = f.get("name").map(|x| x.node.pos);
     let name = d.required_text(&mut f, "name");
-    let kana = d.optional(&mut f, "kana", |d, x| d.reading(x));
-    if kana.is_none() && !f.has("kana") && name.as_deref().is_some_and(formats::needs_reading) {
-        d.error(f.pos(), "kana", Problem::KanaRequired);
-    }
+    let kana = match f.get("kana") {
+        Some(x) => d.reading(&x),
+        None => {
+            // Absent or left blank: either way the reading is missing.
+            if name.as_deref().is_some_and(formats::needs_reading) {
+                let pos = f.key_pos("kana").or(name_pos).unwrap_or(f.pos());
+                d.error(pos, "kana", Problem::KanaRequired);
+            }
+            None
+        }
+    };
     let summary = d.optional_text(&mut f, "summary");
     if let (Some(s), Some(pos)) = (&summary, f.key_pos("summary")) {
         let length = s.chars().count();

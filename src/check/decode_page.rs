@@ -1,10 +1,11 @@
 //! Free pages' front matter, and glossary cross-references.
 
+use crate::check::decode_site::GlossaryItem;
 use crate::check::fields::Decoder;
 use crate::check::formats;
 use crate::check::problem::{Format, Problem};
 use crate::content::load::RawDoc;
-use crate::content::model::{Page, Term};
+use crate::content::model::Page;
 use crate::yaml::Pos;
 
 pub fn page(d: &mut Decoder, doc: &RawDoc) -> Option<Page> {
@@ -40,28 +41,25 @@ pub fn page(d: &mut Decoder, doc: &RawDoc) -> Option<Page> {
 }
 
 /// Every `see:` id names a term in the same glossary; ids are unique.
-pub fn check_glossary_refs(d: &mut Decoder, terms: &[(Term, Pos)]) {
+pub fn check_glossary_refs(d: &mut Decoder, items: &[GlossaryItem]) {
     let mut seen = std::collections::BTreeMap::new();
-    for (i, (term, pos)) in terms.iter().enumerate() {
-        if let Some(first) = seen.insert(term.id.as_str(), i) {
+    for (i, item) in items.iter().enumerate() {
+        let Some(id) = &item.id else { continue };
+        if let Some(first) = seen.insert(id.as_str(), i) {
             d.error(
-                *pos,
+                item.pos,
                 &format!("[{i}].id"),
                 Problem::DuplicateId {
-                    id: term.id.clone(),
+                    id: id.clone(),
                     other: format!("[{first}]"),
                 },
             );
         }
     }
-    for (i, (term, pos)) in terms.iter().enumerate() {
-        for see in &term.see {
-            if !terms.iter().any(|(t, _)| &t.id == see) {
-                d.error(
-                    *pos,
-                    &format!("[{i}].see"),
-                    Problem::UnknownGlossaryRef { id: see.clone() },
-                );
+    for item in items {
+        for (see, pos, path) in &item.see {
+            if !items.iter().any(|t| t.id.as_ref() == Some(see)) {
+                d.error(*pos, path, Problem::UnknownGlossaryRef { id: see.clone() });
             }
         }
     }

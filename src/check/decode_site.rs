@@ -133,7 +133,17 @@ fn print(d: &mut Decoder, field: &Field) -> Option<PrintSetting> {
     Some(PrintSetting { paper, layout })
 }
 
-pub fn glossary(d: &mut Decoder, root: &Node) -> Vec<(Term, crate::yaml::Pos)> {
+/// One glossary item as written. Its id and `see` list are kept even when another field is
+/// wrong, so cross-references are checked against every term the provider wrote.
+pub struct GlossaryItem {
+    pub term: Option<Term>,
+    pub id: Option<String>,
+    pub pos: crate::yaml::Pos,
+    /// Each `see` id with where it is written and its field path.
+    pub see: Vec<(String, crate::yaml::Pos, String)>,
+}
+
+pub fn glossary(d: &mut Decoder, root: &Node) -> Vec<GlossaryItem> {
     let field = Field {
         node: root,
         path: String::new(),
@@ -149,19 +159,31 @@ pub fn glossary(d: &mut Decoder, root: &Node) -> Vec<(Term, crate::yaml::Pos)> {
         let kana = d.required(&mut f, "kana", |d, x| d.reading(x));
         let definition = d.required_text(&mut f, "definition");
         let easy = d.optional_text(&mut f, "easy");
-        let see = d.text_list(&mut f, "see");
+        let see = match f.get("see") {
+            Some(x) => d.list(&x, |d, item| {
+                d.text(item)
+                    .map(|id| (id, item.node.pos, item.path.clone()))
+            }),
+            None => Vec::new(),
+        };
         d.finish(f, &["id", "term", "kana", "definition", "easy", "see"]);
-        Some((
-            Term {
-                id: id?,
-                term: term?,
-                kana: kana?,
-                definition: definition?,
+        let term = match (id.clone(), term, kana, definition) {
+            (Some(id), Some(term), Some(kana), Some(definition)) => Some(Term {
+                id,
+                term,
+                kana,
+                definition,
                 easy,
-                see,
-            },
-            item.node.pos,
-        ))
+                see: see.iter().map(|(id, _, _)| id.clone()).collect(),
+            }),
+            _ => None,
+        };
+        Some(GlossaryItem {
+            term,
+            id,
+            pos: item.node.pos,
+            see,
+        })
     })
 }
 

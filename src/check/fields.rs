@@ -20,6 +20,9 @@ pub struct Fields<'n> {
     pos: Pos,
     pairs: &'n [(Key, Node)],
     used: Vec<bool>,
+    /// Required fields found missing; reported by `finish`, which can tell a missing field from a
+    /// misspelt one (`verifed`) and then reports the typo only.
+    missing: Vec<String>,
 }
 
 /// A value found under a key, with its full field path.
@@ -87,6 +90,7 @@ impl<'a> Decoder<'a> {
                 pos: node.pos,
                 pairs,
                 used: vec![false; pairs.len()],
+                missing: Vec::new(),
             }),
             Value::Null if path.is_empty() => {
                 self.error(node.pos, path, Problem::NotAMapping);
@@ -99,11 +103,14 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// Reports every key that was never read, suggesting the nearest known one.
+    /// Reports missing required fields, and every key that was never read, suggesting the
+    /// nearest known one.
     pub fn finish(&mut self, fields: Fields, known: &[&str]) {
+        let mut typo_for = Vec::new();
         for ((key, _), used) in fields.pairs.iter().zip(&fields.used) {
             if !used {
                 let suggestion = suggest(&key.name, known.iter().copied());
+                typo_for.extend(suggestion.clone());
                 let path = fields.child_path(&key.name);
                 self.error(
                     key.pos,
@@ -115,17 +122,20 @@ impl<'a> Decoder<'a> {
                 );
             }
         }
+        for key in &fields.missing {
+            if !typo_for.contains(key) {
+                let path = fields.child_path(key);
+                self.error(
+                    fields.pos,
+                    &path,
+                    Problem::MissingField { field: key.clone() },
+                );
+            }
+        }
     }
 
-    pub fn missing(&mut self, fields: &Fields, key: &str) {
-        let path = fields.child_path(key);
-        self.error(
-            fields.pos(),
-            &path,
-            Problem::MissingField {
-                field: key.to_string(),
-            },
-        );
+    pub fn missing(&mut self, fields: &mut Fields, key: &str) {
+        fields.missing.push(key.to_string());
     }
 
     pub fn wrong_type(&mut self, node: &Node, path: &str, expected: Expected) {
@@ -167,8 +177,13 @@ impl<'a> Decoder<'a> {
     }
 
     /// Text; numbers are accepted and turned into text (a provider writing `name: 123` means it).
+    /// Empty text is reported: a field written but left blank is a mistake, not "absent".
     pub fn text(&mut self, field: &Field) -> Option<String> {
         match &field.node.value {
+            Value::Str(s) if s.trim().is_empty() => {
+                self.error(field.node.pos, &field.path, Problem::Empty);
+                None
+            }
             Value::Str(s) => Some(s.trim().to_string()),
             Value::Int(i) => Some(i.to_string()),
             Value::Float(f) => Some(f.to_string()),

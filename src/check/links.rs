@@ -71,7 +71,7 @@ fn normalize(path: &str) -> String {
 
 /// Whether a content-relative path names something the build will produce.
 pub fn exists(raw: &RawSite, path: &str) -> bool {
-    path == "glossary.md" && raw.glossary.is_some() || raw.markdown_files.contains(path)
+    path == "glossary.md" && raw.has_glossary_file || raw.markdown_files.contains(path)
 }
 
 pub fn check_body(raw: &RawSite, doc: &RawDoc, diags: &mut Diagnostics) {

@@ -5,7 +5,7 @@
 
 mod decode_entry;
 mod decode_page;
-mod decode_site;
+pub mod decode_site;
 mod diagnostic;
 pub mod fields;
 pub mod formats;
@@ -55,7 +55,7 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
             continue;
         };
         if let Some(other) = first_use.get(&entry.id) {
-            let pos = doc.front.pos;
+            let pos = value_pos(&doc.front, "id").unwrap_or(doc.front.pos);
             diags.error(
                 &doc.path,
                 pos,
@@ -91,9 +91,9 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
                 file: &file.path,
                 diags,
             };
-            let terms = decode_site::glossary(&mut d, &file.root);
-            decode_page::check_glossary_refs(&mut d, &terms);
-            terms.into_iter().map(|(t, _)| t).collect()
+            let items = decode_site::glossary(&mut d, &file.root);
+            decode_page::check_glossary_refs(&mut d, &items);
+            items.into_iter().filter_map(|item| item.term).collect()
         })
         .unwrap_or_default();
 
@@ -120,4 +120,15 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         glossary,
         readings,
     })
+}
+
+/// Where the value of a top-level key is written, for problems found after decoding.
+fn value_pos(root: &crate::yaml::Node, key: &str) -> Option<crate::yaml::Pos> {
+    match &root.value {
+        crate::yaml::Value::Map(pairs) => pairs
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .map(|(_, v)| v.pos),
+        _ => None,
+    }
 }

@@ -20,7 +20,7 @@ impl Expected {
     fn ja(self) -> &'static str {
         match self {
             Expected::Text => "文字",
-            Expected::Integer => "数字だけ（例: 20）",
+            Expected::Integer => "整数（例: 20）",
             Expected::Number => "数",
             Expected::Bool => "true（はい）か false（いいえ）",
             Expected::List => "リスト（- ではじまる行）",
@@ -146,6 +146,7 @@ pub enum Problem {
     MissingField {
         field: String,
     },
+    Empty,
     WrongType {
         expected: Expected,
         found_ja: String,
@@ -237,13 +238,16 @@ impl Problem {
                 "はじめの行が --- ではありません（項目の書き出しがありません）".into()
             }
             Problem::UnclosedFrontMatter => "項目のおわりの --- がありません".into(),
-            Problem::YamlSyntax { detail } => format!("書きかたに誤りがあります（{detail}）"),
+            Problem::YamlSyntax { detail } => {
+                format!("書きかたに誤りがあります（{}）", yaml_detail_ja(detail))
+            }
             Problem::DuplicateKey { key } => format!("同じ項目「{key}」が2回書かれています"),
             Problem::NotAMapping => "「名前: 値」の形の項目が書かれていません".into(),
             Problem::UnknownField { field, .. } => format!("「{field}」という項目はありません"),
             Problem::MissingField { field } => {
                 format!("「{field}」が書かれていません（必ず書く項目です）")
             }
+            Problem::Empty => "空になっています".into(),
             Problem::WrongType {
                 expected, found_ja, ..
             } => {
@@ -326,6 +330,7 @@ impl Problem {
                 "docs/content-format.md で使える項目を確かめてください".into()
             }
             Problem::MissingField { field } => format!("「{field}: 」の行を書きたしてください"),
+            Problem::Empty => "値を書くか、使わないならこの行を消してください".into(),
             Problem::WrongType { expected, .. } => format!("{}を書いてください", expected.ja()),
             Problem::NotInList { suggestion: Some(s), .. } => format!("\"{s}\" のまちがいではありませんか"),
             Problem::NotInList { .. } => "使えるもののどれかを書いてください".into(),
@@ -343,7 +348,7 @@ impl Problem {
             Problem::ContactRequired => "contact に phone か email を書いてください".into(),
             Problem::PhotoWithoutAlt => "写真に何が写っているかを「alt: 」に書いてください（目の見えない人が読みます）".into(),
             Problem::PhotoMissing { .. } => "写真を content/media に入れるか、ファイル名を確かめてください".into(),
-            Problem::BrokenLink { .. } => "@/entries/<id>.md、@/pages/<名前>.md、@/glossary.md のどれかで、あるファイルを指してください".into(),
+            Problem::BrokenLink { .. } => "@/entries/<ファイル名>.md、@/pages/<ファイル名>.md、@/glossary.md のどれかで、あるファイルを指してください".into(),
             Problem::UnsafeLink { .. } => "https:// ではじまるリンクか、ガイドの中へのリンクにしてください".into(),
             Problem::UnknownGlossaryRef { .. } => "glossary.yaml にある用語の id を書いてください".into(),
             Problem::TimeRangeReversed { .. } => "はじまり-おわり の順に書いてください（例: 09:30-15:30）".into(),
@@ -365,6 +370,7 @@ impl Problem {
             Problem::NotAMapping => "expected \"name: value\" fields".into(),
             Problem::UnknownField { field, .. } => format!("unknown field \"{field}\""),
             Problem::MissingField { field } => format!("the required field \"{field}\" is missing"),
+            Problem::Empty => "the value is empty".into(),
             Problem::WrongType {
                 expected, found_en, ..
             } => {
@@ -445,4 +451,56 @@ impl Problem {
             _ => return None,
         })
     }
+}
+
+/// The YAML parser's messages, in the words a provider understands. Unknown ones are shown as
+/// they are, so nothing is hidden.
+fn yaml_detail_ja(detail: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "did not find expected key",
+            "字下げ（行頭のスペース）がそろっていないようです",
+        ),
+        (
+            "illegal placement of ':'",
+            "「:」の位置がおかしいようです。前の行の かっこ や 引用符 が閉じているか確かめてください",
+        ),
+        (
+            "mapping values are not allowed",
+            "1行に「:」が多すぎます。値に「:」があるときは引用符（\"）で囲んでください",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "[ ] のかっこが閉じていません",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "{ } のかっこが閉じていません",
+        ),
+        (
+            "while scanning a quoted scalar",
+            "引用符（\"）が閉じていません",
+        ),
+        (
+            "found character that cannot start any token",
+            "ここでは使えない文字があります（タブ文字や、先頭の @ ` など）",
+        ),
+        (
+            "budget breached",
+            "入れ子が深すぎるか、大きすぎるファイルです",
+        ),
+        (
+            "did not find expected <document start>",
+            "--- の区切りが多すぎるようです",
+        ),
+        (
+            "found undefined alias",
+            "* ではじまる別名に対応する & がありません",
+        ),
+    ];
+    KNOWN
+        .iter()
+        .find(|(en, _)| detail.contains(en))
+        .map(|(_, ja)| ja.to_string())
+        .unwrap_or_else(|| detail.to_string())
 }

@@ -41,6 +41,8 @@ pub struct RawSite {
     /// Every Markdown file present (relative, `/`-separated, e.g. `entries/a.md`), including those
     /// that failed to parse: links to them are not broken, the file is.
     pub markdown_files: BTreeSet<String>,
+    /// content/glossary.yaml exists (even if it failed to parse: links to it are not broken).
+    pub has_glossary_file: bool,
 }
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -82,6 +84,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
             *slot = read_yaml(root, PathBuf::from("content").join(name), diags);
         }
     }
+    site.has_glossary_file = content.join("glossary.yaml").is_file();
     site.media = list_files(&content.join("media"));
     site
 }
