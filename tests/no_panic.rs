@@ -21,8 +21,34 @@ impl Rng {
 
 /// Characters that matter to YAML, Markdown and our own parsers.
 const INSERTS: &[&str] = &[
-    ":", "-", " ", "\n", "\t", "\"", "'", "{", "}", "[", "]", "|", "&a", "*a", "#", "---", "｜",
-    "《", "》", "\u{feff}", "null", "0x1F", "1e400", "ー", "あ", "@/entries/", "](", "<",
+    ":",
+    "-",
+    " ",
+    "\n",
+    "\t",
+    "\"",
+    "'",
+    "{",
+    "}",
+    "[",
+    "]",
+    "|",
+    "&a",
+    "*a",
+    "#",
+    "---",
+    "｜",
+    "《",
+    "》",
+    "\u{feff}",
+    "null",
+    "0x1F",
+    "1e400",
+    "ー",
+    "あ",
+    "@/entries/",
+    "](",
+    "<",
 ];
 
 fn mutate(text: &str, rng: &mut Rng) -> String {
@@ -72,9 +98,15 @@ fn check_never_panics_on_mutated_entries() {
         let result = std::panic::catch_unwind(|| shirube::check_site(site.path(), today));
         match result {
             Ok((_, diags)) => reported += usize::from(!diags.is_empty()),
-            Err(_) => panic!("check panicked on case {case} ({}):\n{mutated}", source.display()),
+            Err(_) => panic!(
+                "check panicked on case {case} ({}):\n{mutated}",
+                source.display()
+            ),
         }
     }
     // Most mutations break something; if none were reported, the checker is not looking.
-    assert!(reported > 100, "only {reported} of 400 mutations were reported");
+    assert!(
+        reported > 100,
+        "only {reported} of 400 mutations were reported"
+    );
 }
