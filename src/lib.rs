@@ -9,10 +9,13 @@ pub mod check;
 pub mod content;
 pub mod enrich;
 pub mod export;
+pub mod index;
 pub mod markdown;
 pub mod new;
 pub mod output;
+pub mod print;
 pub mod render;
+pub mod search;
 pub mod yaml;
 
 use check::Diagnostics;
@@ -29,6 +32,10 @@ pub enum BuildError {
     Assets(#[from] assets::AssetError),
     #[error("theme: {0}")]
     Theme(#[from] render::RenderError),
+    #[error("print edition: {0}")]
+    Print(#[from] print::PrintError),
+    #[error("search index: {0}")]
+    Search(#[from] search::SearchError),
     #[error("writing {path}: {source}")]
     Write {
         path: PathBuf,
@@ -78,6 +85,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut files = output::Files::default();
     assets::copy_media(&options.site_dir, &mut files)?;
     let pages = render::render(&guide, &theme_dir, &mut files)?;
+    print::render_for_build(&guide, &theme_dir, &mut files)?;
+    index::index(&guide, &mut files)?;
     export::export(&guide, &mut files);
     output::write_atomically(&files, &options.out_dir)
         .map_err(|(path, source)| BuildError::Write { path, source })?;

@@ -5,6 +5,10 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use shirube::check::report::{self, ReportFormat};
 use shirube::content::date::Date;
+use shirube::content::model::{Paper, PrintLayout};
+use shirube::print::command::{PrintCommandError, PrintJob};
+use shirube::print::pdf::Chromium;
+use shirube::render::text::Plain;
 use shirube::{BuildError, BuildOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,7 +40,15 @@ enum Command {
         /// 警告もエラーとして扱います
         #[arg(long)]
         strict: bool,
+        /// 印刷版の PDF（output/guidebook.pdf）も作ります（Chromium が必要です）
+        #[arg(long)]
+        pdf: bool,
+        /// PDF を作る Chromium の場所（既定: PATH にある chromium）
+        #[arg(long)]
+        chromium: Option<PathBuf>,
     },
+    /// 印刷版の PDF を作ります（output/guidebook.pdf。地域や種類をしぼった版も作れます）
+    Print(PrintArgs),
     /// すべてのファイルを調べ、問題を一度にすべて表示します
     Check {
         #[arg(default_value = ".")]
@@ -55,6 +67,51 @@ enum Command {
         #[arg(long, default_value = ".")]
         dir: PathBuf,
     },
+}
+
+#[derive(clap::Args)]
+struct PrintArgs {
+    /// サイトのフォルダ（site.yaml のあるところ）
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// PDF を書くフォルダ
+    #[arg(short, long, default_value = "output")]
+    output: PathBuf,
+    /// テーマのフォルダ（既定: <dir>/themes/default）
+    #[arg(long)]
+    theme: Option<PathBuf>,
+    /// PDF を作る Chromium の場所（既定: PATH にある chromium）
+    #[arg(long)]
+    chromium: Option<PathBuf>,
+    /// 紙の大きさ（既定: site.yaml の print.paper）
+    #[arg(long, value_enum)]
+    paper: Option<PaperArg>,
+    /// 1ページに1か所（full）か2か所（compact）か（既定: site.yaml の print.layout）
+    #[arg(long, value_enum)]
+    layout: Option<LayoutArg>,
+    /// 大きな文字の版（本文 16 ポイント）
+    #[arg(long)]
+    large_print: bool,
+    /// この地域だけの版（site.yaml の areas の id）
+    #[arg(long)]
+    area: Option<String>,
+    /// この種類だけの版（b-type などのサービス、または centers, workplaces, community）
+    #[arg(long)]
+    service: Option<String>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    #[value(name = "A4", alias = "a4")]
+    A4,
+    #[value(name = "B5", alias = "b5")]
+    B5,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LayoutArg {
+    Full,
+    Compact,
 }
 
 fn main() -> ExitCode {
@@ -93,7 +150,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             theme,
             strict,
+            pdf,
+            chromium,
         } => {
+            // Before building: a missing Chromium is reported with how to install it.
+            let chromium = match pdf {
+                true => Some(Chromium::find(chromium.as_deref())?),
+                false => None,
+            };
             let options = BuildOptions {
                 site_dir: dir,
                 out_dir: output.clone(),
@@ -112,6 +176,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         built.files,
                         output.display()
                     );
+                    if let Some(chromium) = chromium {
+                        let pdf = shirube::print::command::pdf_of_build(&output, &chromium)?;
+                        println!("印刷版の PDF を {} に書きました", pdf.display());
+                    }
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(BuildError::Invalid(diags)) => {
@@ -122,6 +190,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(other) => Err(other).context("build failed"),
             }
         }
+        Command::Print(args) => print(args, today, english),
         Command::New { kind, id, dir } => {
             let (site, _) = shirube::check_site(&dir, today);
             let area = site
@@ -136,5 +205,48 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// `shirube print`: the plain edition's text today; `--furigana` will pass the furigana
+/// `TextStyle` to the same call.
+fn print(args: PrintArgs, today: Date, english: bool) -> anyhow::Result<ExitCode> {
+    let job = PrintJob {
+        site_dir: args.dir,
+        out_dir: args.output.clone(),
+        theme_dir: args.theme,
+        chromium: args.chromium,
+        today,
+        paper: args.paper.map(|p| match p {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::B5 => Paper::B5,
+        }),
+        layout: args.layout.map(|l| match l {
+            LayoutArg::Full => PrintLayout::Full,
+            LayoutArg::Compact => PrintLayout::Compact,
+        }),
+        large_print: args.large_print,
+        area: args.area,
+        service: args.service,
+    };
+    match shirube::print::command::run(&job, &Plain) {
+        Ok(made) => {
+            if !made.diagnostics.is_empty() {
+                eprint!("{}", report::human(&made.diagnostics, english));
+            }
+            println!(
+                "{} か所をのせた印刷版の PDF（{} KB）を {} に書きました",
+                made.entries,
+                made.bytes.div_ceil(1024),
+                made.pdf.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(PrintCommandError::Invalid(diags)) => {
+            eprint!("{}", report::human(&diags, english));
+            eprintln!("エラーがあるので PDF は作っていません");
+            Ok(ExitCode::from(1))
+        }
+        Err(other) => Err(other.into()),
     }
 }

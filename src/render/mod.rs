@@ -5,7 +5,7 @@
 //! straight from a folder on disk.
 
 pub mod categories;
-mod site_context;
+pub mod site_context;
 pub mod text;
 pub mod views;
 
@@ -76,11 +76,11 @@ impl Theme {
         })
     }
 
-    fn has(&self, name: &str) -> bool {
+    pub fn has(&self, name: &str) -> bool {
         self.tera.contains_template(name)
     }
 
-    fn render(&self, name: &str, context: &tera::Context) -> Result<String, RenderError> {
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, RenderError> {
         self.tera
             .render(name, context)
             .map_err(|source| RenderError::Template {

@@ -12,11 +12,15 @@
 //! 4. Tokens: a run of CJK characters (kana, kanji, ー, 々) gives its character bigrams, or the
 //!    character itself when the run is one character long; a run of Latin letters and digits gives
 //!    one whole word (digits keep a thousands comma: 16,500 → 16500). Everything else separates.
-//!    ー cannot start a run (it only lengthens a kana), so a stray 〜 between numbers is dropped.
+//!    ー continues a run only after kana (it lengthens a vowel); elsewhere (〜 after a kanji, between
+//!    numbers, at the start) it separates.
 //!
-//! The index additionally stores the last character of every CJK run ([`index_terms`]), so that
-//! every character of the text begins at least one stored token: a one-character query is then a
-//! prefix look-up ("北" finds 北部, and 北 at the end of 市北) without storing every unigram.
+//! The index additionally stores ([`index_terms`]):
+//! - the last character of every CJK run, so that every character of the text begins at least one
+//!   stored token: a one-character query is a prefix look-up ("北" finds 北部, and 北 at the end
+//!   of 市北) without storing every unigram;
+//! - bridge bigrams across short separators between two runs (see `Tokens::start_or_extend_run`),
+//!   so "ひかり市役所チャレンジ雇用" finds "ひかり市役所 チャレンジ雇用".
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -27,6 +31,9 @@ pub const ANALYZER_VERSION: u32 = 1;
 const MAX_WORD_CHARS: usize = 40;
 
 const LONG_MARK: char = 'ー';
+
+/// Separators (spaces, ・, 〜, brackets) a bridge bigram may cross; see `Tokens::start_or_extend_run`.
+const MAX_BRIDGE_GAP: usize = 2;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -58,7 +65,7 @@ fn fold_char(c: char) -> char {
 
 fn class(c: char) -> Class {
     match c as u32 {
-        0x30 ..=0x39 | 0x61..=0x7A | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => Class::Word,
+        0x30..=0x39 | 0x61..=0x7A | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => Class::Word,
         0x30FC => Class::LongMark,
         0x3005..=0x3007
         | 0x3041..=0x3096
@@ -106,65 +113,108 @@ fn fnv1a32(bytes: &[u8]) -> u32 {
 
 fn tokens(text: &str, with_tail: bool) -> Vec<String> {
     let chars: Vec<char> = normalize(text).chars().collect();
-    let mut out = Vec::new();
-    let mut run: Vec<char> = Vec::new();
-    let mut word = String::new();
+    let mut t = Tokens {
+        with_tail,
+        out: Vec::new(),
+        run: Vec::new(),
+        word: String::new(),
+        previous: None,
+        gap: 0,
+    };
     for (i, &c) in chars.iter().enumerate() {
         match class(c) {
             Class::Word => {
-                flush_run(&mut run, with_tail, &mut out);
-                word.push(c);
+                t.flush_run();
+                t.previous = None; // a Latin word between two runs: no bridge
+                t.word.push(c);
             }
             Class::Cjk => {
-                flush_word(&mut word, &mut out);
-                run.push(c);
+                t.flush_word();
+                t.start_or_extend_run(c);
             }
-            Class::LongMark => {
-                flush_word(&mut word, &mut out);
-                if !run.is_empty() {
-                    run.push(c);
-                }
+            Class::LongMark if t.run.last().is_some_and(|&last| is_kana(last)) => {
+                t.run.push(c);
             }
-            Class::Other => {
+            Class::LongMark | Class::Other => {
                 if c == ',' && is_digit_at(&chars, i.wrapping_sub(1)) && is_digit_at(&chars, i + 1)
                 {
                     continue; // 16,500 stays one number
                 }
-                flush_run(&mut run, with_tail, &mut out);
-                flush_word(&mut word, &mut out);
+                t.flush_run();
+                t.flush_word();
+                t.gap += 1;
             }
         }
     }
-    flush_run(&mut run, with_tail, &mut out);
-    flush_word(&mut word, &mut out);
-    out
+    t.flush_run();
+    t.flush_word();
+    t.out
+}
+
+/// Tokenizer state: the CJK run or Latin word being read, and for bridges, the last character
+/// of the previous run and how many separators followed it.
+struct Tokens {
+    with_tail: bool,
+    out: Vec<String>,
+    run: Vec<char>,
+    word: String,
+    previous: Option<char>,
+    gap: usize,
+}
+
+impl Tokens {
+    /// In the index, a run that follows another across at most [`MAX_BRIDGE_GAP`] separators
+    /// also gets the bigram across them (ひかり市役所 チャレンジ → 所ち; 喫茶〜ゆうやけ → 茶ゆ), so a
+    /// query typed without the space or the decoration still matches every bigram.
+    fn start_or_extend_run(&mut self, c: char) {
+        if self.run.is_empty()
+            && self.with_tail
+            && self.gap <= MAX_BRIDGE_GAP
+            && let Some(previous) = self.previous
+        {
+            self.out.push([previous, c].iter().collect());
+        }
+        self.run.push(c);
+    }
+
+    fn flush_run(&mut self) {
+        match self.run.len() {
+            0 => return,
+            1 => self.out.extend(self.run.iter().map(|c| c.to_string())),
+            _ => {
+                let bigrams = self
+                    .run
+                    .windows(2)
+                    .map(|pair| pair.iter().collect::<String>());
+                self.out.extend(bigrams);
+                if self.with_tail
+                    && let Some(&last) = self.run.last().filter(|&&c| c != LONG_MARK)
+                {
+                    self.out.push(last.to_string());
+                }
+            }
+        }
+        self.previous = self.run.last().copied();
+        self.gap = 0;
+        self.run.clear();
+    }
+
+    fn flush_word(&mut self) {
+        if !self.word.is_empty() {
+            self.out
+                .push(self.word.chars().take(MAX_WORD_CHARS).collect());
+            self.word.clear();
+        }
+    }
+}
+
+/// Kana (after folding) and ー: what a long mark may follow. After a kanji, 〜 is decoration.
+fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF | 0x31F0..=0x31FF)
 }
 
 fn is_digit_at(chars: &[char], i: usize) -> bool {
     chars.get(i).is_some_and(|c| c.is_ascii_digit())
-}
-
-fn flush_run(run: &mut Vec<char>, with_tail: bool, out: &mut Vec<String>) {
-    match run.len() {
-        0 => {}
-        1 => out.extend(run.iter().map(|c| c.to_string())),
-        _ => {
-            out.extend(run.windows(2).map(|pair| pair.iter().collect::<String>()));
-            if with_tail {
-                if let Some(&last) = run.last().filter(|&&c| c != LONG_MARK) {
-                    out.push(last.to_string());
-                }
-            }
-        }
-    }
-    run.clear();
-}
-
-fn flush_word(word: &mut String, out: &mut Vec<String>) {
-    if !word.is_empty() {
-        out.push(word.chars().take(MAX_WORD_CHARS).collect());
-        word.clear();
-    }
 }
 
 #[cfg(test)]
@@ -196,13 +246,26 @@ mod tests {
             Ok(v) => v,
             Err(e) => panic!("analyzer-vectors.json does not parse: {e}"),
         };
-        assert_eq!(parsed.version, ANALYZER_VERSION, "vectors are for another analyser");
+        assert_eq!(
+            parsed.version, ANALYZER_VERSION,
+            "vectors are for another analyser"
+        );
         assert!(parsed.vectors.len() >= 30, "too few shared vectors");
         for v in &parsed.vectors {
             assert_eq!(analyze(&v.input), v.tokens, "tokens of {:?}", v.input);
-            assert_eq!(index_terms(&v.input), v.index_terms, "index terms of {:?}", v.input);
+            assert_eq!(
+                index_terms(&v.input),
+                v.index_terms,
+                "index terms of {:?}",
+                v.input
+            );
             if let Some(key) = &v.exact_key {
-                assert_eq!(exact_key(&v.input).as_ref(), Some(key), "exact key of {:?}", v.input);
+                assert_eq!(
+                    exact_key(&v.input).as_ref(),
+                    Some(key),
+                    "exact key of {:?}",
+                    v.input
+                );
             }
         }
     }

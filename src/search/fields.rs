@@ -15,13 +15,41 @@ pub(crate) struct FieldSpec {
 
 /// The order here is the order of the texts [`field_texts`] returns.
 pub(crate) const FIELDS: [FieldSpec; 7] = [
-    FieldSpec { name: "name", boost: 8.0, b: 0.75 },
-    FieldSpec { name: "reading", boost: 5.0, b: 0.5 },
-    FieldSpec { name: "services", boost: 3.0, b: 0.3 },
-    FieldSpec { name: "area", boost: 2.0, b: 0.3 },
-    FieldSpec { name: "work", boost: 3.0, b: 0.5 },
-    FieldSpec { name: "facts", boost: 2.0, b: 0.3 },
-    FieldSpec { name: "body", boost: 1.0, b: 0.75 },
+    FieldSpec {
+        name: "name",
+        boost: 8.0,
+        b: 0.75,
+    },
+    FieldSpec {
+        name: "reading",
+        boost: 5.0,
+        b: 0.5,
+    },
+    FieldSpec {
+        name: "services",
+        boost: 3.0,
+        b: 0.3,
+    },
+    FieldSpec {
+        name: "area",
+        boost: 2.0,
+        b: 0.3,
+    },
+    FieldSpec {
+        name: "work",
+        boost: 3.0,
+        b: 0.5,
+    },
+    FieldSpec {
+        name: "facts",
+        boost: 2.0,
+        b: 0.3,
+    },
+    FieldSpec {
+        name: "body",
+        boost: 1.0,
+        b: 0.75,
+    },
 ];
 
 /// The texts of one document, in [`FIELDS`] order.
@@ -37,10 +65,14 @@ pub(crate) fn field_texts(doc: &SearchDoc) -> [String; 7] {
     ]
 }
 
-/// The reading of the name alone: the integrator joins name, operator, area and work readings
-/// with spaces, name first.
-pub(crate) fn name_reading(doc: &SearchDoc) -> &str {
-    doc.reading.split_whitespace().next().unwrap_or("")
+/// Candidates for "the reading of the name": the integrator joins name, operator, area and work
+/// readings with spaces, name first, but a name's own reading may contain spaces too
+/// (ひかりしやくしょ ちゃれんじこよう), so the first one, two and three segments are all offered.
+pub(crate) fn name_readings(doc: &SearchDoc) -> Vec<String> {
+    let segments: Vec<&str> = doc.reading.split_whitespace().collect();
+    (1..=segments.len().min(3))
+        .map(|n| segments[..n].concat())
+        .collect()
 }
 
 fn services_text(doc: &SearchDoc) -> String {
@@ -77,7 +109,7 @@ fn service_synonyms(id: &str) -> &'static str {
         "selection" => "就労選択支援 選択 せんたく アセスメント",
         "nakapotsu" => "障害者就業・生活支援センター ナカポツ",
         "municipal" => "障害者就労支援センター",
-        "hellowork" => "ハローワーク 公共職業安定所",
+        "hellowork" => "ハローワーク ハロワ 公共職業安定所",
         "vocational-center" => "地域障害者職業センター",
         "training-school" => "障害者職業能力開発校 職業訓練",
         "consultation" => "相談支援事業所 計画相談",

@@ -54,14 +54,15 @@ pub(crate) fn impacts(inverted: &Inverted) -> Postings {
     out
 }
 
-/// Adds the whole-name and whole-reading tokens: `keys[i]` are document `i`'s (name, reading) keys.
-pub(crate) fn add_exact_keys(postings: &mut Postings, keys: &[(Option<String>, Option<String>)]) {
+/// Adds the whole-name and whole-reading tokens: `keys[i]` are document `i`'s (key, weight)
+/// pairs. A key offered twice (a hiragana name equals its reading) keeps its larger weight, so
+/// hiragana names do not outrank katakana ones.
+pub(crate) fn add_exact_keys(postings: &mut Postings, keys: &[Vec<(String, f64)>]) {
     let mut exact: BTreeMap<&str, BTreeMap<u32, f64>> = BTreeMap::new();
-    for (number, (name, reading)) in (0u32..).zip(keys) {
-        for (key, weight) in [(name, EXACT_NAME), (reading, EXACT_READING)] {
-            if let Some(key) = key {
-                *exact.entry(key).or_default().entry(number).or_insert(0.0) += weight;
-            }
+    for (number, doc_keys) in (0u32..).zip(keys) {
+        for (key, weight) in doc_keys {
+            let slot = exact.entry(key).or_default().entry(number).or_insert(0.0);
+            *slot = slot.max(*weight);
         }
     }
     for (key, docs) in exact {

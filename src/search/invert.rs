@@ -4,15 +4,13 @@
 //! Why not ship elasticlunr's own JSON: it is one file (24 MB for 10,000 pages), a character trie
 //! whose nesting makes it impossible to cut by token, with every document reference repeated as a
 //! string and every term frequency as a float. elasticlunr-rs 3.x has no public accessor for its
-//! inverted index, so we read it through its `Serialize` form, which is stable and documented by
-//! elasticlunr.js: `index.<field>.root` is a trie whose nodes hold `docs` (`{ref: {tf}}`), `df`,
-//! and one child per next character.
+//! inverted index, so we read it back from its `Serialize` form (readback.rs).
 
 use super::SearchError;
 use super::analyze::index_terms;
 use super::fields::FIELDS;
+use super::readback;
 use elasticlunr::{IndexBuilder, Language, Pipeline};
-use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 pub(crate) const FIELD_COUNT: usize = FIELDS.len();
@@ -56,81 +54,22 @@ pub(crate) fn invert(docs: &[[String; FIELD_COUNT]]) -> Result<Inverted, SearchE
     for (number, texts) in docs.iter().enumerate() {
         index.add_doc(&number.to_string(), texts.iter());
     }
-    let json = serde_json::to_value(&index).map_err(SearchError::Json)?;
-
-    let mut terms: BTreeMap<String, BTreeMap<u32, FieldCounts>> = BTreeMap::new();
-    for (slot, field) in FIELDS.iter().enumerate() {
-        let root = json
-            .pointer(&format!("/index/{}/root", field.name))
-            .and_then(Value::as_object)
-            .ok_or_else(|| shape(&format!("index.{}.root", field.name)))?;
-        let mut prefix = String::new();
-        walk(root, &mut prefix, &mut |term, number, count| {
-            let counts = terms
-                .entry(term.to_string())
-                .or_default()
-                .entry(number)
-                .or_insert([0; FIELD_COUNT]);
-            counts[slot] = count;
-        })?;
-    }
-
-    let info = json
-        .pointer("/documentStore/docInfo")
-        .and_then(Value::as_object)
-        .ok_or_else(|| shape("documentStore.docInfo"))?;
-    let mut lengths = vec![[0; FIELD_COUNT]; docs.len()];
-    for (reference, per_field) in info {
-        let number = doc_number(reference)?;
-        let row = lengths
-            .get_mut(number as usize)
-            .ok_or_else(|| shape("documentStore.docInfo reference"))?;
-        for (slot, field) in FIELDS.iter().enumerate() {
-            let len = per_field.get(field.name).and_then(Value::as_u64).unwrap_or(0);
-            row[slot] = u32::try_from(len).unwrap_or(u32::MAX);
-        }
-    }
-    Ok(Inverted { terms, lengths })
-}
-
-/// Depth-first over the trie; `emit(term, doc number, occurrences)` for every posting.
-fn walk(
-    node: &Map<String, Value>,
-    prefix: &mut String,
-    emit: &mut dyn FnMut(&str, u32, u32),
-) -> Result<(), SearchError> {
-    for (key, value) in node {
-        match key.as_str() {
-            "df" => {}
-            "docs" => {
-                let docs = value.as_object().ok_or_else(|| shape("docs"))?;
-                for (reference, tf) in docs {
-                    // elasticlunr stores sqrt(occurrences); square it back to a count
-                    let tf = tf.get("tf").and_then(Value::as_f64).ok_or_else(|| shape("tf"))?;
-                    let count = (tf * tf).round().max(1.0) as u32;
-                    if !prefix.is_empty() {
-                        emit(prefix, doc_number(reference)?, count);
-                    }
-                }
-            }
-            _ => {
-                let child = value.as_object().ok_or_else(|| shape("trie node"))?;
-                let len = prefix.len();
-                prefix.push_str(key);
-                walk(child, prefix, emit)?;
-                prefix.truncate(len);
-            }
-        }
-    }
-    Ok(())
-}
-
-fn doc_number(reference: &str) -> Result<u32, SearchError> {
-    reference
-        .parse()
-        .map_err(|_| shape("document reference"))
-}
-
-fn shape(what: &str) -> SearchError {
-    SearchError::IndexShape(what.to_string())
+    // elasticlunr-rs keeps its inverted index private; its serialised form is the way out
+    let json = serde_json::to_vec(&index).map_err(SearchError::Json)?;
+    drop(index);
+    let collected = readback::read(&json)?;
+    let lengths = (0..docs.len())
+        .map(|n| {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            collected
+                .lengths
+                .get(&n)
+                .copied()
+                .unwrap_or([0; FIELD_COUNT])
+        })
+        .collect();
+    Ok(Inverted {
+        terms: collected.terms,
+        lengths,
+    })
 }

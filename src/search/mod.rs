@@ -32,6 +32,7 @@ mod fields;
 mod impact;
 mod invert;
 mod manifest;
+mod readback;
 mod shards;
 mod table;
 
@@ -86,9 +87,12 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
     let keys: Vec<_> = ordered
         .iter()
         .map(|d| {
-            let name = analyze::exact_key(&d.name);
-            let reading = analyze::exact_key(fields::name_reading(d));
-            (name, reading)
+            let name = analyze::exact_key(&d.name).map(|k| (k, impact::EXACT_NAME));
+            let readings = fields::name_readings(d)
+                .into_iter()
+                .filter_map(|r| analyze::exact_key(&r))
+                .map(|k| (k, impact::EXACT_READING));
+            name.into_iter().chain(readings).collect()
         })
         .collect();
     impact::add_exact_keys(&mut postings, &keys);

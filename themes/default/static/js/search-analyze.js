@@ -5,12 +5,16 @@
 // 1. NFKC.  2. katakana → hiragana, ヵ/ヶ → か/け, ～ 〜 〰 → ー, A–Z and Latin-1 capitals → lower
 // case (fixed ranges only, never toLowerCase(), whose tables differ between engines).
 // 3. 障がい, 障碍 → 障害.  4. CJK runs → bigrams (a one-character run → that character); Latin
-// letters and digits → whole words (16,500 → 16500); ー cannot start a run; the rest separates.
+// letters and digits → whole words (16,500 → 16500); ー continues a run only after kana; the rest
+// separates. The index also stores each run's last character (indexTerms) and bigrams bridging
+// up to two separators between runs.
 
 export const ANALYZER_VERSION = 1;
 
 const MAX_WORD_CHARS = 40;
 const LONG_MARK = 0x30fc;
+// Separators (spaces, ・, 〜, brackets) a bridge bigram may cross in the index.
+const MAX_BRIDGE_GAP = 2;
 
 const WORD = 1;
 const CJK = 2;
@@ -108,19 +112,37 @@ function isDigit(ch) {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
+// Kana (after folding) and ー: what a long mark may follow. After a kanji, 〜 is decoration.
+function isKana(ch) {
+  const cp = ch.codePointAt(0);
+  return (
+    (cp >= 0x3041 && cp <= 0x3096) ||
+    (cp >= 0x309d && cp <= 0x309f) ||
+    (cp >= 0x30a1 && cp <= 0x30fa) ||
+    (cp >= 0x30fc && cp <= 0x30ff) ||
+    (cp >= 0x31f0 && cp <= 0x31ff)
+  );
+}
+
 function tokens(text, withTail) {
   const chars = Array.from(normalize(text));
   const out = [];
   let run = [];
   let word = '';
+  // For bridges: the last character of the previous run, and how many separators followed it.
+  let previous = null;
+  let gap = 0;
   const flushRun = () => {
+    if (run.length === 0) return;
     if (run.length === 1) {
       out.push(run[0]);
-    } else if (run.length > 1) {
+    } else {
       for (let i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
       const last = run[run.length - 1];
       if (withTail && last.codePointAt(0) !== LONG_MARK) out.push(last);
     }
+    previous = run[run.length - 1];
+    gap = 0;
     run = [];
   };
   const flushWord = () => {
@@ -129,23 +151,26 @@ function tokens(text, withTail) {
   };
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
-    switch (classOf(ch.codePointAt(0))) {
-      case WORD:
-        flushRun();
-        word += ch;
-        break;
-      case CJK:
-        flushWord();
-        run.push(ch);
-        break;
-      case LONG:
-        flushWord();
-        if (run.length > 0) run.push(ch);
-        break;
-      default:
-        if (ch === ',' && isDigit(chars[i - 1]) && isDigit(chars[i + 1])) continue;
-        flushRun();
-        flushWord();
+    const kind = classOf(ch.codePointAt(0));
+    if (kind === WORD) {
+      flushRun();
+      previous = null; // a Latin word between two runs: no bridge
+      word += ch;
+    } else if (kind === CJK) {
+      flushWord();
+      // In the index, a run that follows another across at most MAX_BRIDGE_GAP separators also
+      // gets the bigram across them (所 チ → 所ち), so queries typed without the space match.
+      if (run.length === 0 && withTail && gap <= MAX_BRIDGE_GAP && previous !== null) {
+        out.push(previous + ch);
+      }
+      run.push(ch);
+    } else if (kind === LONG && run.length > 0 && isKana(run[run.length - 1])) {
+      run.push(ch);
+    } else {
+      if (ch === ',' && isDigit(chars[i - 1]) && isDigit(chars[i + 1])) continue;
+      flushRun();
+      flushWord();
+      gap += 1;
     }
   }
   flushRun();

@@ -17,7 +17,7 @@ import { ANALYZER_VERSION, analyze, exactKey, isSingleCjk, isWord } from './sear
 import { facetPredicate, isEmptyFilter } from './search-facets.js';
 
 export { analyze } from './search-analyze.js';
-export { facetPredicate, isEmptyFilter } from './search-facets.js';
+export { FILTER_KEYS, facetPredicate, isEmptyFilter } from './search-facets.js';
 
 const FORMAT = 'shirube-search';
 const FORMAT_VERSION = 1;
@@ -119,24 +119,30 @@ function idf(n, df) {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-// A stored term as sorted document numbers with weights (idf × impact / scale), or as the sorted
-// documents that lack it with one weight.
+// Gap-coded [doc, impact, gap, impact, …] → sorted docs and weights (impact × w).
+function decodePairs(pairs, w) {
+  const count = pairs.length >> 1;
+  const docs = new Int32Array(count);
+  const weights = new Float64Array(count);
+  let doc = 0;
+  for (let i = 0; i < count; i++) {
+    doc = i === 0 ? pairs[0] : doc + pairs[2 * i];
+    docs[i] = doc;
+    weights[i] = pairs[2 * i + 1] * w;
+  }
+  return { docs, weights };
+}
+
+// A stored term as sorted document numbers with weights (idf × impact / scale); or, for a term
+// in most documents, as the sorted documents that lack it, one typical weight, and the
+// documents whose weight is well above it (`exceptions`). See src/search/shards.rs.
 function decode(manifest, shard, term) {
   const n = manifest.docs;
   const scale = manifest.impactScale;
   const present = shard.p[term];
   if (present) {
-    const count = present.length >> 1;
-    const docs = new Int32Array(count);
-    const weights = new Float64Array(count);
-    const w = idf(n, count) / scale;
-    let doc = 0;
-    for (let i = 0; i < count; i++) {
-      doc = i === 0 ? present[0] : doc + present[2 * i];
-      docs[i] = doc;
-      weights[i] = present[2 * i + 1] * w;
-    }
-    return { absent: false, docs, weights };
+    const { docs, weights } = decodePairs(present, idf(n, present.length >> 1) / scale);
+    return { complement: false, docs, weights };
   }
   const missing = shard.n[term];
   if (!missing) return null;
@@ -146,7 +152,9 @@ function decode(manifest, shard, term) {
     doc = i === 1 ? missing[1] : doc + missing[i];
     docs[i - 1] = doc;
   }
-  return { absent: true, docs, weight: (idf(n, n - docs.length) * missing[0]) / scale };
+  const w = idf(n, n - docs.length) / scale;
+  const exceptions = decodePairs((shard.x && shard.x[term]) || [], w);
+  return { complement: true, docs, weight: missing[0] * w, exceptions };
 }
 
 function find(docs, doc) {
@@ -164,8 +172,25 @@ function find(docs, doc) {
 /** Weight of `matcher` for `doc`, or -1 when the document does not contain the token. */
 function weightOf(matcher, doc) {
   const at = find(matcher.docs, doc);
-  if (matcher.absent) return at >= 0 ? -1 : matcher.weight;
-  return at >= 0 ? matcher.weights[at] : -1;
+  if (!matcher.complement) return at >= 0 ? matcher.weights[at] : -1;
+  if (at >= 0) return -1;
+  const special = find(matcher.exceptions.docs, doc);
+  return special >= 0 ? matcher.exceptions.weights[special] : matcher.weight;
+}
+
+// Calls visit(doc, weight) for every document a complement matcher contains, in order.
+function eachPresent(matcher, n, visit) {
+  const { docs, exceptions } = matcher;
+  let j = 0;
+  let k = 0;
+  for (let d = 0; d < n; d++) {
+    if (j < docs.length && docs[j] === d) {
+      j++;
+      continue;
+    }
+    if (k < exceptions.docs.length && exceptions.docs[k] === d) visit(d, exceptions.weights[k++]);
+    else visit(d, matcher.weight);
+  }
 }
 
 // All stored terms starting with `prefix`, merged into one list keeping each document's best weight.
@@ -174,15 +199,14 @@ function prefixMatcher(index, shards, prefix) {
   const best = new Float64Array(n).fill(-1);
   for (const shard of shards) {
     for (const table of [shard.p, shard.n]) {
+      if (!table) continue;
       for (const term of Object.keys(table)) {
         if (!term.startsWith(prefix)) continue;
         const m = cachedTerm(index, shard, term);
-        if (m.absent) {
-          let j = 0;
-          for (let d = 0; d < n; d++) {
-            if (j < m.docs.length && m.docs[j] === d) j++;
-            else if (m.weight > best[d]) best[d] = m.weight;
-          }
+        if (m.complement) {
+          eachPresent(m, n, (d, w) => {
+            if (w > best[d]) best[d] = w;
+          });
         } else {
           for (let i = 0; i < m.docs.length; i++) {
             if (m.weights[i] > best[m.docs[i]]) best[m.docs[i]] = m.weights[i];
@@ -199,7 +223,7 @@ function prefixMatcher(index, shards, prefix) {
       weights.push(best[d]);
     }
   }
-  return { absent: false, docs: Int32Array.from(docs), weights: Float64Array.from(weights) };
+  return { complement: false, docs: Int32Array.from(docs), weights: Float64Array.from(weights) };
 }
 
 function cachedTerm(index, shard, term) {
@@ -211,7 +235,7 @@ function cachedTerm(index, shard, term) {
   return m;
 }
 
-const EMPTY = { absent: false, docs: new Int32Array(0), weights: new Float64Array(0) };
+const EMPTY = { complement: false, docs: new Int32Array(0), weights: new Float64Array(0) };
 
 async function matcherFor(index, term, prefix) {
   const { manifest } = index;
@@ -278,7 +302,7 @@ export async function runQuery(index, query, options = {}) {
 function allTerms(n, matchers, exact, allowed) {
   let driver = null;
   for (const m of matchers) {
-    if (!m.absent && (driver === null || m.docs.length < driver.docs.length)) driver = m;
+    if (!m.complement && (driver === null || m.docs.length < driver.docs.length)) driver = m;
   }
   const candidates = driver ? driver.docs : null;
   const count = candidates ? candidates.length : n;
@@ -307,15 +331,11 @@ function someTerms(n, matchers, exact, allowed) {
   const score = new Float64Array(n);
   const matched = new Uint16Array(n);
   for (const m of matchers) {
-    if (m.absent) {
-      let j = 0;
-      for (let d = 0; d < n; d++) {
-        if (j < m.docs.length && m.docs[j] === d) j++;
-        else {
-          score[d] += m.weight;
-          matched[d]++;
-        }
-      }
+    if (m.complement) {
+      eachPresent(m, n, (d, w) => {
+        score[d] += w;
+        matched[d]++;
+      });
     } else {
       for (let i = 0; i < m.docs.length; i++) {
         score[m.docs[i]] += m.weights[i];

@@ -1,0 +1,125 @@
+//! The index stage: every entry as the search sees it, then the split index under `search/`.
+
+use crate::content::model::{Entry, EntryDetails};
+use crate::enrich::Guide;
+use crate::output::Files;
+use crate::render::text::strip_author_ruby;
+use crate::render::views::{area_name, yen};
+use crate::search::{SearchDoc, SearchError, build_index};
+
+pub fn index(guide: &Guide, files: &mut Files) -> Result<usize, SearchError> {
+    let docs: Vec<SearchDoc> = guide.site.entries.iter().map(|e| doc(guide, e)).collect();
+    for (path, bytes) in build_index(&docs)? {
+        files.add(
+            format!("search/{}", path.to_string_lossy().replace('\\', "/")),
+            bytes,
+        );
+    }
+    Ok(docs.len())
+}
+
+fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
+    let config = &guide.site.config;
+    let area = config.areas.iter().find(|a| a.id == entry.area);
+    // The name's reading comes first: the search ranks an exact reading match on it.
+    let mut reading = vec![entry.kana.clone()];
+    reading.extend(entry.operator.as_ref().and_then(|o| o.kana.clone()));
+    reading.extend(area.map(|a| a.kana.clone()));
+    let (services, service_labels): (Vec<String>, Vec<String>) = match &entry.details {
+        EntryDetails::Office(o) => o
+            .services
+            .iter()
+            .map(|s| (s.kind.id().to_string(), s.kind.label().to_string()))
+            .unzip(),
+        EntryDetails::Center(c) => (
+            vec![c.center_type.id().to_string()],
+            vec![c.center_type.label().to_string()],
+        ),
+        EntryDetails::Community(c) => (
+            vec![c.community_type.id().to_string()],
+            vec![c.community_type.label().to_string()],
+        ),
+        EntryDetails::Workplace(w) => (
+            w.employment
+                .map(|e| e.id().to_string())
+                .into_iter()
+                .collect(),
+            vec![w.employment.map_or("企業", |e| e.label()).to_string()],
+        ),
+    };
+    let work: Vec<String> = match &entry.details {
+        EntryDetails::Office(o) => o.services.iter().flat_map(|s| s.work.clone()).collect(),
+        EntryDetails::Workplace(w) => w.jobs.clone(),
+        EntryDetails::Center(c) => c.offers.clone(),
+        EntryDetails::Community(c) => c.schedule.clone().into_iter().collect(),
+    };
+    let (transport, lunch) = match &entry.details {
+        EntryDetails::Office(o) => (
+            o.transport.as_ref().map(|t| t.available),
+            o.lunch.as_ref().map(|l| l.available),
+        ),
+        _ => (None, None),
+    };
+    let wage = entry
+        .services()
+        .iter()
+        .filter_map(|s| s.wage.map(|w| w.monthly_average))
+        .max();
+    let mut body = strip_author_ruby(&crate::markdown::to_plain_text(&entry.body));
+    if let Some(easy) = &entry.easy {
+        body.push(' ');
+        body.push_str(easy);
+    }
+    SearchDoc {
+        id: entry.id.clone(),
+        url: crate::enrich::entry_url(&entry.id),
+        kind: entry.kind().id().to_string(),
+        name: strip_author_ruby(&entry.name),
+        reading: reading.join(" "),
+        services,
+        service_labels,
+        area: entry.area.clone(),
+        area_name: area_name(config, &entry.area)
+            .unwrap_or_default()
+            .to_string(),
+        work: work.iter().map(|w| strip_author_ruby(w)).collect(),
+        summary: entry
+            .summary
+            .as_deref()
+            .map(strip_author_ruby)
+            .unwrap_or_default(),
+        body,
+        accepts: entry.accepts.iter().map(|a| a.id().to_string()).collect(),
+        transport,
+        lunch,
+        saturday: entry.open_saturday(),
+        wage,
+        key_facts: key_facts(entry, transport, lunch),
+    }
+}
+
+fn key_facts(entry: &Entry, transport: Option<bool>, lunch: Option<bool>) -> Vec<String> {
+    let mut facts: Vec<String> = entry
+        .services()
+        .iter()
+        .filter_map(|s| {
+            let w = s.wage?;
+            let label = if s.kind.id() == "a-type" {
+                "賃金"
+            } else {
+                "工賃"
+            };
+            Some(format!(
+                "{label} 月{}（{}年度）",
+                yen(w.monthly_average),
+                w.fiscal_year
+            ))
+        })
+        .collect();
+    facts.extend(transport.map(|t| if t { "送迎あり" } else { "送迎なし" }.to_string()));
+    facts.extend(lunch.map(|l| if l { "昼食あり" } else { "昼食なし" }.to_string()));
+    if entry.open_saturday() {
+        facts.push("土曜もあいている".into());
+    }
+    facts
+}

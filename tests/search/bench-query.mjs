@@ -1,0 +1,72 @@
+// Measures what a visitor's first query costs, for benches/search_bench.rs (or by hand):
+//   node tests/search/bench-query.mjs <index dir> [query …]
+// For each query, on a fresh index (nothing cached, as for a first visit): the files fetched
+// (manifest, term shards, the document chunks of the first 10 results), their raw and gzip sizes
+// (what a server with gzip sends), and the time to answer; then the median time of the same query
+// repeated with everything cached. Prints JSON.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { documents, openIndex, runQuery } from '../../themes/default/static/js/search.js';
+
+const DEFAULT_QUERIES = [
+  'ひまわり',
+  'ワークセンター',
+  'しゅうろういこうしえん',
+  'パン',
+  '就労継続支援Ａ型 東京都',
+  '土曜',
+  '北',
+  'ybs',
+];
+
+const [dir, ...rest] = process.argv.slice(2);
+if (!dir) {
+  console.error('usage: node bench-query.mjs <index dir> [query …]');
+  process.exit(2);
+}
+const queries = rest.length > 0 ? rest : DEFAULT_QUERIES;
+const RESULTS_SHOWN = 10;
+
+async function answer(index, query) {
+  const result = await runQuery(index, query, { prefix: true });
+  await documents(index, result.hits.slice(0, RESULTS_SHOWN).map((h) => h.doc));
+  return result.total;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const report = [];
+for (const query of queries) {
+  const fetched = [];
+  const fetchShard = async (p) => {
+    const bytes = await readFile(path.join(dir, p));
+    fetched.push({ path: p, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length });
+    return bytes;
+  };
+  const t0 = performance.now();
+  const index = await openIndex(fetchShard);
+  const total = await answer(index, query);
+  const cold = performance.now() - t0;
+  const warm = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    await answer(index, query);
+    warm.push(performance.now() - t);
+  }
+  report.push({
+    query,
+    results: total,
+    files: fetched.length,
+    rawBytes: fetched.reduce((s, f) => s + f.raw, 0),
+    gzipBytes: fetched.reduce((s, f) => s + f.gzip, 0),
+    coldMs: Number(cold.toFixed(2)),
+    warmMs: Number(median(warm).toFixed(3)),
+    largest: fetched.sort((a, b) => b.gzip - a.gzip).slice(0, 3),
+  });
+}
+console.log(JSON.stringify(report, null, 1));

@@ -1,0 +1,215 @@
+// The search page's behaviour (themes/default/templates/search.html). Without JavaScript the page
+// is a plain form plus links to every listing; this script adds results as you type.
+//
+// - Results follow the words (debounced) and the filters (at once); the query and the filters
+//   live in the URL (?q=…&service=b-type&transport=1), so a result page can be bookmarked, shared
+//   and reloaded, and the form also works as an ordinary GET form.
+// - A polite live region says how many results there are, once typing pauses.
+// - Each result shows the name, service and area, key facts, and a snippet, with the query marked.
+// - All text from the index is inserted with textContent: provider text is untrusted.
+
+import { FILTER_KEYS, documents, httpFetcher, openIndex, runQuery } from './search.js';
+import { highlightRanges } from './search-highlight.js';
+
+const DEBOUNCE_MS = 250;
+const PAGE_SIZE = 20;
+const LIST_KEYS = ['service', 'kind', 'area', 'accepts'];
+const FLAG_KEYS = ['transport', 'lunch', 'saturday'];
+const NUMBER_KEYS = ['wage_min', 'wage_max'];
+const KIND_LABELS = { office: '事業所', workplace: '企業', center: '相談先', community: '地域の集まり' };
+
+const form = document.querySelector('form[data-search-index]');
+if (form) start(form);
+
+function start(form) {
+  const input = form.elements.namedItem('q');
+  const list = document.getElementById(form.dataset.searchResults);
+  const status = document.getElementById(form.dataset.searchStatus);
+  const more = document.getElementById(form.dataset.searchMore);
+  const root = form.dataset.searchRoot || '';
+  const base = new URL(form.dataset.searchIndex, document.baseURI);
+  if (!input || !list || !status) return;
+
+  let index = null;
+  let generation = 0; // a newer query makes older answers stale
+  let current = null; // {query, hits, shown}
+  let timer = 0;
+
+  fillForm(form, new URLSearchParams(window.location.search));
+  // filters that came with the URL are shown, so nobody wonders why results are few
+  const details = form.querySelector('details');
+  if (details && hasFilter(readFilters(form))) details.open = true;
+
+  async function run() {
+    const mine = ++generation;
+    const query = input.value;
+    const filters = readFilters(form);
+    writeUrl(form);
+    if (query.trim() === '' && !hasFilter(filters)) {
+      list.replaceChildren();
+      setMore(false);
+      status.textContent = '';
+      current = null;
+      return;
+    }
+    try {
+      index = index || (await openIndex(httpFetcher(base)));
+      const result = await runQuery(index, query, { filters, prefix: true });
+      if (mine !== generation) return;
+      current = { query, hits: result.hits, shown: 0 };
+      list.replaceChildren();
+      await showMore(mine);
+      status.textContent = describe(query, result);
+    } catch (error) {
+      if (mine !== generation) return;
+      index = null; // try the manifest again next time
+      list.replaceChildren();
+      setMore(false);
+      status.textContent = '検索の データを 読みこめませんでした。下の 一覧から さがしてください。';
+      console.error(error);
+    }
+  }
+
+  async function showMore(mine) {
+    const { hits, shown, query } = current;
+    const page = hits.slice(shown, shown + PAGE_SIZE);
+    const docs = await documents(index, page.map((h) => h.doc));
+    if (mine !== generation) return;
+    for (const doc of docs) list.append(renderResult(doc, query, root));
+    current.shown = shown + page.length;
+    setMore(current.shown < hits.length);
+  }
+
+  function setMore(visible) {
+    if (more) more.hidden = !visible;
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  }
+
+  input.addEventListener('input', schedule);
+  form.addEventListener('change', (event) => {
+    if (event.target !== input) run();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    run();
+  });
+  if (more) {
+    more.addEventListener('click', async () => {
+      if (!current) return;
+      const first = list.children.length;
+      await showMore(generation);
+      // move focus to the first new result, so keyboard and screen-reader users continue there
+      const link = list.children[first] && list.children[first].querySelector('a');
+      if (link) link.focus();
+    });
+  }
+  if (input.value.trim() !== '' || hasFilter(readFilters(form))) run();
+}
+
+function describe(query, result) {
+  const words = query.trim();
+  if (words === '') return `しぼりこみに あう ものが ${result.total}件 あります。`;
+  if (result.total === 0) {
+    return `「${words}」に あう ものは 見つかりませんでした。ことばを かえるか、しぼりこみを へらしてください。`;
+  }
+  if (result.partial) {
+    return `「${words}」の ことばを すべて ふくむ ものは ありません。一部が あう ${result.total}件を 表示しています。`;
+  }
+  return `「${words}」で ${result.total}件 見つかりました。`;
+}
+
+function hasFilter(filters) {
+  return (
+    LIST_KEYS.some((k) => filters[k].length > 0) ||
+    FLAG_KEYS.some((k) => filters[k]) ||
+    NUMBER_KEYS.some((k) => filters[k] !== undefined)
+  );
+}
+
+/** The filters as search.js takes them, read from the form's controls. */
+function readFilters(form) {
+  const data = new FormData(form);
+  const filters = {};
+  for (const key of LIST_KEYS) filters[key] = data.getAll(key).map(String);
+  for (const key of FLAG_KEYS) filters[key] = data.get(key) === '1';
+  for (const key of NUMBER_KEYS) {
+    const value = Number.parseInt(String(data.get(key) || ''), 10);
+    filters[key] = Number.isFinite(value) ? value : undefined;
+  }
+  return filters;
+}
+
+/** Sets the form's controls from the URL (a shared link, or the JavaScript-off GET submit). */
+function fillForm(form, params) {
+  const q = form.elements.namedItem('q');
+  if (q && params.has('q')) q.value = params.get('q');
+  for (const control of form.elements) {
+    if (!control.name || !FILTER_KEYS.includes(control.name)) continue;
+    const values = params.getAll(control.name);
+    if (control.type === 'checkbox' || control.type === 'radio') {
+      control.checked = values.includes(control.value);
+    } else if (values.length > 0) {
+      control.value = values[0];
+    }
+  }
+}
+
+/** Mirrors the form in the address bar without a reload (no history entry per keystroke). */
+function writeUrl(form) {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) {
+    if (String(value).trim() !== '') params.append(key, String(value));
+  }
+  const search = params.toString();
+  const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
+  window.history.replaceState(null, '', url);
+}
+
+function renderResult(doc, query, root) {
+  const item = element('li', 'search-result');
+  const title = element('h3', 'search-result-title');
+  const link = element('a');
+  link.href = root + doc.url;
+  appendMarked(link, doc.name, query);
+  title.append(link);
+  item.append(title);
+
+  const meta = [...(doc.services.length > 0 ? doc.services : [KIND_LABELS[doc.kind] || '']), doc.area]
+    .filter(Boolean)
+    .join('・');
+  if (meta) item.append(element('p', 'search-result-meta', meta));
+
+  if (doc.facts.length > 0) {
+    const facts = element('ul', 'search-result-facts');
+    for (const fact of doc.facts) facts.append(element('li', null, fact));
+    item.append(facts);
+  }
+  if (doc.snippet) {
+    const snippet = element('p', 'search-result-snippet');
+    appendMarked(snippet, doc.snippet, query);
+    item.append(snippet);
+  }
+  return item;
+}
+
+function appendMarked(parent, text, query) {
+  let at = 0;
+  for (const [start, end] of highlightRanges(text, query)) {
+    if (start > at) parent.append(text.slice(at, start));
+    parent.append(element('mark', 'search-mark', text.slice(start, end)));
+    at = end;
+  }
+  if (at < text.length) parent.append(text.slice(at));
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
