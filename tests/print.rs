@@ -29,7 +29,7 @@ fn guide(site: &Path) -> Guide {
 fn print_html(guide: &Guide, options: &PrintOptions, tx: &dyn TextStyle) -> String {
     let theme = Theme::load(&repo().join("themes/default")).unwrap();
     let mut files = shirube::output::Files::default();
-    print::render(guide, &theme, tx, options, &mut files).unwrap();
+    print::render(guide, &theme, tx, options, "", &mut files).unwrap();
     String::from_utf8(files.get(print::DOCUMENT_PATH).unwrap().to_vec()).unwrap()
 }
 
@@ -256,6 +256,12 @@ fn another_text_style_makes_another_edition() {
         print::command::pdf_name(&options, &Ruby),
         "guidebook-furigana.pdf"
     );
+    // Beside the furigana website, its print edition reaches the shared files two folders up.
+    let theme = Theme::load(&repo().join("themes/default")).unwrap();
+    let mut files = shirube::output::Files::default();
+    print::render(&guide, &theme, &Ruby, &options, "furigana/", &mut files).unwrap();
+    let twin = String::from_utf8(files.get("furigana/print/index.html").unwrap().to_vec()).unwrap();
+    assert!(twin.contains("href=\"../../static/css/print.css\""));
 }
 
 #[test]
@@ -365,6 +371,10 @@ fn pdf_of_the_example_region() {
     assert!(
         bytes.windows(10).any(|w| w == b"/Lang (ja)"),
         "the PDF says it is Japanese"
+    );
+    assert!(
+        bytes.windows(9).any(|w| w == b"/Outlines"),
+        "bookmarks from the headings (--generate-pdf-document-outline)"
     );
 
     let text = tool("pdftotext", &["-layout"], &pdf);

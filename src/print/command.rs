@@ -22,10 +22,10 @@ pub enum PrintCommandError {
     Pdf(#[from] PdfError),
     #[error("写真: {0}")]
     Media(#[from] crate::assets::AssetError),
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -75,20 +75,20 @@ pub fn run(job: &PrintJob, tx: &dyn TextStyle) -> Result<PrintReport, PrintComma
         .unwrap_or_else(|| job.site_dir.join("themes").join("default"));
     let theme = Theme::load(&theme_dir).map_err(PrintError::from)?;
     let mut files = crate::output::Files::default();
-    let entries = super::render(&guide, &theme, tx, &options, &mut files)?;
+    let entries = super::render(&guide, &theme, tx, &options, "", &mut files)?;
     crate::assets::copy_media(&job.site_dir, &mut files)?;
     files.add(
         STYLESHEET,
         super::stylesheet(&theme_dir).map_err(PrintError::from)?,
     );
 
-    let scratch = tempfile::tempdir().map_err(|source| PrintCommandError::Write {
+    let scratch = tempfile::tempdir().map_err(|error| PrintCommandError::Write {
         path: std::env::temp_dir(),
-        source,
+        error,
     })?;
     let site_copy = scratch.path().join("site");
     crate::output::write_atomically(&files, &site_copy)
-        .map_err(|(path, source)| PrintCommandError::Write { path, source })?;
+        .map_err(|(path, error)| PrintCommandError::Write { path, error })?;
     let pdf = job.out_dir.join(pdf_name(&options, tx));
     chromium.print_to_pdf(&site_copy.join(DOCUMENT_PATH), &pdf)?;
     let bytes = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);

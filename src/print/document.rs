@@ -1,19 +1,17 @@
-//! The print document as data: the entries chosen for this edition, numbered 1, 2, 3 … in the
-//! order they are printed, and every part of the book that refers to them by number (contents,
-//! section lists, links in the text, the contact list and the index).
-//!
-//! An office that offers several services (多機能型) is printed once, in the section of the
-//! service it lists first, and appears by number in the lists of its other sections.
+//! The print document as data, in the order of the book: cover, contents, where to ask first,
+//! the sections with their numbered entries (`sections.rs`), the contact list and glossary
+//! (`back.rs`) and the index (`index.rs`). Every part refers to entries by their number.
 
-use crate::content::model::{EntryDetails, EntryKind, PrintLayout, SiteConfig};
+use crate::content::model::{Paper, PrintLayout, SiteConfig};
 use crate::enrich::Guide;
 use crate::markdown::{self, Links};
+use crate::print::back::{self, ContactRow};
 use crate::print::css::{self, Part};
-use crate::print::entry::{self, PrintEntry};
+use crate::print::entry;
 use crate::print::index::{self, IndexGroup, IndexItem};
+use crate::print::sections::{self, SectionView};
 use crate::print::{PrintError, PrintOptions, html, qr};
-use crate::render::categories::{self, Category};
-use crate::render::site_context::{self, TermView};
+use crate::render::site_context::TermView;
 use crate::render::text::TextStyle;
 use crate::render::views::Badge;
 use serde::Serialize;
@@ -55,69 +53,12 @@ pub struct PageView {
     pub body: String,
 }
 
-#[derive(Debug, Serialize)]
-pub struct SectionView {
-    pub id: &'static str,
-    pub anchor: String,
-    pub label: &'static str,
-    pub description: &'static str,
-    /// Which badge shape stands for this section.
-    pub badge: &'static str,
-    /// Every entry of the listing, including those printed in another section.
-    pub refs: Vec<EntryRef>,
-    pub entries: Vec<PrintEntry>,
-    /// `3・7・11〜21`: every number in this listing, for the contents.
-    pub numbers: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct EntryRef {
-    pub number: usize,
-    pub anchor: String,
-    /// HTML.
-    pub name: String,
-    pub area: String,
-    /// Where the entry is printed when it is not in this section: that section's label.
-    pub printed_in: Option<&'static str>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ContactRow {
-    /// `None` when the centre is outside this edition's subset.
-    pub number: Option<usize>,
-    pub anchor: String,
-    pub name: String,
-    pub kind: &'static str,
-    pub phone: Option<String>,
-    pub fax: Option<String>,
-    pub address: String,
-}
-
-/// The section an entry is printed in.
-fn home(kind: &EntryDetails, options: &PrintOptions) -> Option<Category> {
-    if let Some(c) = options.subset.category {
-        return Some(c);
-    }
-    match kind {
-        EntryDetails::Office(o) => o.services.first().map(|s| Category::Service(s.kind)),
-        other => Some(Category::Kind(other.kind())),
-    }
-}
-
-fn badge_of(category: Category) -> &'static str {
-    match category {
-        Category::Service(s) => s.id(),
-        Category::Kind(EntryKind::Center) => "center",
-        Category::Kind(EntryKind::Workplace) => "workplace",
-        Category::Kind(EntryKind::Community) => "community",
-        Category::Kind(EntryKind::Office) => "office",
-    }
-}
-
+/// `asset_root` leads from the document to the site root (`../`), where photos are.
 pub fn assemble(
     guide: &Guide,
     options: &PrintOptions,
     tx: &dyn TextStyle,
+    asset_root: &str,
 ) -> Result<PrintDocument, PrintError> {
     let config = &guide.site.config;
     let chosen: Vec<_> = guide
@@ -128,23 +69,9 @@ pub fn assemble(
         .collect();
 
     // Numbers first, in print order, so that every later part can refer to any entry.
-    let sections_order = categories::all();
-    let mut numbers: BTreeMap<String, usize> = BTreeMap::new();
-    let mut homes: Vec<(Category, Vec<&crate::content::model::Entry>)> = Vec::new();
-    for category in &sections_order {
-        let here: Vec<_> = chosen
-            .iter()
-            .copied()
-            .filter(|e| home(&e.details, options).is_some_and(|h| h.id() == category.id()))
-            .collect();
-        for e in &here {
-            let next = numbers.len() + 1;
-            numbers.insert(entry::anchor(&e.id), next);
-        }
-        homes.push((*category, here));
-    }
-
-    let urls = print_urls(guide, &numbers);
+    let numbering = sections::number(&chosen, options);
+    let numbers = &numbering.numbers;
+    let urls = print_urls(guide, numbers);
     let render_md = |body: &str, doc_dir: &str, demote: u8| {
         let links = Links {
             urls: &urls,
@@ -152,62 +79,21 @@ pub fn assemble(
             doc_dir,
         };
         let raw = markdown::to_html(body, &links, &|t| tx.html(t));
-        html::for_paper(&raw, &numbers, demote)
+        html::for_paper(&raw, numbers, demote)
     };
-
-    let mut sections = Vec::new();
-    for (category, here) in homes {
-        // A one-kind edition (just B型) has just that section, though its offices may offer more.
-        if options
-            .subset
-            .category
-            .is_some_and(|c| c.id() != category.id())
-        {
-            continue;
-        }
-        let refs: Vec<EntryRef> = chosen
-            .iter()
-            .filter(|e| category.includes(e))
-            .filter_map(|e| {
-                let anchor = entry::anchor(&e.id);
-                let number = *numbers.get(&anchor)?;
-                let printed_in = home(&e.details, options)
-                    .filter(|h| h.id() != category.id())
-                    .map(|h| h.label());
-                Some(EntryRef {
-                    number,
-                    printed_in,
-                    anchor,
-                    name: tx.html(&e.name),
-                    area: crate::render::views::area_name(config, &e.area)
-                        .map(|a| tx.html(a))
-                        .unwrap_or_default(),
-                })
-            })
-            .collect();
-        if refs.is_empty() {
-            continue;
-        }
-        let mut entries = Vec::new();
-        for e in &here {
-            let number = numbers[&entry::anchor(&e.id)];
-            // Entry name is h2 under the section's h1, its parts h3: the provider's own
-            // headings (already `##` and lower) go below those.
-            let body = render_md(&e.body, "entries", 2);
-            entries.push(entry::view(e, number, config, body, tx)?);
-        }
-        let numbers_text = number_runs(refs.iter().map(|r| r.number).collect());
-        sections.push(SectionView {
-            id: category.id(),
-            anchor: format!("section-{}", category.id()),
-            label: category.label(),
-            description: category.description(),
-            badge: badge_of(category),
-            refs,
-            entries,
-            numbers: numbers_text,
-        });
-    }
+    let sections = sections::build(
+        &numbering,
+        &chosen,
+        options,
+        config,
+        tx,
+        asset_root,
+        &|body| {
+            // Entry name is h2 under the section's h1, its parts h3: the provider's own headings
+            // (already `##` and lower) go below those.
+            render_md(body, "entries", 2)
+        },
+    )?;
 
     let where_to_ask = guide
         .site
@@ -219,14 +105,8 @@ pub fn assemble(
             body: render_md(&p.body, "pages", 0),
         });
 
-    let contacts = contacts(guide, &numbers, tx);
-    let mut glossary = site_context::glossary(guide, tx);
-    for term in &mut glossary {
-        term.id = format!("term-{}", term.id);
-        for see in &mut term.see {
-            see.url = format!("#term-{}", see.id);
-        }
-    }
+    let contacts = back::contacts(guide, numbers, tx);
+    let glossary = back::glossary(guide, tx);
     let index = index::build(
         chosen
             .iter()
@@ -259,9 +139,9 @@ pub fn assemble(
         &config.base_url,
         &format!("{}のウェブサイトのQRコード", tx.plain(&config.title)),
     )
-    .map_err(|source| PrintError::Qr {
+    .map_err(|error| PrintError::Qr {
         url: config.base_url.clone(),
-        source,
+        error,
     })?;
 
     Ok(PrintDocument {
@@ -275,23 +155,16 @@ pub fn assemble(
         base_url: config.base_url.clone(),
         home_qr_svg,
         paper: match options.paper {
-            crate::content::model::Paper::A4 => "a4",
-            crate::content::model::Paper::B5 => "b5",
+            Paper::A4 => "a4",
+            Paper::B5 => "b5",
         },
         layout: match options.layout {
-            crate::content::model::PrintLayout::Full => "full",
-            crate::content::model::PrintLayout::Compact => "compact",
+            PrintLayout::Full => "full",
+            PrintLayout::Compact => "compact",
         },
         large_print: options.large_print,
         page_css,
-        legend: sections_order
-            .iter()
-            .map(|c| Badge {
-                id: badge_of(*c),
-                short: c.label(),
-                label: c.label(),
-            })
-            .collect(),
+        legend: sections::legend(),
         where_to_ask,
         entry_count: numbers.len(),
         sections,
@@ -325,43 +198,6 @@ fn print_urls(guide: &Guide, numbers: &BTreeMap<String, usize>) -> BTreeMap<Stri
     }
     urls.insert("glossary.md".into(), "#glossary".into());
     urls
-}
-
-/// Every support centre of the region, whatever the subset: where to ask is never out of scope.
-fn contacts(
-    guide: &Guide,
-    numbers: &BTreeMap<String, usize>,
-    tx: &dyn TextStyle,
-) -> Vec<ContactRow> {
-    guide
-        .site
-        .entries
-        .iter()
-        .filter_map(|e| {
-            let EntryDetails::Center(c) = &e.details else {
-                return None;
-            };
-            let a = &e.address;
-            let anchor = entry::anchor(&e.id);
-            Some(ContactRow {
-                number: numbers.get(&anchor).copied(),
-                anchor,
-                name: tx.html(&e.name),
-                kind: c.center_type.label(),
-                phone: e.contact.phone.clone(),
-                fax: e.contact.fax.clone(),
-                address: tx.html(&format!(
-                    "{}{}{}",
-                    a.city,
-                    a.street,
-                    a.building
-                        .as_deref()
-                        .map(|b| format!(" {b}"))
-                        .unwrap_or_default()
-                )),
-            })
-        })
-        .collect()
 }
 
 fn edition_label(options: &PrintOptions, tx: &dyn TextStyle) -> Option<&'static str> {
@@ -443,35 +279,4 @@ fn page_css(
         });
     }
     css::page_rules(options.paper, options.large_print, running_title, &parts)
-}
-
-/// `[3, 7, 11, 12, 13]` → `3・7・11〜13`.
-fn number_runs(mut numbers: Vec<usize>) -> String {
-    numbers.sort_unstable();
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for n in numbers {
-        match runs.last_mut() {
-            Some((_, end)) if *end + 1 == n => *end = n,
-            _ => runs.push((n, n)),
-        }
-    }
-    runs.iter()
-        .map(|&(a, b)| match b - a {
-            0 => a.to_string(),
-            1 => format!("{a}・{b}"),
-            _ => format!("{a}〜{b}"),
-        })
-        .collect::<Vec<_>>()
-        .join("・")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::number_runs;
-
-    #[test]
-    fn numbers_are_shortened_to_runs() {
-        assert_eq!(number_runs(vec![13, 3, 11, 12, 7, 8]), "3・7・8・11〜13");
-        assert_eq!(number_runs(vec![]), "");
-    }
 }

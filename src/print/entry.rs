@@ -27,21 +27,22 @@ pub fn anchor(id: &str) -> String {
     format!("entry-{id}")
 }
 
-/// `body_html` is the entry's description, already adjusted for paper.
+/// `body_html` is the entry's description, already adjusted for paper; `asset_root` leads from
+/// the print document to the site root, where the photos are (`media/…`).
 pub fn view(
     entry: &Entry,
     number: usize,
     config: &SiteConfig,
+    asset_root: &str,
     body_html: String,
     tx: &dyn TextStyle,
 ) -> Result<PrintEntry, PrintError> {
-    // Photos are the site's `media/` files, one folder up from `print/index.html`.
-    let page = views::entry_page(entry, config, super::ASSET_ROOT, body_html, tx);
+    let page = views::entry_page(entry, config, asset_root, body_html, tx);
     let web_url = format!("{}{}", config.base_url, crate::enrich::entry_url(&entry.id));
     let label = format!("{}のウェブページのQRコード", tx.plain(&entry.name));
-    let qr_svg = qr::svg(&web_url, &label).map_err(|source| PrintError::Qr {
+    let qr_svg = qr::svg(&web_url, &label).map_err(|error| PrintError::Qr {
         url: web_url.clone(),
-        source,
+        error,
     })?;
     Ok(PrintEntry {
         number,

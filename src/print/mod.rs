@@ -1,22 +1,25 @@
 //! The print edition: one HTML document (`print/index.html`) laid out for paper by the theme's
 //! `print.html` and `static/css/print.css`, and the PDF that headless Chromium makes from it.
 //!
-//! - `document`: which entries, numbered in print order, and every part that refers to them;
-//! - `entry`, `index`, `qr`, `html`, `css`: one printed entry, the 五十音 index, QR codes,
-//!   provider HTML made fit for paper, and the page rules that depend on the guide;
+//! - `document`: the whole book as data, part by part; `sections`: entry numbers and the
+//!   sections; `back`: contact list and glossary; `index`: the 五十音 index;
+//! - `entry`, `qr`, `html`, `css`, `subset`: one printed entry, QR codes, provider HTML made fit
+//!   for paper, the page rules that depend on the guide, and which entries an edition holds;
 //! - `pdf`: running Chromium; `command`: `shirube print`, from a site folder to a PDF.
 //!
 //! Provider text reaches the document only through the `TextStyle` it is given, as on the web:
 //! the furigana edition is the same call with the furigana style.
 
+mod back;
 pub mod command;
 mod css;
 mod document;
 mod entry;
 mod html;
-pub mod index;
+mod index;
 pub mod pdf;
 mod qr;
+mod sections;
 mod subset;
 
 pub use subset::Subset;
@@ -28,12 +31,10 @@ use crate::render::text::TextStyle;
 use crate::render::{RenderError, Theme};
 use std::path::Path;
 
-/// Where the print document goes in the output, and its stylesheet.
+/// Where the print document goes in the output (under an edition's prefix), and its stylesheet.
 pub const DOCUMENT_PATH: &str = "print/index.html";
 const TEMPLATE: &str = "print.html";
 const STYLESHEET: &str = "static/css/print.css";
-/// From the document back to the site root, where `static/` and `media/` are.
-const ASSET_ROOT: &str = "../";
 
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
@@ -43,10 +44,10 @@ pub enum PrintError {
     UnknownArea { given: String, known: String },
     #[error("種類「{given}」はありません（使えるもの: {known}）")]
     UnknownService { given: String, known: String },
-    #[error("QR コードを作れません（{url}）: {source}")]
+    #[error("QR コードを作れません（{url}）: {error}")]
     Qr {
         url: String,
-        source: qrcode::types::QrError,
+        error: qrcode::types::QrError,
     },
 }
 
@@ -71,22 +72,26 @@ impl PrintOptions {
     }
 }
 
-/// Renders the print document into `files` at `print/index.html`. Its photos are the site's
-/// `media/` files (`../media/…`), which the assets stage writes for the website too, so a build
-/// holds each photo once. Returns the number of entries printed.
+/// Renders the print document into `files` at `<prefix>print/index.html` (`prefix` as in
+/// `render_edition`: "" for the plain edition, "furigana/" for its twin). Its stylesheet and
+/// photos are the site's own `static/` and `media/` files, so a build holds each photo once.
+/// Returns the number of entries printed.
 pub fn render(
     guide: &Guide,
     theme: &Theme,
     tx: &dyn TextStyle,
     options: &PrintOptions,
+    prefix: &str,
     files: &mut Files,
 ) -> Result<usize, PrintError> {
-    let doc = document::assemble(guide, options, tx)?;
+    let path = format!("{prefix}{DOCUMENT_PATH}");
+    let asset_root = crate::render::root_for(path.trim_end_matches("index.html"));
+    let doc = document::assemble(guide, options, tx, &asset_root)?;
     let mut context = tera::Context::new();
     context.insert("doc", &doc);
-    context.insert("asset_root", ASSET_ROOT);
+    context.insert("asset_root", &asset_root);
     context.insert("edition", tx.edition());
-    files.add(DOCUMENT_PATH, theme.render(TEMPLATE, &context)?);
+    files.add(path, theme.render(TEMPLATE, &context)?);
     Ok(doc.entry_count)
 }
 
@@ -102,7 +107,14 @@ pub fn render_for_build(
         return Ok(());
     }
     let options = PrintOptions::from_config(&guide.site.config);
-    render(guide, &theme, &crate::render::text::Plain, &options, files)?;
+    render(
+        guide,
+        &theme,
+        &crate::render::text::Plain,
+        &options,
+        "",
+        files,
+    )?;
     Ok(())
 }
 

@@ -30,26 +30,29 @@ pub enum PdfError {
         .0.display()
     )]
     ChromiumNotAt(PathBuf),
-    #[error("Chromium（{}）を起動できません: {source}", path.display())]
+    #[error("Chromium（{}）を起動できません: {error}", path.display())]
     Launch {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("Chromium が PDF を作れませんでした（{status}）。Chromium の出力の最後:\n{stderr}")]
     Failed { status: String, stderr: String },
     #[error("Chromium が {} 秒たっても終わらないので止めました", TIME_LIMIT.as_secs())]
     TimedOut,
-    #[error("{}: {source}", path.display())]
+    #[error("印刷版の文書 {} がありません（テーマに print.html がないのかもしれません）", .0.display())]
+    NoDocument(PathBuf),
+    // `error`, not `source`: the message already says it, and a source would print it twice.
+    #[error("{}: {error}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PdfError + '_ {
-    move |source| PdfError::Io {
+    move |error| PdfError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }
 
@@ -88,6 +91,10 @@ impl Chromium {
     /// into place, so a failed run leaves no half-written file.
     pub fn print_to_pdf(&self, html: &Path, pdf: &Path) -> Result<(), PdfError> {
         let html = std::path::absolute(html).map_err(io(html))?;
+        // Chromium would print its own "file not found" page rather than fail.
+        if !html.is_file() {
+            return Err(PdfError::NoDocument(html));
+        }
         let scratch = tempfile::tempdir().map_err(io(Path::new("(temp)")))?;
         let profile = scratch.path().join("profile");
         let made = scratch.path().join("out.pdf");
@@ -115,9 +122,9 @@ impl Chromium {
             // To a file, not a pipe: Chromium is chatty, and a full pipe would block it.
             .stderr(log)
             .spawn()
-            .map_err(|source| PdfError::Launch {
+            .map_err(|error| PdfError::Launch {
                 path: self.path.clone(),
-                source,
+                error,
             })?;
         let started = Instant::now();
         let status = loop {

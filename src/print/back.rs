@@ -1,0 +1,74 @@
+//! The back of the book: the support centres' contact list and the glossary. (The index is in
+//! `index.rs`.)
+
+use crate::content::model::EntryDetails;
+use crate::enrich::Guide;
+use crate::print::entry;
+use crate::render::site_context::{self, TermView};
+use crate::render::text::TextStyle;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Serialize)]
+pub struct ContactRow {
+    /// `None` when the centre is outside this edition's subset.
+    pub number: Option<usize>,
+    pub anchor: String,
+    /// HTML.
+    pub name: String,
+    pub kind: &'static str,
+    pub phone: Option<String>,
+    pub fax: Option<String>,
+    /// HTML.
+    pub address: String,
+}
+
+/// Every support centre of the region, whatever the subset: where to ask is never out of scope.
+pub fn contacts(
+    guide: &Guide,
+    numbers: &BTreeMap<String, usize>,
+    tx: &dyn TextStyle,
+) -> Vec<ContactRow> {
+    guide
+        .site
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let EntryDetails::Center(c) = &e.details else {
+                return None;
+            };
+            let a = &e.address;
+            let anchor = entry::anchor(&e.id);
+            Some(ContactRow {
+                number: numbers.get(&anchor).copied(),
+                anchor,
+                name: tx.html(&e.name),
+                kind: c.center_type.label(),
+                phone: e.contact.phone.clone(),
+                fax: e.contact.fax.clone(),
+                address: tx.html(&format!(
+                    "{}{}{}",
+                    a.city,
+                    a.street,
+                    a.building
+                        .as_deref()
+                        .map(|b| format!(" {b}"))
+                        .unwrap_or_default()
+                )),
+            })
+        })
+        .collect()
+}
+
+/// The website's glossary view, with anchors of its own (`term-b-type`): in one document a
+/// term's id could clash with a section's or an entry's.
+pub fn glossary(guide: &Guide, tx: &dyn TextStyle) -> Vec<TermView> {
+    let mut terms = site_context::glossary(guide, tx);
+    for term in &mut terms {
+        term.id = format!("term-{}", term.id);
+        for see in &mut term.see {
+            see.url = format!("#term-{}", see.id);
+        }
+    }
+    terms
+}

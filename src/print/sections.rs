@@ -1,0 +1,194 @@
+//! Entry numbers and the sections of the book. Entries are numbered 1, 2, 3 … in the order they
+//! are printed: section by section (the listings of the website, in their order), 五十音 within a
+//! section. An office that offers several services (多機能型) is printed once, in the section of
+//! the service it lists first, and appears by number in the lists of its other sections.
+
+use crate::content::model::{Entry, EntryDetails, EntryKind, SiteConfig};
+use crate::print::entry::{self, PrintEntry};
+use crate::print::{PrintError, PrintOptions};
+use crate::render::categories::{self, Category};
+use crate::render::text::TextStyle;
+use crate::render::views::{self, Badge};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub id: &'static str,
+    pub anchor: String,
+    pub label: &'static str,
+    pub description: &'static str,
+    /// Which badge shape stands for this section.
+    pub badge: &'static str,
+    /// Every entry of the listing, including those printed in another section.
+    pub refs: Vec<EntryRef>,
+    pub entries: Vec<PrintEntry>,
+    /// `3・7・11〜21`: every number in this listing, for the contents.
+    pub numbers: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntryRef {
+    pub number: usize,
+    pub anchor: String,
+    /// HTML.
+    pub name: String,
+    pub area: String,
+    /// Where the entry is printed when it is not in this section: that section's label.
+    pub printed_in: Option<&'static str>,
+}
+
+/// Which entry is printed where, under which number.
+pub struct Numbering<'a> {
+    /// In-document anchor (`entry-komugi`) → number.
+    pub numbers: BTreeMap<String, usize>,
+    /// Each section with the entries printed in it, in print order.
+    homes: Vec<(Category, Vec<&'a Entry>)>,
+}
+
+/// The section an entry is printed in: a one-kind edition prints everything in its one section.
+fn home(details: &EntryDetails, options: &PrintOptions) -> Option<Category> {
+    if let Some(c) = options.subset.category {
+        return Some(c);
+    }
+    match details {
+        EntryDetails::Office(o) => o.services.first().map(|s| Category::Service(s.kind)),
+        other => Some(Category::Kind(other.kind())),
+    }
+}
+
+/// `chosen` is in 五十音 order (as `enrich` sorts the guide).
+pub fn number<'a>(chosen: &[&'a Entry], options: &PrintOptions) -> Numbering<'a> {
+    let mut numbers = BTreeMap::new();
+    let mut homes = Vec::new();
+    for category in categories::all() {
+        let here: Vec<&Entry> = chosen
+            .iter()
+            .copied()
+            .filter(|e| home(&e.details, options).is_some_and(|h| h.id() == category.id()))
+            .collect();
+        for e in &here {
+            let next = numbers.len() + 1;
+            numbers.insert(entry::anchor(&e.id), next);
+        }
+        homes.push((category, here));
+    }
+    Numbering { numbers, homes }
+}
+
+/// The sections that have anything to list. `body_html` renders an entry's Markdown for paper.
+pub fn build(
+    numbering: &Numbering,
+    chosen: &[&Entry],
+    options: &PrintOptions,
+    config: &SiteConfig,
+    tx: &dyn TextStyle,
+    asset_root: &str,
+    body_html: &dyn Fn(&str) -> String,
+) -> Result<Vec<SectionView>, PrintError> {
+    let numbers = &numbering.numbers;
+    let mut sections = Vec::new();
+    for (category, here) in &numbering.homes {
+        let category = *category;
+        // A one-kind edition (just B型) has just that section, though its offices may offer more.
+        if options
+            .subset
+            .category
+            .is_some_and(|c| c.id() != category.id())
+        {
+            continue;
+        }
+        let refs: Vec<EntryRef> = chosen
+            .iter()
+            .filter(|e| category.includes(e))
+            .filter_map(|e| {
+                let anchor = entry::anchor(&e.id);
+                Some(EntryRef {
+                    number: *numbers.get(&anchor)?,
+                    printed_in: home(&e.details, options)
+                        .filter(|h| h.id() != category.id())
+                        .map(|h| h.label()),
+                    anchor,
+                    name: tx.html(&e.name),
+                    area: views::area_name(config, &e.area)
+                        .map(|a| tx.html(a))
+                        .unwrap_or_default(),
+                })
+            })
+            .collect();
+        if refs.is_empty() {
+            continue;
+        }
+        let mut entries = Vec::new();
+        for e in here {
+            let number = numbers[&entry::anchor(&e.id)];
+            let body = body_html(&e.body);
+            entries.push(entry::view(e, number, config, asset_root, body, tx)?);
+        }
+        sections.push(SectionView {
+            id: category.id(),
+            anchor: format!("section-{}", category.id()),
+            label: category.label(),
+            description: category.description(),
+            badge: badge_of(category),
+            numbers: number_runs(refs.iter().map(|r| r.number).collect()),
+            refs,
+            entries,
+        });
+    }
+    Ok(sections)
+}
+
+/// What each badge shape means, for the contents page.
+pub fn legend() -> Vec<Badge> {
+    categories::all()
+        .into_iter()
+        .map(|c| Badge {
+            id: badge_of(c),
+            short: c.label(),
+            label: c.label(),
+        })
+        .collect()
+}
+
+/// The badge (and its shape in the theme's CSS) that stands for a section.
+fn badge_of(category: Category) -> &'static str {
+    match category {
+        Category::Service(s) => s.id(),
+        Category::Kind(EntryKind::Center) => "center",
+        Category::Kind(EntryKind::Workplace) => "workplace",
+        Category::Kind(EntryKind::Community) => "community",
+        Category::Kind(EntryKind::Office) => "office",
+    }
+}
+
+/// `[3, 7, 11, 12, 13]` → `3・7・11〜13`.
+fn number_runs(mut numbers: Vec<usize>) -> String {
+    numbers.sort_unstable();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for n in numbers {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| match b - a {
+            0 => a.to_string(),
+            1 => format!("{a}・{b}"),
+            _ => format!("{a}〜{b}"),
+        })
+        .collect::<Vec<_>>()
+        .join("・")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_runs;
+
+    #[test]
+    fn numbers_are_shortened_to_runs() {
+        assert_eq!(number_runs(vec![13, 3, 11, 12, 7, 8]), "3・7・8・11〜13");
+        assert_eq!(number_runs(vec![]), "");
+    }
+}
