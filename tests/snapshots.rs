@@ -14,6 +14,8 @@ const PAGES: &[&str] = &[
     "entries/hoshino/index.html",
     "glossary/index.html",
     "pages/about/index.html",
+    "search/index.html",
+    "print/index.html",
     "404.html",
     "sitemap.xml",
 ];
