@@ -2,9 +2,10 @@
 //!
 //! Provider text is untrusted: raw HTML is shown as text, never passed through; links that could
 //! run script are dropped; images from other sites become plain links (no request may leave the
-//! site). Headings move down one level because the page title is the only `h1`. Text runs go
-//! through a caller-given function, which is where ruby notation is stripped or turned into
-//! furigana.
+//! site). Headings are renumbered to start at the level the page gives them (the page title is
+//! the only `h1`) without skipping a level, whatever levels the provider used. Tables get header
+//! scopes and a caption. Text runs go through a caller-given function, which is where ruby
+//! notation is stripped or turned into furigana.
 
 use crate::check::links::{LinkTarget, classify};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
@@ -22,8 +23,11 @@ pub struct Links<'a> {
     pub doc_dir: &'a str,
 }
 
-pub fn to_html(markdown: &str, links: &Links, text: TextToHtml) -> String {
+/// `top` is the heading level the body's own top headings get (2 under a page's `h1`).
+pub fn to_html(markdown: &str, links: &Links, text: TextToHtml, top: u8) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let levels = heading_levels(Parser::new_ext(markdown, options), top);
+    let captions = table_captions(Parser::new_ext(markdown, options));
     let events = Parser::new_ext(markdown, options);
     let mut out_events: Vec<Event> = Vec::new();
     let mut pending_text = String::new();
@@ -48,13 +52,13 @@ pub fn to_html(markdown: &str, links: &Links, text: TextToHtml) -> String {
                 classes,
                 attrs,
             }) => out_events.push(Event::Start(Tag::Heading {
-                level: demote(level),
+                level: levels.map(level),
                 id,
                 classes,
                 attrs,
             })),
             Event::End(TagEnd::Heading(level)) => {
-                out_events.push(Event::End(TagEnd::Heading(demote(level))))
+                out_events.push(Event::End(TagEnd::Heading(levels.map(level))))
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -97,23 +101,93 @@ pub fn to_html(markdown: &str, links: &Links, text: TextToHtml) -> String {
     flush_text(&mut pending_text, &mut out_events, text);
     let mut html_out = String::new();
     html::push_html(&mut html_out, out_events.into_iter());
-    html_out
+    accessible_tables(&html_out, &captions)
+}
+
+/// Maps the heading levels a body uses onto consecutive levels from `top`: a body written with
+/// `##` and `####` gets h2 and h3 under a page title, never a skipped level.
+struct HeadingLevels {
+    used: Vec<HeadingLevel>,
+    top: u8,
+}
+
+impl HeadingLevels {
+    fn map(&self, level: HeadingLevel) -> HeadingLevel {
+        let rank = self.used.iter().position(|l| *l == level).unwrap_or(0) as u8;
+        match (self.top + rank).clamp(1, 6) {
+            1 => HeadingLevel::H1,
+            2 => HeadingLevel::H2,
+            3 => HeadingLevel::H3,
+            4 => HeadingLevel::H4,
+            5 => HeadingLevel::H5,
+            _ => HeadingLevel::H6,
+        }
+    }
+}
+
+fn heading_levels<'a>(events: impl Iterator<Item = Event<'a>>, top: u8) -> HeadingLevels {
+    let mut used: Vec<HeadingLevel> = events
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level),
+            _ => None,
+        })
+        .collect();
+    used.sort();
+    used.dedup();
+    HeadingLevels { used, top }
+}
+
+/// A caption for each table, in order: the text of the heading above it, which is what the table
+/// is about; screen readers announce it when entering the table.
+fn table_captions<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<String> {
+    let mut captions = Vec::new();
+    let mut last_heading = String::new();
+    let mut in_heading = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                last_heading.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) | Event::Code(t) if in_heading => last_heading.push_str(&t),
+            Event::Start(Tag::Table(_)) => captions.push(if last_heading.is_empty() {
+                "表".to_string()
+            } else {
+                last_heading.clone()
+            }),
+            _ => {}
+        }
+    }
+    captions
+}
+
+/// pulldown-cmark writes `<table>` and `<th>` in a fixed form, and provider text is escaped, so
+/// these tags can be found as text: header cells get `scope="col"`, each table its caption.
+fn accessible_tables(html: &str, captions: &[String]) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut captions = captions.iter();
+    let mut rest = html;
+    while let Some(at) = rest.find("<table>") {
+        out.push_str(&rest[..at]);
+        out.push_str("<table>");
+        if let Some(caption) = captions.next() {
+            out.push_str(&format!(
+                "<caption>{}</caption>",
+                escape(&crate::render::text::strip_author_ruby(caption))
+            ));
+        }
+        rest = &rest[at + "<table>".len()..];
+    }
+    out.push_str(rest);
+    out.replace("<th>", "<th scope=\"col\">")
+        .replace("<th style=", "<th scope=\"col\" style=")
 }
 
 fn flush_text(pending: &mut String, out: &mut Vec<Event>, text: TextToHtml) {
     if !pending.is_empty() {
         out.push(Event::InlineHtml(text(pending).into()));
         pending.clear();
-    }
-}
-
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
     }
 }
 
@@ -176,7 +250,7 @@ mod tests {
             root: "../../",
             doc_dir: "entries",
         };
-        to_html(md, &links, &|t| escape(t))
+        to_html(md, &links, &|t| escape(t), 3)
     }
 
     #[test]
@@ -202,12 +276,31 @@ mod tests {
     #[test]
     fn images_become_links_and_headings_move_down() {
         let html = render("# 見出し\n\n![パン](https://example.jp/p.jpg)");
-        assert!(html.contains("<h2>"), "{html}");
+        assert!(html.contains("<h3>"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(
             html.contains(r#"<a href="https://example.jp/p.jpg">パン</a>"#),
             "{html}"
         );
+    }
+
+    #[test]
+    fn heading_levels_never_skip() {
+        let html = render("## 一\n\n#### 二\n\n## 三");
+        assert!(html.contains("<h3>一</h3>"), "{html}");
+        assert!(html.contains("<h4>二</h4>"), "{html}");
+        assert!(html.contains("<h3>三</h3>"), "{html}");
+    }
+
+    #[test]
+    fn tables_get_scopes_and_captions() {
+        let html = render("## 工賃の目安\n\n| 種類 | 金額 |\n|:--|--:|\n| B型 | 1万円 |\n");
+        assert!(html.contains("<caption>工賃の目安</caption>"), "{html}");
+        assert!(
+            html.contains(r#"<th scope="col" style="text-align: left">種類</th>"#),
+            "{html}"
+        );
+        assert!(!html.contains("<th>"), "{html}");
     }
 
     #[test]
@@ -219,9 +312,12 @@ mod tests {
             root: "",
             doc_dir: "",
         };
-        let html = to_html("a & b {漢字|かんじ}", &links, &|t| {
-            format!("[{}]", escape(t))
-        });
+        let html = to_html(
+            "a & b {漢字|かんじ}",
+            &links,
+            &|t| format!("[{}]", escape(t)),
+            2,
+        );
         assert!(html.contains("[a &amp; b {漢字|かんじ}]"), "{html}");
     }
 }

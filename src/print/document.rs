@@ -72,14 +72,14 @@ pub fn assemble(
     let numbering = sections::number(&chosen, options);
     let numbers = &numbering.numbers;
     let urls = print_urls(guide, numbers);
-    let render_md = |body: &str, doc_dir: &str, demote: u8| {
+    let render_md = |body: &str, doc_dir: &str, top: u8| {
         let links = Links {
             urls: &urls,
             root: "",
             doc_dir,
         };
-        let raw = markdown::to_html(body, &links, &|t| tx.html(t));
-        html::for_paper(&raw, numbers, demote)
+        let raw = markdown::to_html(body, &links, &|t| tx.html(t), top);
+        html::for_paper(&raw, numbers)
     };
     let sections = sections::build(
         &numbering,
@@ -91,7 +91,7 @@ pub fn assemble(
         &|body| {
             // Entry name is h2 under the section's h1, its parts h3: the provider's own headings
             // (already `##` and lower) go below those.
-            render_md(body, "entries", 2)
+            render_md(body, "entries", 4)
         },
     )?;
 
@@ -102,7 +102,7 @@ pub fn assemble(
         .find(|p| p.slug == WHERE_TO_ASK)
         .map(|p| PageView {
             title: tx.html(&p.title),
-            body: render_md(&p.body, "pages", 0),
+            body: render_md(&p.body, "pages", 2),
         });
 
     let contacts = back::contacts(guide, numbers, tx);

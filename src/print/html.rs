@@ -4,7 +4,6 @@
 //!   `（→ 12）`, because on paper a reader follows numbers, not links;
 //! - a link that leaves the book becomes text followed by its address, since nobody can click
 //!   paper and the print document must not point outside itself;
-//! - headings move down, so a provider's `#` sits under the entry's own heading in the PDF outline.
 //!
 //! Raw HTML from providers is escaped before it gets here, so every `<a href="` and `<hN>` in
 //! the input was written by pulldown-cmark, in its fixed form; links never nest in Markdown.
@@ -12,8 +11,8 @@
 use std::collections::BTreeMap;
 
 /// `numbers`: in-document anchor (`entry-komugi`) → entry number.
-pub fn for_paper(html: &str, numbers: &BTreeMap<String, usize>, demote_by: u8) -> String {
-    demote_headings(&rewrite_links(html, numbers), demote_by)
+pub fn for_paper(html: &str, numbers: &BTreeMap<String, usize>) -> String {
+    rewrite_links(html, numbers)
 }
 
 fn rewrite_links(html: &str, numbers: &BTreeMap<String, usize>) -> String {
@@ -56,21 +55,6 @@ fn rewrite_links(html: &str, numbers: &BTreeMap<String, usize>) -> String {
     out
 }
 
-fn demote_headings(html: &str, by: u8) -> String {
-    if by == 0 {
-        return html.to_string();
-    }
-    let mut out = html.to_string();
-    // From the deepest level up, so a heading is moved once.
-    for level in (1..=6u8).rev() {
-        let to = (level + by).min(6);
-        out = out
-            .replace(&format!("<h{level}>"), &format!("<h{to}>"))
-            .replace(&format!("</h{level}>"), &format!("</h{to}>"));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,16 +63,10 @@ mod tests {
     fn entry_links_gain_numbers_and_outside_links_become_text() {
         let numbers = BTreeMap::from([("entry-a".to_string(), 12)]);
         let html = r##"<p><a href="#entry-a">A</a>、<a href="#entry-b#x">B</a>、<a href="https://example.jp/?a=1&amp;b=2" title="t">C</a>、<a href="mailto:x@example.jp">D</a></p>"##;
-        let out = for_paper(html, &numbers, 0);
+        let out = for_paper(html, &numbers);
         assert_eq!(
             out,
             "<p><a href=\"#entry-a\">A</a><span class=\"ref\">（→ 12）</span>、<a href=\"#entry-b\">B</a>、<span class=\"link\">C</span><span class=\"url\">（https://example.jp/?a=1&amp;b=2）</span>、<span class=\"link\">D</span></p>"
         );
-    }
-
-    #[test]
-    fn headings_move_down_once() {
-        let out = for_paper("<h2>a</h2><h3>b</h3><h6>c</h6>", &BTreeMap::new(), 2);
-        assert_eq!(out, "<h4>a</h4><h5>b</h5><h6>c</h6>");
     }
 }

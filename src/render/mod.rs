@@ -175,7 +175,8 @@ pub fn render_edition(
     for entry in &guide.site.entries {
         let url = crate::enrich::entry_url(&entry.id);
         page(&url, "entry.html", &|cx, root| {
-            let body = body_html(guide, &entry.body, "entries", root, tx);
+            // Under the entry page's h2 「どんなところ？」.
+            let body = body_html(guide, &entry.body, "entries", root, tx, 3);
             cx.insert("entry", &views::entry_page(entry, config, root, body, tx));
         })?;
     }
@@ -186,7 +187,7 @@ pub fn render_edition(
             cx.insert("title", &tx.html(&p.title));
             cx.insert("title_plain", &tx.plain(&p.title));
             cx.insert("summary", &p.summary.as_deref().map(|s| tx.html(s)));
-            cx.insert("body", &body_html(guide, &p.body, "pages", root, tx));
+            cx.insert("body", &body_html(guide, &p.body, "pages", root, tx, 2));
         })?;
     }
 
@@ -224,13 +225,20 @@ fn base_path(base_url: &str) -> String {
     }
 }
 
-fn body_html(guide: &Guide, body: &str, doc_dir: &str, root: &str, tx: &dyn TextStyle) -> String {
+fn body_html(
+    guide: &Guide,
+    body: &str,
+    doc_dir: &str,
+    root: &str,
+    tx: &dyn TextStyle,
+    top: u8,
+) -> String {
     let links = Links {
         urls: &guide.urls,
         root,
         doc_dir,
     };
-    markdown::to_html(body, &links, &|t| tx.html(t))
+    markdown::to_html(body, &links, &|t| tx.html(t), top)
 }
 
 fn copy_static(dir: &Path, files: &mut Files) -> Result<(), RenderError> {
