@@ -1,7 +1,8 @@
 //! The enrich stage: what the later stages need that is derived, not written — 五十音 sort keys,
 //! the URL of every entry and page, and the lookup from a content path to its URL.
 
-use crate::content::model::{Entry, Site};
+use crate::content::model::{Entry, FuriganaSetting, Site};
+use crate::text::{GradeFilter, Reader, TextError, sort_key};
 use std::collections::BTreeMap;
 
 /// A checked site plus everything derived from it. Entries are in 五十音 order of their reading.
@@ -11,10 +12,20 @@ pub struct Guide {
     /// Content-relative source path (`entries/a.md`, `pages/b.md`, `glossary.md`) → site-relative
     /// URL (`entries/a/`), for resolving links written by providers.
     pub urls: BTreeMap<String, String>,
+    /// Reads Japanese text with the region's own words: readings.yaml, then every name the site
+    /// gives a reading for (entries, operators, areas, glossary terms, the title).
+    pub reader: Reader,
+    /// Which kanji get furigana in the furigana edition (site.yaml `furigana`).
+    pub furigana: GradeFilter,
 }
 
-pub fn enrich(mut site: Site) -> Guide {
-    site.entries.sort_by_cached_key(sort_key);
+pub fn enrich(mut site: Site) -> Result<Guide, TextError> {
+    let reader = Reader::new(&user_words(&site))?;
+    let furigana = match site.config.furigana {
+        FuriganaSetting::All => GradeFilter::All,
+        FuriganaSetting::AboveGrade(grade) => GradeFilter::AboveGrade(grade),
+    };
+    site.entries.sort_by_cached_key(entry_order);
     site.pages
         .sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
     let mut urls = BTreeMap::new();
@@ -25,29 +36,52 @@ pub fn enrich(mut site: Site) -> Guide {
         urls.insert(content_path(&page.source), page_url(&page.slug));
     }
     urls.insert("glossary.md".to_string(), "glossary/".to_string());
-    Guide { site, urls }
+    Ok(Guide {
+        site,
+        urls,
+        reader,
+        furigana,
+    })
 }
 
 /// 五十音 order: by reading, then by name so that equal readings are stable.
-fn sort_key(entry: &Entry) -> (String, String) {
-    (gojuon_key(&entry.kana), entry.name.clone())
+fn entry_order(entry: &Entry) -> (String, String) {
+    (sort_key(&entry.kana), entry.name.clone())
 }
 
-/// A primary key for 五十音 order: voiced and small kana sort with their plain form
-/// (が with か, っ with つ), so がっこう comes between かい and きく as in a dictionary.
-pub fn gojuon_key(reading: &str) -> String {
-    const VOICED: &str = "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽゔぁぃぅぇぉっゃゅょゎ";
-    const PLAIN: &str = "かきくけこさしすせそたちつてとはひふへほはひふへほうあいうえおつやゆよわ";
-    reading
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '　' | '・'))
-        .map(|c| match VOICED.chars().position(|v| v == c) {
-            Some(i) => PLAIN.chars().nth(i).unwrap_or(c),
-            None => c,
-        })
-        .chain(std::iter::once('\u{0}'))
-        .chain(reading.chars())
-        .collect()
+/// Every (word, reading) the site states. Later pairs win, so a provider's own reading of their
+/// name beats a general rule in readings.yaml.
+fn user_words(site: &Site) -> Vec<(String, String)> {
+    let plain = crate::text::strip_author_ruby;
+    let mut words: Vec<(String, String)> = site
+        .readings
+        .iter()
+        .map(|r| (r.word.clone(), r.kana.clone()))
+        .collect();
+    let config = &site.config;
+    words.push((plain(&config.region), config.region_kana.clone()));
+    words.extend(
+        config
+            .areas
+            .iter()
+            .map(|a| (plain(&a.name), a.kana.clone())),
+    );
+    words.extend(
+        site.glossary
+            .iter()
+            .map(|t| (plain(&t.term), t.kana.clone())),
+    );
+    for entry in &site.entries {
+        if let Some(op) = &entry.operator
+            && let Some(kana) = &op.kana
+        {
+            words.push((plain(&op.name), kana.clone()));
+        }
+        words.push((plain(&entry.name), entry.kana.clone()));
+    }
+    // A word whose "reading" is not kana (a Latin name without kana) teaches nothing.
+    words.retain(|(word, kana)| !word.is_empty() && crate::text::is_reading(kana));
+    words
 }
 
 pub fn entry_url(id: &str) -> String {
@@ -61,16 +95,4 @@ pub fn page_url(slug: &str) -> String {
 fn content_path(source: &std::path::Path) -> String {
     let text = source.to_string_lossy().replace('\\', "/");
     text.strip_prefix("content/").unwrap_or(&text).to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::gojuon_key;
-
-    #[test]
-    fn dictionary_order() {
-        let mut words = vec!["きく", "がっこう", "かい", "はな", "ぱん", "ばら"];
-        words.sort_by_key(|w| gojuon_key(w));
-        assert_eq!(words, ["かい", "がっこう", "きく", "はな", "ばら", "ぱん"]);
-    }
 }

@@ -16,6 +16,7 @@ pub mod output;
 pub mod print;
 pub mod render;
 pub mod search;
+pub mod text;
 pub mod yaml;
 
 use check::Diagnostics;
@@ -34,6 +35,8 @@ pub enum BuildError {
     Theme(#[from] render::RenderError),
     #[error("print edition: {0}")]
     Print(#[from] print::PrintError),
+    #[error("readings: {0}")]
+    Text(#[from] text::TextError),
     #[error("search index: {0}")]
     Search(#[from] search::SearchError),
     #[error("writing {path}: {source}")]
@@ -77,7 +80,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Some(site) if !failed => site,
         _ => return Err(BuildError::Invalid(diagnostics)),
     };
-    let guide = enrich::enrich(site);
+    let guide = enrich::enrich(site)?;
     let theme_dir = options
         .theme_dir
         .clone()

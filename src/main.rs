@@ -8,7 +8,7 @@ use shirube::content::date::Date;
 use shirube::content::model::{Paper, PrintLayout};
 use shirube::print::command::{PrintCommandError, PrintJob};
 use shirube::print::pdf::Chromium;
-use shirube::render::text::Plain;
+use shirube::text::{GradeFilter, Reader};
 use shirube::{BuildError, BuildOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,6 +60,22 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: ReportFormat,
     },
+    /// 文のよみがなを ひらがなで表示します（サイトの中では content/readings.yaml と各項目の kana を使います）
+    Reading {
+        /// よみを知りたい文
+        text: String,
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
+    /// 文に ふりがな（ruby）をつけた HTML を表示します
+    Ruby {
+        text: String,
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// この学年までに習う漢字には ふりがなをつけません（既定: site.yaml の furigana）。all ですべて
+        #[arg(long)]
+        grade: Option<String>,
+    },
     /// 新しい項目のひな形を作ります（種類: office, workplace, center, community, page）
     New {
         kind: String,
@@ -92,6 +108,9 @@ struct PrintArgs {
     /// 大きな文字の版（本文 16 ポイント）
     #[arg(long)]
     large_print: bool,
+    /// ふりがなつきの版（site.yaml の furigana の学年より上の漢字に、ふりがなをつけます）
+    #[arg(long)]
+    furigana: bool,
     /// この地域だけの版（site.yaml の areas の id）
     #[arg(long)]
     area: Option<String>,
@@ -112,6 +131,31 @@ enum PaperArg {
 enum LayoutArg {
     Full,
     Compact,
+}
+
+/// The reader a site would use: its readings.yaml and every name it gives a reading for. Outside
+/// a site (or in one with errors, so that a provider can still try a name), the analyser with
+/// whatever readings could be read.
+fn site_reader(dir: &std::path::Path, today: Date) -> anyhow::Result<SiteReader> {
+    let (site, _) = shirube::check_site(dir, today);
+    match site {
+        Some(site) => {
+            let guide = shirube::enrich::enrich(site)?;
+            Ok(SiteReader {
+                reader: guide.reader,
+                furigana: guide.furigana,
+            })
+        }
+        None => Ok(SiteReader {
+            reader: Reader::new(&[])?,
+            furigana: GradeFilter::AboveGrade(2),
+        }),
+    }
+}
+
+struct SiteReader {
+    reader: Reader,
+    furigana: GradeFilter,
 }
 
 fn main() -> ExitCode {
@@ -191,6 +235,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Print(args) => print(args, today, english),
+        Command::Reading { text, dir } => {
+            let reader = site_reader(&dir, today)?;
+            println!("{}", reader.reader.reading(&text));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ruby { text, dir, grade } => {
+            let reader = site_reader(&dir, today)?;
+            let filter = match grade.as_deref() {
+                None => reader.furigana,
+                Some("all") => GradeFilter::All,
+                Some(g) => GradeFilter::AboveGrade(
+                    g.parse()
+                        .ok()
+                        .filter(|g| *g <= 6)
+                        .context("--grade は 0〜6 の数字か all です")?,
+                ),
+            };
+            println!("{}", reader.reader.ruby_html(&text, filter));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::New { kind, id, dir } => {
             let (site, _) = shirube::check_site(&dir, today);
             let area = site
@@ -208,8 +272,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `shirube print`: the plain edition's text today; `--furigana` will pass the furigana
-/// `TextStyle` to the same call.
+/// `shirube print`: the plain book, or with `--furigana` the furigana book.
 fn print(args: PrintArgs, today: Date, english: bool) -> anyhow::Result<ExitCode> {
     let job = PrintJob {
         site_dir: args.dir,
@@ -228,8 +291,9 @@ fn print(args: PrintArgs, today: Date, english: bool) -> anyhow::Result<ExitCode
         large_print: args.large_print,
         area: args.area,
         service: args.service,
+        furigana: args.furigana,
     };
-    match shirube::print::command::run(&job, &Plain) {
+    match shirube::print::command::run(&job) {
         Ok(made) => {
             if !made.diagnostics.is_empty() {
                 eprint!("{}", report::human(&made.diagnostics, english));

@@ -8,11 +8,12 @@
 
 use shirube::content::date::Date;
 use shirube::content::model::PrintLayout;
-use shirube::enrich::{Guide, gojuon_key};
+use shirube::enrich::Guide;
 use shirube::markdown::escape;
 use shirube::print::{self, PrintOptions, Subset};
 use shirube::render::Theme;
 use shirube::render::text::{Plain, TextStyle, strip_author_ruby};
+use shirube::text::sort_key;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -23,7 +24,7 @@ fn repo() -> PathBuf {
 fn guide(site: &Path) -> Guide {
     let (site, diags) = shirube::check_site(site, Date::parse("2026-11-01").unwrap());
     assert!(!diags.has_errors(), "{diags:?}");
-    shirube::enrich::enrich(site.expect("the site checks"))
+    shirube::enrich::enrich(site.expect("the site checks")).expect("readings load")
 }
 
 fn print_html(guide: &Guide, options: &PrintOptions, tx: &dyn TextStyle) -> String {
@@ -100,7 +101,7 @@ fn index_lists_every_entry_in_gojuon_order() {
     let index = between(&html, "id=\"index\"", "</section>\n</body>");
     let kana = attr_values(index, "data-kana");
     assert_eq!(kana.len(), guide.site.entries.len());
-    let keys: Vec<String> = kana.iter().map(|k| gojuon_key(k)).collect();
+    let keys: Vec<String> = kana.iter().map(|k| sort_key(k)).collect();
     assert!(
         keys.windows(2).all(|w| w[0] <= w[1]),
         "index out of 五十音 order: {kana:?}"

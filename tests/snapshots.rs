@@ -15,6 +15,8 @@ const PAGES: &[&str] = &[
     "glossary/index.html",
     "pages/about/index.html",
     "search/index.html",
+    "furigana/entries/midori/index.html",
+    "furigana/index.html",
     "print/index.html",
     "404.html",
     "sitemap.xml",

@@ -8,7 +8,7 @@ use crate::content::model::{Paper, PrintLayout};
 use crate::print::pdf::{Chromium, PdfError};
 use crate::print::{DOCUMENT_PATH, PrintError, PrintOptions, STYLESHEET, Subset};
 use crate::render::Theme;
-use crate::render::text::TextStyle;
+use crate::render::text::{Furigana, Plain, TextStyle};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +20,8 @@ pub enum PrintCommandError {
     Print(#[from] PrintError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error("よみがな: {0}")]
+    Text(#[from] crate::text::TextError),
     #[error("写真: {0}")]
     Media(#[from] crate::assets::AssetError),
     #[error("{}: {error}", path.display())]
@@ -42,6 +44,8 @@ pub struct PrintJob {
     pub area: Option<String>,
     /// A listing id: a service type (`b-type`) or `centers`, `workplaces`, `community`.
     pub service: Option<String>,
+    /// The furigana edition: ruby over kanji above the site's school grade.
+    pub furigana: bool,
 }
 
 #[derive(Debug)]
@@ -52,8 +56,8 @@ pub struct PrintReport {
     pub bytes: u64,
 }
 
-/// `tx` chooses the edition's text: `Plain` today; the furigana style makes the furigana book.
-pub fn run(job: &PrintJob, tx: &dyn TextStyle) -> Result<PrintReport, PrintCommandError> {
+/// `job.furigana` chooses the furigana book (ruby over kanji above the site's grade).
+pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
     // Before any work: without Chromium there is nothing to do, and the message says how to fix it.
     let chromium = Chromium::find(job.chromium.as_deref())?;
     let (site, diagnostics) = crate::check_site(&job.site_dir, job.today);
@@ -61,7 +65,9 @@ pub fn run(job: &PrintJob, tx: &dyn TextStyle) -> Result<PrintReport, PrintComma
         Some(site) if !diagnostics.has_errors() => site,
         _ => return Err(PrintCommandError::Invalid(diagnostics)),
     };
-    let guide = crate::enrich::enrich(site);
+    let guide = crate::enrich::enrich(site)?;
+    let furigana = Furigana::new(&guide);
+    let tx: &dyn TextStyle = if job.furigana { &furigana } else { &Plain };
     let config = &guide.site.config;
     let mut options = PrintOptions::from_config(config);
     options.paper = job.paper.unwrap_or(options.paper);

@@ -3,7 +3,7 @@
 //! Chromium cannot resolve page numbers of other elements (`target-counter`), and an entry's
 //! number is printed large on its page, so it is as quick to find.
 
-use crate::enrich::gojuon_key;
+use crate::text::{gojuon_row, sort_key};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -21,17 +21,9 @@ pub struct IndexItem {
     pub anchor: String,
 }
 
-const ROWS: &[(&str, &str)] = &[
-    ("あ行", "あいうえお"),
-    ("か行", "かきくけこ"),
-    ("さ行", "さしすせそ"),
-    ("た行", "たちつてと"),
-    ("な行", "なにぬねの"),
-    ("は行", "はひふへほ"),
-    ("ま行", "まみむめも"),
-    ("や行", "やゆよ"),
-    ("ら行", "らりるれろ"),
-    ("わ行", "わゐゑをん"),
+/// The rows in order; `text::gojuon_row` gives the first character of each label.
+const ROWS: &[&str] = &[
+    "あ行", "か行", "さ行", "た行", "な行", "は行", "ま行", "や行", "ら行", "わ行",
 ];
 
 /// Names that do not start with a kana (a reading is only required for kanji and katakana, so
@@ -40,18 +32,19 @@ const OTHER: &str = "英字・数字など";
 
 /// The row a reading belongs to; voiced and small kana count with their plain form (が → か行).
 pub fn row_of(kana: &str) -> &'static str {
-    let first = gojuon_key(kana).chars().next().unwrap_or_default();
+    let row = gojuon_row(kana);
     ROWS.iter()
-        .find(|(_, chars)| chars.contains(first))
-        .map_or(OTHER, |(label, _)| label)
+        .find(|label| label.starts_with(row))
+        .copied()
+        .unwrap_or(OTHER)
 }
 
 /// Groups items in 五十音 order of their reading (ties by name), keeping the row order above.
 pub fn build(mut items: Vec<IndexItem>) -> Vec<IndexGroup> {
-    items.sort_by_cached_key(|i| (gojuon_key(&i.kana), i.name.clone()));
+    items.sort_by_cached_key(|i| (sort_key(&i.kana), i.name.clone()));
     let mut groups: Vec<IndexGroup> = ROWS
         .iter()
-        .map(|(label, _)| *label)
+        .copied()
         .chain([OTHER])
         .map(|label| IndexGroup {
             label,

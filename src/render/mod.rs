@@ -5,6 +5,7 @@
 //! straight from a folder on disk.
 
 pub mod categories;
+mod furigana_pass;
 pub mod site_context;
 pub mod text;
 pub mod views;
@@ -14,7 +15,7 @@ use crate::markdown::{self, Links};
 use crate::output::Files;
 use site_context::SiteContext;
 use std::path::{Path, PathBuf};
-use text::{Plain, TextStyle};
+use text::{Furigana, Plain, TextStyle};
 use walkdir::WalkDir;
 
 #[derive(Debug, thiserror::Error)]
@@ -99,8 +100,13 @@ pub fn root_for(url: &str) -> String {
 pub fn render(guide: &Guide, theme_dir: &Path, files: &mut Files) -> Result<usize, RenderError> {
     let theme = Theme::load(theme_dir)?;
     copy_static(&theme.static_dir, files)?;
-    render_edition(guide, &theme, &Plain, "", files)
+    let plain = render_edition(guide, &theme, &Plain, "", files)?;
+    let furigana = render_edition(guide, &theme, &Furigana::new(guide), FURIGANA_PREFIX, files)?;
+    Ok(plain + furigana)
 }
+
+/// Where the furigana twin of every page lives: `furigana/entries/x/` beside `entries/x/`.
+pub const FURIGANA_PREFIX: &str = "furigana/";
 
 /// One edition of the site, under `prefix` ("" for the plain edition, "furigana/" for its twin).
 /// Page links stay inside the edition; `asset_root` reaches the shared static files.
@@ -123,7 +129,7 @@ pub fn render_edition(
         context.insert("page_url", url);
         context.insert("edition", tx.edition());
         fill(&mut context, &root);
-        let html = theme.render(template, &context)?;
+        let html = tx.finish_page(theme.render(template, &context)?);
         files.add(format!("{prefix}{url}index.html"), html);
         pages += 1;
         Ok::<(), RenderError>(())
@@ -210,7 +216,7 @@ pub fn render_edition(
     context.insert("edition", tx.edition());
     files.add(
         format!("{prefix}404.html"),
-        theme.render("404.html", &context)?,
+        tx.finish_page(theme.render("404.html", &context)?),
     );
     pages += 1;
     Ok(pages)

@@ -85,7 +85,7 @@ pub struct TermView {
 /// Glossary terms in 五十音 order of their reading.
 pub fn glossary(guide: &Guide, tx: &dyn TextStyle) -> Vec<TermView> {
     let mut terms: Vec<_> = guide.site.glossary.iter().collect();
-    terms.sort_by_cached_key(|t| crate::enrich::gojuon_key(&t.kana));
+    terms.sort_by_cached_key(|t| crate::text::sort_key(&t.kana));
     terms
         .into_iter()
         .map(|t| TermView {

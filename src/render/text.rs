@@ -3,6 +3,7 @@
 //! through one `TextStyle`, so no text can reach a page unescaped or in the wrong edition.
 
 use crate::markdown::escape;
+use crate::text::{GradeFilter, Reader};
 
 pub trait TextStyle {
     /// Escaped HTML for a run of provider text.
@@ -11,6 +12,10 @@ pub trait TextStyle {
     fn plain(&self, text: &str) -> String;
     /// The edition's name in URLs and templates: "plain" or "furigana".
     fn edition(&self) -> &'static str;
+    /// A last pass over a whole rendered page (the furigana edition annotates the theme's own text).
+    fn finish_page(&self, html: String) -> String {
+        html
+    }
 }
 
 /// The plain edition: author ruby is reduced to its base text.
@@ -28,48 +33,34 @@ impl TextStyle for Plain {
     }
 }
 
-/// `{漢字|かんじ}` and `｜漢字《かんじ》` → `漢字`.
-pub fn strip_author_ruby(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('{')
-            && let Some(close) = after.find('}')
-            && let Some((base, _)) = after[..close].split_once('|')
-        {
-            out.push_str(base);
-            rest = &after[close + 1..];
-            continue;
-        }
-        if let Some(after) = rest.strip_prefix('｜')
-            && let Some(open) = after.find('《')
-            && let Some(close) = after[open..].find('》')
-        {
-            out.push_str(&after[..open]);
-            rest = &after[open + close + '》'.len_utf8()..];
-            continue;
-        }
-        let c = rest.chars().next().unwrap_or_default();
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
+/// The furigana edition: author ruby kept, automatic ruby over kanji above the site's grade.
+pub struct Furigana<'a> {
+    pub reader: &'a Reader,
+    pub filter: GradeFilter,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::strip_author_ruby;
-
-    #[test]
-    fn strips_both_notations() {
-        assert_eq!(strip_author_ruby("{働|はたら}きます"), "働きます");
-        assert_eq!(
-            strip_author_ruby("{漢字|かん|じ}と｜名張《なばり》"),
-            "漢字と名張"
-        );
-        assert_eq!(
-            strip_author_ruby("{中かっこ} と ｜だけ"),
-            "{中かっこ} と ｜だけ"
-        );
+impl<'a> Furigana<'a> {
+    pub fn new(guide: &'a crate::enrich::Guide) -> Furigana<'a> {
+        Furigana {
+            reader: &guide.reader,
+            filter: guide.furigana,
+        }
     }
 }
+
+impl TextStyle for Furigana<'_> {
+    fn html(&self, text: &str) -> String {
+        self.reader.ruby_html(text, self.filter)
+    }
+    fn plain(&self, text: &str) -> String {
+        strip_author_ruby(text)
+    }
+    fn edition(&self) -> &'static str {
+        "furigana"
+    }
+    fn finish_page(&self, html: String) -> String {
+        crate::render::furigana_pass::add_ruby(&html, self.reader, self.filter)
+    }
+}
+
+pub use crate::text::strip_author_ruby;

@@ -1,0 +1,153 @@
+//! The morphological analyser: IPADIC through lindera's lattice, plus the module's own lexicon.
+//!
+//! Only `lindera-core` (the Viterbi lattice) and `lindera-ipadic` (the dictionary) are used,
+//! not `lindera-tokenizer`, whose dictionary loader drags in the builders of every other
+//! language's dictionary. The tokenising loop below is the few lines it would have given us,
+//! with one change that matters: the built-in lexicon takes part in the lattice as lindera's
+//! "user dictionary", so a field word competes on cost with IPADIC's words instead of being
+//! pasted over them.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use lindera_core::dictionary::Dictionary;
+use lindera_core::mode::Mode;
+use lindera_core::prefix_dict::PrefixDict;
+use lindera_core::viterbi::Lattice;
+
+use super::TextError;
+use super::kana::{is_kana, to_hiragana};
+
+/// A token of analysed text. Spans are byte ranges in the text given to [`tokenize`].
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    pub span: Range<usize>,
+    /// Hiragana reading, when the token has one (IPADIC's `reading` field, never its
+    /// `pronunciation`: 東京 is とうきょう, not とーきょー).
+    pub reading: Option<String>,
+    /// IPADIC part of speech: major class and two subclasses (名詞, 固有名詞, 人名).
+    pub pos: [String; 3],
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// A word of IPADIC.
+    System,
+    /// A word of the built-in lexicon; the index of its entry.
+    Lexicon(u32),
+    /// Not in any dictionary: a run of one character class (digits, Latin, rare kanji).
+    Unknown,
+}
+
+/// The embedded IPADIC, decompressed on first use (about a third of a second in a release
+/// build) and shared by every reader for the life of the process.
+pub(crate) fn system() -> Result<&'static Dictionary, TextError> {
+    static SYSTEM: OnceLock<Result<Dictionary, String>> = OnceLock::new();
+    SYSTEM
+        .get_or_init(|| lindera_ipadic::load_dictionary().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| TextError::Dictionary(e.clone()))
+}
+
+/// Split `text` into tokens with IPADIC and `lexicon`. Sentences are analysed one at a time,
+/// as lindera does, which keeps the lattice small.
+pub(crate) fn tokenize(dict: &Dictionary, lexicon: Option<&PrefixDict>, text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut lattice = Lattice::default();
+    let mut offset = 0;
+    for sentence in text.split_inclusive(['。', '、', '\n', '\t', '！', '？', '!', '?']) {
+        lattice.set_text(
+            &dict.dict,
+            &lexicon,
+            &dict.char_definitions,
+            &dict.unknown_dictionary,
+            sentence,
+            &Mode::Normal,
+        );
+        lattice.calculate_path_costs(&dict.cost_matrix, &Mode::Normal);
+        let starts = lattice.tokens_offset();
+        for (i, &(start, word_id)) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).map_or(sentence.len(), |next| next.0);
+            let Some(surface) = sentence.get(start..end) else {
+                continue;
+            };
+            let span = offset + start..offset + end;
+            tokens.push(if word_id.is_unknown() {
+                unknown(span)
+            } else if !word_id.is_system() {
+                Token {
+                    span,
+                    reading: None,
+                    pos: Default::default(),
+                    source: Source::Lexicon(word_id.0),
+                }
+            } else {
+                system_token(dict, word_id.0, surface, span)
+            });
+        }
+        offset += sentence.len();
+    }
+    tokens
+}
+
+fn unknown(span: Range<usize>) -> Token {
+    // IPADIC's unk.def files unknown words as nouns; say so, for the context rules.
+    Token {
+        span,
+        reading: None,
+        pos: ["名詞".into(), String::new(), String::new()],
+        source: Source::Unknown,
+    }
+}
+
+fn system_token(dict: &Dictionary, id: u32, surface: &str, span: Range<usize>) -> Token {
+    // Fields: pos1, pos2, pos3, pos4, conjugation type, conjugated form, base, reading, pronunciation.
+    let details = dict.word_details(id as usize).unwrap_or_default();
+    let field = |i: usize| details.get(i).cloned().unwrap_or_default();
+    // Kana read as written: IPADIC's reading of は (particle) is ハ, but some kana entries
+    // carry a different spelling in their reading field.
+    let reading = if surface.chars().all(is_kana) {
+        Some(to_hiragana(surface))
+    } else {
+        details
+            .get(7)
+            .filter(|r| !r.is_empty() && r.as_str() != "*")
+            .map(|r| to_hiragana(r))
+    };
+    Token {
+        span,
+        reading,
+        pos: [field(0), field(1), field(2)],
+        source: Source::System,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, Option<String>)> {
+        let dict = system().expect("dictionary");
+        tokenize(dict, None, text)
+            .into_iter()
+            .map(|t| (text[t.span].to_string(), t.reading))
+            .collect()
+    }
+
+    #[test]
+    fn ipadic_reading_not_pronunciation() {
+        let tokens = read("東京で働く");
+        assert_eq!(tokens[0], ("東京".into(), Some("とうきょう".into())));
+        assert_eq!(tokens.last().map(|t| t.0.as_str()), Some("働く"));
+    }
+
+    #[test]
+    fn spans_cover_the_text() {
+        let text = "就労継続支援B型。工賃は、月額1万円です！\n次の行";
+        let dict = system().expect("dictionary");
+        let tokens = tokenize(dict, None, text);
+        let joined: String = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+        assert_eq!(joined, text);
+    }
+}

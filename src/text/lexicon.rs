@@ -1,0 +1,223 @@
+//! The built-in lexicon: words of this field and office-name parts that IPADIC lacks or misreads.
+//!
+//! The words are data (`data/*.tsv`), not code, and join IPADIC's lattice as lindera's "user
+//! dictionary". Corrections get a cost low enough to win over IPADIC's own analysis of the same
+//! characters, with a fixed charge per word so that one long entry beats two short ones; names
+//! IPADIC already knows (municipalities) get a cost just below IPADIC's own entry, enough to keep
+//! them whole after another word without cutting longer names that contain them.
+
+use std::sync::OnceLock;
+
+use lindera_core::prefix_dict::PrefixDict;
+use lindera_core::word_entry::{WordEntry, WordId};
+use yada::DoubleArray;
+use yada::builder::DoubleArrayBuilder;
+
+use super::kana::is_reading;
+use super::normalize::nfkc;
+
+/// Field vocabulary and known IPADIC misreadings.
+const FIELD: &str = include_str!("data/field.tsv");
+/// Place names IPADIC misreads.
+const PLACES: &str = include_str!("data/places.tsv");
+/// Municipality names, kept whole.
+const MUNICIPALITIES: &str = include_str!("data/municipalities.tsv");
+/// Common parts of office and operator names.
+const NAMES: &str = include_str!("data/names.tsv");
+
+/// One word: its surface (NFKC), reading (hiragana, no spaces) and IPADIC context id.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub surface: String,
+    pub reading: String,
+    context_id: u16,
+    cost: i16,
+    keep: bool,
+}
+
+/// How far below IPADIC's own entry a kept name is put.
+const KEEP_MARGIN: i16 = 2000;
+
+/// How hard a file's words push against IPADIC's analysis.
+#[derive(Clone, Copy)]
+enum Strength {
+    /// Corrections: win wherever the surface occurs.
+    Override,
+    /// Names IPADIC mostly knows: win against a split, not against a longer IPADIC word
+    /// (秋葉 must not cut 秋葉原).
+    Keep,
+}
+
+/// The built-in lexicon and the lattice dictionary made from it.
+pub(crate) struct Lexicon {
+    entries: Vec<Entry>,
+    pub dict: Option<PrefixDict>,
+}
+
+impl Lexicon {
+    pub fn entry(&self, id: u32) -> Option<&Entry> {
+        self.entries.get(id as usize)
+    }
+
+    /// The reading of a word that is an entry of its own.
+    pub fn reading_of(&self, surface: &str) -> Option<&str> {
+        let found = self.dict.as_ref()?.find_surface(surface);
+        let entry = self.entry(found.first()?.word_id.0)?;
+        Some(entry.reading.as_str())
+    }
+}
+
+/// The built-in lexicon, parsed on first use.
+pub(crate) fn builtin() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let files = [
+            (FIELD, Strength::Override),
+            (PLACES, Strength::Override),
+            (MUNICIPALITIES, Strength::Keep),
+            (NAMES, Strength::Override),
+        ];
+        let mut entries: Vec<Entry> = files
+            .iter()
+            .flat_map(|&(file, strength)| file.lines().filter_map(move |l| parse_line(l, strength)))
+            .collect();
+        // One entry per surface: the first one written wins (field, places, municipalities, names).
+        let mut seen = std::collections::HashSet::new();
+        entries.retain(|e| seen.insert(e.surface.clone()));
+        if let Ok(system) = super::analyser::system() {
+            for e in entries.iter_mut().filter(|e| e.keep) {
+                // Just below IPADIC's own cheapest reading of the same surface, if it has one.
+                if let Some(min) = system
+                    .dict
+                    .find_surface(&e.surface)
+                    .iter()
+                    .map(|w| w.word_cost)
+                    .min()
+                {
+                    e.cost = min.saturating_sub(KEEP_MARGIN);
+                }
+            }
+        }
+        let dict = prefix_dict(&entries);
+        Lexicon { entries, dict }
+    })
+}
+
+/// `surface<TAB>reading[<TAB>class]`; `#` starts a comment line.
+fn parse_line(line: &str, strength: Strength) -> Option<Entry> {
+    if line.starts_with('#') {
+        return None;
+    }
+    let mut fields = line.split('\t');
+    let surface = nfkc(fields.next()?.trim());
+    let reading: String = fields.next()?.split_whitespace().collect();
+    let class = fields.next().unwrap_or("noun").trim();
+    if surface.is_empty() || surface.contains('\0') || !is_reading(&reading) {
+        return None;
+    }
+    let chars = surface.chars().count();
+    Some(Entry {
+        cost: cost(chars, strength),
+        keep: matches!(strength, Strength::Keep),
+        surface,
+        reading,
+        context_id: context_id(class)?,
+    })
+}
+
+/// IPADIC's left/right context ids (left-id.def; the same numbers on both sides) for the
+/// classes the data files may name. The class decides how the word joins its neighbours.
+fn context_id(class: &str) -> Option<u16> {
+    Some(match class {
+        "noun" => 1285,    // 名詞,一般
+        "sahen" => 1283,   // 名詞,サ変接続 (a noun that takes する)
+        "proper" => 1288,  // 名詞,固有名詞,一般
+        "person" => 1289,  // 名詞,固有名詞,人名,一般
+        "org" => 1292,     // 名詞,固有名詞,組織
+        "place" => 1293,   // 名詞,固有名詞,地域,一般
+        "suffix" => 1298,  // 名詞,接尾,一般
+        "counter" => 1300, // 名詞,接尾,助数詞
+        "prefix" => 560,   // 接頭詞,名詞接続
+        "adverb" => 1314,  // 名詞,副詞可能
+        _ => return None,
+    })
+}
+
+/// Cost of a lexicon word of `chars` characters. IPADIC's word costs are mostly positive, in
+/// the thousands. An override is far below them, more so the longer it is, with a fixed charge
+/// per word so that one long entry beats two short ones; a kept name only a little below.
+fn cost(chars: usize, strength: Strength) -> i16 {
+    let chars = chars.min(13) as i32;
+    let c = match strength {
+        Strength::Override => 1000 - 2500 * chars,
+        Strength::Keep => 2000 - 1000 * chars,
+    };
+    c.clamp(i16::MIN as i32, i16::MAX as i32) as i16
+}
+
+/// lindera's prefix dictionary: a double-array trie from surface to `(offset << 5) | count` into
+/// a table of word entries. Each surface has exactly one entry here.
+fn prefix_dict(entries: &[Entry]) -> Option<PrefixDict> {
+    let mut keys: Vec<(&str, u32)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.surface.as_str(), i as u32))
+        .collect();
+    keys.sort();
+    keys.dedup_by(|a, b| a.0 == b.0);
+    let mut vals = Vec::with_capacity(keys.len() * WordEntry::SERIALIZED_LEN);
+    let mut keyset = Vec::with_capacity(keys.len());
+    for (n, &(surface, id)) in keys.iter().enumerate() {
+        let e = &entries[id as usize];
+        let entry = WordEntry {
+            word_id: WordId(id, false),
+            word_cost: e.cost,
+            left_id: e.context_id,
+            right_id: e.context_id,
+        };
+        entry.serialize(&mut vals).ok()?;
+        keyset.push((surface.as_bytes(), ((n as u32) << 5) | 1));
+    }
+    let da = DoubleArrayBuilder::build(&keyset)?;
+    Some(PrefixDict {
+        da: DoubleArray::new(da),
+        vals_data: vals,
+        is_system: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_line_parses() {
+        for (file, text) in [
+            ("field.tsv", FIELD),
+            ("places.tsv", PLACES),
+            ("municipalities.tsv", MUNICIPALITIES),
+            ("names.tsv", NAMES),
+        ] {
+            for (n, line) in text.lines().enumerate() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                assert!(
+                    parse_line(line, Strength::Keep).is_some(),
+                    "{file}:{}: {line:?}",
+                    n + 1
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_through_the_trie() {
+        let lex = builtin();
+        let dict = lex.dict.as_ref().expect("lexicon dictionary");
+        let found: Vec<_> = dict.prefix("工賃を").collect();
+        assert_eq!(found.len(), 1);
+        let entry = lex.entry(found[0].1.word_id.0).expect("entry");
+        assert_eq!(entry.reading, "こうちん");
+    }
+}

@@ -1,0 +1,81 @@
+//! Japanese text: ruby notation, readings and furigana, kanji grades, 五十音 keys, normalisation.
+//!
+//! - Author ruby ([`parse_author_ruby`]): DenDen `{漢字|かんじ}`, `{漢字|かん|じ}`, Aozora `｜漢字《かんじ》`.
+//! - Readings ([`Reader::reading`]) and furigana ([`Reader::annotate`], [`GradeFilter`]): IPADIC,
+//!   corrected by data rather than code, and always overridden by the caller's own words
+//!   (a region's readings.yaml, each entry's name and kana; longest match wins). Ruby goes over
+//!   the kanji runs of each word with okurigana outside; Latin letters and digits get none.
+//! - Helpers: [`to_hiragana`], [`is_reading`], [`nfkc`], [`reading_key`], [`sort_key`],
+//!   [`gojuon_row`], [`kanji_grade`] (`data/kanji-grades.tsv` at the crate root).
+//!
+//! The data, in `data/` here: `field.tsv` (words of this field and IPADIC's misreadings of them:
+//! 工賃, 送迎, 障がい), `places.tsv` and `municipalities.tsv` (place names), `names.tsv` (parts of
+//! office names: の里 のさと, ヶ丘 がおか), `context.tsv` (readings that depend on neighbours: 方
+//! かた/ほう), `counters.tsv` (numbers with counters: 10分 じゅっぷん, 2人 ふたり), `latin.tsv`
+//! (letter names, common English words), `onyomi.tsv` (on readings for facility names: 光生園).
+//! A reading written in parentheses after a word (美蕾(みらい)) is taken as its reading.
+//!
+//! # Why lindera-ipadic 0.28
+//!
+//! The build must work offline from crates.io (and Debian) alone. lindera 6.x's `embed-ipadic`
+//! (lindera-ipadic 6.2) downloads `mecab-ipadic-2.7.0-20250920.tar.gz` from lindera.dev in its
+//! build script (a repackaged IPADIC checked by MD5, published on no registry we can reach), and
+//! lindera-ipadic 0.29 already fetched its source from GitHub: both fail without the network.
+//! lindera-ipadic 0.28.0 is the last release that carries the IPADIC source inside the crate
+//! (an 11 MB .crate) and builds the dictionary from it in its build script, so it builds
+//! anywhere crates.io is reachable. Debian's `mecab-ipadic` would also do, but only with a build
+//! step outside Cargo. We use `lindera-core` 0.28 (the Viterbi lattice) and `lindera-ipadic`
+//! 0.28 directly, not `lindera-tokenizer`, which would also compile the builders of every other
+//! language's dictionary. Its `compress` feature keeps the embedded dictionary at about 12 MB
+//! instead of 72 MB, for about a third of a second of decompression on first use. IPADIC is old
+//! (2007) and misreads some words of this field and many names: the data above fixes what it
+//! can, and a region's readings.yaml fixes the rest without code.
+
+mod align;
+mod analyser;
+mod context;
+mod error;
+mod facility;
+mod gloss;
+mod gojuon;
+mod grades;
+mod html;
+mod kana;
+mod latin;
+mod lexicon;
+mod normalize;
+mod notation;
+mod numbers;
+mod reader;
+mod userwords;
+
+pub use error::TextError;
+pub use gojuon::{gojuon_row, sort_key};
+pub use grades::kanji_grade;
+pub use html::segments_to_html;
+pub use kana::{is_reading, to_hiragana};
+pub use normalize::{nfkc, reading_key};
+pub use notation::{parse_author_ruby, strip_author_ruby};
+pub use reader::Reader;
+
+/// A piece of text for display: plain, or a ruby base with its reading (one reading per base).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Plain(String),
+    Ruby { base: String, rt: String },
+}
+
+/// Which words get automatic ruby. Author ruby is always kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GradeFilter {
+    /// Every word with kanji.
+    All,
+    /// Words with a kanji taught after this school grade (or not in elementary school at all);
+    /// the ruby then covers all of the word's kanji. `AboveGrade(2)` suits a reader in grade 3.
+    AboveGrade(u8),
+    /// No automatic ruby.
+    None,
+}
+
+#[cfg(test)]
+mod tests;

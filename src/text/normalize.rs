@@ -1,0 +1,118 @@
+//! NFKC normalisation, plus a variant that remembers where each piece came from.
+//!
+//! The analyser works on normalised text (Ａ→A, ２０→20, ｶﾞ→ガ, ㈱→(株)) so that the dictionaries
+//! match however a provider typed a word, but ruby must be placed on the text as written. The
+//! mapped variant normalises piece by piece and keeps, for every piece, its span in both strings.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::kana::{is_kana, to_hiragana};
+
+/// NFKC: full-width letters and digits to ASCII, half-width katakana to full width, ㈱ to (株).
+pub fn nfkc(s: &str) -> String {
+    s.nfkc().collect()
+}
+
+/// The comparable core of a reading: NFKC, katakana to hiragana, and nothing but kana and ー.
+/// Spaces, ・, punctuation and anything unread are dropped.
+///
+/// ```
+/// assert_eq!(shirube::text::reading_key("シュウロウ・サポート　センター"), "しゅうろうさぽーとせんたー");
+/// ```
+pub fn reading_key(s: &str) -> String {
+    to_hiragana(&nfkc(s))
+        .chars()
+        .filter(|&c| is_kana(c))
+        .collect()
+}
+
+/// Normalised text with, for each piece, its byte span here and in the original.
+pub(crate) struct Mapped {
+    pub text: String,
+    /// (span in `text`, span in the original), in order, covering both strings.
+    pieces: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Mapped {
+    /// The original span of a normalised span, if both of its ends fall on piece boundaries.
+    /// A span that cuts a piece (the 株 inside ㈱) has no original of its own.
+    pub fn original(&self, span: Range<usize>) -> Option<Range<usize>> {
+        // Pieces are in order and their normalised spans do not overlap: binary search.
+        let start = self
+            .pieces
+            .binary_search_by_key(&span.start, |(n, _)| n.start)
+            .ok()?;
+        let end = self
+            .pieces
+            .binary_search_by_key(&span.end, |(n, _)| n.end)
+            .ok()?;
+        Some(self.pieces[start].1.start..self.pieces[end].1.end)
+    }
+}
+
+/// NFKC piece by piece. A piece is one character with the marks that combine with it,
+/// so that ｶﾞ and か゛ still become ガ and が.
+pub(crate) fn nfkc_mapped(s: &str) -> Mapped {
+    let mut text = String::with_capacity(s.len());
+    let mut pieces = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let mut end = start + c.len_utf8();
+        let mut piece = String::new();
+        piece.push(c);
+        while let Some(&(i, next)) = chars.peek() {
+            if !joins_previous(next) {
+                break;
+            }
+            // Spacing marks ゛゜ would become a space plus a combining mark; use the combining form.
+            piece.push(match next {
+                '゛' => '\u{3099}',
+                '゜' => '\u{309A}',
+                other => other,
+            });
+            end = i + next.len_utf8();
+            chars.next();
+        }
+        let from = text.len();
+        text.extend(piece.nfkc());
+        pieces.push((from..text.len(), start..end));
+    }
+    Mapped { text, pieces }
+}
+
+fn joins_previous(c: char) -> bool {
+    is_combining_mark(c) || matches!(c, 'ﾞ' | 'ﾟ' | '゛' | '゜')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfkc_widths() {
+        assert_eq!(nfkc("Ａ型　２０名 ｶﾞｰﾃﾞﾝ ㈱"), "A型 20名 ガーデン (株)");
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(reading_key("えー がた"), "えーがた");
+        assert_eq!(reading_key("ＡＢ（あ）"), "あ");
+    }
+
+    #[test]
+    fn mapping_back() {
+        let m = nfkc_mapped("ｶﾞｰﾃﾞﾝ２階か゛");
+        assert_eq!(m.text, "ガーデン2階が");
+        let kai = m.text.find('階').unwrap();
+        let orig = m.original(kai..kai + '階'.len_utf8()).unwrap();
+        assert_eq!(&"ｶﾞｰﾃﾞﾝ２階か゛"[orig], "階");
+        let m = nfkc_mapped("㈱ひかり");
+        // 株 alone is inside the piece ㈱ and has no span of its own.
+        let kabu = m.text.find('株').unwrap();
+        assert_eq!(m.original(kabu..kabu + 3), None);
+        assert_eq!(m.original(0..m.text.find('ひ').unwrap()), Some(0..3));
+    }
+}

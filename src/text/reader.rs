@@ -1,0 +1,435 @@
+//! The reader: readings and furigana for whole texts.
+//!
+//! Text flows: author ruby is split off and kept; the rest is NFKC-normalised (with a map back
+//! to the original), the caller's words are matched first (longest wins), and what lies between
+//! them goes through IPADIC with the built-in lexicon, the context rules and the number reader.
+//! The result is a list of words with readings; ruby is then placed on the original text.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use lindera_core::dictionary::Dictionary;
+
+use super::align::align;
+use super::analyser::{self, Source, Token};
+use super::gloss::glossed_words;
+use super::grades::kanji_grade;
+use super::kana::{is_ideograph, is_kana, is_kanji_like, plain_v, to_hiragana};
+use super::latin::read_latin;
+use super::lexicon::{self, Lexicon};
+use super::normalize::{nfkc, nfkc_mapped};
+use super::notation::parse_author_ruby;
+use super::numbers::{NumberRuby, is_kanji_numeral, read_kanji_number, read_number};
+use super::userwords::UserWords;
+use super::{GradeFilter, Segment, TextError, context, facility, segments_to_html};
+
+/// Reads Japanese text: hiragana readings and furigana.
+///
+/// The analyser's dictionary is decompressed once per process, on the first `Reader::new`
+/// (about 0.3 s in a release build). After that a reader costs only the indexing of its user
+/// words, so making one per site build, with that site's words, is cheap; cloning is cheaper.
+#[derive(Clone)]
+pub struct Reader {
+    user: Arc<UserWords>,
+}
+
+impl fmt::Debug for Reader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reader")
+            .field("user_words", &!self.user.is_empty())
+            .finish()
+    }
+}
+
+/// A word of analysed text, with where its ruby goes.
+struct Word {
+    /// Byte span in the normalised text.
+    span: Range<usize>,
+    /// Hiragana; `None` when nothing could read it (a rare kanji, a symbol).
+    reading: Option<String>,
+    ruby: Ruby,
+}
+
+enum Ruby {
+    /// Over the kanji runs, split by [`align`]; over the whole word if that fails.
+    Align,
+    /// Over the whole word (2人 ふたり).
+    Whole,
+    /// Over the counter of a number word, which starts this many bytes in.
+    Counter { at: usize, reading: String },
+    /// Over a number in kanji and over its counter, which starts `at` bytes in.
+    Both {
+        at: usize,
+        number: String,
+        counter: String,
+    },
+    /// None: the reading is uncertain.
+    None,
+}
+
+impl Reader {
+    /// A reader that knows the caller's words: `(word, hiragana reading)` pairs such as a
+    /// region's readings.yaml and every entry's name with its kana. Where they overlap in a
+    /// text, the longest word wins; a later pair overrides an earlier one for the same word.
+    pub fn new(user_words: &[(String, String)]) -> Result<Reader, TextError> {
+        analyser::system()?;
+        lexicon::builtin();
+        Ok(Reader {
+            user: Arc::new(UserWords::new(user_words)?),
+        })
+    }
+
+    /// The hiragana reading of a text. Author ruby gives its own reading; numbers are spelled
+    /// out (定員20名 → ていいんにじゅうめい); punctuation and spaces are kept; anything that
+    /// cannot be read (a rare kanji, an unknown English word) is kept as written.
+    pub fn reading(&self, text: &str) -> String {
+        let mut out = String::new();
+        for seg in parse_author_ruby(text) {
+            match seg {
+                Segment::Ruby { rt, .. } => out.push_str(&to_hiragana(&rt)),
+                Segment::Plain(plain) => {
+                    let normal = nfkc(&plain);
+                    for word in self.words(&normal) {
+                        match word.reading {
+                            Some(r) => out.push_str(&r),
+                            None => out.push_str(&normal[word.span]),
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The reading, or `None` if some part of the text could not be read (see [`reading`](Self::reading)).
+    pub fn reading_if_complete(&self, text: &str) -> Option<String> {
+        let reading = self.reading(text);
+        let unread = reading
+            .chars()
+            .any(|c| is_kanji_like(c) || c.is_ascii_alphabetic());
+        (!unread).then_some(reading)
+    }
+
+    /// Text as segments: the author's ruby kept as written, automatic ruby on the words that
+    /// `filter` selects, and plain text (exactly as given) everywhere else.
+    pub fn annotate(&self, text: &str, filter: GradeFilter) -> Vec<Segment> {
+        let mut out = Vec::new();
+        for seg in parse_author_ruby(text) {
+            match seg {
+                Segment::Plain(plain) => self.auto_ruby(&plain, filter, &mut out),
+                ruby => out.push(ruby),
+            }
+        }
+        out
+    }
+
+    /// [`annotate`](Self::annotate), as HTML.
+    pub fn ruby_html(&self, text: &str, filter: GradeFilter) -> String {
+        segments_to_html(&self.annotate(text, filter))
+    }
+
+    fn auto_ruby(&self, original: &str, filter: GradeFilter, out: &mut Vec<Segment>) {
+        if filter == GradeFilter::None {
+            push_plain(out, original);
+            return;
+        }
+        let mapped = nfkc_mapped(original);
+        let text = &mapped.text;
+        let mut cursor = 0;
+        for word in self.words(text) {
+            let surface = &text[word.span.clone()];
+            let Some(reading) = word.reading.filter(|_| wants_ruby(surface, filter)) else {
+                continue;
+            };
+            for (range, rt) in ruby_pieces(&word.span, surface, reading, word.ruby) {
+                let Some(orig) = mapped.original(range) else {
+                    continue;
+                };
+                if rt.is_empty() || orig.start < cursor {
+                    continue;
+                }
+                push_plain(out, &original[cursor..orig.start]);
+                out.push(Segment::Ruby {
+                    base: original[orig.clone()].to_string(),
+                    rt,
+                });
+                cursor = orig.end;
+            }
+        }
+        push_plain(out, &original[cursor..]);
+    }
+
+    /// The words of a normalised text.
+    fn words(&self, text: &str) -> Vec<Word> {
+        let Ok(dict) = analyser::system() else {
+            // Unreachable after `Reader::new` succeeded; read nothing rather than panic.
+            return vec![Word {
+                span: 0..text.len(),
+                reading: None,
+                ruby: Ruby::None,
+            }];
+        };
+        let lexicon = lexicon::builtin();
+        // Words with a reading in parentheses after them, then the caller's words: both are
+        // facts about this text that the analyser cannot know.
+        let glossed = glossed_words(text, &|word, reading| {
+            !read_otherwise(dict, lexicon, word, reading)
+        });
+        let mut glossed = glossed.into_iter().peekable();
+        let mut words = Vec::new();
+        let (mut gap, mut pos) = (0, 0);
+        while pos < text.len() {
+            while glossed.next_if(|(span, _)| span.start < pos).is_some() {}
+            let fixed = match glossed.next_if(|(span, _)| span.start == pos) {
+                Some((span, reading)) => Some((span.len(), reading)),
+                None => self
+                    .user
+                    .longest_at(&text[pos..])
+                    .map(|(len, r)| (len, r.to_string())),
+            };
+            match fixed {
+                Some((len, reading)) if len > 0 => {
+                    analyse(dict, lexicon, text, gap..pos, &mut words);
+                    words.push(Word {
+                        span: pos..pos + len,
+                        reading: Some(reading),
+                        ruby: Ruby::Align,
+                    });
+                    pos += len;
+                    gap = pos;
+                }
+                _ => pos += text[pos..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        analyse(dict, lexicon, text, gap..text.len(), &mut words);
+        words
+    }
+}
+
+/// Is `word` one dictionary word whose readings do not include `reading`? Then a reading in
+/// parentheses after it is something else, a name (事業所（ひまわり）).
+fn read_otherwise(dict: &Dictionary, lexicon: &Lexicon, word: &str, reading: &str) -> bool {
+    let mut readings = dict
+        .dict
+        .find_surface(word)
+        .into_iter()
+        .filter_map(|e| {
+            dict.word_details(e.word_id.0 as usize)?
+                .get(7)
+                .map(|r| to_hiragana(r))
+        })
+        .chain(lexicon.reading_of(word).map(str::to_string))
+        .peekable();
+    readings.peek().is_some() && !readings.any(|r| r == reading)
+}
+
+/// Analyse `text[range]` (no user words in it) and append its words.
+fn analyse(
+    dict: &Dictionary,
+    lexicon: &Lexicon,
+    text: &str,
+    range: Range<usize>,
+    words: &mut Vec<Word>,
+) {
+    let Some(piece) = text.get(range.clone()) else {
+        return;
+    };
+    if piece.is_empty() {
+        return;
+    }
+    let mut tokens = analyser::tokenize(dict, lexicon.dict.as_ref(), piece);
+    for t in &mut tokens {
+        t.span = t.span.start + range.start..t.span.end + range.start;
+    }
+    context::apply(text, &mut tokens);
+    facility::apply(text, &mut tokens);
+    let mut i = 0;
+    while i < tokens.len() {
+        let start = tokens[i].span.start;
+        if let Some(word) = number_word(text, &tokens, i, range.end, words.last()) {
+            let end = word.span.end;
+            words.push(word);
+            while i < tokens.len() && tokens[i].span.start < end {
+                i += 1;
+            }
+            continue;
+        }
+        let surface = &text[tokens[i].span.clone()];
+        let reading = if is_range_mark(surface) {
+            range_mark_reading(text, &tokens, i, words)
+        } else {
+            token_reading(&tokens[i], surface, lexicon).map(|r| plain_v(&r))
+        };
+        words.push(Word {
+            span: start..tokens[i].span.end,
+            reading,
+            ruby: Ruby::Align,
+        });
+        i += 1;
+    }
+}
+
+fn token_reading(token: &Token, surface: &str, lexicon: &Lexicon) -> Option<String> {
+    if surface.chars().all(|c| c.is_ascii_alphabetic()) {
+        return read_latin(surface).or_else(|| token.reading.clone());
+    }
+    if surface.chars().all(is_kana) {
+        return Some(to_hiragana(surface));
+    }
+    match token.source {
+        Source::Lexicon(id) => token
+            .reading
+            .clone()
+            .or_else(|| lexicon.entry(id).map(|e| e.reading.clone())),
+        Source::System | Source::Unknown => token.reading.clone(),
+    }
+}
+
+/// A number (with its counter) starting at token `i`: digits, or kanji numerals followed by
+/// a counter.
+fn number_word(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    previous: Option<&Word>,
+) -> Option<Word> {
+    let start = tokens[i].span.start;
+    // 4月1日: a day after a month.
+    let date = previous.is_some_and(|w| text[w.span.clone()].ends_with('月'));
+    let boundary = |offset: usize| {
+        let at = start + offset;
+        at == end || tokens.binary_search_by_key(&at, |t| t.span.start).is_ok()
+    };
+    let number = if text[start..].starts_with(|c: char| c.is_ascii_digit()) {
+        read_number(&text[start..end], date, &boundary)?
+    } else {
+        let numeral_end = tokens[i..]
+            .iter()
+            .take_while(|t| is_numeral_token(text, t))
+            .last()?
+            .span
+            .end;
+        read_kanji_number(&text[start..end], numeral_end - start, date, &boundary)?
+    };
+    Some(Word {
+        span: start..start + number.len,
+        reading: Some(number.reading),
+        ruby: match number.ruby {
+            NumberRuby::None => Ruby::None,
+            NumberRuby::Whole => Ruby::Whole,
+            NumberRuby::Counter { at, reading } => Ruby::Counter { at, reading },
+            NumberRuby::Both {
+                at,
+                number,
+                counter,
+            } => Ruby::Both {
+                at,
+                number,
+                counter,
+            },
+        },
+    })
+}
+
+/// IPADIC tags kanji numerals 名詞,数; words such as 一人 or 十分 are not, and keep their reading.
+fn is_numeral_token(text: &str, token: &Token) -> bool {
+    token.pos[0] == "名詞"
+        && token.pos[1] == "数"
+        && text[token.span.clone()].chars().all(is_kanji_numeral)
+}
+
+fn is_range_mark(s: &str) -> bool {
+    matches!(s, "〜" | "~" | "～")
+}
+
+/// 〜 is から between numbers (1〜2人) and a long vowel inside a kana word (ふ〜ど, は〜と).
+fn range_mark_reading(text: &str, tokens: &[Token], i: usize, words: &[Word]) -> Option<String> {
+    let before = words
+        .last()
+        .and_then(|w| text[w.span.clone()].chars().last());
+    let after = tokens
+        .get(i + 1)
+        .and_then(|t| text[t.span.clone()].chars().next());
+    match (before, after) {
+        (Some(b), Some(a)) if b.is_ascii_digit() && a.is_ascii_digit() => Some("から".into()),
+        (Some(b), Some(a)) if is_kana(b) && is_kana(a) => Some("ー".into()),
+        _ => None,
+    }
+}
+
+/// Does the filter want ruby on this word?
+fn wants_ruby(surface: &str, filter: GradeFilter) -> bool {
+    match filter {
+        GradeFilter::None => false,
+        GradeFilter::All => surface.chars().any(is_kanji_like),
+        GradeFilter::AboveGrade(n) => surface
+            .chars()
+            .any(|c| is_ideograph(c) && kanji_grade(c).is_none_or(|g| g > n)),
+    }
+}
+
+/// Ruby pieces of a word: spans in the normalised text and their readings.
+fn ruby_pieces(
+    span: &Range<usize>,
+    surface: &str,
+    reading: String,
+    ruby: Ruby,
+) -> Vec<(Range<usize>, String)> {
+    let shift = |pieces: Vec<(Range<usize>, String)>, by: usize| {
+        pieces
+            .into_iter()
+            .map(|(r, rt)| (r.start + by..r.end + by, rt))
+            .collect()
+    };
+    match ruby {
+        Ruby::None => Vec::new(),
+        Ruby::Whole => vec![(span.clone(), reading)],
+        Ruby::Counter { at, reading } => counter_pieces(span, surface, at, reading),
+        Ruby::Both {
+            at,
+            number,
+            counter,
+        } => {
+            let digits = surface.get(..at).unwrap_or_default();
+            let mut pieces = match align(digits, &number) {
+                Some(p) => shift(p, span.start),
+                None => vec![(span.start..span.start + at, number)],
+            };
+            pieces.extend(counter_pieces(span, surface, at, counter));
+            pieces
+        }
+        Ruby::Align => match align(surface, &reading) {
+            Some(pieces) => shift(pieces, span.start),
+            None => vec![(span.clone(), reading)],
+        },
+    }
+}
+
+fn counter_pieces(
+    span: &Range<usize>,
+    surface: &str,
+    at: usize,
+    reading: String,
+) -> Vec<(Range<usize>, String)> {
+    let counter = surface.get(at..).unwrap_or_default();
+    match align(counter, &reading) {
+        Some(pieces) => pieces
+            .into_iter()
+            .map(|(r, rt)| (r.start + span.start + at..r.end + span.start + at, rt))
+            .collect(),
+        None => vec![(span.start + at..span.end, reading)],
+    }
+}
+
+fn push_plain(out: &mut Vec<Segment>, s: &str) {
+    if s.is_empty() {
+        return;
+    }
+    if let Some(Segment::Plain(last)) = out.last_mut() {
+        last.push_str(s);
+    } else {
+        out.push(Segment::Plain(s.to_string()));
+    }
+}

@@ -1,0 +1,274 @@
+//! Tests of the reader as a whole: furigana, filters, numbers, Latin, user words, robustness.
+
+use super::*;
+
+fn reader() -> Reader {
+    Reader::new(&[]).expect("reader")
+}
+
+fn ruby(base: &str, rt: &str) -> Segment {
+    Segment::Ruby {
+        base: base.into(),
+        rt: rt.into(),
+    }
+}
+
+fn plain(s: &str) -> Segment {
+    Segment::Plain(s.into())
+}
+
+/// Ruby bases with their readings, in order.
+fn rubies(segs: &[Segment]) -> Vec<(String, String)> {
+    segs.iter()
+        .filter_map(|s| match s {
+            Segment::Ruby { base, rt } => Some((base.clone(), rt.clone())),
+            Segment::Plain(_) => None,
+        })
+        .collect()
+}
+
+fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+    p.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// Annotating never changes the text itself.
+fn text_of(segs: &[Segment]) -> String {
+    segs.iter()
+        .map(|s| match s {
+            Segment::Plain(t) => t.as_str(),
+            Segment::Ruby { base, .. } => base.as_str(),
+        })
+        .collect()
+}
+
+#[test]
+fn okurigana_stay_outside_the_ruby() {
+    let segs = reader().annotate("働きます", GradeFilter::All);
+    assert_eq!(segs, [ruby("働", "はたら"), plain("きます")]);
+    assert_eq!(
+        reader().ruby_html("働き", GradeFilter::All),
+        "<ruby>働<rp>(</rp><rt>はたら</rt><rp>)</rp></ruby>き"
+    );
+}
+
+#[test]
+fn author_ruby_is_kept_and_the_rest_annotated() {
+    let r = reader();
+    let segs = r.annotate("{東雲|しののめ}で働く", GradeFilter::All);
+    assert_eq!(segs[0], ruby("東雲", "しののめ"));
+    assert_eq!(text_of(&segs), "東雲で働く");
+    assert_eq!(r.reading("{東雲|しののめ}で働く"), "しののめではたらく");
+    assert_eq!(r.reading("｜東雲《シノノメ》"), "しののめ");
+    // Without automatic ruby, author ruby still shows.
+    assert_eq!(
+        r.annotate("{東雲|しののめ}で働く", GradeFilter::None),
+        [ruby("東雲", "しののめ"), plain("で働く")]
+    );
+}
+
+#[test]
+fn grade_filter() {
+    let r = reader();
+    let text = "工賃と学校";
+    // 工 (2) 賃 (6); 学 (1) 校 (1).
+    assert_eq!(
+        rubies(&r.annotate(text, GradeFilter::All)),
+        pairs(&[("工賃", "こうちん"), ("学校", "がっこう")])
+    );
+    assert_eq!(
+        rubies(&r.annotate(text, GradeFilter::AboveGrade(2))),
+        pairs(&[("工賃", "こうちん")])
+    );
+    assert!(rubies(&r.annotate(text, GradeFilter::AboveGrade(6))).is_empty());
+    assert_eq!(r.annotate(text, GradeFilter::None), [plain(text)]);
+    // A kanji outside the table (援) counts as above every grade; the whole run gets ruby.
+    assert_eq!(
+        rubies(&r.annotate("支援", GradeFilter::AboveGrade(6))),
+        pairs(&[("支援", "しえん")])
+    );
+}
+
+#[test]
+fn numbers_and_counters() {
+    let r = reader();
+    for (text, kana) in [
+        ("定員20名", "ていいんにじゅうめい"),
+        ("4月1日", "しがつついたち"),
+        ("2人", "ふたり"),
+        ("3階", "さんがい"),
+        ("10分", "じゅっぷん"),
+        ("1日", "いちにち"),
+        ("2024年度", "にせんにじゅうよねんど"),
+        ("午前9時30分", "ごぜんくじさんじゅっぷん"),
+        ("9:30〜15:00", "くじさんじゅっぷんからじゅうごじ"),
+        ("1〜2人", "いちからふたり"),
+        ("一食三百円", "いっしょくさんびゃくえん"),
+        ("１０分", "じゅっぷん"),
+    ] {
+        assert_eq!(r.reading(text), kana, "{text}");
+    }
+}
+
+#[test]
+fn counters_get_ruby_and_digits_do_not() {
+    let r = reader();
+    assert_eq!(
+        rubies(&r.annotate("10分", GradeFilter::All)),
+        pairs(&[("分", "ぷん")])
+    );
+    assert_eq!(
+        rubies(&r.annotate("3階", GradeFilter::All)),
+        pairs(&[("階", "がい")])
+    );
+    // Read as one word: ruby over digits and counter.
+    assert_eq!(
+        rubies(&r.annotate("4月1日", GradeFilter::All)),
+        pairs(&[("月", "がつ"), ("1日", "ついたち")])
+    );
+    assert_eq!(
+        rubies(&r.annotate("2人", GradeFilter::All)),
+        pairs(&[("2人", "ふたり")])
+    );
+    // 1日 alone may be ついたち or いちにち: no ruby rather than a wrong one.
+    assert!(rubies(&r.annotate("1日", GradeFilter::All)).is_empty());
+    assert_eq!(
+        rubies(&r.annotate("１万５千円", GradeFilter::All)),
+        pairs(&[("万", "まん"), ("千", "せん"), ("円", "えん")])
+    );
+}
+
+#[test]
+fn latin_letters_get_no_ruby() {
+    let r = reader();
+    assert_eq!(
+        r.annotate("B型", GradeFilter::All),
+        [plain("B"), ruby("型", "がた")]
+    );
+    assert_eq!(r.reading("B型"), "びーがた");
+    assert_eq!(r.reading("Ａ型事業所"), "えーがたじぎょうしょ");
+    assert_eq!(r.reading("NPO法人"), "えぬぴーおーほうじん");
+    assert!(rubies(&r.annotate("NPO", GradeFilter::All)).is_empty());
+}
+
+#[test]
+fn field_words_from_the_builtin_lexicon() {
+    let r = reader();
+    for (text, kana) in [
+        ("工賃", "こうちん"),
+        ("送迎", "そうげい"),
+        ("受給者証", "じゅきゅうしゃしょう"),
+        ("焼き菓子", "やきがし"),
+        ("出来高払い", "できだかばらい"),
+        ("ナカポツ", "なかぽつ"),
+        ("障がい者", "しょうがいしゃ"),
+        ("働き方", "はたらきかた"),
+        ("利用者の方", "りようしゃのかた"),
+        ("こちらの方が近い", "こちらのほうがちかい"),
+    ] {
+        assert_eq!(r.reading(text), kana, "{text}");
+    }
+    assert_eq!(
+        rubies(&r.annotate("焼き菓子", GradeFilter::All)),
+        pairs(&[("焼", "や"), ("菓子", "がし")])
+    );
+}
+
+#[test]
+fn user_words_override_the_analyser() {
+    let words = vec![
+        ("東雲".to_string(), "しののめ".to_string()),
+        ("東雲ファーム".to_string(), "しののめふぁーむ".to_string()),
+        ("本町".to_string(), "ほんちょう".to_string()),
+    ];
+    let r = Reader::new(&words).expect("reader");
+    assert_eq!(
+        r.reading("東雲ファームで働く"),
+        "しののめふぁーむではたらく"
+    );
+    assert_eq!(r.reading("東雲の本町"), "しののめのほんちょう");
+    assert_eq!(
+        rubies(&r.annotate("東雲ファーム", GradeFilter::All)),
+        pairs(&[("東雲", "しののめ")])
+    );
+    // Widths do not matter: the words are matched after NFKC.
+    let r = Reader::new(&[("ＡＢＣ工房".to_string(), "えーびーしーこうぼう".to_string())])
+        .expect("reader");
+    assert_eq!(r.reading("ABC工房"), "えーびーしーこうぼう");
+    assert!(Reader::new(&[("工房".to_string(), "コウボウ".to_string())]).is_err());
+}
+
+#[test]
+fn readings_in_parentheses_are_used() {
+    let r = reader();
+    assert_eq!(r.reading("美蕾(みらい)"), "みらい(みらい)");
+    assert_eq!(
+        rubies(&r.annotate("美蕾（みらい）", GradeFilter::All)),
+        pairs(&[("美蕾", "みらい")])
+    );
+}
+
+#[test]
+fn annotated_text_is_the_text() {
+    let r = reader();
+    for text in [
+        "就労継続支援Ｂ型の工賃は、月額１万５千円です。",
+        "㈱ひかり　ｶﾞｰﾃﾞﾝ",
+        "送迎：あり（市内のみ）\n昼食：300円",
+        "<b>&amp;</b> {漢字|かんじ}",
+    ] {
+        assert_eq!(
+            text_of(&r.annotate(text, GradeFilter::All)),
+            strip_author_ruby(text),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn sort_keys_order_a_list() {
+    let mut v = vec!["きく", "がっこう", "かき", "はな", "ぱん", "ばら"];
+    v.sort_by_key(|s| sort_key(s));
+    assert_eq!(v, ["かき", "がっこう", "きく", "はな", "ばら", "ぱん"]);
+}
+
+#[test]
+fn no_panics_on_any_input() {
+    let r = reader();
+    // A small deterministic generator: no dependency for randomness.
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let alphabet: Vec<char> = "{}|｜《》()（）漢字働々〆ヶヵケかなカナｶﾞﾞﾟ゛゜ーー・ 　\n\t0１2９,.:〜~%％AbZ&@<>\"'\\\u{0}\u{3099}\u{309A}\u{200D}\u{FEFF}👍𠮷日月人分年時円階"
+        .chars()
+        .collect();
+    for _ in 0..3000 {
+        let len = (next() % 24) as usize;
+        let s: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        let _ = r.reading(&s);
+        let _ = r.reading_if_complete(&s);
+        for filter in [
+            GradeFilter::All,
+            GradeFilter::AboveGrade(3),
+            GradeFilter::None,
+        ] {
+            let segs = r.annotate(&s, filter);
+            assert_eq!(text_of(&segs), strip_author_ruby(&s), "{s:?}");
+        }
+        let _ = sort_key(&s);
+        let _ = gojuon_row(&s);
+        let _ = is_reading(&s);
+        let _ = reading_key(&s);
+    }
+    // User words made of odd characters either build or are refused, never panic.
+    for word in ["\u{0}", "{", "ｶﾞ", "👍", "|", " "] {
+        let _ = Reader::new(&[(word.to_string(), "あ".to_string())]);
+    }
+}
