@@ -35,7 +35,8 @@ export function shirubeBinary() {
   if (process.env.SHIRUBE_BIN) return process.env.SHIRUBE_BIN;
   const cargo = spawnSync('cargo', ['build', '--locked', '--quiet'], { cwd: repo, stdio: 'inherit' });
   if (cargo.status !== 0) throw new Error('cargo build failed');
-  return join(repo, 'target', 'debug', process.platform === 'win32' ? 'shirube.exe' : 'shirube');
+  const target = process.env.CARGO_TARGET_DIR || join(repo, 'target');
+  return join(target, 'debug', process.platform === 'win32' ? 'shirube.exe' : 'shirube');
 }
 
 /** Builds `siteDir` (the example region by default) into a new temporary folder. */
