@@ -21,6 +21,9 @@ enum Pattern {
     Surface(String),
     /// `@動詞` or `@名詞,接尾`: IPADIC's major class, and optionally its first subclass.
     Pos(String, Option<String>),
+    /// `@kana`: a word written in kana that is not a particle, an auxiliary, a prefix or an
+    /// adnominal (この): in a name, the kana part before 店 or 家 (とうふ店, ほまれ家).
+    Kana,
 }
 
 impl Pattern {
@@ -29,6 +32,14 @@ impl Pattern {
             Pattern::Surface(s) => text.get(token.span.clone()) == Some(s.as_str()),
             Pattern::Pos(pos1, pos2) => {
                 token.pos[0] == *pos1 && pos2.as_ref().is_none_or(|p| token.pos[1] == *p)
+            }
+            Pattern::Kana => {
+                text.get(token.span.clone())
+                    .is_some_and(|s| s.chars().all(super::kana::is_kana))
+                    && !matches!(
+                        token.pos[0].as_str(),
+                        "助詞" | "助動詞" | "接頭詞" | "連体詞" | "記号"
+                    )
             }
         }
     }
@@ -51,6 +62,7 @@ fn parse_rule(line: &str) -> Option<Rule> {
             .split_whitespace()
             .filter(|p| *p != "*")
             .map(|p| match p.strip_prefix('@') {
+                Some("kana") => Pattern::Kana,
                 Some(pos) => match pos.split_once(',') {
                     Some((a, b)) => Pattern::Pos(a.into(), Some(b.into())),
                     None => Pattern::Pos(pos.into(), None),

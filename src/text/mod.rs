@@ -12,7 +12,8 @@
 //! 工賃, 送迎, 障がい), `places.tsv` and `municipalities.tsv` (place names), `names.tsv` (parts of
 //! office names: の里 のさと, ヶ丘 がおか), `context.tsv` (readings that depend on neighbours: 方
 //! かた/ほう), `counters.tsv` (numbers with counters: 10分 じゅっぷん, 2人 ふたり), `latin.tsv`
-//! (letter names, common English words), `onyomi.tsv` (on readings for facility names: 光生園).
+//! (letter names, common English words), `onyomi.tsv` (on readings for facility names, 光生園,
+//! and for kanji IPADIC has no word for, 福授園).
 //! A reading written in parentheses after a word (美蕾(みらい)) is taken as its reading.
 //!
 //! # Why lindera-ipadic 0.28

@@ -83,6 +83,39 @@ pub(crate) fn nfkc_mapped(s: &str) -> Mapped {
     Mapped { text, pieces }
 }
 
+/// Variant kanji in names that IPADIC has no word for (髙 for 高, 﨑 for 崎, 德 for 徳), as
+/// the common form, for analysis only. Each pair has the same UTF-8 length, so spans in the
+/// folded text are spans in the text as given.
+pub(crate) fn fold_variants(s: &str) -> std::borrow::Cow<'_, str> {
+    const VARIANTS: [(char, char); 20] = [
+        ('髙', '高'),
+        ('﨑', '崎'),
+        ('德', '徳'),
+        ('氣', '気'),
+        ('濵', '浜'),
+        ('邉', '辺'),
+        ('邊', '辺'),
+        ('槗', '橋'),
+        ('栁', '柳'),
+        ('桒', '桑'),
+        ('會', '会'),
+        ('齋', '斎'),
+        ('淸', '清'),
+        ('鷄', '鶏'),
+        ('曻', '昇'),
+        ('瀨', '瀬'),
+        ('黑', '黒'),
+        ('步', '歩'),
+        ('逹', '達'),
+        ('﨔', '欅'),
+    ];
+    let fold = |c: char| VARIANTS.iter().find(|v| v.0 == c).map_or(c, |v| v.1);
+    if s.chars().all(|c| fold(c) == c) {
+        return s.into();
+    }
+    s.chars().map(fold).collect::<String>().into()
+}
+
 fn joins_previous(c: char) -> bool {
     is_combining_mark(c) || matches!(c, 'ﾞ' | 'ﾟ' | '゛' | '゜')
 }
@@ -90,6 +123,15 @@ fn joins_previous(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn variants_keep_their_length() {
+        assert_eq!(fold_variants("髙橋﨑德"), "高橋崎徳");
+        assert_eq!(fold_variants("高橋"), "高橋");
+        for c in "髙﨑德氣濵邉邊槗栁桒會齋淸鷄曻瀨黑步逹﨔".chars() {
+            assert_eq!(fold_variants(&c.to_string()).len(), c.len_utf8(), "{c}");
+        }
+    }
 
     #[test]
     fn nfkc_widths() {

@@ -18,7 +18,7 @@ use super::grades::kanji_grade;
 use super::kana::{is_ideograph, is_kana, is_kanji_like, plain_v, to_hiragana};
 use super::latin::read_latin;
 use super::lexicon::{self, Lexicon};
-use super::normalize::{nfkc, nfkc_mapped};
+use super::normalize::{fold_variants, nfkc, nfkc_mapped};
 use super::notation::parse_author_ruby;
 use super::numbers::{NumberRuby, is_kanji_numeral, read_kanji_number, read_number};
 use super::userwords::UserWords;
@@ -232,6 +232,8 @@ fn analyse(
     range: Range<usize>,
     words: &mut Vec<Word>,
 ) {
+    let folded = fold_variants(text);
+    let text = folded.as_ref();
     let Some(piece) = text.get(range.clone()) else {
         return;
     };
@@ -243,7 +245,9 @@ fn analyse(
         t.span = t.span.start + range.start..t.span.end + range.start;
     }
     context::apply(text, &mut tokens);
+    facility::read_name_kanji(text, &mut tokens);
     facility::apply(text, &mut tokens);
+    facility::read_unknown(text, &mut tokens);
     let mut i = 0;
     while i < tokens.len() {
         let start = tokens[i].span.start;
@@ -258,6 +262,8 @@ fn analyse(
         let surface = &text[tokens[i].span.clone()];
         let reading = if is_range_mark(surface) {
             range_mark_reading(text, &tokens, i, words)
+        } else if is_dash(surface) {
+            dash_reading(text, &tokens, i, words)
         } else {
             token_reading(&tokens[i], surface, lexicon).map(|r| plain_v(&r))
         };
@@ -357,6 +363,23 @@ fn range_mark_reading(text: &str, tokens: &[Token], i: usize, words: &[Word]) ->
         (Some(b), Some(a)) if is_kana(b) && is_kana(a) => Some("ー".into()),
         _ => None,
     }
+}
+
+/// Dashes that providers type for the long-vowel mark (は−と, エイコ−).
+fn is_dash(s: &str) -> bool {
+    matches!(s, "−" | "‐" | "‑" | "–" | "—" | "―" | "-")
+}
+
+/// A dash right after kana, before kana or at the end of the text, is a long vowel: ー.
+fn dash_reading(text: &str, tokens: &[Token], i: usize, words: &[Word]) -> Option<String> {
+    let before = words
+        .last()
+        .and_then(|w| text[w.span.clone()].chars().last());
+    let after = tokens
+        .get(i + 1)
+        .and_then(|t| text[t.span.clone()].chars().next());
+    let long = |c: char| is_kana(c) && c != 'ー';
+    (before.is_some_and(long) && after.is_none_or(long)).then(|| "ー".into())
 }
 
 /// Does the filter want ruby on this word?

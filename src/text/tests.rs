@@ -140,6 +140,33 @@ fn counters_get_ruby_and_digits_do_not() {
 }
 
 #[test]
+fn office_name_rules() {
+    let r = reader();
+    for (text, reading) in [
+        // Kanji IPADIC has no word for take their on readings, joined as compounds.
+        ("福授園", "ふくじゅえん"),
+        ("遊心道", "ゆうしんどう"),
+        ("一想園", "いっそうえん"),
+        // Single kanji taken for given names, inside a compound.
+        ("県央", "けんおう"),
+        // Variant kanji are read as their common forms.
+        ("元氣", "げんき"),
+        ("髙橋", "たかはし"),
+        // A dash after kana is a long vowel; elsewhere it is left alone.
+        ("は−とふる", "はーとふる"),
+        ("エイコ−", "えいこー"),
+        // 店, 家 and 星 in names.
+        ("とうふ店", "とうふてん"),
+        ("この店", "このみせ"),
+        ("あかし家", "あかしや"),
+        ("星が岡", "ほしがおか"),
+        ("一番星", "いちばんぼし"),
+    ] {
+        assert_eq!(r.reading(text), reading, "{text}");
+    }
+}
+
+#[test]
 fn latin_letters_get_no_ruby() {
     let r = reader();
     assert_eq!(
