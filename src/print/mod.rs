@@ -91,7 +91,8 @@ pub fn render(
     context.insert("doc", &doc);
     context.insert("asset_root", &asset_root);
     context.insert("edition", tx.edition());
-    files.add(path, theme.render(TEMPLATE, &context)?);
+    // The furigana book also annotates the theme's own labels (定員, 連絡先 …).
+    files.add(path, tx.finish_page(theme.render(TEMPLATE, &context)?));
     Ok(doc.entry_count)
 }
 
