@@ -99,18 +99,7 @@ fn key_facts(entry: &Entry, tx: &dyn TextStyle) -> Vec<Fact> {
     match &entry.details {
         EntryDetails::Office(o) => {
             for s in &o.services {
-                if let (Some(label), Some(w)) = (s.kind.wage_label(), s.wage) {
-                    facts.push(Fact {
-                        label,
-                        value: format!("{}（{}年度）", yen(w.monthly_average), w.fiscal_year),
-                    });
-                }
-                if let Some(p) = s.placements {
-                    facts.push(Fact {
-                        label: "就職した人",
-                        value: format!("{}人（{}年度）", p.count, p.fiscal_year),
-                    });
-                }
+                facts.extend(yearly_figures(s));
             }
             let work: Vec<&str> = o
                 .services
@@ -176,6 +165,24 @@ fn key_facts(entry: &Entry, tx: &dyn TextStyle) -> Vec<Fact> {
         }
         .into(),
     });
+    facts
+}
+
+/// The figures that change every year, each with its fiscal year: wage and placements.
+fn yearly_figures(s: &Service) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    if let (Some(label), Some(w)) = (s.kind.wage_label(), s.wage) {
+        facts.push(Fact {
+            label,
+            value: format!("{}（{}年度）", yen(w.monthly_average), w.fiscal_year),
+        });
+    }
+    if let Some(p) = s.placements {
+        facts.push(Fact {
+            label: "就職した人",
+            value: format!("{}人（{}年度）", p.count, p.fiscal_year),
+        });
+    }
     facts
 }
 
@@ -454,18 +461,7 @@ fn service_view(s: &Service, tx: &dyn TextStyle) -> ServiceView {
             value: format!("{c}人"),
         });
     }
-    if let (Some(label), Some(w)) = (s.kind.wage_label(), s.wage) {
-        facts.push(Fact {
-            label,
-            value: format!("{}（{}年度）", yen(w.monthly_average), w.fiscal_year),
-        });
-    }
-    if let Some(p) = s.placements {
-        facts.push(Fact {
-            label: "就職した人",
-            value: format!("{}人（{}年度）", p.count, p.fiscal_year),
-        });
-    }
+    facts.extend(yearly_figures(s));
     if !s.work.is_empty() {
         facts.push(Fact {
             label: "作業内容",

@@ -22,7 +22,9 @@ pub fn segments_to_html(segs: &[Segment]) -> String {
     out
 }
 
-fn escape_into(s: &str, out: &mut String) {
+/// Escapes text for HTML element content and attribute values. The one escaper of the crate:
+/// `markdown::escape` is this.
+pub fn escape_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
