@@ -16,6 +16,7 @@ pub mod output;
 pub mod print;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod text;
 pub mod yaml;
 

@@ -49,6 +49,17 @@ enum Command {
     },
     /// 印刷版の PDF を作ります（output/guidebook.pdf。地域や種類をしぼった版も作れます）
     Print(PrintArgs),
+    /// プレビュー: サイトを作って http://127.0.0.1:<port>/ で見せ、ファイルを保存するたびに作り直します
+    Serve {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// 待ち受ける番号（0 ならあいている番号）
+        #[arg(short, long, default_value_t = 8000)]
+        port: u16,
+        /// テーマのフォルダ（既定: <dir>/themes/default）
+        #[arg(long)]
+        theme: Option<PathBuf>,
+    },
     /// すべてのファイルを調べ、問題を一度にすべて表示します
     Check {
         #[arg(default_value = ".")]
@@ -153,6 +164,34 @@ fn site_reader(dir: &std::path::Path, today: Date) -> anyhow::Result<SiteReader>
     }
 }
 
+/// What `serve` tells the person at the terminal.
+struct Preview {
+    english: bool,
+}
+
+impl shirube::serve::ServeEvents for Preview {
+    fn listening(&self, url: &str) {
+        println!("プレビュー: {url} （終わるときは Ctrl+C）");
+        let _ = std::io::Write::flush(&mut std::io::stdout());
+    }
+    fn built(&self, result: &Result<shirube::BuildReport, BuildError>) {
+        match result {
+            Ok(built) => {
+                if !built.diagnostics.is_empty() {
+                    eprint!("{}", report::human(&built.diagnostics, self.english));
+                }
+                println!("{} ページを作りました", built.pages);
+            }
+            Err(BuildError::Invalid(diags)) => {
+                eprint!("{}", report::human(diags, self.english));
+                eprintln!("エラーがあるので、前に作ったページを見せています");
+            }
+            Err(other) => eprintln!("shirube: {other}"),
+        }
+        let _ = std::io::Write::flush(&mut std::io::stdout());
+    }
+}
+
 struct SiteReader {
     reader: Reader,
     furigana: GradeFilter,
@@ -235,6 +274,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Print(args) => print(args, today, english),
+        Command::Serve { dir, port, theme } => {
+            let options = BuildOptions {
+                site_dir: dir,
+                out_dir: PathBuf::new(),
+                theme_dir: theme,
+                today,
+                strict: false,
+            };
+            shirube::serve::serve(options, port, &Preview { english })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Reading { text, dir } => {
             let reader = site_reader(&dir, today)?;
             println!("{}", reader.reader.reading(&text));

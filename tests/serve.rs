@@ -1,0 +1,130 @@
+//! `shirube serve` as a provider uses it: the preview answers on 127.0.0.1, a saved change is
+//! rebuilt and shown, and a broken save keeps the last good pages.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Kills the preview however the test ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to the preview");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Polls (bounded) until the build number differs from `from`.
+fn wait_for_new_build(port: u16, from: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (_, version) = get(port, "/__shirube/version");
+        if version != from {
+            return version;
+        }
+        assert!(Instant::now() < deadline, "no rebuild within 30 s");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn preview_rebuilds_on_save_and_keeps_the_last_good_site() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&repo.join("tests/fixtures/base"), site.path());
+    let child = Command::new(env!("CARGO_BIN_EXE_shirube"))
+        .args(["serve", "--port", "0", "--theme"])
+        .arg(repo.join("themes/default"))
+        .arg(site.path())
+        .env("SHIRUBE_TODAY", "2026-11-01")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the preview");
+    let mut server = Server(child);
+    let mut lines = BufReader::new(server.0.stdout.take().unwrap()).lines();
+    let port: u16 = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|l| {
+            l.split("http://127.0.0.1:")
+                .nth(1)
+                .and_then(|rest| rest.split('/').next())
+                .and_then(|p| p.parse().ok())
+        })
+        .expect("the preview prints its address");
+    // Keep reading stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+
+    let (status, home) = get(port, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("<h1>"), "{home}");
+    assert!(
+        home.contains("/__shirube/version"),
+        "the reload script is injected"
+    );
+    assert_eq!(get(port, "/../../etc/passwd").0, 404);
+
+    let entry = site.path().join("content/entries/midori.md");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    let (_, first) = get(port, "/__shirube/version");
+    std::fs::write(
+        &entry,
+        text.replacen("summary:", "summary: 新しい説明です。", 1),
+    )
+    .unwrap();
+    let second = wait_for_new_build(port, &first);
+    let (_, page) = get(port, "/entries/midori/");
+    assert!(
+        page.contains("新しい説明です。"),
+        "the saved change is shown"
+    );
+
+    // A broken save: errors are printed, the last good pages stay.
+    std::fs::write(&entry, "---\nname: [\n---\n").unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    let (_, version) = get(port, "/__shirube/version");
+    assert_eq!(
+        version, second,
+        "a failed build does not count as a new build"
+    );
+    let (status, page) = get(port, "/entries/midori/");
+    assert_eq!(status, 200);
+    assert!(page.contains("新しい説明です。"));
+}
