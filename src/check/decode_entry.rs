@@ -47,6 +47,8 @@ const SUMMARY_MAX: usize = 80;
 pub struct EntryContext<'a> {
     pub area_ids: &'a [String],
     pub media: &'a std::collections::BTreeSet<String>,
+    /// content/media, to look inside photos (a broken file is reported here, with its line).
+    pub media_dir: &'a std::path::Path,
     pub today: Date,
 }
 
@@ -141,7 +143,7 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
         Accessibility::from_id,
     );
     let photos = match f.get("photos") {
-        Some(x) => d.list(&x, |d, item| photo(d, item, cx.media)),
+        Some(x) => d.list(&x, |d, item| photo(d, item, cx)),
         None => Vec::new(),
     };
     let easy = d.optional_text(&mut f, "easy");
@@ -330,14 +332,28 @@ fn hours(d: &mut Decoder, x: &Field) -> Option<Hours> {
     })
 }
 
-fn photo(d: &mut Decoder, x: &Field, media: &std::collections::BTreeSet<String>) -> Option<Photo> {
+fn photo(d: &mut Decoder, x: &Field, cx: &EntryContext) -> Option<Photo> {
     let mut f = d.fields(x.node, &x.path)?;
     let src = d.required(&mut f, "src", |d, x| {
         let src = d.text(x)?;
-        if media.contains(&src) {
+        if !cx.media.contains(&src) {
+            d.error(x.node.pos, &x.path, Problem::PhotoMissing { src });
+            return None;
+        }
+        let path = cx.media_dir.join(&src);
+        // Only the header is read here; the assets stage decodes the whole picture.
+        let readable = crate::assets::photo_format(&path).is_none_or(|format| {
+            image::ImageReader::open(&path)
+                .map(|mut r| {
+                    r.set_format(format);
+                    r.into_dimensions().is_ok()
+                })
+                .unwrap_or(false)
+        });
+        if readable {
             Some(src)
         } else {
-            d.error(x.node.pos, &x.path, Problem::PhotoMissing { src });
+            d.error(x.node.pos, &x.path, Problem::PhotoUnreadable { src });
             None
         }
     });

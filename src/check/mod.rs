@@ -38,9 +38,11 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         .as_ref()
         .map(|c| c.areas.iter().map(|a| a.id.clone()).collect())
         .unwrap_or_default();
+    let media_dir = raw.root.join("content").join("media");
     let cx = EntryContext {
         area_ids: &area_ids,
         media: &raw.media,
+        media_dir: &media_dir,
         today,
     };
 

@@ -191,6 +191,9 @@ pub enum Problem {
     PhotoMissing {
         src: String,
     },
+    PhotoUnreadable {
+        src: String,
+    },
     BrokenLink {
         target: String,
     },
@@ -293,6 +296,11 @@ impl Problem {
                 "連絡先に電話番号（phone）もメールアドレス（email）もありません".into()
             }
             Problem::PhotoWithoutAlt => "写真の説明（alt）がありません".into(),
+            Problem::PhotoUnreadable { src } => {
+                format!(
+                    "写真のファイル \"{src}\" を読めません（壊れているか、JPEG・PNG ではありません）"
+                )
+            }
             Problem::PhotoMissing { src } => {
                 format!("写真のファイル \"{src}\" が content/media にありません")
             }
@@ -348,6 +356,7 @@ impl Problem {
             Problem::ContactRequired => "contact に phone か email を書いてください".into(),
             Problem::PhotoWithoutAlt => "写真に何が写っているかを「alt: 」に書いてください（目の見えない人が読みます）".into(),
             Problem::PhotoMissing { .. } => "写真を content/media に入れるか、ファイル名を確かめてください".into(),
+            Problem::PhotoUnreadable { .. } => "カメラやスマートフォンで撮った JPEG か PNG の写真を入れ直してください".into(),
             Problem::BrokenLink { .. } => "@/entries/<ファイル名>.md、@/pages/<ファイル名>.md、@/glossary.md のどれかで、あるファイルを指してください".into(),
             Problem::UnsafeLink { .. } => "https:// ではじまるリンクか、ガイドの中へのリンクにしてください".into(),
             Problem::UnknownGlossaryRef { .. } => "glossary.yaml にある用語の id を書いてください".into(),
@@ -408,6 +417,9 @@ impl Problem {
             Problem::PhotoWithoutAlt => "the photo has no alt text".into(),
             Problem::PhotoMissing { src } => {
                 format!("the photo file \"{src}\" is not in content/media")
+            }
+            Problem::PhotoUnreadable { src } => {
+                format!("the photo file \"{src}\" cannot be read (broken, or not JPEG/PNG)")
             }
             Problem::BrokenLink { target } => {
                 format!("the link target \"{target}\" does not exist")
