@@ -17,6 +17,7 @@ pub mod print;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod stale;
 pub mod text;
 pub mod yaml;
 

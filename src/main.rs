@@ -60,6 +60,14 @@ enum Command {
         #[arg(long)]
         theme: Option<PathBuf>,
     },
+    /// 長いあいだ確かめていない項目を、古い順に電話番号つきで表示します（年に一度の確認の電話に）
+    Stale {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// この月数以上 確かめていない項目を出します
+        #[arg(long, default_value_t = 12)]
+        months: i64,
+    },
     /// すべてのファイルを調べ、問題を一度にすべて表示します
     Check {
         #[arg(default_value = ".")]
@@ -283,6 +291,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 strict: false,
             };
             shirube::serve::serve(options, port, &Preview { english })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stale { dir, months } => {
+            let (site, diags) = shirube::check_site(&dir, today);
+            let Some(site) = site else {
+                eprint!("{}", report::human(&diags, english));
+                return Ok(ExitCode::from(1));
+            };
+            let list = shirube::stale::stale_entries(&site, today, months);
+            print!("{}", shirube::stale::report(&list, months));
             Ok(ExitCode::SUCCESS)
         }
         Command::Reading { text, dir } => {

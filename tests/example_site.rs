@@ -121,3 +121,30 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn stale_lists_old_entries_oldest_first_with_phone() {
+    let run = |today: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_shirube"))
+            .args(["stale"])
+            .current_dir(repo())
+            .env("SHIRUBE_TODAY", today)
+            .output()
+            .expect("run shirube");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(run("2026-11-01"), "12か月以上 確かめていない項目: 0件\n");
+    let report = run("2027-10-01");
+    let dates: Vec<&str> = report
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|d| d.len() == 10)
+        .collect();
+    assert!(dates.len() > 10, "{report}");
+    assert!(
+        dates.windows(2).all(|w| w[0] <= w[1]),
+        "oldest first: {report}"
+    );
+    assert!(report.contains("0299-"), "each line has the phone to call");
+}
