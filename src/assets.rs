@@ -5,12 +5,12 @@
 //! position, device, date) never reaches the public site. Other files (SVG pictograms) are copied
 //! as they are: an SVG shown with `<img>` cannot run script.
 
+use crate::content::paths::files_under;
 use crate::output::Files;
 use image::ImageFormat;
 use image::imageops::FilterType;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// Long side of a published photo: sharp on a 3x phone screen at full width, and above 300 dpi
 /// for the print edition's photo width (about 80 mm).
@@ -36,27 +36,14 @@ pub enum AssetError {
 pub fn copy_media(site_dir: &Path, files: &mut Files) -> Result<usize, AssetError> {
     let media = site_dir.join("content").join("media");
     let mut count = 0;
-    for entry in WalkDir::new(&media)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-    {
-        let rel = entry
-            .path()
-            .strip_prefix(&media)
-            .unwrap_or(entry.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        let bytes = std::fs::read(entry.path()).map_err(|source| AssetError::Read {
-            path: entry.path().to_path_buf(),
+    for (rel, path) in files_under(&media) {
+        let bytes = std::fs::read(&path).map_err(|source| AssetError::Read {
+            path: path.clone(),
             source,
         })?;
-        let published = match photo_format(entry.path()) {
-            Some(format) => publish_photo(&bytes, format).map_err(|source| AssetError::Decode {
-                path: entry.path().to_path_buf(),
-                source,
-            })?,
+        let published = match photo_format(&path) {
+            Some(format) => publish_photo(&bytes, format)
+                .map_err(|source| AssetError::Decode { path, source })?,
             None => bytes,
         };
         files.add(format!("media/{rel}"), published);

@@ -1,6 +1,7 @@
 //! The index stage: every entry as the search sees it, then the split index under `search/`.
 
 use crate::content::model::{Entry, EntryDetails};
+use crate::content::paths::slash;
 use crate::enrich::Guide;
 use crate::output::Files;
 use crate::render::text::strip_author_ruby;
@@ -10,10 +11,7 @@ use crate::search::{SearchDoc, SearchError, build_index};
 pub fn index(guide: &Guide, files: &mut Files) -> Result<usize, SearchError> {
     let docs: Vec<SearchDoc> = guide.site.entries.iter().map(|e| doc(guide, e)).collect();
     for (path, bytes) in build_index(&docs)? {
-        files.add(
-            format!("search/{}", path.to_string_lossy().replace('\\', "/")),
-            bytes,
-        );
+        files.add(format!("search/{}", slash(&path)), bytes);
     }
     Ok(docs.len())
 }

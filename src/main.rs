@@ -28,15 +28,8 @@ struct Cli {
 enum Command {
     /// サイトを output/ に作ります（先にチェックし、エラーがあれば何も書きかえません）
     Build {
-        /// サイトのフォルダ（site.yaml のあるところ）
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// 出力先
-        #[arg(short, long, default_value = "output")]
-        output: PathBuf,
-        /// テーマのフォルダ（既定: <dir>/themes/default）
-        #[arg(long)]
-        theme: Option<PathBuf>,
+        #[command(flatten)]
+        site: SiteArgs,
         /// 警告もエラーとして扱います
         #[arg(long)]
         strict: bool,
@@ -104,17 +97,24 @@ enum Command {
     },
 }
 
+/// Where the site is, where its output goes, and which theme: shared by `build` and `print`.
 #[derive(clap::Args)]
-struct PrintArgs {
+struct SiteArgs {
     /// サイトのフォルダ（site.yaml のあるところ）
     #[arg(default_value = ".")]
     dir: PathBuf,
-    /// PDF を書くフォルダ
+    /// 出力先のフォルダ
     #[arg(short, long, default_value = "output")]
     output: PathBuf,
     /// テーマのフォルダ（既定: <dir>/themes/default）
     #[arg(long)]
     theme: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct PrintArgs {
+    #[command(flatten)]
+    site: SiteArgs,
     /// PDF を作る Chromium の場所（既定: PATH にある chromium）
     #[arg(long)]
     chromium: Option<PathBuf>,
@@ -237,9 +237,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         Command::Build {
-            dir,
-            output,
-            theme,
+            site: SiteArgs { dir, output, theme },
             strict,
             pdf,
             chromium,
@@ -343,9 +341,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// `shirube print`: the plain book, or with `--furigana` the furigana book.
 fn print(args: PrintArgs, today: Date, english: bool) -> anyhow::Result<ExitCode> {
     let job = PrintJob {
-        site_dir: args.dir,
-        out_dir: args.output.clone(),
-        theme_dir: args.theme,
+        site_dir: args.site.dir,
+        out_dir: args.site.output.clone(),
+        theme_dir: args.site.theme,
         chromium: args.chromium,
         today,
         paper: args.paper.map(|p| match p {

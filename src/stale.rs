@@ -3,6 +3,7 @@
 
 use crate::content::date::Date;
 use crate::content::model::Site;
+use crate::content::paths::slash;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct StaleEntry {
@@ -29,7 +30,7 @@ pub fn stale_entries(site: &Site, today: Date, months: i64) -> Vec<StaleEntry> {
                 verified: e.verified,
                 months: age_months,
                 phone: e.contact.phone.clone(),
-                source: e.source.to_string_lossy().replace('\\', "/"),
+                source: slash(&e.source),
             })
         })
         .collect();

@@ -143,16 +143,25 @@ pub struct GlossaryItem {
     pub see: Vec<(String, crate::yaml::Pos, String)>,
 }
 
-pub fn glossary(d: &mut Decoder, root: &Node) -> Vec<GlossaryItem> {
-    let field = Field {
-        node: root,
-        path: String::new(),
-    };
+/// A file that is a list at its top level (glossary.yaml, readings.yaml), item by item.
+fn top_level_list<T>(
+    d: &mut Decoder,
+    root: &Node,
+    item: impl FnMut(&mut Decoder, &Field) -> Option<T>,
+) -> Vec<T> {
     if !matches!(root.value, Value::Seq(_)) {
         d.wrong_type(root, "", Expected::List);
         return Vec::new();
     }
-    d.list(&field, |d, item| {
+    let field = Field {
+        node: root,
+        path: String::new(),
+    };
+    d.list(&field, item)
+}
+
+pub fn glossary(d: &mut Decoder, root: &Node) -> Vec<GlossaryItem> {
+    top_level_list(d, root, |d, item| {
         let mut f = d.fields(item.node, &item.path)?;
         let id = d.required(&mut f, "id", |d, x| d.formatted(x, Format::Id));
         let term = d.required_text(&mut f, "term");
@@ -188,15 +197,7 @@ pub fn glossary(d: &mut Decoder, root: &Node) -> Vec<GlossaryItem> {
 }
 
 pub fn readings(d: &mut Decoder, root: &Node) -> Vec<ReadingRule> {
-    let field = Field {
-        node: root,
-        path: String::new(),
-    };
-    if !matches!(root.value, Value::Seq(_)) {
-        d.wrong_type(root, "", Expected::List);
-        return Vec::new();
-    }
-    d.list(&field, |d, item| {
+    top_level_list(d, root, |d, item| {
         let mut f = d.fields(item.node, &item.path)?;
         let word = d.required_text(&mut f, "word");
         let kana = d.required(&mut f, "kana", |d, x| d.reading(x));

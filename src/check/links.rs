@@ -79,7 +79,7 @@ pub fn check_body(raw: &RawSite, doc: &RawDoc, diags: &mut Diagnostics) {
         .path
         .parent()
         .and_then(|p| p.strip_prefix("content").ok())
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .map(crate::content::paths::slash)
         .unwrap_or_default();
     let parser = Parser::new_ext(&doc.body, Options::empty()).into_offset_iter();
     for (event, range) in parser {

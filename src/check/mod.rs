@@ -64,7 +64,7 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
                 "id",
                 Problem::DuplicateId {
                     id: entry.id.clone(),
-                    other: other.to_string_lossy().replace('\\', "/"),
+                    other: crate::content::paths::slash(other),
                 },
             );
             continue;

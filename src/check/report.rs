@@ -2,6 +2,7 @@
 //! and as JSON for other tools.
 
 use crate::check::{Diagnostic, Diagnostics, Severity};
+use crate::content::paths::slash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
@@ -24,12 +25,7 @@ pub fn render(diags: &Diagnostics, format: ReportFormat, english: bool) -> Strin
 }
 
 fn location(d: &Diagnostic) -> String {
-    format!(
-        "{}:{}:{}",
-        d.file.to_string_lossy().replace('\\', "/"),
-        d.pos.line,
-        d.pos.column
-    )
+    format!("{}:{}:{}", slash(&d.file), d.pos.line, d.pos.column)
 }
 
 /// One line per problem, `file:line:column field: message`, then how to fix it, indented.
@@ -89,7 +85,7 @@ fn github(diags: &Diagnostics, english: bool) -> String {
         }
         out.push_str(&format!(
             "::{level} file={},line={},col={},title={}::{}\n",
-            escape_property(&d.file.to_string_lossy().replace('\\', "/")),
+            escape_property(&slash(&d.file)),
             d.pos.line,
             d.pos.column,
             escape_property(&d.field),
@@ -116,7 +112,7 @@ fn json(diags: &Diagnostics, english: bool) -> String {
         .map(|d| {
             serde_json::json!({
                 "severity": d.severity,
-                "file": d.file.to_string_lossy().replace('\\', "/"),
+                "file": slash(&d.file),
                 "line": d.pos.line,
                 "column": d.pos.column,
                 "field": d.field,

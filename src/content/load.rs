@@ -3,6 +3,7 @@
 
 use crate::check::{Diagnostics, Problem};
 use crate::content::frontmatter::{self, SplitError};
+use crate::content::paths::{files_under, slash};
 use crate::yaml::{self, Node, Pos};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -90,17 +91,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
 }
 
 fn list_files(dir: &Path) -> BTreeSet<String> {
-    WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            e.path()
-                .strip_prefix(dir)
-                .ok()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-        })
-        .collect()
+    files_under(dir).into_iter().map(|(rel, _)| rel).collect()
 }
 
 fn read_docs(
@@ -123,7 +114,7 @@ fn read_docs(
     for abs in paths {
         let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
         if let Ok(in_content) = abs.strip_prefix(root.join("content")) {
-            seen.insert(in_content.to_string_lossy().replace('\\', "/"));
+            seen.insert(slash(in_content));
         }
         let Some(text) = read_text(root, &rel, diags) else {
             continue;

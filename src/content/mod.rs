@@ -4,3 +4,4 @@ pub mod date;
 pub mod frontmatter;
 pub mod load;
 pub mod model;
+pub mod paths;

@@ -127,6 +127,16 @@ pub struct Address {
     pub building: Option<String>,
 }
 
+impl Address {
+    /// The address on one line, as it is written on an envelope: city, street, building.
+    pub fn one_line(&self) -> String {
+        match &self.building {
+            Some(b) => format!("{}{} {b}", self.city, self.street),
+            None => format!("{}{}", self.city, self.street),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Geo {
     pub lat: f64,

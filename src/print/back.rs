@@ -46,15 +46,7 @@ pub fn contacts(
                 kind: c.center_type.label(),
                 phone: e.contact.phone.clone(),
                 fax: e.contact.fax.clone(),
-                address: tx.html(&format!(
-                    "{}{}{}",
-                    a.city,
-                    a.street,
-                    a.building
-                        .as_deref()
-                        .map(|b| format!(" {b}"))
-                        .unwrap_or_default()
-                )),
+                address: tx.html(&a.one_line()),
             })
         })
         .collect()

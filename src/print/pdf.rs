@@ -168,7 +168,7 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
 /// `file://` URL of an absolute path, percent-encoding what a URL cannot hold as is.
 fn file_url(path: &Path) -> String {
     let mut url = String::from("file://");
-    for byte in path.to_string_lossy().replace('\\', "/").bytes() {
+    for byte in crate::content::paths::slash(path).bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
                 url.push(byte as char)

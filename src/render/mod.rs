@@ -10,13 +10,13 @@ pub mod site_context;
 pub mod text;
 pub mod views;
 
+use crate::content::paths::files_under;
 use crate::enrich::Guide;
 use crate::markdown::{self, Links};
 use crate::output::Files;
 use site_context::SiteContext;
 use std::path::{Path, PathBuf};
 use text::{Furigana, Plain, TextStyle};
-use walkdir::WalkDir;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -43,23 +43,9 @@ impl Theme {
             return Err(RenderError::NoTemplates(theme_dir.to_path_buf()));
         }
         let mut sources = Vec::new();
-        for entry in WalkDir::new(&templates)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-        {
-            let name = entry
-                .path()
-                .strip_prefix(&templates)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            let text =
-                std::fs::read_to_string(entry.path()).map_err(|source| RenderError::Read {
-                    path: entry.path().to_path_buf(),
-                    source,
-                })?;
+        for (name, path) in files_under(&templates) {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|source| RenderError::Read { path, source })?;
             sources.push((name, text));
         }
         let mut tera = tera::Tera::new();
@@ -248,21 +234,8 @@ fn body_html(
 }
 
 fn copy_static(dir: &Path, files: &mut Files) -> Result<(), RenderError> {
-    for entry in WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-    {
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        let bytes = std::fs::read(entry.path()).map_err(|source| RenderError::Read {
-            path: entry.path().to_path_buf(),
-            source,
-        })?;
+    for (rel, path) in files_under(dir) {
+        let bytes = std::fs::read(&path).map_err(|source| RenderError::Read { path, source })?;
         files.add(format!("static/{rel}"), bytes);
     }
     Ok(())

@@ -1,5 +1,6 @@
 //! What every page knows about the whole guide: its title, the menu, the listings with counts.
 
+use crate::content::model::Disability;
 use crate::enrich::Guide;
 use crate::render::categories::{self, Category};
 use crate::render::text::TextStyle;
@@ -15,7 +16,15 @@ pub struct SiteContext {
     pub categories: Vec<Link>,
     pub areas: Vec<Link>,
     pub pages: Vec<Link>,
+    /// The `accepts` values with their labels, for filters (one list: the model's).
+    pub disabilities: Vec<Choice>,
     pub entry_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Choice {
+    pub id: &'static str,
+    pub label: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -65,6 +74,13 @@ impl SiteContext {
                     label: tx.html(&p.title),
                     description: p.summary.as_deref().map(|s| tx.html(s)).unwrap_or_default(),
                     count: 0,
+                })
+                .collect(),
+            disabilities: Disability::ALL
+                .iter()
+                .map(|d| Choice {
+                    id: d.id(),
+                    label: d.label(),
                 })
                 .collect(),
             entry_count: site.entries.len(),

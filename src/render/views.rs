@@ -2,6 +2,7 @@
 //! links are worked out here, once, so the theme's templates only lay things out.
 
 use crate::content::model::*;
+use crate::content::paths::slash;
 use crate::render::text::TextStyle;
 use serde::Serialize;
 
@@ -389,15 +390,7 @@ pub fn entry_page(
     }
     lists.retain(|l| !l.items.is_empty());
     let a = &entry.address;
-    let address = format!(
-        "{}{}{}",
-        a.city,
-        a.street,
-        a.building
-            .as_deref()
-            .map(|b| format!(" {b}"))
-            .unwrap_or_default()
-    );
+    let address = a.one_line();
     let hours = entry
         .hours
         .as_ref()
@@ -449,7 +442,7 @@ pub fn entry_page(
         lists,
         voices,
         body: body_html,
-        source: entry.source.to_string_lossy().replace('\\', "/"),
+        source: slash(&entry.source),
     }
 }
 
