@@ -9,7 +9,7 @@
 //! Run `cargo test --test readings -- --nocapture` to see the figures; set
 //! SHIRUBE_READING_MISSES=1 to see the misses too.
 
-use shirube::text::{Reader, is_reading, nfkc, reading_key};
+use shirube::text::{Reader, is_reading, nfkc, reading_key, to_hiragana};
 
 const FIELD: &str = include_str!("data/readings/field.tsv");
 const OFFICES: &str = include_str!("data/readings/offices.tsv");
@@ -125,15 +125,34 @@ pub struct OfficeScores {
 }
 
 pub fn score_offices(reader: &Reader, rows: &[(String, String)]) -> OfficeScores {
+    score_offices_by(reader, rows, reading_key)
+}
+
+/// The comparison as written: NFKC, katakana to hiragana, kana only. Unlike
+/// [`reading_key`] it does not take ゔぃ and び for one reading, so a name with ヴ matches only
+/// the providers who spelled it the way the reader does (they split evenly; see README).
+pub fn literal_key(s: &str) -> String {
+    let marks = s.replace('゛', "\u{3099}").replace('゜', "\u{309A}");
+    to_hiragana(&nfkc(&marks))
+        .chars()
+        .filter(|c| matches!(c, 'ぁ'..='ゖ' | 'ゝ' | 'ゞ' | 'ー'))
+        .collect()
+}
+
+pub fn score_offices_by(
+    reader: &Reader,
+    rows: &[(String, String)],
+    key: fn(&str) -> String,
+) -> OfficeScores {
     let mut s = OfficeScores::default();
     for (name, kana) in rows {
         let mut name = nfkc(name);
-        let mut gold = reading_key(kana);
+        let mut gold = key(kana);
         for &(form, variants) in LEGAL_FORMS {
             if !name.contains(form) {
                 continue;
             }
-            let ours = reading_key(&reader.reading(form));
+            let ours = key(&reader.reading(form));
             let found = variants.iter().find(|v| gold.contains(*v));
             s.legal.add(
                 form,
@@ -147,8 +166,8 @@ pub fn score_offices(reader: &Reader, rows: &[(String, String)]) -> OfficeScores
                 gold = remove_once(&gold, v, &name);
             }
         }
-        let full = reading_key(&reader.reading(&name));
-        let without_parens = reading_key(&reader.reading(&drop_parenthesised(&name)));
+        let full = key(&reader.reading(&name));
+        let without_parens = key(&reader.reading(&drop_parenthesised(&name)));
         let strict = full == gold;
         let ok = strict || without_parens == gold;
         let bucket = if name.chars().any(|c| c.is_ascii_alphabetic()) {
@@ -228,6 +247,13 @@ fn office_names_are_read_right() {
             "  {}",
             s.names_strict
                 .line("  the same, parenthesised parts not forgiven")
+        );
+        let literal = score_offices_by(reader, &offices, literal_key);
+        println!(
+            "  {}",
+            literal
+                .names
+                .line("  the same, ヴ compared as spelled (ゔぃ ≠ び)")
         );
         println!("  {}", s.latin.line("names with Latin letters"));
         println!("  {}", s.legal.line("legal-entity forms"));

@@ -63,7 +63,7 @@ pub fn is_reading(s: &str) -> bool {
     any_kana
 }
 
-/// ゔ as the b-row it is pronounced as (ゔぃ → び), the way most readings of ヴ are written.
+/// ゔ as the b-row it is pronounced as (ゔぃ → び): the other usual spelling of ヴ's readings.
 pub(crate) fn plain_v(s: &str) -> String {
     if !s.contains('ゔ') {
         return s.to_string();

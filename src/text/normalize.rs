@@ -9,7 +9,7 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::kana::{is_kana, to_hiragana};
+use super::kana::{is_kana, plain_v, to_hiragana};
 
 /// NFKC: full-width letters and digits to ASCII, half-width katakana to full width, ㈱ to (株).
 pub fn nfkc(s: &str) -> String {
@@ -17,16 +17,28 @@ pub fn nfkc(s: &str) -> String {
 }
 
 /// The comparable core of a reading: NFKC, katakana to hiragana, and nothing but kana and ー.
-/// Spaces, ・, punctuation and anything unread are dropped.
+/// Spaces, ・, punctuation and anything unread are dropped, and ヴ is compared as the b-row it
+/// sounds as, since both spellings are usual (ヴィスト is written ゔぃすと or びすと).
 ///
 /// ```
 /// assert_eq!(shirube::text::reading_key("シュウロウ・サポート　センター"), "しゅうろうさぽーとせんたー");
 /// ```
 pub fn reading_key(s: &str) -> String {
-    to_hiragana(&nfkc(s))
+    // NFKC turns a spacing mark into a space plus a combining one (う゛ → う ゙), which would
+    // then be dropped; written after kana, ゛ and ゜ are the combining marks (う゛ is ゔ).
+    let marks: String = s
+        .chars()
+        .map(|c| match c {
+            '゛' => '\u{3099}',
+            '゜' => '\u{309A}',
+            other => other,
+        })
+        .collect();
+    let kana: String = to_hiragana(&nfkc(&marks))
         .chars()
         .filter(|&c| is_kana(c))
-        .collect()
+        .collect();
+    plain_v(&kana)
 }
 
 /// Normalised text with, for each piece, its byte span here and in the original.

@@ -15,12 +15,12 @@ use super::align::align;
 use super::analyser::{self, Source, Token};
 use super::gloss::glossed_words;
 use super::grades::kanji_grade;
-use super::kana::{is_ideograph, is_kana, is_kanji_like, plain_v, to_hiragana};
+use super::kana::{is_ideograph, is_kana, is_kanji_like, to_hiragana};
 use super::latin::read_latin;
 use super::lexicon::{self, Lexicon};
 use super::normalize::{fold_variants, nfkc, nfkc_mapped};
 use super::notation::parse_author_ruby;
-use super::numbers::{NumberRuby, is_kanji_numeral, read_kanji_number, read_number};
+use super::numbers::{NumberRuby, NumberWord, is_kanji_numeral, read_kanji_number, read_number};
 use super::userwords::UserWords;
 use super::{GradeFilter, Segment, TextError, context, facility, segments_to_html};
 
@@ -265,7 +265,7 @@ fn analyse(
         } else if is_dash(surface) {
             dash_reading(text, &tokens, i, words)
         } else {
-            token_reading(&tokens[i], surface, lexicon).map(|r| plain_v(&r))
+            token_reading(&tokens[i], surface, lexicon)
         };
         words.push(Word {
             span: start..tokens[i].span.end,
@@ -280,7 +280,8 @@ fn token_reading(token: &Token, surface: &str, lexicon: &Lexicon) -> Option<Stri
     if surface.chars().all(|c| c.is_ascii_alphabetic()) {
         return read_latin(surface).or_else(|| token.reading.clone());
     }
-    if surface.chars().all(is_kana) {
+    // Kana words joined by ・ (ウィング・ビート) reach here as one unknown token.
+    if surface.chars().all(|c| is_kana(c) || c == '・') {
         return Some(to_hiragana(surface));
     }
     match token.source {
@@ -309,7 +310,8 @@ fn number_word(
         at == end || tokens.binary_search_by_key(&at, |t| t.span.start).is_ok()
     };
     let number = if text[start..].starts_with(|c: char| c.is_ascii_digit()) {
-        read_number(&text[start..end], date, &boundary)?
+        let number = read_number(&text[start..end], date, &boundary)?;
+        branch_number(text, start, &number, previous).unwrap_or(number)
     } else {
         let numeral_end = tokens[i..]
             .iter()
@@ -336,6 +338,44 @@ fn number_word(
                 counter,
             },
         },
+    })
+}
+
+/// A lone digit that ends a name (ウェルメント栗東2, ワークスみらい高知1, ピア2) numbers a
+/// branch, and offices read it in English: つー, わん. It follows a word of kana or kanji
+/// directly and is followed by nothing, a space or a bracket; after 第, a unit of time (週3)
+/// or with a counter it is an ordinary number.
+fn branch_number(
+    text: &str,
+    start: usize,
+    number: &NumberWord,
+    previous: Option<&Word>,
+) -> Option<NumberWord> {
+    const ENGLISH: [&str; 9] = [
+        "わん",
+        "つー",
+        "すりー",
+        "ふぉー",
+        "ふぁいぶ",
+        "しっくす",
+        "せぶん",
+        "えいと",
+        "ないん",
+    ];
+    let digit = text[start..].chars().next()?.to_digit(10)?;
+    if number.len != 1 || number.ruby != NumberRuby::None || digit == 0 {
+        return None;
+    }
+    let previous = previous.filter(|w| w.span.end == start)?;
+    let last = text[previous.span.clone()].chars().last()?;
+    let name_like =
+        (is_kana(last) || is_ideograph(last)) && !"第週月年日回時分秒歳才度号".contains(last);
+    let after = text[start + 1..].chars().next();
+    let ends = after.is_none_or(|c| c.is_whitespace() || "()（）「」『』【】[]".contains(c));
+    (name_like && ends).then(|| NumberWord {
+        len: 1,
+        reading: ENGLISH[digit as usize - 1].to_string(),
+        ruby: NumberRuby::None,
     })
 }
 

@@ -161,9 +161,40 @@ fn office_name_rules() {
         ("あかし家", "あかしや"),
         ("星が岡", "ほしがおか"),
         ("一番星", "いちばんぼし"),
+        // 道, 希 and 市場 after a name in kana, and where they keep their other readings.
+        ("ワークサポート道", "わーくさぽーとみち"),
+        ("健美道", "けんびどう"),
+        ("創希", "そうき"),
+        ("希な例", "まれなれい"),
+        ("ばんがい市場", "ばんがいいちば"),
+        ("東部市場", "とうぶしじょう"),
+        // A lone digit ending a name numbers a branch, in English; elsewhere it is a number.
+        ("ウェルメント栗東2", "うぇるめんとりっとうつー"),
+        (
+            "ワークスみらい高知4(本店)",
+            "わーくすみらいこうちふぉー(ほんてん)",
+        ),
+        ("第2", "だいに"),
+        ("週3", "しゅうさん"),
+        ("ピア2の", "ぴあにの"),
+        ("はなの 2", "はなの に"),
+        // Katakana stays itself in hiragana: ヴ is ゔ (the reading, not the pronunciation),
+        // and words joined by ・ are read too.
+        ("ヴィスト", "ゔぃすと"),
+        ("ウィング・ビート", "うぃんぐ・びーと"),
     ] {
         assert_eq!(r.reading(text), reading, "{text}");
     }
+}
+
+#[test]
+fn reading_keys_compare_spellings_of_one_reading() {
+    // A spacing voiced mark after kana is the combining one: う゛ is ゔ.
+    assert_eq!(reading_key("う゛ぃすと"), reading_key("ヴィスト"));
+    // ヴ is compared as the b-row it sounds as: providers write it both ways.
+    assert_eq!(reading_key("ゔぃすと"), reading_key("びすと"));
+    assert_eq!(reading_key("ヴァ・イ"), "ばい");
+    assert_ne!(reading_key("うぃすと"), reading_key("びすと"));
 }
 
 #[test]
