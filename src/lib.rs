@@ -9,6 +9,7 @@ pub mod check;
 pub mod content;
 pub mod enrich;
 pub mod export;
+pub mod import;
 pub mod index;
 pub mod markdown;
 pub mod new;

@@ -10,7 +10,7 @@ use shirube::print::command::{PrintCommandError, PrintJob};
 use shirube::print::pdf::Chromium;
 use shirube::text::{GradeFilter, Reader};
 use shirube::{BuildError, BuildOptions};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -88,10 +88,35 @@ enum Command {
         #[arg(long)]
         grade: Option<String>,
     },
+    /// ほかのデータから項目を取り込みます（いまは WAM NET のオープンデータ）
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
     /// 新しい項目のひな形を作ります（種類: office, workplace, center, community, page）
     New {
         kind: String,
         id: String,
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// WAM NET（障害福祉サービス等情報公表システム）の CSV から、市区町村の事業所を
+    /// content/entries/wam-<事業所番号>.md に取り込みます。すでにあるファイルは書きかえません
+    Wam {
+        /// サービスごとの CSV（いくつでも。A型・移行・定着などを一度に）
+        #[arg(required = true)]
+        csv: Vec<PathBuf>,
+        /// 事業所住所の市区町村（例: 横浜市、東京都中野区）
+        #[arg(long)]
+        city: String,
+        /// 取り込んだ項目を入れる地域（site.yaml の areas の id。既定: 最初の地域）
+        #[arg(long)]
+        area: Option<String>,
+        /// サイトのフォルダ（site.yaml のあるところ）
         #[arg(long, default_value = ".")]
         dir: PathBuf,
     },
@@ -321,6 +346,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{}", reader.reader.ruby_html(&text, filter));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            source:
+                ImportSource::Wam {
+                    csv,
+                    city,
+                    area,
+                    dir,
+                },
+        } => import_wam(&csv, &city, area, &dir, today),
         Command::New { kind, id, dir } => {
             let (site, _) = shirube::check_site(&dir, today);
             let area = site
@@ -336,6 +370,58 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `shirube import wam`: new entry files for the city's offices; existing files stay as they are.
+fn import_wam(
+    csv: &[PathBuf],
+    city: &str,
+    area: Option<String>,
+    dir: &Path,
+    today: Date,
+) -> anyhow::Result<ExitCode> {
+    let (site, _) = shirube::check_site(dir, today);
+    let areas: Vec<String> = site
+        .as_ref()
+        .map(|s| s.config.areas.iter().map(|a| a.id.clone()).collect())
+        .unwrap_or_default();
+    let area = match area.or_else(|| areas.first().cloned()) {
+        Some(a) if areas.is_empty() || areas.contains(&a) => a,
+        Some(a) => anyhow::bail!(
+            "地域「{a}」は site.yaml の areas にありません（あるもの: {}）",
+            areas.join(", ")
+        ),
+        None => anyhow::bail!(
+            "取り込んだ項目を入れる地域がわかりません。--area で site.yaml の areas の id を指定してください"
+        ),
+    };
+    let entries_dir = dir.join("content").join("entries");
+    let report = shirube::import::wam::import(&shirube::import::wam::WamImport {
+        files: csv,
+        city,
+        area: &area,
+        verified: today,
+        entries_dir: &entries_dir,
+    })?;
+    println!(
+        "「{city}」の事業所 {} か所のうち、{} か所を新しく取り込みました（すでにある {} か所はそのままです）。",
+        report.offices,
+        report.written.len(),
+        report.existing.len()
+    );
+    for path in &report.written {
+        println!("  {}", path.display());
+    }
+    if !report.notes.is_empty() {
+        println!("確かめてほしいこと:");
+        for note in &report.notes {
+            println!("  {note}");
+        }
+    }
+    println!(
+        "作業内容・工賃・送迎などは事業所に聞いて書きたしてください。shirube check で確かめられます。"
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `shirube print`: the plain book, or with `--furigana` the furigana book.

@@ -1,6 +1,9 @@
 //! The example region in the repository root, as a newcomer meets it: `check` is silent,
 //! `build` writes a page for every entry, and `new` gives files that pass `check`.
 
+mod common;
+use common::copy_dir;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -107,19 +110,6 @@ fn new_templates_pass_check() {
     );
     let bad = shirube(site.path(), &["new", "bakery", "x"]);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("種類として使えません"));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            std::fs::copy(entry.path(), dest).unwrap();
-        }
-    }
 }
 
 #[test]

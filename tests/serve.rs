@@ -1,9 +1,12 @@
 //! `shirube serve` as a provider uses it: the preview answers on 127.0.0.1, a saved change is
 //! rebuilt and shown, and a broken save keeps the last good pages.
 
+mod common;
+use common::copy_dir;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -47,19 +50,6 @@ fn wait_for_new_build(port: u16, from: &str) -> String {
         }
         assert!(Instant::now() < deadline, "no rebuild within 30 s");
         std::thread::sleep(Duration::from_millis(200));
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            std::fs::copy(entry.path(), dest).unwrap();
-        }
     }
 }
 
