@@ -68,12 +68,15 @@ fn offices_of_the_city_become_entries_that_pass_check() {
     assert!(works.contains("出典：障害福祉サービス等情報公表システム（WAM NET）"));
 
     // Half-width katakana, no reading in the data (the reader's, marked), malformed 法人番号
-    // left out, hours in words kept as a note.
+    // left out.
     let komorebi = entry(site.path(), "wam-9910100020");
     assert!(komorebi.contains("name: \"コモレビ工房\""));
     assert!(komorebi.contains("正しいか確かめてください\nkana: \"こもれびこうぼう\""));
     assert!(!komorebi.contains("corporate_number"));
-    assert!(komorebi.contains("9時から16時"));
+    // Without weekday hours there is no `hours` block (a day left out reads as closed): what
+    // the data says is kept in a comment.
+    assert!(komorebi.contains("# hours（データより）: 利用可能な時間帯（平日）: 9時から16時"));
+    assert!(!komorebi.contains("\nhours:"));
 
     // Retention has no capacity; a reading in katakana becomes hiragana; quotes stay text.
     let ashita = entry(site.path(), "wam-9910100030");

@@ -423,7 +423,12 @@ fn hours(y: &mut Lines, row: &Row) {
             notes.push(text);
         }
     }
-    if lines.is_empty() && notes.is_empty() {
+    // A day left out reads as closed, so without weekday hours the data says too little for an
+    // `hours` block: what it has goes into a comment, for the provider to turn into hours.
+    if !lines.iter().any(|(key, _)| *key == "weekdays") {
+        if !notes.is_empty() {
+            y.comment(&format!("hours（データより）: {}", notes.join(" / ")));
+        }
         return;
     }
     y.map("hours", |y| {
