@@ -9,7 +9,7 @@
 //! Run `cargo test --test readings -- --nocapture` to see the figures; set
 //! SHIRUBE_READING_MISSES=1 to see the misses too.
 
-use shirube::text::{Reader, is_reading, nfkc, reading_key, to_hiragana};
+use shirube::text::{Reader, is_reading, nfkc, reading_key, spelled_key};
 
 const FIELD: &str = include_str!("data/readings/field.tsv");
 const OFFICES: &str = include_str!("data/readings/offices.tsv");
@@ -126,17 +126,6 @@ pub struct OfficeScores {
 
 pub fn score_offices(reader: &Reader, rows: &[(String, String)]) -> OfficeScores {
     score_offices_by(reader, rows, reading_key)
-}
-
-/// The comparison as written: NFKC, katakana to hiragana, kana only. Unlike
-/// [`reading_key`] it does not take ゔぃ and び for one reading, so a name with ヴ matches only
-/// the providers who spelled it the way the reader does (they split evenly; see README).
-pub fn literal_key(s: &str) -> String {
-    let marks = s.replace('゛', "\u{3099}").replace('゜', "\u{309A}");
-    to_hiragana(&nfkc(&marks))
-        .chars()
-        .filter(|c| matches!(c, 'ぁ'..='ゖ' | 'ゝ' | 'ゞ' | 'ー'))
-        .collect()
 }
 
 /// [`reading_key`] with the differences JIS X 4061 (Japanese collation) puts below its first
@@ -284,7 +273,7 @@ fn office_names_are_read_right() {
             s.names_strict
                 .line("  the same, parenthesised parts not forgiven")
         );
-        let literal = score_offices_by(reader, &offices, literal_key);
+        let literal = score_offices_by(reader, &offices, spelled_key);
         println!(
             "  {}",
             literal

@@ -4,6 +4,9 @@
 use crate::check::formats::is_phone;
 use crate::text::nfkc;
 
+/// What people type between the groups of a phone number, besides `-`.
+const DASHES: [char; 7] = ['−', '‐', '‑', '–', '—', '―', 'ー'];
+
 /// The number in hyphenated groups, or `None` when it is not a Japanese phone number.
 ///
 /// Numbers typed with hyphens keep their grouping. Bare digits are grouped by the kind of number
@@ -13,13 +16,7 @@ use crate::text::nfkc;
 pub fn hyphenate(raw: &str) -> Option<String> {
     let text: String = nfkc(raw)
         .chars()
-        .map(|c| {
-            if "−‐‑–—―ー".contains(c) {
-                '-'
-            } else {
-                c
-            }
-        })
+        .map(|c| if DASHES.contains(&c) { '-' } else { c })
         .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')'))
         .collect();
     if is_phone(&text) {
@@ -61,7 +58,7 @@ fn grouped(digits: &str, lengths: impl Iterator<Item = usize>) -> String {
 /// hyphens whose area code it shares (0299123456 beside 0299-12-3457 is 0299-12-3456).
 pub fn hyphenate_like(raw: &str, hints: &[&str]) -> Option<String> {
     let own = hyphenate(raw)?;
-    let typed_with_hyphens = |s: &str| nfkc(s).contains(['-', '−', '‐', '‑', '–', '—', '―', 'ー']);
+    let typed_with_hyphens = |s: &str| nfkc(s).contains(|c| c == '-' || DASHES.contains(&c));
     if typed_with_hyphens(raw) {
         return Some(own);
     }

@@ -55,7 +55,7 @@ pub use gojuon::{gojuon_row, sort_key};
 pub use grades::kanji_grade;
 pub use html::{escape_into, segments_to_html};
 pub use kana::{is_reading, to_hiragana};
-pub use normalize::{nfkc, reading_key};
+pub use normalize::{nfkc, reading_key, spelled_key};
 pub use notation::{parse_author_ruby, strip_author_ruby};
 pub use reader::Reader;
 

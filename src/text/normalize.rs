@@ -24,6 +24,11 @@ pub fn nfkc(s: &str) -> String {
 /// assert_eq!(shirube::text::reading_key("シュウロウ・サポート　センター"), "しゅうろうさぽーとせんたー");
 /// ```
 pub fn reading_key(s: &str) -> String {
+    plain_v(&spelled_key(s))
+}
+
+/// [`reading_key`] without taking ゔ for the b-row: the reading as spelled.
+pub fn spelled_key(s: &str) -> String {
     // NFKC turns a spacing mark into a space plus a combining one (う゛ → う ゙), which would
     // then be dropped; written after kana, ゛ and ゜ are the combining marks (う゛ is ゔ).
     let marks: String = s
@@ -34,11 +39,10 @@ pub fn reading_key(s: &str) -> String {
             other => other,
         })
         .collect();
-    let kana: String = to_hiragana(&nfkc(&marks))
+    to_hiragana(&nfkc(&marks))
         .chars()
         .filter(|&c| is_kana(c))
-        .collect();
-    plain_v(&kana)
+        .collect()
 }
 
 /// Normalised text with, for each piece, its byte span here and in the original.

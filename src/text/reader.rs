@@ -392,12 +392,7 @@ fn is_range_mark(s: &str) -> bool {
 
 /// 〜 is から between numbers (1〜2人) and a long vowel inside a kana word (ふ〜ど, は〜と).
 fn range_mark_reading(text: &str, tokens: &[Token], i: usize, words: &[Word]) -> Option<String> {
-    let before = words
-        .last()
-        .and_then(|w| text[w.span.clone()].chars().last());
-    let after = tokens
-        .get(i + 1)
-        .and_then(|t| text[t.span.clone()].chars().next());
+    let (before, after) = around(text, tokens, i, words);
     match (before, after) {
         (Some(b), Some(a)) if b.is_ascii_digit() && a.is_ascii_digit() => Some("から".into()),
         (Some(b), Some(a)) if is_kana(b) && is_kana(a) => Some("ー".into()),
@@ -412,14 +407,20 @@ fn is_dash(s: &str) -> bool {
 
 /// A dash right after kana, before kana or at the end of the text, is a long vowel: ー.
 fn dash_reading(text: &str, tokens: &[Token], i: usize, words: &[Word]) -> Option<String> {
+    let (before, after) = around(text, tokens, i, words);
+    let long = |c: char| is_kana(c) && c != 'ー';
+    (before.is_some_and(long) && after.is_none_or(long)).then(|| "ー".into())
+}
+
+/// The last character of the word before token `i` and the first of the token after it.
+fn around(text: &str, tokens: &[Token], i: usize, words: &[Word]) -> (Option<char>, Option<char>) {
     let before = words
         .last()
         .and_then(|w| text[w.span.clone()].chars().last());
     let after = tokens
         .get(i + 1)
         .and_then(|t| text[t.span.clone()].chars().next());
-    let long = |c: char| is_kana(c) && c != 'ー';
-    (before.is_some_and(long) && after.is_none_or(long)).then(|| "ー".into())
+    (before, after)
 }
 
 /// Does the filter want ruby on this word?
