@@ -88,7 +88,42 @@ pub(crate) fn tokenize(dict: &Dictionary, lexicon: Option<&PrefixDict>, text: &s
         }
         offset += sentence.len();
     }
+    join_repeat_marks(dict, text, &mut tokens);
     tokens
+}
+
+/// A 々 that the lattice left on its own (カフェ日々木 → 日 / 々 / 木) joins the kanji it
+/// repeats: as IPADIC's word for the pair when there is one (日々 ひび), else that kanji's
+/// reading twice. Alone it would have no reading, and its ruby would repeat the mark.
+fn join_repeat_marks(dict: &Dictionary, text: &str, tokens: &mut Vec<Token>) {
+    let mut i = 1;
+    while i < tokens.len() {
+        let (prev, mark) = (&tokens[i - 1], &tokens[i]);
+        let single_kanji = text[prev.span.clone()].chars().count() == 1
+            && text[prev.span.clone()]
+                .chars()
+                .all(super::kana::is_ideograph);
+        if &text[mark.span.clone()] != "々" || !single_kanji {
+            i += 1;
+            continue;
+        }
+        let span = prev.span.start..mark.span.end;
+        let pair = &text[span.clone()];
+        let known = dict
+            .dict
+            .find_surface(pair)
+            .into_iter()
+            .min_by_key(|w| w.word_cost)
+            .map(|w| system_token(dict, w.word_id.0, pair, span.clone()));
+        let joined = known.unwrap_or_else(|| Token {
+            span,
+            reading: prev.reading.as_ref().map(|r| r.repeat(2)),
+            pos: prev.pos.clone(),
+            source: prev.source,
+        });
+        tokens[i - 1] = joined;
+        tokens.remove(i);
+    }
 }
 
 fn unknown(span: Range<usize>) -> Token {
@@ -140,6 +175,19 @@ mod tests {
         let tokens = read("東京で働く");
         assert_eq!(tokens[0], ("東京".into(), Some("とうきょう".into())));
         assert_eq!(tokens.last().map(|t| t.0.as_str()), Some("働く"));
+    }
+
+    #[test]
+    fn a_lone_repeat_mark_joins_its_kanji() {
+        let tokens = read("カフェ日々木");
+        assert!(
+            tokens.iter().all(|(s, _)| !s.starts_with('々')),
+            "{tokens:?}"
+        );
+        assert!(
+            tokens.contains(&("日々".into(), Some("ひび".into()))),
+            "{tokens:?}"
+        );
     }
 
     #[test]

@@ -90,17 +90,49 @@ pub(crate) fn read_name_kanji(text: &str, tokens: &mut [Token]) {
             && let Some(r) = on_reading(surface)
         {
             tokens[i].reading = Some(r);
+            join_with_neighbours(text, tokens, i);
         }
+    }
+}
+
+/// Token `i` has just been given its on reading as a piece of an unknown compound: join it to
+/// a single kanji next to it that is read on too, with the compound's sound changes (一圭
+/// いち + けい → いっけい, 日章 にっしょう).
+fn join_with_neighbours(text: &str, tokens: &mut [Token], i: usize) {
+    let on_single = |t: &Token| {
+        let s = &text[t.span.clone()];
+        s.chars().count() == 1 && t.reading.is_some() && t.reading == on_reading(s)
+    };
+    for (a, b) in [(i.wrapping_sub(1), i), (i, i + 1)] {
+        if a >= tokens.len()
+            || b >= tokens.len()
+            || !on_single(&tokens[a])
+            || !on_single(&tokens[b])
+        {
+            continue;
+        }
+        let (Some(ra), Some(rb)) = (tokens[a].reading.clone(), tokens[b].reading.clone()) else {
+            continue;
+        };
+        let mut pair = [ra, rb];
+        join_compound(&mut pair);
+        let [ra, rb] = pair;
+        tokens[a].reading = Some(ra);
+        tokens[b].reading = Some(rb);
     }
 }
 
 /// Give kanji words that no dictionary reads (IPADIC's unknown words) their on readings.
 pub(crate) fn read_unknown(text: &str, tokens: &mut [Token]) {
-    let unread = |t: &&mut Token| t.reading.is_none() && !matches!(t.source, Source::Lexicon(_));
-    for t in tokens.iter_mut().filter(unread) {
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
         let surface = &text[t.span.clone()];
-        if surface.chars().all(is_ideograph) {
-            t.reading = on_reading(surface);
+        if t.reading.is_none()
+            && !matches!(t.source, Source::Lexicon(_))
+            && surface.chars().all(is_ideograph)
+        {
+            tokens[i].reading = on_reading(surface);
+            join_with_neighbours(text, tokens, i);
         }
     }
 }

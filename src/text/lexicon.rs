@@ -30,6 +30,8 @@ const NAMES: &str = include_str!("data/names.tsv");
 pub(crate) struct Entry {
     pub surface: String,
     pub reading: String,
+    /// The IPADIC part of speech its class stands for, for the context rules.
+    pub pos: [&'static str; 3],
     context_id: u16,
     cost: i16,
     keep: bool,
@@ -116,29 +118,32 @@ fn parse_line(line: &str, strength: Strength) -> Option<Entry> {
         return None;
     }
     let chars = surface.chars().count();
+    let (context_id, pos) = class_of(class)?;
     Some(Entry {
         cost: cost(chars, strength),
         keep: matches!(strength, Strength::Keep),
         surface,
         reading,
-        context_id: context_id(class)?,
+        pos,
+        context_id,
     })
 }
 
-/// IPADIC's left/right context ids (left-id.def; the same numbers on both sides) for the
-/// classes the data files may name. The class decides how the word joins its neighbours.
-fn context_id(class: &str) -> Option<u16> {
+/// IPADIC's left/right context id (left-id.def; the same numbers on both sides) and part of
+/// speech for the classes the data files may name. The class decides how the word joins its
+/// neighbours, and what the context rules see.
+fn class_of(class: &str) -> Option<(u16, [&'static str; 3])> {
     Some(match class {
-        "noun" => 1285,    // 名詞,一般
-        "sahen" => 1283,   // 名詞,サ変接続 (a noun that takes する)
-        "proper" => 1288,  // 名詞,固有名詞,一般
-        "person" => 1289,  // 名詞,固有名詞,人名,一般
-        "org" => 1292,     // 名詞,固有名詞,組織
-        "place" => 1293,   // 名詞,固有名詞,地域,一般
-        "suffix" => 1298,  // 名詞,接尾,一般
-        "counter" => 1300, // 名詞,接尾,助数詞
-        "prefix" => 560,   // 接頭詞,名詞接続
-        "adverb" => 1314,  // 名詞,副詞可能
+        "noun" => (1285, ["名詞", "一般", "*"]),
+        "sahen" => (1283, ["名詞", "サ変接続", "*"]), // a noun that takes する
+        "proper" => (1288, ["名詞", "固有名詞", "一般"]),
+        "person" => (1289, ["名詞", "固有名詞", "人名"]),
+        "org" => (1292, ["名詞", "固有名詞", "組織"]),
+        "place" => (1293, ["名詞", "固有名詞", "地域"]),
+        "suffix" => (1298, ["名詞", "接尾", "一般"]),
+        "counter" => (1300, ["名詞", "接尾", "助数詞"]),
+        "prefix" => (560, ["接頭詞", "名詞接続", "*"]),
+        "adverb" => (1314, ["名詞", "副詞可能", "*"]),
         _ => return None,
     })
 }

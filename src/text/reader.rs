@@ -243,6 +243,11 @@ fn analyse(
     let mut tokens = analyser::tokenize(dict, lexicon.dict.as_ref(), piece);
     for t in &mut tokens {
         t.span = t.span.start + range.start..t.span.end + range.start;
+        if let Source::Lexicon(id) = t.source
+            && let Some(entry) = lexicon.entry(id)
+        {
+            t.pos = entry.pos.map(String::from);
+        }
     }
     context::apply(text, &mut tokens);
     facility::read_name_kanji(text, &mut tokens);

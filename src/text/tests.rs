@@ -182,6 +182,19 @@ fn office_name_rules() {
         // and words joined by ・ are read too.
         ("ヴィスト", "ゔぃすと"),
         ("ウィング・ビート", "うぃんぐ・びーと"),
+        // @ inside a name is read; at its start it is decoration.
+        ("ぽれぽれ@ひかり", "ぽれぽれあっとひかり"),
+        ("@めぐみ", "@めぐみ"),
+        // 菜 before の, 聖 before a katakana name, 集 after の, 下 before a place, 亭 alone.
+        ("菜のはな", "なのはな"),
+        ("聖ルカ工房", "せいるかこうぼう"),
+        ("仲間の集", "なかまのつどい"),
+        ("ひかり下松原", "ひかりしもまつばら"),
+        ("とっとっ亭", "とっとってい"),
+        // Kanji of an unknown compound read on join with sound changes; a lone 々 joins its kanji.
+        ("日章学園", "にっしょうがくえん"),
+        ("カフェ日々木", "かふぇひびき"),
+        ("佐々木", "ささき"),
     ] {
         assert_eq!(r.reading(text), reading, "{text}");
     }
