@@ -15,9 +15,10 @@ const FIELD: &str = include_str!("data/readings/field.tsv");
 const OFFICES: &str = include_str!("data/readings/offices.tsv");
 const REGIONAL: &str = include_str!("data/readings/regional.tsv");
 
-/// The target for office names is 90 %; this floor is what the reader reaches on the
-/// held-out sample with a margin, so that the test guards against regressions (see README).
-const OFFICE_FLOOR: f64 = 89.0;
+/// The target for office names, in percent: at least 90 % exactly right on names the
+/// reader was not given (the held-out sample; see README). Compared in whole numbers, so that
+/// 459/510 is 90 % and not a rounding away from it.
+const OFFICE_TARGET: usize = 90;
 
 /// Legal-entity forms and the readings providers give them. Longer forms first.
 pub const LEGAL_FORMS: &[(&str, &[&str])] = &[
@@ -295,7 +296,11 @@ fn office_names_are_read_right() {
         headline.push((label, s.names));
     }
     for (label, names) in headline {
-        assert!(names.percent() >= OFFICE_FLOOR, "{}", names.line(label));
+        assert!(
+            names.exact * 100 >= names.total * OFFICE_TARGET,
+            "{}",
+            names.line(label)
+        );
     }
 }
 

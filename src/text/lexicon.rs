@@ -4,7 +4,9 @@
 //! dictionary". Corrections get a cost low enough to win over IPADIC's own analysis of the same
 //! characters, with a fixed charge per word so that one long entry beats two short ones; names
 //! IPADIC already knows (municipalities) get a cost just below IPADIC's own entry, enough to keep
-//! them whole after another word without cutting longer names that contain them.
+//! them whole after another word without cutting longer names that contain them. District names
+//! from the postal-code data (built by build.rs) only fill gaps: they are left out where IPADIC
+//! has a word of the same surface, and cost about what its place names do.
 
 use std::sync::OnceLock;
 
@@ -24,6 +26,8 @@ const PLACES: &str = include_str!("data/places.tsv");
 const MUNICIPALITIES: &str = include_str!("data/municipalities.tsv");
 /// Common parts of office and operator names.
 const NAMES: &str = include_str!("data/names.tsv");
+/// Japan's district names (町域) with their readings, from the postal-code data (see build.rs).
+const TOWNS: &str = include_str!(concat!(env!("OUT_DIR"), "/towns.tsv"));
 
 /// One word: its surface (NFKC), reading (hiragana, no spaces) and IPADIC context id.
 #[derive(Debug, Clone)]
@@ -34,20 +38,23 @@ pub(crate) struct Entry {
     pub pos: [&'static str; 3],
     context_id: u16,
     cost: i16,
-    keep: bool,
+    strength: Strength,
 }
 
 /// How far below IPADIC's own entry a kept name is put.
 const KEEP_MARGIN: i16 = 2000;
 
 /// How hard a file's words push against IPADIC's analysis.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Strength {
     /// Corrections: win wherever the surface occurs.
     Override,
     /// Names IPADIC mostly knows: win against a split, not against a longer IPADIC word
     /// (秋葉 must not cut 秋葉原).
     Keep,
+    /// District names: only where IPADIC has no word for the whole surface, which it would
+    /// otherwise read kanji by kanji (美田園 びでんえん, not みたぞの).
+    Fill,
 }
 
 /// The built-in lexicon and the lattice dictionary made from it.
@@ -78,16 +85,21 @@ pub(crate) fn builtin() -> &'static Lexicon {
             (PLACES, Strength::Override),
             (MUNICIPALITIES, Strength::Keep),
             (NAMES, Strength::Override),
+            (TOWNS, Strength::Fill),
         ];
         let mut entries: Vec<Entry> = files
             .iter()
             .flat_map(|&(file, strength)| file.lines().filter_map(move |l| parse_line(l, strength)))
             .collect();
-        // One entry per surface: the first one written wins (field, places, municipalities, names).
+        // One entry per surface: the first one written wins (field, places, municipalities,
+        // names, towns).
         let mut seen = std::collections::HashSet::new();
         entries.retain(|e| seen.insert(e.surface.clone()));
         if let Ok(system) = super::analyser::system() {
-            for e in entries.iter_mut().filter(|e| e.keep) {
+            entries.retain(|e| {
+                e.strength != Strength::Fill || system.dict.find_surface(&e.surface).is_empty()
+            });
+            for e in entries.iter_mut().filter(|e| e.strength == Strength::Keep) {
                 // Just below IPADIC's own cheapest reading of the same surface, if it has one.
                 if let Some(min) = system
                     .dict
@@ -121,7 +133,7 @@ fn parse_line(line: &str, strength: Strength) -> Option<Entry> {
     let (context_id, pos) = class_of(class)?;
     Some(Entry {
         cost: cost(chars, strength),
-        keep: matches!(strength, Strength::Keep),
+        strength,
         surface,
         reading,
         pos,
@@ -150,12 +162,14 @@ fn class_of(class: &str) -> Option<(u16, [&'static str; 3])> {
 
 /// Cost of a lexicon word of `chars` characters. IPADIC's word costs are mostly positive, in
 /// the thousands. An override is far below them, more so the longer it is, with a fixed charge
-/// per word so that one long entry beats two short ones; a kept name only a little below.
+/// per word so that one long entry beats two short ones; a kept name only a little below; a
+/// district name about as much as IPADIC's place names cost, a little less the longer it is.
 fn cost(chars: usize, strength: Strength) -> i16 {
     let chars = chars.min(13) as i32;
     let c = match strength {
         Strength::Override => 1000 - 2500 * chars,
         Strength::Keep => 2000 - 1000 * chars,
+        Strength::Fill => 5000 - 1000 * chars,
     };
     c.clamp(i16::MIN as i32, i16::MAX as i32) as i16
 }

@@ -13,7 +13,8 @@
 //! office names: の里 のさと, ヶ丘 がおか), `context.tsv` (readings that depend on neighbours: 方
 //! かた/ほう), `counters.tsv` (numbers with counters: 10分 じゅっぷん, 2人 ふたり), `latin.tsv`
 //! (letter names, common English words), `onyomi.tsv` (on readings for facility names, 光生園,
-//! and for kanji IPADIC has no word for, 福授園).
+//! and for kanji IPADIC has no word for, 福授園). Beside them, built at compile time by the
+//! crate's `build.rs` from the postal-code data: Japan's district names (美田園 みたぞの).
 //! A reading written in parentheses after a word (美蕾(みらい)) is taken as its reading.
 //!
 //! # Why lindera-ipadic 0.28

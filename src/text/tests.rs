@@ -195,6 +195,12 @@ fn office_name_rules() {
         ("日章学園", "にっしょうがくえん"),
         ("カフェ日々木", "かふぇひびき"),
         ("佐々木", "ささき"),
+        // District names from the postal-code data fill IPADIC's gaps (美田園, 釣鐘町), and leave
+        // alone what IPADIC knows (五反田) and what places read two ways (本町 stays ほんまち).
+        ("スプリント美田園センター", "すぷりんとみたぞのせんたー"),
+        ("なかの屋 釣鐘町", "なかのや つりがねちょう"),
+        ("センター五反田", "せんたーごたんだ"),
+        ("ひかり本町", "ひかりほんまち"),
     ] {
         assert_eq!(r.reading(text), reading, "{text}");
     }
