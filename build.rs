@@ -8,8 +8,13 @@
 //!
 //! A name that is read two ways in different places (本町: ほんちょう 236 times, ほんまち 238)
 //! is left out unless one reading has nine in ten of its places.
+//!
+//! It also builds the lexicon's trie (a double array over every surface of the lexicon's files,
+//! `lexicon.da` and `lexicon-keys.txt`): built at run time, the 80,000 surfaces took a quarter of
+//! a second at every start. Which words are in force, and what they cost, is still decided at
+//! run time, against IPADIC (see `src/text/lexicon.rs`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -42,7 +47,42 @@ fn main() {
         }
     }
     let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    write_trie(&dir, &out);
     std::fs::write(dir.join("towns.tsv"), out).expect("write towns.tsv into OUT_DIR");
+}
+
+/// The lexicon files, in `src/text/data/`, besides the towns.
+const LEXICON_FILES: [&str; 4] = ["field.tsv", "places.tsv", "municipalities.tsv", "names.tsv"];
+
+/// Every surface of the lexicon's files (NFKC, as the lexicon reads them), sorted, one per
+/// line; and the double array that maps surface number n to the value lindera expects,
+/// `(n << 5) | 1`: one word entry at index n.
+fn write_trie(dir: &std::path::Path, towns: &str) {
+    let data = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"))
+        .join("src/text/data");
+    let mut texts = vec![towns.to_string()];
+    for file in LEXICON_FILES {
+        let path = data.join(file);
+        println!("cargo:rerun-if-changed={}", path.display());
+        texts.push(std::fs::read_to_string(&path).expect("read a lexicon file"));
+    }
+    let surfaces: BTreeSet<String> = texts
+        .iter()
+        .flat_map(|t| t.lines())
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .map(|s| s.trim().nfkc().collect::<String>())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let keyset: Vec<(&[u8], u32)> = surfaces
+        .iter()
+        .enumerate()
+        .map(|(n, s)| (s.as_bytes(), ((n as u32) << 5) | 1))
+        .collect();
+    let trie = yada::builder::DoubleArrayBuilder::build(&keyset).expect("build the trie");
+    std::fs::write(dir.join("lexicon.da"), trie).expect("write lexicon.da");
+    let keys: String = surfaces.iter().map(|s| format!("{s}\n")).collect();
+    std::fs::write(dir.join("lexicon-keys.txt"), keys).expect("write lexicon-keys.txt");
 }
 
 /// A district's name and reading in hiragana, if it is a plain name of two or more kanji:

@@ -8,12 +8,12 @@
 //! from the postal-code data (built by build.rs) only fill gaps: they are left out where IPADIC
 //! has a word of the same surface, and cost about what its place names do.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use lindera_core::prefix_dict::PrefixDict;
 use lindera_core::word_entry::{WordEntry, WordId};
 use yada::DoubleArray;
-use yada::builder::DoubleArrayBuilder;
 
 use super::kana::is_reading;
 use super::normalize::nfkc;
@@ -141,12 +141,15 @@ fn parse_line(line: &str, strength: Strength) -> Option<Entry> {
     })
 }
 
+/// IPADIC's context id for 名詞,一般.
+const NOUN: u16 = 1285;
+
 /// IPADIC's left/right context id (left-id.def; the same numbers on both sides) and part of
 /// speech for the classes the data files may name. The class decides how the word joins its
 /// neighbours, and what the context rules see.
 fn class_of(class: &str) -> Option<(u16, [&'static str; 3])> {
     Some(match class {
-        "noun" => (1285, ["名詞", "一般", "*"]),
+        "noun" => (NOUN, ["名詞", "一般", "*"]),
         "sahen" => (1283, ["名詞", "サ変接続", "*"]), // a noun that takes する
         "proper" => (1288, ["名詞", "固有名詞", "一般"]),
         "person" => (1289, ["名詞", "固有名詞", "人名"]),
@@ -174,32 +177,43 @@ fn cost(chars: usize, strength: Strength) -> i16 {
     c.clamp(i16::MIN as i32, i16::MAX as i32) as i16
 }
 
-/// lindera's prefix dictionary: a double-array trie from surface to `(offset << 5) | count` into
-/// a table of word entries. Each surface has exactly one entry here.
+/// The trie over every surface of the lexicon's files, built by build.rs, and its keys in order.
+const TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.da"));
+const TRIE_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon-keys.txt"));
+
+/// lindera's prefix dictionary: the double-array trie from surface number n to
+/// `(n << 5) | 1`, and a table of word entries whose n-th is that surface's entry. A surface
+/// with no entry in force (a district name IPADIC knows, or a line that did not parse) gets an
+/// entry that costs too much ever to be chosen.
 fn prefix_dict(entries: &[Entry]) -> Option<PrefixDict> {
-    let mut keys: Vec<(&str, u32)> = entries
+    let by_surface: HashMap<&str, u32> = entries
         .iter()
         .enumerate()
         .map(|(i, e)| (e.surface.as_str(), i as u32))
         .collect();
-    keys.sort();
-    keys.dedup_by(|a, b| a.0 == b.0);
-    let mut vals = Vec::with_capacity(keys.len() * WordEntry::SERIALIZED_LEN);
-    let mut keyset = Vec::with_capacity(keys.len());
-    for (n, &(surface, id)) in keys.iter().enumerate() {
-        let e = &entries[id as usize];
-        let entry = WordEntry {
-            word_id: WordId(id, false),
-            word_cost: e.cost,
-            left_id: e.context_id,
-            right_id: e.context_id,
+    let mut vals = Vec::with_capacity(by_surface.len() * WordEntry::SERIALIZED_LEN);
+    for surface in TRIE_KEYS.lines() {
+        let entry = match by_surface.get(surface) {
+            Some(&id) => {
+                let e = &entries[id as usize];
+                WordEntry {
+                    word_id: WordId(id, false),
+                    word_cost: e.cost,
+                    left_id: e.context_id,
+                    right_id: e.context_id,
+                }
+            }
+            None => WordEntry {
+                word_id: WordId(u32::MAX, false),
+                word_cost: i16::MAX,
+                left_id: NOUN,
+                right_id: NOUN,
+            },
         };
         entry.serialize(&mut vals).ok()?;
-        keyset.push((surface.as_bytes(), ((n as u32) << 5) | 1));
     }
-    let da = DoubleArrayBuilder::build(&keyset)?;
     Some(PrefixDict {
-        da: DoubleArray::new(da),
+        da: DoubleArray::new(TRIE.to_vec()),
         vals_data: vals,
         is_system: false,
     })
@@ -227,6 +241,14 @@ mod tests {
                     n + 1
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_entry_is_in_the_trie() {
+        let keys: std::collections::HashSet<&str> = TRIE_KEYS.lines().collect();
+        for e in &builtin().entries {
+            assert!(keys.contains(e.surface.as_str()), "{:?}", e.surface);
         }
     }
 
