@@ -5,8 +5,9 @@
 //! position, device, date) never reaches the public site. Other files (SVG pictograms) are copied
 //! as they are: an SVG shown with `<img>` cannot run script.
 
-use crate::content::paths::files_under;
+use crate::lang::{Localized, Msg, msg};
 use crate::output::Files;
+use crate::paths::{files_under, slash};
 use image::ImageFormat;
 use image::imageops::FilterType;
 use std::io::Cursor;
@@ -21,29 +22,51 @@ const JPEG_QUALITY: u8 = 85;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AssetError {
-    #[error("reading {path}: {source}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("写真 {path} を読めません（壊れているか、JPEG・PNG ではありません）: {source}")]
     Decode {
         path: PathBuf,
-        source: image::ImageError,
+        error: image::ImageError,
     },
 }
+
+impl Localized for AssetError {
+    fn msg(&self) -> Msg {
+        match self {
+            AssetError::Read { path, error } => msg(
+                format!("{} を読めません（{error}）", slash(path)),
+                format!("cannot read {} ({error})", slash(path)),
+            ),
+            AssetError::Decode { path, error } => msg(
+                format!(
+                    "写真 {} を読めません（壊れているか、JPEG・PNG ではありません）: {error}",
+                    slash(path)
+                ),
+                format!(
+                    "cannot read the photo {} (broken, or not JPEG/PNG): {error}",
+                    slash(path)
+                ),
+            ),
+        }
+    }
+}
+
+crate::display_localized!(AssetError);
 
 pub fn copy_media(site_dir: &Path, files: &mut Files) -> Result<usize, AssetError> {
     let media = site_dir.join("content").join("media");
     let mut count = 0;
     for (rel, path) in files_under(&media) {
-        let bytes = std::fs::read(&path).map_err(|source| AssetError::Read {
+        let bytes = std::fs::read(&path).map_err(|error| AssetError::Read {
             path: path.clone(),
-            source,
+            error,
         })?;
         let published = match photo_format(&path) {
-            Some(format) => publish_photo(&bytes, format)
-                .map_err(|source| AssetError::Decode { path, source })?,
+            Some(format) => {
+                publish_photo(&bytes, format).map_err(|error| AssetError::Decode { path, error })?
+            }
             None => bytes,
         };
         files.add(format!("media/{rel}"), published);

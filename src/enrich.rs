@@ -93,6 +93,6 @@ pub fn page_url(slug: &str) -> String {
 }
 
 fn content_path(source: &std::path::Path) -> String {
-    let text = crate::content::paths::slash(source);
+    let text = crate::paths::slash(source);
     text.strip_prefix("content/").unwrap_or(&text).to_string()
 }

@@ -1,12 +1,12 @@
 //! The index stage: every entry as the search sees it, then the split index under `search/`.
 
 use crate::content::model::{Entry, EntryDetails};
-use crate::content::paths::slash;
 use crate::enrich::Guide;
 use crate::output::Files;
-use crate::render::text::strip_author_ruby;
-use crate::render::views::{area_name, yen};
+use crate::paths::slash;
 use crate::search::{SearchDoc, SearchError, build_index};
+use crate::text::strip_author_ruby;
+use crate::view::entries::{area_name, yen};
 
 pub fn index(guide: &Guide, files: &mut Files) -> Result<usize, SearchError> {
     let docs: Vec<SearchDoc> = guide.site.entries.iter().map(|e| doc(guide, e)).collect();
@@ -63,7 +63,7 @@ fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
         .iter()
         .filter_map(|s| s.wage.map(|w| w.monthly_average))
         .max();
-    let mut body = strip_author_ruby(&crate::markdown::to_plain_text(&entry.body));
+    let mut body = strip_author_ruby(&crate::view::markdown::to_plain_text(&entry.body));
     if let Some(easy) = &entry.easy {
         body.push(' ');
         body.push_str(easy);

@@ -4,26 +4,59 @@
 use crate::check::formats::is_id;
 use crate::content::date::Date;
 use crate::content::model::EntryKind;
+use crate::lang::{Localized, Msg, msg};
+use crate::paths::slash;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum NewError {
-    #[error(
-        "「{0}」は種類として使えません（使えるもの: office, workplace, center, community, page）"
-    )]
     UnknownKind(String),
-    #[error(
-        "id「{0}」は使えません。半角の英小文字・数字・ハイフン（-）だけで書いてください（例: midori-bakery）"
-    )]
     BadId(String),
-    #[error("{0} はもうあります。別の id にするか、そのファイルを直してください")]
     Exists(PathBuf),
-    #[error("{path} を書けません（{source}）")]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
+
+impl Localized for NewError {
+    fn msg(&self) -> Msg {
+        match self {
+            NewError::UnknownKind(kind) => msg(
+                format!(
+                    "「{kind}」は種類として使えません（使えるもの: office, workplace, center, community, page）"
+                ),
+                format!(
+                    "\"{kind}\" is not a kind (use office, workplace, center, community or page)"
+                ),
+            ),
+            NewError::BadId(id) => msg(
+                format!(
+                    "id「{id}」は使えません。半角の英小文字・数字・ハイフン（-）だけで書いてください（例: midori-bakery）"
+                ),
+                format!(
+                    "the id \"{id}\" cannot be used: write only lower-case ASCII letters, digits and hyphens (e.g. midori-bakery)"
+                ),
+            ),
+            NewError::Exists(path) => msg(
+                format!(
+                    "{} はもうあります。別の id にするか、そのファイルを直してください",
+                    slash(path)
+                ),
+                format!(
+                    "{} exists already: choose another id, or edit that file",
+                    slash(path)
+                ),
+            ),
+            NewError::Write { path, error } => msg(
+                format!("{} を書けません（{error}）", slash(path)),
+                format!("cannot write {} ({error})", slash(path)),
+            ),
+        }
+    }
+}
+
+crate::display_localized!(NewError);
 
 /// Writes the template and returns its path.
 pub fn new_file(
@@ -56,9 +89,9 @@ pub fn new_file(
         }
         std::fs::write(p, &text)
     };
-    write(&path).map_err(|source| NewError::Write {
+    write(&path).map_err(|error| NewError::Write {
         path: rel.clone(),
-        source,
+        error,
     })?;
     Ok(rel)
 }

@@ -6,7 +6,8 @@
 //! A local preview serves one person, so it uses the standard library's TCP listener and a
 //! thread per connection rather than an HTTP framework.
 
-use crate::{BuildError, BuildOptions};
+use crate::lang::{Localized, Msg, msg};
+use crate::pipeline::{BuildError, BuildOptions, BuildReport};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
@@ -16,18 +17,33 @@ use std::time::{Duration, SystemTime};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error(
-        "127.0.0.1:{port} で待ち受けできません（{source}）。--port で別の番号を指定してください"
-    )]
-    Bind { port: u16, source: std::io::Error },
-    #[error("一時フォルダを作れません（{0}）")]
+    Bind { port: u16, error: std::io::Error },
     TempDir(std::io::Error),
 }
+
+impl Localized for ServeError {
+    fn msg(&self) -> Msg {
+        match self {
+            ServeError::Bind { port, error } => msg(
+                format!(
+                    "127.0.0.1:{port} で待ち受けできません（{error}）。--port で別の番号を指定してください"
+                ),
+                format!("cannot listen on 127.0.0.1:{port} ({error}); choose another with --port"),
+            ),
+            ServeError::TempDir(error) => msg(
+                format!("一時フォルダを作れません（{error}）"),
+                format!("cannot make a temporary folder ({error})"),
+            ),
+        }
+    }
+}
+
+crate::display_localized!(ServeError);
 
 /// Where the preview is, and what every rebuild reports.
 pub trait ServeEvents {
     fn listening(&self, url: &str);
-    fn built(&self, result: &Result<crate::BuildReport, BuildError>);
+    fn built(&self, result: &Result<BuildReport, BuildError>);
 }
 
 /// The path the pages poll; it answers the number of the current build.
@@ -45,11 +61,11 @@ pub fn serve(options: BuildOptions, port: u16, events: &dyn ServeEvents) -> Resu
         ..options
     };
     let version = Arc::new(AtomicU64::new(0));
-    events.built(&crate::build(&options));
+    events.built(&crate::pipeline::build(&options));
     version.store(1, Ordering::SeqCst);
 
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|source| ServeError::Bind { port, source })?;
+    let listener =
+        TcpListener::bind(("127.0.0.1", port)).map_err(|error| ServeError::Bind { port, error })?;
     let actual_port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
     events.listening(&format!("http://127.0.0.1:{actual_port}/"));
     {
@@ -70,10 +86,7 @@ pub fn serve(options: BuildOptions, port: u16, events: &dyn ServeEvents) -> Resu
     let watched = [
         options.site_dir.join("site.yaml"),
         options.site_dir.join("content"),
-        options
-            .theme_dir
-            .clone()
-            .unwrap_or_else(|| options.site_dir.join("themes").join("default")),
+        options.theme_dir(),
     ];
     let mut last = fingerprint(&watched);
     loop {
@@ -81,7 +94,7 @@ pub fn serve(options: BuildOptions, port: u16, events: &dyn ServeEvents) -> Resu
         let now = fingerprint(&watched);
         if now != last {
             last = now;
-            let result = crate::build(&options);
+            let result = crate::pipeline::build(&options);
             if result.is_ok() {
                 version.fetch_add(1, Ordering::SeqCst);
             }

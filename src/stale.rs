@@ -2,8 +2,10 @@
 //! call providers once a year. Oldest first, with the phone number to call.
 
 use crate::content::date::Date;
+use crate::content::freshness::{Freshness, freshness};
 use crate::content::model::Site;
-use crate::content::paths::slash;
+use crate::lang::{Lang, msg};
+use crate::paths::slash;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct StaleEntry {
@@ -21,17 +23,16 @@ pub fn stale_entries(site: &Site, today: Date, months: i64) -> Vec<StaleEntry> {
     let mut list: Vec<StaleEntry> = site
         .entries
         .iter()
-        .filter_map(|e| {
-            let age_days = today.days_since_epoch() - e.verified.days_since_epoch();
-            let age_months = age_days * 12 / 365;
-            (age_months >= months).then(|| StaleEntry {
+        .filter_map(|e| match freshness(e.verified, today, months) {
+            Freshness::Stale { months } => Some(StaleEntry {
                 id: e.id.clone(),
                 name: crate::text::strip_author_ruby(&e.name),
                 verified: e.verified,
-                months: age_months,
+                months,
                 phone: e.contact.phone.clone(),
                 source: slash(&e.source),
-            })
+            }),
+            Freshness::Future | Freshness::Current => None,
         })
         .collect();
     list.sort_by(|a, b| (a.verified, &a.id).cmp(&(b.verified, &b.id)));
@@ -39,22 +40,30 @@ pub fn stale_entries(site: &Site, today: Date, months: i64) -> Vec<StaleEntry> {
 }
 
 /// The report as text: one line per entry, then a count.
-pub fn report(list: &[StaleEntry], months: i64) -> String {
+pub fn report(list: &[StaleEntry], months: i64, lang: Lang) -> String {
     let mut out = String::new();
     for s in list {
+        let ago = msg(
+            format!("{}か月前", s.months),
+            format!("{} months ago", s.months),
+        );
+        let no_phone = msg("（電話なし）", "(no phone)");
         out.push_str(&format!(
-            "{}  {}か月前  {}  {}  {}\n",
+            "{}  {}  {}  {}  {}\n",
             s.verified,
-            s.months,
+            ago.get(lang),
             s.name,
-            s.phone.as_deref().unwrap_or("（電話なし）"),
+            s.phone.as_deref().unwrap_or(no_phone.get(lang)),
             s.source
         ));
     }
-    out.push_str(&format!(
-        "{}か月以上 確かめていない項目: {}件\n",
-        months,
-        list.len()
-    ));
+    let total = msg(
+        format!("{months}か月以上 確かめていない項目: {}件\n", list.len()),
+        format!(
+            "entries not confirmed for {months} months or more: {}\n",
+            list.len()
+        ),
+    );
+    out.push_str(total.get(lang));
     out
 }

@@ -9,12 +9,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Options, Spanned};
 use std::fmt;
 
-/// A line and column in a source file, both 1-based, column counted in characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-}
+use crate::diagnostics::Pos;
 
 #[derive(Debug, Clone)]
 pub enum Value {

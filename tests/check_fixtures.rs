@@ -333,7 +333,7 @@ fn base_checks_clean_and_builds() {
 fn english_messages() {
     let site = site_for(&fixtures().join("invalid/kana-katakana")).unwrap();
     let checked = shirube(&[OsStr::new("check"), site.path().as_os_str()], Some("en"));
-    let expected = "content/entries/sakura.md:4:7 kana: the reading \"サクラカゾクカイ\" has characters other than hiragana\n  fix: write the reading in hiragana\n1 error(s), 0 warning(s)\n";
+    let expected = "content/entries/sakura.md:4:7 kana: the reading \"サクラカゾクカイ\" has characters other than hiragana\n  fix: write the reading in hiragana (no katakana, kanji or Latin letters)\n1 error(s), 0 warning(s)\n";
     let actual = stdout(&checked);
     assert!(
         actual == expected,

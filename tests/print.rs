@@ -9,11 +9,12 @@
 use shirube::content::date::Date;
 use shirube::content::model::PrintLayout;
 use shirube::enrich::Guide;
-use shirube::markdown::escape;
 use shirube::print::{self, PrintOptions, Subset};
-use shirube::render::Theme;
-use shirube::render::text::{Plain, TextStyle, strip_author_ruby};
+use shirube::text::escape;
 use shirube::text::sort_key;
+use shirube::text::strip_author_ruby;
+use shirube::theme::Theme;
+use shirube::view::style::{Plain, TextStyle};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -253,10 +254,7 @@ fn another_text_style_makes_another_edition() {
         html.contains("<h2 id=\"entry-komugi-h\"><ruby>パン工房こむぎ<rt>よみ</rt></ruby></h2>")
     );
     assert!(!between(&html, "<style>", "</style>").contains("<ruby>"));
-    assert_eq!(
-        print::command::pdf_name(&options, &Ruby),
-        "guidebook-furigana.pdf"
-    );
+    assert_eq!(print::pdf_name(&options, &Ruby), "guidebook-furigana.pdf");
     // Beside the furigana website, its print edition reaches the shared files two folders up.
     let theme = Theme::load(&repo().join("themes/default")).unwrap();
     let mut files = shirube::output::Files::default();

@@ -2,10 +2,11 @@
 
 use crate::check::fields::{Decoder, Field, Fields};
 use crate::check::formats;
-use crate::check::problem::{Format, Problem};
 use crate::content::date::Date;
+use crate::content::freshness::{Freshness, STALE_AFTER_MONTHS, freshness};
 use crate::content::load::RawDoc;
 use crate::content::model::*;
+use crate::diagnostics::{Format, Problem};
 use crate::yaml::Value;
 
 const COMMON_FIELDS: &[&str] = &[
@@ -51,9 +52,6 @@ pub struct EntryContext<'a> {
     pub media_dir: &'a std::path::Path,
     pub today: Date,
 }
-
-/// Facts older than this many months get a warning: councils confirm entries once a year.
-const STALE_MONTHS: i64 = 12;
 
 pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> {
     let mut f = d.fields(&doc.front, "")?;
@@ -149,24 +147,23 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
     let easy = d.optional_text(&mut f, "easy");
     let verified = d.required(&mut f, "verified", |d, x| {
         let date = d.date(x)?;
-        let age_days = cx.today.days_since_epoch() - date.days_since_epoch();
-        if age_days < 0 {
-            d.warning(
+        match freshness(date, cx.today, STALE_AFTER_MONTHS) {
+            Freshness::Future => d.warning(
                 x.node.pos,
                 &x.path,
                 Problem::FutureDate {
                     value: date.to_string(),
                 },
-            );
-        } else if age_days > STALE_MONTHS * 365 / 12 {
-            d.warning(
+            ),
+            Freshness::Stale { months } => d.warning(
                 x.node.pos,
                 &x.path,
                 Problem::Stale {
                     verified: date.to_string(),
-                    months: age_days * 12 / 365,
+                    months,
                 },
-            );
+            ),
+            Freshness::Current => {}
         }
         Some(date)
     });

@@ -3,10 +3,10 @@
 use crate::check::decode_site::GlossaryItem;
 use crate::check::fields::Decoder;
 use crate::check::formats;
-use crate::check::problem::{Format, Problem};
 use crate::content::load::RawDoc;
 use crate::content::model::Page;
-use crate::yaml::Pos;
+use crate::diagnostics::Pos;
+use crate::diagnostics::{Format, Problem};
 
 pub fn page(d: &mut Decoder, doc: &RawDoc) -> Option<Page> {
     let mut f = d.fields(&doc.front, "")?;

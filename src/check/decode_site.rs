@@ -1,10 +1,10 @@
 //! site.yaml, glossary.yaml and readings.yaml into the typed model.
 
 use crate::check::fields::{Decoder, Field};
-use crate::check::problem::{Expected, Format, Problem};
 use crate::content::model::{
     Area, FuriganaSetting, Paper, PrintLayout, PrintSetting, ReadingRule, SiteConfig, Term,
 };
+use crate::diagnostics::{Expected, Format, Problem};
 use crate::yaml::{Node, Value};
 
 const SITE_FIELDS: &[&str] = &[
@@ -138,9 +138,9 @@ fn print(d: &mut Decoder, field: &Field) -> Option<PrintSetting> {
 pub struct GlossaryItem {
     pub term: Option<Term>,
     pub id: Option<String>,
-    pub pos: crate::yaml::Pos,
+    pub pos: crate::diagnostics::Pos,
     /// Each `see` id with where it is written and its field path.
-    pub see: Vec<(String, crate::yaml::Pos, String)>,
+    pub see: Vec<(String, crate::diagnostics::Pos, String)>,
 }
 
 /// A file that is a list at its top level (glossary.yaml, readings.yaml), item by item.

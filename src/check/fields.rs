@@ -3,10 +3,12 @@
 //! Each `Decoder` method returns `None` (or an empty list) when the value is absent or wrong and
 //! pushes a diagnostic for what was wrong, so decoding always runs to the end of the file.
 
-use crate::check::problem::{Expected, Format, Problem};
-use crate::check::{Diagnostics, formats};
+use crate::check::formats;
 use crate::content::date::Date;
-use crate::yaml::{Key, Node, Pos, Value};
+use crate::diagnostics::Diagnostics;
+use crate::diagnostics::Pos;
+use crate::diagnostics::{Expected, Format, Problem};
+use crate::yaml::{Key, Node, Value};
 use std::path::Path;
 
 pub struct Decoder<'a> {

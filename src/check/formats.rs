@@ -1,6 +1,6 @@
 //! Shapes of the small values providers type: phone numbers, postal codes, URLs, readings.
 
-use crate::check::problem::Format;
+use crate::diagnostics::Format;
 
 pub fn is_valid(format: Format, text: &str) -> bool {
     match format {

@@ -6,19 +6,14 @@
 mod decode_entry;
 mod decode_page;
 pub mod decode_site;
-mod diagnostic;
 pub mod fields;
 pub mod formats;
 pub mod links;
-mod problem;
-pub mod report;
-
-pub use diagnostic::{Diagnostic, Diagnostics, Severity};
-pub use problem::{Expected, Format, Problem};
 
 use crate::content::date::Date;
 use crate::content::load::RawSite;
 use crate::content::model::Site;
+use crate::diagnostics::{Diagnostics, Problem};
 use decode_entry::EntryContext;
 use fields::Decoder;
 use std::collections::BTreeMap;
@@ -64,7 +59,7 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
                 "id",
                 Problem::DuplicateId {
                     id: entry.id.clone(),
-                    other: crate::content::paths::slash(other),
+                    other: crate::paths::slash(other),
                 },
             );
             continue;
@@ -125,7 +120,7 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
 }
 
 /// Where the value of a top-level key is written, for problems found after decoding.
-fn value_pos(root: &crate::yaml::Node, key: &str) -> Option<crate::yaml::Pos> {
+fn value_pos(root: &crate::yaml::Node, key: &str) -> Option<crate::diagnostics::Pos> {
     match &root.value {
         crate::yaml::Value::Map(pairs) => pairs
             .iter()

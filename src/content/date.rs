@@ -39,6 +39,18 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// Whole calendar months from `earlier` to `self` (2025-04-15 → 2026-04-15 is 12, and the
+    /// day before is 11); negative when `earlier` is later.
+    pub fn months_since(self, earlier: Date) -> i64 {
+        let months = (i64::from(self.year) - i64::from(earlier.year)) * 12 + i64::from(self.month)
+            - i64::from(earlier.month);
+        match months {
+            m if m > 0 && self.day < earlier.day => m - 1,
+            m if m < 0 && self.day > earlier.day => m + 1,
+            m => m,
+        }
+    }
+
     pub fn from_days_since_epoch(days: i64) -> Date {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
@@ -113,6 +125,17 @@ mod tests {
         assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
         assert_eq!(Date::parse("2025/04/01"), None);
         assert_eq!(Date::parse("2025-4-1"), None);
+    }
+
+    #[test]
+    fn whole_months() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-04-15").months_since(d("2025-04-15")), 12);
+        assert_eq!(d("2026-04-14").months_since(d("2025-04-15")), 11);
+        assert_eq!(d("2026-03-01").months_since(d("2026-01-31")), 1);
+        assert_eq!(d("2025-04-15").months_since(d("2025-04-15")), 0);
+        assert_eq!(d("2025-04-14").months_since(d("2025-04-15")), 0);
+        assert_eq!(d("2025-03-15").months_since(d("2025-04-15")), -1);
     }
 
     #[test]

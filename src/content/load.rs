@@ -1,10 +1,10 @@
 //! The load stage: walk the site folder, read every file, split front matter and parse YAML into
 //! spanned trees. A file that cannot be read or parsed is reported and left out; the others go on.
 
-use crate::check::{Diagnostics, Problem};
 use crate::content::frontmatter::{self, SplitError};
-use crate::content::paths::{files_under, slash};
-use crate::yaml::{self, Node, Pos};
+use crate::diagnostics::{Diagnostics, Pos, Problem};
+use crate::paths::{files_under, slash};
+use crate::yaml::{self, Node};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;

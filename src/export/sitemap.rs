@@ -1,7 +1,7 @@
 //! sitemap.xml: every HTML page, with absolute URLs from the site's base URL.
 
 use crate::enrich::Guide;
-use crate::markdown::escape;
+use crate::text::escape;
 
 pub fn sitemap<'a>(guide: &Guide, paths: impl Iterator<Item = &'a str>) -> String {
     let base = &guide.site.config.base_url;

@@ -20,6 +20,8 @@ use super::phone::hyphenate_like;
 use super::yaml_out::{Lines, quoted};
 use crate::check::formats::{is_digits, is_url, parse_time_range};
 use crate::content::date::Date;
+use crate::lang::{Localized, Msg, msg};
+use crate::paths::slash;
 use crate::text::{Reader, is_reading, nfkc, to_hiragana};
 
 /// What to import, and where to.
@@ -46,38 +48,86 @@ pub struct ImportReport {
     /// Entries that were there already and were left as they are.
     pub existing: Vec<PathBuf>,
     /// Things a person should look at, one line each, naming the file.
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{path} を読めません（{source}）")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("{path} の {line} 行目を CSV として読めません（{message}）")]
     Csv {
         path: PathBuf,
         line: u64,
         message: String,
     },
-    #[error(
-        "{path} は WAM NET のオープンデータの形ではありません（「{column}」の列がありません）。サービスごとの CSV（csvdownload045.csv など）をそのまま指定してください"
-    )]
-    NotWam { path: PathBuf, column: &'static str },
-    #[error("--city に市区町村を書いてください（例: 横浜市、東京都中野区）")]
+    NotWam {
+        path: PathBuf,
+        column: &'static str,
+    },
     NoCity,
-    #[error(
-        "事業所住所が「{city}」の事業所は、指定したファイルにありません。市区町村は「横浜市」「東京都中野区」のように書いてください"
-    )]
-    NoOffices { city: String },
-    #[error("{path} を書けません（{source}）")]
+    NoOffices {
+        city: String,
+    },
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
+
+impl Localized for ImportError {
+    fn msg(&self) -> Msg {
+        match self {
+            ImportError::Read { path, error } => msg(
+                format!("{} を読めません（{error}）", slash(path)),
+                format!("cannot read {} ({error})", slash(path)),
+            ),
+            ImportError::Csv {
+                path,
+                line,
+                message,
+            } => msg(
+                format!(
+                    "{} の {line} 行目を CSV として読めません（{message}）",
+                    slash(path)
+                ),
+                format!(
+                    "line {line} of {} is not readable as CSV ({message})",
+                    slash(path)
+                ),
+            ),
+            ImportError::NotWam { path, column } => msg(
+                format!(
+                    "{} は WAM NET のオープンデータの形ではありません（「{column}」の列がありません）。サービスごとの CSV（csvdownload045.csv など）をそのまま指定してください",
+                    slash(path)
+                ),
+                format!(
+                    "{} is not shaped like WAM NET's open data (no column \"{column}\"): give the per-service CSV files (csvdownload045.csv …) as published",
+                    slash(path)
+                ),
+            ),
+            ImportError::NoCity => msg(
+                "--city に市区町村を書いてください（例: 横浜市、東京都中野区）",
+                "write a municipality after --city (e.g. 横浜市, 東京都中野区)",
+            ),
+            ImportError::NoOffices { city } => msg(
+                format!(
+                    "事業所住所が「{city}」の事業所は、指定したファイルにありません。市区町村は「横浜市」「東京都中野区」のように書いてください"
+                ),
+                format!(
+                    "the files have no office whose address is in \"{city}\"; write the municipality like 横浜市 or 東京都中野区"
+                ),
+            ),
+            ImportError::Write { path, error } => msg(
+                format!("{} を書けません（{error}）", slash(path)),
+                format!("cannot write {} ({error})", slash(path)),
+            ),
+        }
+    }
+}
+
+crate::display_localized!(ImportError);
 
 /// The columns used, by their published names.
 const COLUMNS: [&str; 22] = [
@@ -165,22 +215,23 @@ pub fn import(job: &WamImport) -> Result<ImportReport, ImportError> {
         let text = entry_file(job, rows, &mut reader, &mut notes);
         std::fs::create_dir_all(job.entries_dir)
             .and_then(|()| std::fs::write(&path, text))
-            .map_err(|source| ImportError::Write {
+            .map_err(|error| ImportError::Write {
                 path: rel.clone(),
-                source,
+                error,
             })?;
-        report
-            .notes
-            .extend(notes.into_iter().map(|n| format!("{}: {n}", rel.display())));
+        report.notes.extend(notes.into_iter().map(|n| {
+            let file = slash(&rel);
+            msg(format!("{file}: {}", n.ja), format!("{file}: {}", n.en))
+        }));
         report.written.push(rel);
     }
     Ok(report)
 }
 
 fn read_rows(path: &Path) -> Result<Vec<Row>, ImportError> {
-    let file = std::fs::File::open(path).map_err(|source| ImportError::Read {
+    let file = std::fs::File::open(path).map_err(|error| ImportError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(file);
     let csv_error = |e: csv::Error| ImportError::Csv {
@@ -270,7 +321,7 @@ fn entry_file(
     job: &WamImport,
     rows: &[Row],
     reader: &mut Option<Reader>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Msg>,
 ) -> String {
     let first = &rows[0];
     let mut y = Lines::default();
@@ -292,7 +343,10 @@ fn entry_file(
                 y.comment("よみは shirube が自動でつけました。正しいか確かめてください");
                 y.text("kana", &kana);
             }
-            notes.push("よみ（kana）がデータにないため、自動でつけました".into());
+            notes.push(msg(
+                "よみ（kana）がデータにないため、自動でつけました",
+                "the data has no reading (kana), so shirube guessed one",
+            ));
         }
     }
     operator(&mut y, first);
@@ -318,10 +372,10 @@ fn entry_file(
         let mut seen = Vec::new();
         for row in rows {
             let Some(kind) = service_type(row.get("サービス種別")) else {
-                notes.push(format!(
-                    "サービス種別「{}」（{}）は取り込めません",
-                    row.get("サービス種別"),
-                    row.source.display()
+                let (kind, source) = (row.get("サービス種別"), slash(&row.source));
+                notes.push(msg(
+                    format!("サービス種別「{kind}」（{source}）は取り込めません"),
+                    format!("the service type \"{kind}\" ({source}) cannot be imported"),
                 ));
                 continue;
             };
@@ -361,7 +415,7 @@ fn operator(y: &mut Lines, row: &Row) {
     });
 }
 
-fn contact(y: &mut Lines, row: &Row, notes: &mut Vec<String>) {
+fn contact(y: &mut Lines, row: &Row, notes: &mut Vec<Msg>) {
     // A number typed as bare digits takes its groups from a number of the same area that was
     // typed with hyphens (the FAX beside it, the operator's phone).
     let typed = [
@@ -374,10 +428,10 @@ fn contact(y: &mut Lines, row: &Row, notes: &mut Vec<String>) {
     let fax = hyphenate_like(typed[1], &typed);
     let url = Some(row.text("事業所URL")).filter(|u| is_url(u));
     if phone.is_none() {
-        notes.push(
-            "電話番号がデータにないか、読めません。contact に phone か email を書いてください"
-                .into(),
-        );
+        notes.push(msg(
+            "電話番号がデータにないか、読めません。contact に phone か email を書いてください",
+            "the data has no readable phone number: add a phone or an email under contact",
+        ));
     }
     if phone.is_none() && fax.is_none() && url.is_none() {
         // An empty map, so that check asks for the phone rather than for the whole field.

@@ -4,8 +4,8 @@
 use crate::content::model::EntryDetails;
 use crate::enrich::Guide;
 use crate::print::entry;
-use crate::render::site_context::{self, TermView};
-use crate::render::text::TextStyle;
+use crate::view::site::{self, TermView};
+use crate::view::style::TextStyle;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -55,7 +55,7 @@ pub fn contacts(
 /// The website's glossary view, with anchors of its own (`term-b-type`): in one document a
 /// term's id could clash with a section's or an entry's.
 pub fn glossary(guide: &Guide, tx: &dyn TextStyle) -> Vec<TermView> {
-    let mut terms = site_context::glossary(guide, tx);
+    let mut terms = site::glossary(guide, tx);
     for term in &mut terms {
         term.id = format!("term-{}", term.id);
         for see in &mut term.see {

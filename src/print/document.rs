@@ -4,16 +4,16 @@
 
 use crate::content::model::{Paper, PrintLayout, SiteConfig};
 use crate::enrich::Guide;
-use crate::markdown::{self, Links};
 use crate::print::back::{self, ContactRow};
 use crate::print::css::{self, Part};
 use crate::print::entry;
 use crate::print::index::{self, IndexGroup, IndexItem};
 use crate::print::sections::{self, SectionView};
 use crate::print::{PrintError, PrintOptions, html, qr};
-use crate::render::site_context::TermView;
-use crate::render::text::TextStyle;
-use crate::render::views::Badge;
+use crate::view::entries::Badge;
+use crate::view::markdown::{self, Links};
+use crate::view::site::TermView;
+use crate::view::style::TextStyle;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -1,12 +1,12 @@
-//! One entry as printed: the web page's view (`views::entry_page`, so print and web never
+//! One entry as printed: the web page's view (`entries::entry_page`, so print and web never
 //! disagree on a label or a fiscal year) plus what paper needs — the entry's number, its hours in
 //! one line, and a QR code to its web page, where the facts are kept current.
 
 use crate::content::model::{Entry, Hours, SiteConfig};
 use crate::print::PrintError;
 use crate::print::qr;
-use crate::render::text::TextStyle;
-use crate::render::views::{self, EntryPage};
+use crate::view::entries::{self, EntryPage};
+use crate::view::style::TextStyle;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -37,7 +37,7 @@ pub fn view(
     body_html: String,
     tx: &dyn TextStyle,
 ) -> Result<PrintEntry, PrintError> {
-    let page = views::entry_page(entry, config, asset_root, body_html, tx);
+    let page = entries::entry_page(entry, config, asset_root, body_html, tx);
     let web_url = format!("{}{}", config.base_url, crate::enrich::entry_url(&entry.id));
     let label = format!("{}のウェブページのQRコード", tx.plain(&entry.name));
     let qr_svg = qr::svg(&web_url, &label).map_err(|error| PrintError::Qr {

@@ -5,13 +5,13 @@
 //!   sections; `back`: contact list and glossary; `index`: the 五十音 index;
 //! - `entry`, `qr`, `html`, `css`, `subset`: one printed entry, QR codes, provider HTML made fit
 //!   for paper, the page rules that depend on the guide, and which entries an edition holds;
-//! - `pdf`: running Chromium; `command`: `shirube print`, from a site folder to a PDF.
+//! - `pdf`: running Chromium. `pipeline::print` drives `shirube print`, from a site folder to a
+//!   PDF.
 //!
 //! Provider text reaches the document only through the `TextStyle` it is given, as on the web:
 //! the furigana edition is the same call with the furigana style.
 
 mod back;
-pub mod command;
 mod css;
 mod document;
 mod entry;
@@ -26,30 +26,55 @@ pub use subset::Subset;
 
 use crate::content::model::{Paper, PrintLayout, SiteConfig};
 use crate::enrich::Guide;
+use crate::lang::{Localized, Msg, msg};
 use crate::output::Files;
-use crate::render::text::TextStyle;
-use crate::render::{RenderError, Theme};
-use std::path::Path;
+use crate::theme::{Theme, ThemeError};
+use crate::view::style::{Plain, TextStyle};
 
 /// Where the print document goes in the output (under an edition's prefix), and its stylesheet.
 pub const DOCUMENT_PATH: &str = "print/index.html";
 const TEMPLATE: &str = "print.html";
-const STYLESHEET: &str = "static/css/print.css";
+/// The print stylesheet, under the theme's (and the output's) `static/`.
+pub const STYLESHEET: &str = "css/print.css";
 
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
-    #[error(transparent)]
-    Render(#[from] RenderError),
-    #[error("地域「{given}」は site.yaml の areas にありません（使えるもの: {known}）")]
-    UnknownArea { given: String, known: String },
-    #[error("種類「{given}」はありません（使えるもの: {known}）")]
-    UnknownService { given: String, known: String },
-    #[error("QR コードを作れません（{url}）: {error}")]
+    Theme(#[from] ThemeError),
+    UnknownArea {
+        given: String,
+        known: String,
+    },
+    UnknownService {
+        given: String,
+        known: String,
+    },
     Qr {
         url: String,
         error: qrcode::types::QrError,
     },
 }
+
+impl Localized for PrintError {
+    fn msg(&self) -> Msg {
+        match self {
+            PrintError::Theme(error) => error.msg(),
+            PrintError::UnknownArea { given, known } => msg(
+                format!("地域「{given}」は site.yaml の areas にありません（使えるもの: {known}）"),
+                format!("the area \"{given}\" is not in site.yaml's areas (known: {known})"),
+            ),
+            PrintError::UnknownService { given, known } => msg(
+                format!("種類「{given}」はありません（使えるもの: {known}）"),
+                format!("there is no kind \"{given}\" (known: {known})"),
+            ),
+            PrintError::Qr { url, error } => msg(
+                format!("QR コードを作れません（{url}）: {error}"),
+                format!("cannot make a QR code for {url}: {error}"),
+            ),
+        }
+    }
+}
+
+crate::display_localized!(PrintError);
 
 #[derive(Debug, Clone)]
 pub struct PrintOptions {
@@ -85,7 +110,7 @@ pub fn render(
     files: &mut Files,
 ) -> Result<usize, PrintError> {
     let path = format!("{prefix}{DOCUMENT_PATH}");
-    let asset_root = crate::render::root_for(path.trim_end_matches("index.html"));
+    let asset_root = crate::view::root_for(path.trim_end_matches("index.html"));
     let doc = document::assemble(guide, options, tx, &asset_root)?;
     let mut context = tera::Context::new();
     context.insert("doc", &doc);
@@ -98,29 +123,36 @@ pub fn render(
 
 /// The print edition as `build` writes it beside the website. A theme without `print.html`
 /// simply has no print edition.
-pub fn render_for_build(
-    guide: &Guide,
-    theme_dir: &Path,
-    files: &mut Files,
-) -> Result<(), PrintError> {
-    let theme = Theme::load(theme_dir)?;
+pub fn render_for_build(guide: &Guide, theme: &Theme, files: &mut Files) -> Result<(), PrintError> {
     if !theme.has(TEMPLATE) {
         return Ok(());
     }
     let options = PrintOptions::from_config(&guide.site.config);
-    render(
-        guide,
-        &theme,
-        &crate::render::text::Plain,
-        &options,
-        "",
-        files,
-    )?;
+    render(guide, theme, &Plain, &options, "", files)?;
     Ok(())
 }
 
-/// The stylesheet, for a print document written on its own (outside a site build).
-fn stylesheet(theme_dir: &Path) -> Result<Vec<u8>, RenderError> {
-    let path = theme_dir.join(STYLESHEET);
-    std::fs::read(&path).map_err(|source| RenderError::Read { path, source })
+/// `guidebook.pdf` for the whole guide; each variant names itself, so printing a district's
+/// edition never overwrites the whole book: `guidebook-kita-b-type-large.pdf`.
+pub fn pdf_name(options: &PrintOptions, tx: &dyn TextStyle) -> String {
+    let mut name = format!("guidebook{}", options.subset.file_suffix());
+    if options.large_print {
+        name.push_str("-large");
+    }
+    if tx.edition() != "plain" {
+        name.push('-');
+        name.push_str(tx.edition());
+    }
+    name.push_str(".pdf");
+    name
+}
+
+/// `build --pdf`: the PDF of the print document the build just wrote into `out_dir`.
+pub fn pdf_of_build(
+    out_dir: &std::path::Path,
+    chromium: &pdf::Chromium,
+) -> Result<std::path::PathBuf, pdf::PdfError> {
+    let pdf = out_dir.join("guidebook.pdf");
+    chromium.print_to_pdf(&out_dir.join(DOCUMENT_PATH), &pdf)?;
+    Ok(pdf)
 }

@@ -3,6 +3,7 @@
 //! tagged PDF with the document's `<title>` and `lang`. Each run gets a fresh profile folder, so
 //! nothing from another run, or from the user's own browser, leaks in.
 
+use crate::lang::{Localized, Msg, msg};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -21,33 +22,87 @@ const TIME_LIMIT: Duration = Duration::from_secs(600);
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error(
-        "PDF を作るための Chromium が見つかりません。\n  入れかた: sudo apt-get install chromium fonts-noto-cjk\n  別の場所にあるときは --chromium <Chromium の場所> で指定してください"
-    )]
     ChromiumMissing,
-    #[error(
-        "--chromium で指定された {} がありません。\n  入れかた: sudo apt-get install chromium fonts-noto-cjk",
-        .0.display()
-    )]
     ChromiumNotAt(PathBuf),
-    #[error("Chromium（{}）を起動できません: {error}", path.display())]
     Launch {
         path: PathBuf,
         error: std::io::Error,
     },
-    #[error("Chromium が PDF を作れませんでした（{status}）。Chromium の出力の最後:\n{stderr}")]
-    Failed { status: String, stderr: String },
-    #[error("Chromium が {} 秒たっても終わらないので止めました", TIME_LIMIT.as_secs())]
+    Failed {
+        status: String,
+        stderr: String,
+    },
     TimedOut,
-    #[error("印刷版の文書 {} がありません（テーマに print.html がないのかもしれません）", .0.display())]
     NoDocument(PathBuf),
-    // `error`, not `source`: the message already says it, and a source would print it twice.
-    #[error("{}: {error}", path.display())]
     Io {
         path: PathBuf,
         error: std::io::Error,
     },
 }
+
+impl Localized for PdfError {
+    fn msg(&self) -> Msg {
+        const INSTALL: &str = "sudo apt-get install chromium fonts-noto-cjk";
+        match self {
+            PdfError::ChromiumMissing => msg(
+                format!(
+                    "PDF を作るための Chromium が見つかりません。\n  入れかた: {INSTALL}\n  別の場所にあるときは --chromium <Chromium の場所> で指定してください"
+                ),
+                format!(
+                    "Chromium, which makes the PDF, was not found.\n  install it: {INSTALL}\n  or give its path with --chromium <path>"
+                ),
+            ),
+            PdfError::ChromiumNotAt(path) => msg(
+                format!(
+                    "--chromium で指定された {} がありません。\n  入れかた: {INSTALL}",
+                    path.display()
+                ),
+                format!(
+                    "{}, given with --chromium, does not exist.\n  install Chromium: {INSTALL}",
+                    path.display()
+                ),
+            ),
+            PdfError::Launch { path, error } => msg(
+                format!("Chromium（{}）を起動できません: {error}", path.display()),
+                format!("cannot start Chromium ({}): {error}", path.display()),
+            ),
+            PdfError::Failed { status, stderr } => msg(
+                format!(
+                    "Chromium が PDF を作れませんでした（{status}）。Chromium の出力の最後:\n{stderr}"
+                ),
+                format!(
+                    "Chromium could not make the PDF ({status}). The end of its output:\n{stderr}"
+                ),
+            ),
+            PdfError::TimedOut => msg(
+                format!(
+                    "Chromium が {} 秒たっても終わらないので止めました",
+                    TIME_LIMIT.as_secs()
+                ),
+                format!(
+                    "Chromium was stopped after {} seconds without finishing",
+                    TIME_LIMIT.as_secs()
+                ),
+            ),
+            PdfError::NoDocument(path) => msg(
+                format!(
+                    "印刷版の文書 {} がありません（テーマに print.html がないのかもしれません）",
+                    path.display()
+                ),
+                format!(
+                    "the print document {} is missing (the theme may have no print.html)",
+                    path.display()
+                ),
+            ),
+            PdfError::Io { path, error } => msg(
+                format!("{}: {error}", path.display()),
+                format!("{}: {error}", path.display()),
+            ),
+        }
+    }
+}
+
+crate::display_localized!(PdfError);
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PdfError + '_ {
     move |error| PdfError::Io {
@@ -168,7 +223,7 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
 /// `file://` URL of an absolute path, percent-encoding what a URL cannot hold as is.
 fn file_url(path: &Path) -> String {
     let mut url = String::from("file://");
-    for byte in crate::content::paths::slash(path).bytes() {
+    for byte in crate::paths::slash(path).bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
                 url.push(byte as char)

@@ -2,7 +2,7 @@
 //! renderer writes a standalone XML document (with an XML declaration), which does not belong
 //! inside HTML, and a single path with merged runs keeps the PDF small and the edges crisp.
 
-use crate::markdown::escape;
+use crate::text::escape;
 use qrcode::types::QrError;
 use qrcode::{Color, EcLevel, QrCode};
 use std::fmt::Write as _;

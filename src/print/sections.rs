@@ -6,9 +6,9 @@
 use crate::content::model::{Entry, EntryDetails, EntryKind, SiteConfig};
 use crate::print::entry::{self, PrintEntry};
 use crate::print::{PrintError, PrintOptions};
-use crate::render::categories::{self, Category};
-use crate::render::text::TextStyle;
-use crate::render::views::{self, Badge};
+use crate::view::categories::{self, Category};
+use crate::view::entries::{self, Badge};
+use crate::view::style::TextStyle;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -110,7 +110,7 @@ pub fn build(
                         .map(|h| h.label()),
                     anchor,
                     name: tx.html(&e.name),
-                    area: views::area_name(config, &e.area)
+                    area: entries::area_name(config, &e.area)
                         .map(|a| tx.html(a))
                         .unwrap_or_default(),
                 })

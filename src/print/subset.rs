@@ -4,7 +4,7 @@
 
 use crate::content::model::{Entry, SiteConfig};
 use crate::print::PrintError;
-use crate::render::categories::{self, Category};
+use crate::view::categories::{self, Category};
 
 #[derive(Debug, Clone, Default)]
 pub struct Subset {

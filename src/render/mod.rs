@@ -4,90 +4,21 @@
 //! (`root` is the prefix back to the site root), so the output works under any sub-path and
 //! straight from a folder on disk.
 
-pub mod categories;
-mod furigana_pass;
-pub mod site_context;
-pub mod text;
-pub mod views;
-
-use crate::content::paths::files_under;
 use crate::enrich::Guide;
-use crate::markdown::{self, Links};
 use crate::output::Files;
-use site_context::SiteContext;
-use std::path::{Path, PathBuf};
-use text::{Furigana, Plain, TextStyle};
-
-#[derive(Debug, thiserror::Error)]
-pub enum RenderError {
-    #[error("theme folder {0} has no templates/ folder")]
-    NoTemplates(PathBuf),
-    #[error("reading {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("template {name}: {source}")]
-    Template { name: String, source: tera::Error },
-}
-
-pub struct Theme {
-    tera: tera::Tera,
-    static_dir: PathBuf,
-}
-
-impl Theme {
-    pub fn load(theme_dir: &Path) -> Result<Theme, RenderError> {
-        let templates = theme_dir.join("templates");
-        if !templates.is_dir() {
-            return Err(RenderError::NoTemplates(theme_dir.to_path_buf()));
-        }
-        let mut sources = Vec::new();
-        for (name, path) in files_under(&templates) {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|source| RenderError::Read { path, source })?;
-            sources.push((name, text));
-        }
-        let mut tera = tera::Tera::new();
-        // Autoescaping stays on for every template: provider text reaches pages only as HTML
-        // already escaped by a `TextStyle`, marked `| safe` where it is used.
-        tera.autoescape_on([".html", ".xml"]);
-        tera.add_raw_templates(sources)
-            .map_err(|source| RenderError::Template {
-                name: "(loading)".into(),
-                source,
-            })?;
-        Ok(Theme {
-            tera,
-            static_dir: theme_dir.join("static"),
-        })
-    }
-
-    pub fn has(&self, name: &str) -> bool {
-        self.tera.contains_template(name)
-    }
-
-    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, RenderError> {
-        self.tera
-            .render(name, context)
-            .map_err(|source| RenderError::Template {
-                name: name.to_string(),
-                source,
-            })
-    }
-}
-
-/// The prefix from a page at `url` (site-relative, ending in `/` or empty) back to the root.
-pub fn root_for(url: &str) -> String {
-    "../".repeat(url.matches('/').count())
-}
+use crate::theme::{Theme, ThemeError};
+use crate::view::markdown::{self, Links};
+use crate::view::site::{self, SiteContext};
+use crate::view::style::{Furigana, Plain, TextStyle};
+use crate::view::{categories, entries, root_for};
 
 /// Renders every page of every edition into `files`; returns the number of HTML pages.
-pub fn render(guide: &Guide, theme_dir: &Path, files: &mut Files) -> Result<usize, RenderError> {
-    let theme = Theme::load(theme_dir)?;
-    copy_static(&theme.static_dir, files)?;
-    let plain = render_edition(guide, &theme, &Plain, "", files)?;
-    let furigana = render_edition(guide, &theme, &Furigana::new(guide), FURIGANA_PREFIX, files)?;
+pub fn render(guide: &Guide, theme: &Theme, files: &mut Files) -> Result<usize, ThemeError> {
+    for (rel, bytes) in theme.static_files()? {
+        files.add(format!("static/{rel}"), bytes);
+    }
+    let plain = render_edition(guide, theme, &Plain, "", files)?;
+    let furigana = render_edition(guide, theme, &Furigana::new(guide), FURIGANA_PREFIX, files)?;
     Ok(plain + furigana)
 }
 
@@ -102,7 +33,7 @@ pub fn render_edition(
     tx: &dyn TextStyle,
     prefix: &str,
     files: &mut Files,
-) -> Result<usize, RenderError> {
+) -> Result<usize, ThemeError> {
     let mut pages = 0;
     let mut page = |url: &str, template: &str, fill: &dyn Fn(&mut tera::Context, &str)| {
         let asset_root = root_for(&format!("{prefix}{url}"));
@@ -118,7 +49,7 @@ pub fn render_edition(
         let html = tx.finish_page(theme.render(template, &context)?);
         files.add(format!("{prefix}{url}index.html"), html);
         pages += 1;
-        Ok::<(), RenderError>(())
+        Ok::<(), ThemeError>(())
     };
 
     page("", "index.html", &|_, _| {})?;
@@ -131,7 +62,7 @@ pub fn render_edition(
                 .entries
                 .iter()
                 .filter(|e| category.includes(e))
-                .map(|e| views::card(e, config, root, tx))
+                .map(|e| entries::card(e, config, root, tx))
                 .collect();
             cx.insert("title", category.label());
             cx.insert("description", category.description());
@@ -150,7 +81,7 @@ pub fn render_edition(
                     .entries
                     .iter()
                     .filter(|e| e.area == area.id)
-                    .map(|e| views::card(e, config, root, tx))
+                    .map(|e| entries::card(e, config, root, tx))
                     .collect();
                 cx.insert("title", &format!("{}の情報", tx.plain(&area.name)));
                 cx.insert(
@@ -169,7 +100,7 @@ pub fn render_edition(
         page(&url, "entry.html", &|cx, root| {
             // Under the entry page's h2 「どんなところ？」.
             let body = body_html(guide, &entry.body, "entries", root, tx, 3);
-            cx.insert("entry", &views::entry_page(entry, config, root, body, tx));
+            cx.insert("entry", &entries::entry_page(entry, config, root, body, tx));
         })?;
     }
 
@@ -184,7 +115,7 @@ pub fn render_edition(
     }
 
     page("glossary/", "glossary.html", &|cx, _| {
-        cx.insert("terms", &site_context::glossary(guide, tx));
+        cx.insert("terms", &site::glossary(guide, tx));
     })?;
 
     if theme.has("search.html") {
@@ -233,22 +164,12 @@ fn body_html(
     markdown::to_html(body, &links, &|t| tx.html(t), top)
 }
 
-fn copy_static(dir: &Path, files: &mut Files) -> Result<(), RenderError> {
-    for (rel, path) in files_under(dir) {
-        let bytes = std::fs::read(&path).map_err(|source| RenderError::Read { path, source })?;
-        files.add(format!("static/{rel}"), bytes);
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn roots_and_base_paths() {
-        assert_eq!(root_for(""), "");
-        assert_eq!(root_for("entries/a/"), "../../");
+    fn base_paths() {
         assert_eq!(base_path("https://example.org/hikari/"), "/hikari/");
         assert_eq!(base_path("https://example.org"), "/");
     }

@@ -14,6 +14,11 @@ pub(crate) struct FieldSpec {
 }
 
 /// The order here is the order of the texts [`field_texts`] returns.
+pub(crate) const FIELD_COUNT: usize = FIELDS.len();
+
+/// How often a term occurs in each field of one document.
+pub(crate) type FieldCounts = [u32; FIELD_COUNT];
+
 pub(crate) const FIELDS: [FieldSpec; 7] = [
     FieldSpec {
         name: "name",

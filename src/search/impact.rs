@@ -6,8 +6,9 @@
 //!          count·(k1+1) / (count + k1·(1 − b + b·len/avg_len)),
 //! quantised as round(impact × IMPACT_SCALE), at least 1.
 
+use super::fields::FIELD_COUNT;
 use super::fields::FIELDS;
-use super::invert::{FIELD_COUNT, Inverted};
+use super::invert::Inverted;
 use std::collections::BTreeMap;
 
 /// Impacts are stored as integers in units of 1/IMPACT_SCALE; the client divides.

@@ -8,15 +8,10 @@
 
 use super::SearchError;
 use super::analyze::index_terms;
-use super::fields::FIELDS;
+use super::fields::{FIELD_COUNT, FIELDS, FieldCounts};
 use super::readback;
 use elasticlunr::{IndexBuilder, Language, Pipeline};
 use std::collections::BTreeMap;
-
-pub(crate) const FIELD_COUNT: usize = FIELDS.len();
-
-/// How often a term occurs in each field of one document.
-pub(crate) type FieldCounts = [u32; FIELD_COUNT];
 
 pub(crate) struct Inverted {
     /// term → (document number → occurrences per field), in code-point order of terms.

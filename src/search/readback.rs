@@ -9,7 +9,7 @@
 
 use super::SearchError;
 use super::fields::FIELDS;
-use super::invert::FieldCounts;
+use super::fields::FieldCounts;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use std::borrow::Cow;

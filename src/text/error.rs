@@ -1,5 +1,6 @@
 //! Errors of the text module.
 
+use crate::lang::{Localized, Msg, msg};
 use thiserror::Error;
 
 /// What can go wrong when building a [`Reader`](super::Reader).
@@ -8,12 +9,30 @@ use thiserror::Error;
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum TextError {
     /// A user-dictionary word is empty (or only spaces) after normalisation.
-    #[error("読みの辞書の語が空です (reading {reading:?})")]
     EmptyWord { reading: String },
     /// A user-dictionary reading is not hiragana (see [`is_reading`](super::is_reading)).
-    #[error("「{word}」の読み「{reading}」がひらがなではありません")]
     InvalidReading { word: String, reading: String },
     /// The dictionary embedded in the binary could not be loaded. This is a build defect.
-    #[error("形態素解析の辞書を読み込めません: {0}")]
     Dictionary(String),
 }
+
+impl Localized for TextError {
+    fn msg(&self) -> Msg {
+        match self {
+            TextError::EmptyWord { reading } => msg(
+                format!("読みの辞書の語が空です（よみ「{reading}」）"),
+                format!("a word of the readings dictionary is empty (reading \"{reading}\")"),
+            ),
+            TextError::InvalidReading { word, reading } => msg(
+                format!("「{word}」の読み「{reading}」がひらがなではありません"),
+                format!("the reading \"{reading}\" of \"{word}\" is not hiragana"),
+            ),
+            TextError::Dictionary(detail) => msg(
+                format!("形態素解析の辞書を読み込めません: {detail}"),
+                format!("cannot load the morphological dictionary: {detail}"),
+            ),
+        }
+    }
+}
+
+crate::display_localized!(TextError);

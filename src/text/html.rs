@@ -22,8 +22,14 @@ pub fn segments_to_html(segs: &[Segment]) -> String {
     out
 }
 
-/// Escapes text for HTML element content and attribute values. The one escaper of the crate:
-/// `markdown::escape` is this.
+/// Escapes text for HTML element content and attribute values: the one escaper of the crate.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(text, &mut out);
+    out
+}
+
+/// `escape`, appending to `out`.
 pub fn escape_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {

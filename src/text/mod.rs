@@ -54,7 +54,7 @@ mod userwords;
 pub use error::TextError;
 pub use gojuon::{gojuon_row, sort_key};
 pub use grades::kanji_grade;
-pub use html::{escape_into, segments_to_html};
+pub use html::{escape, escape_into, segments_to_html};
 pub use kana::{is_reading, to_hiragana};
 pub use normalize::{nfkc, reading_key, spelled_key};
 pub use notation::{parse_author_ruby, strip_author_ruby};

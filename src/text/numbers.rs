@@ -3,6 +3,10 @@
 //! IPADIC reads digits not at all and counters on their own (分 ふん, 階 かい), so a number and
 //! its counter are read here as one word, with the sound changes between them (じゅっぷん,
 //! さんがい, よじ, ふたり, ついたち). Which counter does what is data: `data/counters.tsv`.
+//!
+//! Why this file is long: a fifth of it is the unit tests of every counter class, and the rest
+//! is one algorithm — spelling a number and joining it to its counter with the sound changes —
+//! whose pieces (groups of 万, 促音, the p-row) make sense only side by side.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -117,7 +117,7 @@ mod tests {
     #[test]
     fn unescapes_what_we_escape() {
         let text = "a & b < c \"d\" 'e'";
-        assert_eq!(unescape(&crate::markdown::escape(text)), text);
+        assert_eq!(unescape(&crate::text::escape(text)), text);
         assert_eq!(unescape("&#x2F;&#47;&unknown; &"), "//&unknown; &");
     }
 

@@ -2,8 +2,8 @@
 //! links are worked out here, once, so the theme's templates only lay things out.
 
 use crate::content::model::*;
-use crate::content::paths::slash;
-use crate::render::text::TextStyle;
+use crate::paths::slash;
+use crate::view::style::TextStyle;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]

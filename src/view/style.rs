@@ -2,8 +2,8 @@
 //! readers would read base and reading both); the furigana edition adds ruby. Every view goes
 //! through one `TextStyle`, so no text can reach a page unescaped or in the wrong edition.
 
-use crate::markdown::escape;
-use crate::text::{GradeFilter, Reader};
+use crate::text::escape;
+use crate::text::{GradeFilter, Reader, strip_author_ruby};
 
 pub trait TextStyle {
     /// Escaped HTML for a run of provider text.
@@ -59,8 +59,6 @@ impl TextStyle for Furigana<'_> {
         "furigana"
     }
     fn finish_page(&self, html: String) -> String {
-        crate::render::furigana_pass::add_ruby(&html, self.reader, self.filter)
+        crate::view::furigana_pass::add_ruby(&html, self.reader, self.filter)
     }
 }
-
-pub use crate::text::strip_author_ruby;

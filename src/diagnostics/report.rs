@@ -1,8 +1,9 @@
 //! Renderings of diagnostics: for a person at a terminal, for GitHub pull-request annotations,
 //! and as JSON for other tools.
 
-use crate::check::{Diagnostic, Diagnostics, Severity};
-use crate::content::paths::slash;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::lang::{Lang, msg};
+use crate::paths::slash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
@@ -11,16 +12,11 @@ pub enum ReportFormat {
     Json,
 }
 
-/// Message language: Japanese unless `SHIRUBE_LANG` starts with `en`.
-pub fn english_from_env() -> bool {
-    std::env::var("SHIRUBE_LANG").is_ok_and(|v| v.starts_with("en"))
-}
-
-pub fn render(diags: &Diagnostics, format: ReportFormat, english: bool) -> String {
+pub fn render(diags: &Diagnostics, format: ReportFormat, lang: Lang) -> String {
     match format {
-        ReportFormat::Human => human(diags, english),
-        ReportFormat::Github => github(diags, english),
-        ReportFormat::Json => json(diags, english),
+        ReportFormat::Human => human(diags, lang),
+        ReportFormat::Github => github(diags, lang),
+        ReportFormat::Json => json(diags, lang),
     }
 }
 
@@ -29,60 +25,53 @@ fn location(d: &Diagnostic) -> String {
 }
 
 /// One line per problem, `file:line:column field: message`, then how to fix it, indented.
-pub fn human(diags: &Diagnostics, english: bool) -> String {
+pub fn human(diags: &Diagnostics, lang: Lang) -> String {
     let mut out = String::new();
     for d in diags.sorted() {
-        let label = match (d.severity, english) {
+        let label = match (d.severity, lang) {
             (Severity::Error, _) => "",
-            (Severity::Warning, false) => "警告 ",
-            (Severity::Warning, true) => "warning ",
+            (Severity::Warning, Lang::Ja) => "警告 ",
+            (Severity::Warning, Lang::En) => "warning ",
         };
         let field = if d.field.is_empty() {
             String::new()
         } else {
             format!("{}: ", d.field)
         };
+        let wording = d.problem.wording();
+        let lead = msg("  直しかた: ", "  fix: ");
         out.push_str(&format!(
-            "{} {label}{field}{}\n",
+            "{} {label}{field}{}\n{}{}\n",
             location(d),
-            d.problem.message(english)
+            wording.message.get(lang),
+            lead.get(lang),
+            wording.fix.get(lang)
         ));
-        if let Some(fix) = d.problem.fix(english) {
-            let lead = if english {
-                "  fix: "
-            } else {
-                "  直しかた: "
-            };
-            out.push_str(&format!("{lead}{fix}\n"));
-        }
     }
-    out.push_str(&summary(diags, english));
+    out.push_str(&summary(diags, lang));
     out
 }
 
-pub fn summary(diags: &Diagnostics, english: bool) -> String {
+pub fn summary(diags: &Diagnostics, lang: Lang) -> String {
     let errors = diags.count(Severity::Error);
     let warnings = diags.count(Severity::Warning);
-    if english {
-        format!("{errors} error(s), {warnings} warning(s)\n")
-    } else {
-        format!("エラー {errors}件、警告 {warnings}件\n")
-    }
+    msg(
+        format!("エラー {errors}件、警告 {warnings}件\n"),
+        format!("{errors} error(s), {warnings} warning(s)\n"),
+    )
+    .into_lang(lang)
 }
 
 /// GitHub Actions workflow commands: each problem shows up on the line in the pull request.
-fn github(diags: &Diagnostics, english: bool) -> String {
+fn github(diags: &Diagnostics, lang: Lang) -> String {
     let mut out = String::new();
     for d in diags.sorted() {
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = d.problem.message(english);
-        if let Some(fix) = d.problem.fix(english) {
-            message.push('\n');
-            message.push_str(&fix);
-        }
+        let wording = d.problem.wording();
+        let message = format!("{}\n{}", wording.message.get(lang), wording.fix.get(lang));
         out.push_str(&format!(
             "::{level} file={},line={},col={},title={}::{}\n",
             escape_property(&slash(&d.file)),
@@ -105,7 +94,7 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn json(diags: &Diagnostics, english: bool) -> String {
+fn json(diags: &Diagnostics, lang: Lang) -> String {
     let items: Vec<serde_json::Value> = diags
         .sorted()
         .into_iter()
@@ -117,8 +106,8 @@ fn json(diags: &Diagnostics, english: bool) -> String {
                 "column": d.pos.column,
                 "field": d.field,
                 "code": d.problem,
-                "message": d.problem.message(english),
-                "fix": d.problem.fix(english),
+                "message": d.problem.wording().message.get(lang),
+                "fix": d.problem.wording().fix.get(lang),
             })
         })
         .collect();

@@ -2,34 +2,63 @@
 //! the requested edition is written to a scratch folder (with its stylesheet and photos), printed
 //! by Chromium, and only the PDF is kept; the website in the output folder is not touched.
 
-use crate::check::Diagnostics;
 use crate::content::date::Date;
 use crate::content::model::{Paper, PrintLayout};
+use crate::diagnostics::{Diagnostics, Severity};
+use crate::lang::{Localized, Msg, msg};
+use crate::paths::slash;
 use crate::print::pdf::{Chromium, PdfError};
 use crate::print::{DOCUMENT_PATH, PrintError, PrintOptions, STYLESHEET, Subset};
-use crate::render::Theme;
-use crate::render::text::{Furigana, Plain, TextStyle};
-use std::path::{Path, PathBuf};
+use crate::theme::{Theme, ThemeError};
+use crate::view::style::{Furigana, Plain, TextStyle};
+use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PrintCommandError {
     /// The content has errors; no PDF was made.
-    #[error("the site has errors")]
     Invalid(Diagnostics),
-    #[error(transparent)]
     Print(#[from] PrintError),
-    #[error(transparent)]
     Pdf(#[from] PdfError),
-    #[error("よみがな: {0}")]
     Text(#[from] crate::text::TextError),
-    #[error("写真: {0}")]
     Media(#[from] crate::assets::AssetError),
-    #[error("{}: {error}", path.display())]
     Write {
         path: PathBuf,
         error: std::io::Error,
     },
 }
+
+impl From<ThemeError> for PrintCommandError {
+    fn from(error: ThemeError) -> Self {
+        PrintCommandError::Print(PrintError::Theme(error))
+    }
+}
+
+impl Localized for PrintCommandError {
+    fn msg(&self) -> Msg {
+        match self {
+            PrintCommandError::Invalid(diags) => msg(
+                format!(
+                    "サイトにエラーが {} 件あるので PDF は作れません",
+                    diags.count(Severity::Error)
+                ),
+                format!(
+                    "the site has {} error(s), so no PDF was made",
+                    diags.count(Severity::Error)
+                ),
+            ),
+            PrintCommandError::Print(error) => error.msg(),
+            PrintCommandError::Pdf(error) => error.msg(),
+            PrintCommandError::Text(error) => error.msg(),
+            PrintCommandError::Media(error) => error.msg(),
+            PrintCommandError::Write { path, error } => msg(
+                format!("{} に書けません（{error}）", slash(path)),
+                format!("cannot write {} ({error})", slash(path)),
+            ),
+        }
+    }
+}
+
+crate::display_localized!(PrintCommandError);
 
 pub struct PrintJob {
     pub site_dir: PathBuf,
@@ -60,9 +89,9 @@ pub struct PrintReport {
 pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
     // Before any work: without Chromium there is nothing to do, and the message says how to fix it.
     let chromium = Chromium::find(job.chromium.as_deref())?;
-    let (site, diagnostics) = crate::check_site(&job.site_dir, job.today);
+    let (site, diagnostics) = super::check_site(&job.site_dir, job.today);
     let site = match site {
-        Some(site) if !diagnostics.has_errors() => site,
+        Some(site) if !diagnostics.fail(false) => site,
         _ => return Err(PrintCommandError::Invalid(diagnostics)),
     };
     let guide = crate::enrich::enrich(site)?;
@@ -78,14 +107,14 @@ pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
     let theme_dir = job
         .theme_dir
         .clone()
-        .unwrap_or_else(|| job.site_dir.join("themes").join("default"));
-    let theme = Theme::load(&theme_dir).map_err(PrintError::from)?;
+        .unwrap_or_else(|| crate::theme::default_dir(&job.site_dir));
+    let theme = Theme::load(&theme_dir)?;
     let mut files = crate::output::Files::default();
-    let entries = super::render(&guide, &theme, tx, &options, "", &mut files)?;
+    let entries = crate::print::render(&guide, &theme, tx, &options, "", &mut files)?;
     crate::assets::copy_media(&job.site_dir, &mut files)?;
     files.add(
-        STYLESHEET,
-        super::stylesheet(&theme_dir).map_err(PrintError::from)?,
+        format!("static/{STYLESHEET}"),
+        theme.static_file(STYLESHEET)?,
     );
 
     let scratch = tempfile::tempdir().map_err(|error| PrintCommandError::Write {
@@ -95,7 +124,7 @@ pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
     let site_copy = scratch.path().join("site");
     crate::output::write_atomically(&files, &site_copy)
         .map_err(|(path, error)| PrintCommandError::Write { path, error })?;
-    let pdf = job.out_dir.join(pdf_name(&options, tx));
+    let pdf = job.out_dir.join(crate::print::pdf_name(&options, tx));
     chromium.print_to_pdf(&site_copy.join(DOCUMENT_PATH), &pdf)?;
     let bytes = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
     Ok(PrintReport {
@@ -104,26 +133,4 @@ pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
         entries,
         bytes,
     })
-}
-
-/// `guidebook.pdf` for the whole guide; each variant names itself, so printing a district's
-/// edition never overwrites the whole book: `guidebook-kita-b-type-large.pdf`.
-pub fn pdf_name(options: &PrintOptions, tx: &dyn TextStyle) -> String {
-    let mut name = format!("guidebook{}", options.subset.file_suffix());
-    if options.large_print {
-        name.push_str("-large");
-    }
-    if tx.edition() != "plain" {
-        name.push('-');
-        name.push_str(tx.edition());
-    }
-    name.push_str(".pdf");
-    name
-}
-
-/// `build --pdf`: the PDF of the print document the build just wrote into `out_dir`.
-pub fn pdf_of_build(out_dir: &Path, chromium: &Chromium) -> Result<PathBuf, PdfError> {
-    let pdf = out_dir.join("guidebook.pdf");
-    chromium.print_to_pdf(&out_dir.join(DOCUMENT_PATH), &pdf)?;
-    Ok(pdf)
 }

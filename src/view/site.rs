@@ -2,8 +2,8 @@
 
 use crate::content::model::Disability;
 use crate::enrich::Guide;
-use crate::render::categories::{self, Category};
-use crate::render::text::TextStyle;
+use crate::view::categories::{self, Category};
+use crate::view::style::TextStyle;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]

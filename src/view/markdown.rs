@@ -7,7 +7,8 @@
 //! scopes and a caption. Text runs go through a caller-given function, which is where ruby
 //! notation is stripped or turned into furigana.
 
-use crate::check::links::{LinkTarget, classify};
+use crate::content::links::{LinkTarget, classify};
+use crate::text::escape;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::BTreeMap;
 
@@ -174,7 +175,7 @@ fn accessible_tables(html: &str, captions: &[String]) -> String {
         if let Some(caption) = captions.next() {
             out.push_str(&format!(
                 "<caption>{}</caption>",
-                escape(&crate::render::text::strip_author_ruby(caption))
+                escape(&crate::text::strip_author_ruby(caption))
             ));
         }
         rest = &rest[at + "<table>".len()..];
@@ -203,13 +204,6 @@ fn resolve(dest: &str, links: &Links) -> Option<String> {
         LinkTarget::External => Some(dest.to_string()),
         LinkTarget::Unsafe => None,
     }
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    crate::text::escape_into(text, &mut out);
-    out
 }
 
 /// Plain text of a Markdown body, for search and descriptions.

@@ -1,9 +1,25 @@
-//! A problem found in a provider's file, with where it is and what it is.
+//! The diagnostics vocabulary, below every stage that finds problems: where a problem is (`Pos`),
+//! what it is (`Problem`), how bad (`Severity`), the collection one run fills (`Diagnostics`), how
+//! each is worded in both languages, and how a run's problems are reported.
+//!
+//! Load and check both push into `Diagnostics`; neither depends on the other for it.
 
-use crate::check::problem::Problem;
-use crate::yaml::Pos;
+mod problem;
+pub mod report;
+mod wording;
+
+pub use problem::{Expected, Format, Problem};
+pub use wording::Wording;
+
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+
+/// A line and column in a source file, both 1-based, column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -50,6 +66,12 @@ impl Diagnostics {
 
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Whether these problems stop a build (or a print, or `check`'s exit code): any error, and
+    /// with `strict` any warning too. The one rule for "this site is invalid".
+    pub fn fail(&self, strict: bool) -> bool {
+        self.has_errors() || (strict && self.count(Severity::Warning) > 0)
     }
 
     pub fn count(&self, severity: Severity) -> usize {

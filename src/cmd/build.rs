@@ -1,0 +1,75 @@
+//! `shirube build`: the website (and with `--pdf` the printed guide) into the output folder.
+
+use super::{Env, Outcome, SiteArgs, content_problems, say, show};
+use shirube::paths::slash;
+use shirube::print::pdf::Chromium;
+use shirube::{BuildError, BuildOptions};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// 警告もエラーとして扱います
+    #[arg(long)]
+    strict: bool,
+    /// 印刷版の PDF（output/guidebook.pdf）も作ります（Chromium が必要です）
+    #[arg(long)]
+    pdf: bool,
+    /// PDF を作る Chromium の場所（既定: PATH にある chromium）
+    #[arg(long)]
+    chromium: Option<PathBuf>,
+}
+
+pub fn run(args: Args, env: &Env) -> Outcome {
+    let SiteArgs { dir, output, theme } = args.site;
+    // Before building: a missing Chromium is reported with how to install it.
+    let chromium = match args.pdf {
+        true => Some(Chromium::find(args.chromium.as_deref())?),
+        false => None,
+    };
+    let options = BuildOptions {
+        site_dir: dir,
+        out_dir: output.clone(),
+        theme_dir: theme,
+        today: env.today,
+        strict: args.strict,
+    };
+    let out = slash(&output);
+    match shirube::build(&options) {
+        Ok(built) => {
+            show(&built.diagnostics, env.lang);
+            say(
+                env.lang,
+                format!(
+                    "{} ページ（{} ファイル）を {out} に書きました",
+                    built.pages, built.files
+                ),
+                format!(
+                    "wrote {} pages ({} files) to {out}",
+                    built.pages, built.files
+                ),
+            );
+            if let Some(chromium) = chromium {
+                let pdf = slash(&shirube::print::pdf_of_build(&output, &chromium)?);
+                say(
+                    env.lang,
+                    format!("印刷版の PDF を {pdf} に書きました"),
+                    format!("wrote the printed guide to {pdf}"),
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(BuildError::Invalid(diags)) => {
+            show(&diags, env.lang);
+            let note = shirube::lang::msg(
+                format!("エラーがあるので {out} は書きかえていません"),
+                format!("{out} was left as it was, because of the errors"),
+            );
+            eprintln!("{}", note.get(env.lang));
+            Ok(content_problems())
+        }
+        Err(other) => Err(other.into()),
+    }
+}

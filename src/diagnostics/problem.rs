@@ -1,0 +1,129 @@
+//! Every kind of problem `check` reports. How each is said to a provider — in plain Japanese by
+//! default, in English with `SHIRUBE_LANG=en` — is in `wording.rs`, one place for a council to
+//! review every sentence a provider may see.
+
+use serde::Serialize;
+
+/// What a field should have held, for "wrong type" messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Expected {
+    Text,
+    Integer,
+    Number,
+    Bool,
+    List,
+    Mapping,
+}
+
+/// Formats a value checked by `formats` (phone, postal code, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    Phone,
+    PostalCode,
+    Url,
+    Email,
+    Date,
+    TimeRange,
+    Id,
+    OfficeNumber,
+    CorporateNumber,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
+pub enum Problem {
+    Unreadable {
+        detail: String,
+    },
+    NotUtf8,
+    MissingSiteConfig,
+    NoFrontMatter,
+    UnclosedFrontMatter,
+    YamlSyntax {
+        detail: String,
+    },
+    DuplicateKey {
+        key: String,
+    },
+    NotAMapping,
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+    },
+    MissingField {
+        field: String,
+    },
+    Empty,
+    WrongType {
+        expected: Expected,
+        found_ja: String,
+        found_en: String,
+    },
+    NotInList {
+        value: String,
+        allowed: Vec<String>,
+        suggestion: Option<String>,
+    },
+    BadFormat {
+        format: Format,
+        value: String,
+    },
+    UnknownArea {
+        value: String,
+        allowed: Vec<String>,
+    },
+    DuplicateId {
+        id: String,
+        other: String,
+    },
+    NotHiragana {
+        value: String,
+    },
+    KanaRequired,
+    YearlyFigureWithoutYear {
+        figure: String,
+    },
+    NotForService {
+        field: String,
+        service: String,
+    },
+    OutOfRange {
+        value: String,
+        min: i64,
+        max: i64,
+    },
+    EmptyList,
+    ContactRequired,
+    PhotoWithoutAlt,
+    PhotoMissing {
+        src: String,
+    },
+    PhotoUnreadable {
+        src: String,
+    },
+    BrokenLink {
+        target: String,
+    },
+    UnsafeLink {
+        target: String,
+    },
+    UnknownGlossaryRef {
+        id: String,
+    },
+    TimeRangeReversed {
+        value: String,
+    },
+    Stale {
+        verified: String,
+        months: i64,
+    },
+    FutureDate {
+        value: String,
+    },
+    TooLong {
+        length: usize,
+        max: usize,
+    },
+}

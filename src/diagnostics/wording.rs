@@ -1,0 +1,510 @@
+//! How every problem is said to a provider, in both languages, with how to fix it.
+//!
+//! One `match` gives the message and the fix in Japanese and English together, so a problem
+//! cannot be added without all four sentences (a missing one does not compile), and a council can
+//! review every sentence a provider may see in this one file.
+
+use crate::diagnostics::problem::{Expected, Format, Problem};
+use crate::lang::{Msg, msg};
+
+/// What a provider is told: what is wrong, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    pub message: Msg,
+    pub fix: Msg,
+}
+
+fn said(message: Msg, fix: Msg) -> Wording {
+    Wording { message, fix }
+}
+
+impl Expected {
+    pub fn name(self) -> Msg {
+        match self {
+            Expected::Text => msg("文字", "text"),
+            Expected::Integer => msg("整数（例: 20）", "a whole number (e.g. 20)"),
+            Expected::Number => msg("数", "a number"),
+            Expected::Bool => msg("true（はい）か false（いいえ）", "true or false"),
+            Expected::List => msg("リスト（- ではじまる行）", "a list (lines starting with -)"),
+            Expected::Mapping => msg(
+                "項目のまとまり（「名前: 値」の行）",
+                "a mapping (\"name: value\" lines)",
+            ),
+        }
+    }
+}
+
+impl Format {
+    pub fn name(self) -> Msg {
+        match self {
+            Format::Phone => msg("電話番号", "phone number"),
+            Format::PostalCode => msg("郵便番号", "postal code"),
+            Format::Url => msg("URL", "URL"),
+            Format::Email => msg("メールアドレス", "e-mail address"),
+            Format::Date => msg("日付", "date"),
+            Format::TimeRange => msg("時間", "time range"),
+            Format::Id => msg("id", "id"),
+            Format::OfficeNumber => msg("事業所番号", "office number"),
+            Format::CorporateNumber => msg("法人番号", "corporate number"),
+        }
+    }
+
+    fn example(self) -> &'static str {
+        match self {
+            Format::Phone => "0123-45-6789",
+            Format::PostalCode => "123-4567",
+            Format::Url => "https://example.jp/",
+            Format::Email => "info@example.jp",
+            Format::Date => "2025-04-01",
+            Format::TimeRange => "09:30-15:30",
+            Format::Id => "midori-bakery",
+            Format::OfficeNumber => "\"2312345678\"",
+            Format::CorporateNumber => "\"1234567890123\"",
+        }
+    }
+
+    fn rule(self) -> Msg {
+        match self {
+            Format::Phone => msg(
+                "数字とハイフンで、市外局番から書いてください",
+                "write digits and hyphens, area code first",
+            ),
+            Format::PostalCode => msg(
+                "3けた-4けたの数字で書いてください",
+                "write 3 digits, a hyphen and 4 digits",
+            ),
+            Format::Url => msg(
+                "http:// か https:// ではじめてください",
+                "start with http:// or https://",
+            ),
+            Format::Email => msg(
+                "名前@ドメイン の形で書いてください",
+                "write it as name@domain",
+            ),
+            Format::Date => msg(
+                "年-月-日 の形で、ある日付を書いてください",
+                "write a real date as year-month-day",
+            ),
+            Format::TimeRange => msg(
+                "はじまり-おわり を24時間の 時:分 で書いてください",
+                "write start-end as 24-hour hh:mm",
+            ),
+            Format::Id => msg(
+                "半角の英小文字・数字・ハイフン（-）だけで書いてください",
+                "use only lower-case ASCII letters, digits and hyphens",
+            ),
+            Format::OfficeNumber => msg(
+                "10けたの数字を引用符（\"）で囲んで書いてください",
+                "write the 10 digits in double quotes",
+            ),
+            Format::CorporateNumber => msg(
+                "13けたの数字を引用符（\"）で囲んで書いてください",
+                "write the 13 digits in double quotes",
+            ),
+        }
+    }
+}
+
+impl Problem {
+    /// The message and the fix, in both languages.
+    pub fn wording(&self) -> Wording {
+        match self {
+            Problem::Unreadable { detail } => said(
+                msg(
+                    format!("ファイルを読めません（{detail}）"),
+                    format!("cannot read the file ({detail})"),
+                ),
+                msg(
+                    "ファイルの権限や名前を確かめてください",
+                    "check the file's name and permissions",
+                ),
+            ),
+            Problem::NotUtf8 => said(
+                msg("文字コードが UTF-8 ではありません", "the file is not UTF-8"),
+                msg(
+                    "エディタで文字コードを UTF-8 にして保存し直してください",
+                    "save the file again as UTF-8 in your editor",
+                ),
+            ),
+            Problem::MissingSiteConfig => said(
+                msg("site.yaml がありません", "site.yaml is missing"),
+                msg(
+                    "site.yaml のあるサイトのフォルダを指定しているか確かめてください",
+                    "check that you gave the site's folder, the one holding site.yaml",
+                ),
+            ),
+            Problem::NoFrontMatter => said(
+                msg(
+                    "はじめの行が --- ではありません（項目の書き出しがありません）",
+                    "the first line is not --- (no front matter)",
+                ),
+                front_matter_fix(),
+            ),
+            Problem::UnclosedFrontMatter => said(
+                msg(
+                    "項目のおわりの --- がありません",
+                    "the closing --- of the front matter is missing",
+                ),
+                front_matter_fix(),
+            ),
+            Problem::YamlSyntax { detail } => said(
+                msg(
+                    format!("書きかたに誤りがあります（{}）", yaml_detail_ja(detail)),
+                    format!("YAML syntax error ({detail})"),
+                ),
+                msg(
+                    "コロン（:）のあとの半角スペース、字下げ（行頭のスペース）のそろい、引用符（\"）の閉じ忘れを確かめてください",
+                    "check the space after each colon, the indentation and closing quotes",
+                ),
+            ),
+            Problem::DuplicateKey { key } => said(
+                msg(
+                    format!("同じ項目「{key}」が2回書かれています"),
+                    format!("the field \"{key}\" is written twice"),
+                ),
+                msg("どちらか一方を消してください", "delete one of them"),
+            ),
+            Problem::NotAMapping => said(
+                msg(
+                    "「名前: 値」の形の項目が書かれていません",
+                    "expected \"name: value\" fields",
+                ),
+                msg(
+                    "「name: みどりベーカリー」のように、項目名・コロン・値の順に書いてください",
+                    "write a field name, a colon and the value, e.g. \"name: みどりベーカリー\"",
+                ),
+            ),
+            Problem::UnknownField { field, suggestion } => said(
+                msg(
+                    format!("「{field}」という項目はありません"),
+                    format!("unknown field \"{field}\""),
+                ),
+                match suggestion {
+                    Some(s) => msg(
+                        format!("「{s}」のまちがいではありませんか"),
+                        format!("did you mean \"{s}\"?"),
+                    ),
+                    None => msg(
+                        "docs/content-format.md で使える項目を確かめてください",
+                        "see docs/content-format.md for the fields you can use",
+                    ),
+                },
+            ),
+            Problem::MissingField { field } => said(
+                msg(
+                    format!("「{field}」が書かれていません（必ず書く項目です）"),
+                    format!("the required field \"{field}\" is missing"),
+                ),
+                msg(
+                    format!("「{field}: 」の行を書きたしてください"),
+                    format!("add a line \"{field}: …\""),
+                ),
+            ),
+            Problem::Empty => said(
+                msg("空になっています", "the value is empty"),
+                msg(
+                    "値を書くか、使わないならこの行を消してください",
+                    "write a value, or delete the line if you do not use it",
+                ),
+            ),
+            Problem::WrongType {
+                expected,
+                found_ja,
+                found_en,
+            } => {
+                let name = expected.name();
+                said(
+                    msg(
+                        format!("{}を書くところに{}が書かれています", name.ja, found_ja),
+                        format!("expected {}, found {}", name.en, found_en),
+                    ),
+                    msg(
+                        format!("{}を書いてください", name.ja),
+                        format!("write {}", name.en),
+                    ),
+                )
+            }
+            Problem::NotInList {
+                value,
+                allowed,
+                suggestion,
+            } => said(
+                msg(
+                    format!(
+                        "\"{value}\" は使えません（使えるもの: {}）",
+                        allowed.join(", ")
+                    ),
+                    format!(
+                        "\"{value}\" is not allowed (allowed: {})",
+                        allowed.join(", ")
+                    ),
+                ),
+                match suggestion {
+                    Some(s) => msg(
+                        format!("\"{s}\" のまちがいではありませんか"),
+                        format!("did you mean \"{s}\"?"),
+                    ),
+                    None => msg(
+                        "使えるもののどれかを書いてください",
+                        "write one of the allowed values",
+                    ),
+                },
+            ),
+            Problem::BadFormat { format, value } => {
+                let (name, rule, example) = (format.name(), format.rule(), format.example());
+                said(
+                    msg(
+                        format!("\"{value}\" は{}として読めません", name.ja),
+                        format!("\"{value}\" is not a valid {}", name.en),
+                    ),
+                    msg(
+                        format!("{}（例: {example}）", rule.ja),
+                        format!("{} (e.g. {example})", rule.en),
+                    ),
+                )
+            }
+            Problem::UnknownArea { value, allowed } => said(
+                msg(
+                    format!(
+                        "\"{value}\" は site.yaml の areas にありません（使えるもの: {}）",
+                        allowed.join(", ")
+                    ),
+                    format!(
+                        "\"{value}\" is not one of site.yaml's areas (allowed: {})",
+                        allowed.join(", ")
+                    ),
+                ),
+                msg(
+                    "site.yaml の areas にある id を書いてください",
+                    "write the id of one of site.yaml's areas",
+                ),
+            ),
+            Problem::DuplicateId { id, other } => said(
+                msg(
+                    format!("id \"{id}\" は {other} でも使われています"),
+                    format!("id \"{id}\" is also used by {other}"),
+                ),
+                msg(
+                    "どちらかの id（なければファイル名）を変えてください",
+                    "change one of the ids (or, without one, the file name)",
+                ),
+            ),
+            Problem::NotHiragana { value } => said(
+                msg(
+                    format!("よみがな \"{value}\" にひらがな以外の文字があります"),
+                    format!("the reading \"{value}\" has characters other than hiragana"),
+                ),
+                msg(
+                    "よみがなは ひらがなで書いてください（カタカナ・漢字・英字は使えません）",
+                    "write the reading in hiragana (no katakana, kanji or Latin letters)",
+                ),
+            ),
+            Problem::KanaRequired => said(
+                msg(
+                    "名前に漢字かカタカナがあるので、よみがな（kana）が必要です",
+                    "the name has kanji or katakana, so a reading (kana) is required",
+                ),
+                msg(
+                    "「kana: 」に名前のよみを ひらがなで書いてください",
+                    "add \"kana:\" with the reading in hiragana",
+                ),
+            ),
+            Problem::YearlyFigureWithoutYear { figure } => said(
+                msg(
+                    format!("{figure}に何年度の数字かが書かれていません"),
+                    format!("{figure} has no fiscal year"),
+                ),
+                msg(
+                    "「fiscal_year: 2024」のように年度を書きたしてください",
+                    "add the fiscal year, e.g. \"fiscal_year: 2024\"",
+                ),
+            ),
+            Problem::NotForService { field, service } => said(
+                msg(
+                    format!("「{field}」は {service} のサービスには書けません"),
+                    format!("\"{field}\" does not apply to the {service} service"),
+                ),
+                msg(
+                    "この項目を消すか、正しいサービスの下に移してください",
+                    "delete the field or move it under the right service",
+                ),
+            ),
+            Problem::OutOfRange { value, min, max } => said(
+                msg(
+                    format!("{value} は範囲外です（{min}〜{max}）"),
+                    format!("{value} is out of range ({min}–{max})"),
+                ),
+                msg("数字を確かめてください", "check the number"),
+            ),
+            Problem::EmptyList => said(
+                msg("ひとつも書かれていません", "the list is empty"),
+                msg("少なくともひとつ書いてください", "write at least one item"),
+            ),
+            Problem::ContactRequired => said(
+                msg(
+                    "連絡先に電話番号（phone）もメールアドレス（email）もありません",
+                    "contact has neither phone nor email",
+                ),
+                msg(
+                    "contact に phone か email を書いてください",
+                    "add a phone or an email under contact",
+                ),
+            ),
+            Problem::PhotoWithoutAlt => said(
+                msg("写真の説明（alt）がありません", "the photo has no alt text"),
+                msg(
+                    "写真に何が写っているかを「alt: 」に書いてください（目の見えない人が読みます）",
+                    "describe the picture in \"alt:\" (blind readers hear it)",
+                ),
+            ),
+            Problem::PhotoMissing { src } => said(
+                msg(
+                    format!("写真のファイル \"{src}\" が content/media にありません"),
+                    format!("the photo file \"{src}\" is not in content/media"),
+                ),
+                msg(
+                    "写真を content/media に入れるか、ファイル名を確かめてください",
+                    "put the photo in content/media, or check the file name",
+                ),
+            ),
+            Problem::PhotoUnreadable { src } => said(
+                msg(
+                    format!(
+                        "写真のファイル \"{src}\" を読めません（壊れているか、JPEG・PNG ではありません）"
+                    ),
+                    format!("the photo file \"{src}\" cannot be read (broken, or not JPEG/PNG)"),
+                ),
+                msg(
+                    "カメラやスマートフォンで撮った JPEG か PNG の写真を入れ直してください",
+                    "put in the photo again as a JPEG or PNG from a camera or phone",
+                ),
+            ),
+            Problem::BrokenLink { target } => said(
+                msg(
+                    format!("リンク先 \"{target}\" が見つかりません"),
+                    format!("the link target \"{target}\" does not exist"),
+                ),
+                msg(
+                    "@/entries/<ファイル名>.md、@/pages/<ファイル名>.md、@/glossary.md のどれかで、あるファイルを指してください",
+                    "point at an existing file with @/entries/<file>.md, @/pages/<file>.md or @/glossary.md",
+                ),
+            ),
+            Problem::UnsafeLink { target } => said(
+                msg(
+                    format!("リンク \"{target}\" は使えません"),
+                    format!("the link \"{target}\" is not allowed"),
+                ),
+                msg(
+                    "https:// ではじまるリンクか、ガイドの中へのリンクにしてください",
+                    "link to an https:// address or to a page of the guide",
+                ),
+            ),
+            Problem::UnknownGlossaryRef { id } => said(
+                msg(
+                    format!("用語 \"{id}\" は glossary.yaml にありません"),
+                    format!("the term \"{id}\" is not in glossary.yaml"),
+                ),
+                msg(
+                    "glossary.yaml にある用語の id を書いてください",
+                    "write the id of a term in glossary.yaml",
+                ),
+            ),
+            Problem::TimeRangeReversed { value } => said(
+                msg(
+                    format!("\"{value}\" はおわりの時刻がはじまりより前です"),
+                    format!("\"{value}\" ends before it starts"),
+                ),
+                msg(
+                    "はじまり-おわり の順に書いてください（例: 09:30-15:30）",
+                    "write start-end in that order (e.g. 09:30-15:30)",
+                ),
+            ),
+            Problem::Stale { verified, months } => said(
+                msg(
+                    format!("情報の確認日 {verified} から{months}か月たっています"),
+                    format!("last verified {verified}, {months} months ago"),
+                ),
+                msg(
+                    "内容を確かめて、「verified: 」を確かめた日に直してください",
+                    "confirm the facts and update \"verified:\"",
+                ),
+            ),
+            Problem::FutureDate { value } => said(
+                msg(
+                    format!("日付 {value} はまだ来ていない日です"),
+                    format!("the date {value} is in the future"),
+                ),
+                msg(
+                    "確かめた日（今日かそれより前）を書いてください",
+                    "write the day you confirmed it (today or earlier)",
+                ),
+            ),
+            Problem::TooLong { length, max } => said(
+                msg(
+                    format!("{length}文字あります（{max}文字まで）"),
+                    format!("{length} characters (at most {max})"),
+                ),
+                msg("短くまとめてください", "shorten it"),
+            ),
+        }
+    }
+}
+
+fn front_matter_fix() -> Msg {
+    msg(
+        "1行目と項目の最後の行に --- だけの行を書いてください（shirube new でひな形が作れます）",
+        "write a line of just --- first and after the last field (shirube new makes a template)",
+    )
+}
+
+/// The YAML parser's messages, in the words a provider understands. Unknown ones are shown as
+/// they are, so nothing is hidden.
+fn yaml_detail_ja(detail: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "did not find expected key",
+            "字下げ（行頭のスペース）がそろっていないようです",
+        ),
+        (
+            "illegal placement of ':'",
+            "「:」の位置がおかしいようです。前の行の かっこ や 引用符 が閉じているか確かめてください",
+        ),
+        (
+            "mapping values are not allowed",
+            "1行に「:」が多すぎます。値に「:」があるときは引用符（\"）で囲んでください",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "[ ] のかっこが閉じていません",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "{ } のかっこが閉じていません",
+        ),
+        (
+            "while scanning a quoted scalar",
+            "引用符（\"）が閉じていません",
+        ),
+        (
+            "found character that cannot start any token",
+            "ここでは使えない文字があります（タブ文字や、先頭の @ ` など）",
+        ),
+        (
+            "budget breached",
+            "入れ子が深すぎるか、大きすぎるファイルです",
+        ),
+        (
+            "did not find expected <document start>",
+            "--- の区切りが多すぎるようです",
+        ),
+        (
+            "found undefined alias",
+            "* ではじまる別名に対応する & がありません",
+        ),
+    ];
+    KNOWN
+        .iter()
+        .find(|(en, _)| detail.contains(en))
+        .map(|(_, ja)| ja.to_string())
+        .unwrap_or_else(|| detail.to_string())
+}

@@ -1,0 +1,21 @@
+//! The stages put together: `check_site` (load → check), `build` (the whole website and its print
+//! document) and `print` (one PDF edition). The commands and the preview call these; the stages
+//! never call back up here.
+
+mod build;
+pub mod print;
+
+pub use build::{BuildError, BuildOptions, BuildReport, build};
+
+use crate::content::date::Date;
+use crate::content::model::Site;
+use crate::diagnostics::Diagnostics;
+use std::path::Path;
+
+/// load → check: every problem in the site, and the typed site when it could be built.
+pub fn check_site(site_dir: &Path, today: Date) -> (Option<Site>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let raw = crate::content::load::load(site_dir, &mut diags);
+    let site = crate::check::check(&raw, today, &mut diags);
+    (site, diags)
+}

@@ -1,0 +1,35 @@
+//! The presentation layer: what the website, the print edition, the search index and the exports
+//! all show of the guide, worked out once.
+//!
+//! - `style`: how provider text becomes HTML in an edition (`Plain`, or `Furigana` with
+//!   `furigana_pass` annotating a whole page);
+//! - `markdown`: provider Markdown into safe HTML, and into plain text for the index;
+//! - `entries`: display-ready views of entries (facts, badges, yen, area names, cards);
+//! - `site`: what every page's frame shows (menus, counts, the glossary's terms);
+//! - `categories`: the listings a guide has (one per service type, centres, workplaces …).
+//!
+//! This layer reads the model and never the stages that use it: render, print, index and export
+//! depend on it, not on each other.
+
+pub mod categories;
+pub mod entries;
+mod furigana_pass;
+pub mod markdown;
+pub mod site;
+pub mod style;
+
+/// The prefix from a page at `url` (site-relative, ending in `/` or empty) back to the root.
+pub fn root_for(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots() {
+        assert_eq!(root_for(""), "");
+        assert_eq!(root_for("entries/a/"), "../../");
+    }
+}
