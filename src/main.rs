@@ -3,12 +3,13 @@
 
 mod cmd;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use cmd::Env;
 use std::process::ExitCode;
 
 #[derive(Parser)]
 #[command(
+    // `help` and `version` are shown in the person's language (cmd/help.rs).
     name = "shirube",
     version,
     about = "地域の障害者就労ガイドブックを、YAML と Markdown から作ります（Web サイトと印刷版）"
@@ -45,7 +46,12 @@ fn main() -> ExitCode {
         today: shirube::content::date::Date::today(),
         lang: shirube::lang::current(),
     };
-    let outcome = match Cli::parse().command {
+    let matches = cmd::help::localize(Cli::command(), env.lang).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
+    let outcome = match cli.command {
         Command::Build(args) => cmd::build::run(args, &env),
         Command::Print(args) => cmd::print::run(args, &env),
         Command::Serve(args) => cmd::serve::run(args, &env),

@@ -15,11 +15,11 @@ pub enum ThemeError {
     NoTemplates(PathBuf),
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     Template {
         name: String,
-        source: tera::Error,
+        error: tera::Error,
     },
 }
 
@@ -36,13 +36,13 @@ impl Localized for ThemeError {
                     slash(dir)
                 ),
             ),
-            ThemeError::Read { path, source } => msg(
-                format!("テーマのファイル {} を読めません（{source}）", slash(path)),
-                format!("cannot read the theme file {} ({source})", slash(path)),
+            ThemeError::Read { path, error } => msg(
+                format!("テーマのファイル {} を読めません（{error}）", slash(path)),
+                format!("cannot read the theme file {} ({error})", slash(path)),
             ),
-            ThemeError::Template { name, source } => {
+            ThemeError::Template { name, error } => {
                 // tera's own explanation is English; its chain says which line and variable.
-                let detail = error_chain(source);
+                let detail = error_chain(error);
                 msg(
                     format!("テーマのテンプレート {name} を使えません: {detail}"),
                     format!("template {name}: {detail}"),
@@ -78,8 +78,8 @@ impl Theme {
         }
         let mut sources = Vec::new();
         for (name, path) in files_under(&templates) {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|source| ThemeError::Read { path, source })?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|error| ThemeError::Read { path, error })?;
             sources.push((name, text));
         }
         let mut tera = tera::Tera::new();
@@ -87,9 +87,9 @@ impl Theme {
         // already escaped by a `TextStyle`, marked `| safe` where it is used.
         tera.autoescape_on([".html", ".xml"]);
         tera.add_raw_templates(sources)
-            .map_err(|source| ThemeError::Template {
+            .map_err(|error| ThemeError::Template {
                 name: "(loading)".into(),
-                source,
+                error,
             })?;
         Ok(Theme {
             tera,
@@ -104,9 +104,9 @@ impl Theme {
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, ThemeError> {
         self.tera
             .render(name, context)
-            .map_err(|source| ThemeError::Template {
+            .map_err(|error| ThemeError::Template {
                 name: name.to_string(),
-                source,
+                error,
             })
     }
 
@@ -117,7 +117,7 @@ impl Theme {
             .map(|(rel, path)| {
                 std::fs::read(&path)
                     .map(|bytes| (rel, bytes))
-                    .map_err(|source| ThemeError::Read { path, source })
+                    .map_err(|error| ThemeError::Read { path, error })
             })
             .collect()
     }
@@ -125,6 +125,6 @@ impl Theme {
     /// One file under the theme's `static/` (e.g. `css/print.css`).
     pub fn static_file(&self, rel: &str) -> Result<Vec<u8>, ThemeError> {
         let path = self.dir.join("static").join(rel);
-        std::fs::read(&path).map_err(|source| ThemeError::Read { path, source })
+        std::fs::read(&path).map_err(|error| ThemeError::Read { path, error })
     }
 }

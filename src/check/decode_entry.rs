@@ -7,6 +7,7 @@ use crate::content::freshness::{Freshness, STALE_AFTER_MONTHS, freshness};
 use crate::content::load::RawDoc;
 use crate::content::model::*;
 use crate::diagnostics::{Format, Problem};
+use crate::lang::{Msg, msg};
 use crate::yaml::Value;
 
 const COMMON_FIELDS: &[&str] = &[
@@ -417,7 +418,7 @@ fn service(d: &mut Decoder, x: &Field) -> Option<Service> {
     let wage = d.optional(&mut f, "wage", |d, x| {
         let mut g = d.fields(x.node, &x.path)?;
         let monthly = d.required(&mut g, "monthly_average", |d, x| d.integer(x, 0, 1_000_000));
-        let year = yearly_figure_year(d, &mut g, "工賃・賃金");
+        let year = yearly_figure_year(d, &mut g, msg("工賃・賃金", "wage"));
         d.finish(g, &["monthly_average", "fiscal_year"]);
         Some(Wage {
             monthly_average: monthly? as u32,
@@ -427,7 +428,7 @@ fn service(d: &mut Decoder, x: &Field) -> Option<Service> {
     let placements = d.optional(&mut f, "placements", |d, x| {
         let mut g = d.fields(x.node, &x.path)?;
         let count = d.required(&mut g, "count", |d, x| d.integer(x, 0, 1_000));
-        let year = yearly_figure_year(d, &mut g, "就職者数");
+        let year = yearly_figure_year(d, &mut g, msg("就職者数", "number of job placements"));
         d.finish(g, &["count", "fiscal_year"]);
         Some(Placements {
             count: count? as u32,
@@ -502,7 +503,7 @@ fn service(d: &mut Decoder, x: &Field) -> Option<Service> {
 
 /// The fiscal year of a yearly figure: a number without its year is not comparable, so a missing
 /// year gets its own message rather than a generic "missing field".
-fn yearly_figure_year(d: &mut Decoder, g: &mut Fields, figure: &str) -> Option<u16> {
+fn yearly_figure_year(d: &mut Decoder, g: &mut Fields, figure: Msg) -> Option<u16> {
     match g.get("fiscal_year") {
         Some(x) => d.integer(&x, 2000, 2100).map(|y| y as u16),
         None => {
@@ -510,7 +511,8 @@ fn yearly_figure_year(d: &mut Decoder, g: &mut Fields, figure: &str) -> Option<u
                 g.pos(),
                 &g.child_path("fiscal_year"),
                 Problem::YearlyFigureWithoutYear {
-                    figure: figure.into(),
+                    figure_ja: figure.ja,
+                    figure_en: figure.en,
                 },
             );
             None

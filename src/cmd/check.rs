@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// サイトのフォルダ（site.yaml のあるところ）
     #[arg(default_value = ".")]
     dir: PathBuf,
     /// 警告もエラーとして扱います

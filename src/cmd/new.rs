@@ -7,8 +7,11 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// 種類（office, workplace, center, community, page）
     kind: String,
+    /// 項目の id（ファイル名になります。半角の英小文字・数字・ハイフン）
     id: String,
+    /// サイトのフォルダ（site.yaml のあるところ）
     #[arg(long, default_value = ".")]
     dir: PathBuf,
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// よみを知りたい文
     text: String,
+    /// サイトのフォルダ（site.yaml のあるところ）
     #[arg(long, default_value = ".")]
     dir: PathBuf,
 }

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// ふりがなをつける文
     text: String,
+    /// サイトのフォルダ（site.yaml のあるところ）
     #[arg(long, default_value = ".")]
     dir: PathBuf,
     /// この学年までに習う漢字には ふりがなをつけません（既定: site.yaml の furigana）。all ですべて

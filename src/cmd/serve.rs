@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// サイトのフォルダ（site.yaml のあるところ）
     #[arg(default_value = ".")]
     dir: PathBuf,
     /// 待ち受ける番号（0 ならあいている番号）

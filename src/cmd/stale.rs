@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// サイトのフォルダ（site.yaml のあるところ）
     #[arg(default_value = ".")]
     dir: PathBuf,
     /// この月数以上 確かめていない項目を出します

@@ -83,7 +83,8 @@ pub enum Problem {
     },
     KanaRequired,
     YearlyFigureWithoutYear {
-        figure: String,
+        figure_ja: String,
+        figure_en: String,
     },
     NotForService {
         field: String,

@@ -309,10 +309,13 @@ impl Problem {
                     "add \"kana:\" with the reading in hiragana",
                 ),
             ),
-            Problem::YearlyFigureWithoutYear { figure } => said(
+            Problem::YearlyFigureWithoutYear {
+                figure_ja,
+                figure_en,
+            } => said(
                 msg(
-                    format!("{figure}に何年度の数字かが書かれていません"),
-                    format!("{figure} has no fiscal year"),
+                    format!("{figure_ja}に何年度の数字かが書かれていません"),
+                    format!("the {figure_en} has no fiscal year"),
                 ),
                 msg(
                     "「fiscal_year: 2024」のように年度を書きたしてください",
@@ -507,4 +510,168 @@ fn yaml_detail_ja(detail: &str) -> String {
         .find(|(en, _)| detail.contains(en))
         .map(|(_, ja)| ja.to_string())
         .unwrap_or_else(|| detail.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One problem of every kind. `kind_number` has no wildcard arm, so a new kind does not
+    /// compile until it is numbered here, and the test below fails until it has a sample.
+    fn samples() -> Vec<Problem> {
+        let s = |x: &str| x.to_string();
+        vec![
+            Problem::Unreadable {
+                detail: s("denied"),
+            },
+            Problem::NotUtf8,
+            Problem::MissingSiteConfig,
+            Problem::NoFrontMatter,
+            Problem::UnclosedFrontMatter,
+            Problem::YamlSyntax {
+                detail: s("did not find expected key"),
+            },
+            Problem::DuplicateKey { key: s("name") },
+            Problem::NotAMapping,
+            Problem::UnknownField {
+                field: s("nmae"),
+                suggestion: Some(s("name")),
+            },
+            Problem::MissingField { field: s("name") },
+            Problem::Empty,
+            Problem::WrongType {
+                expected: Expected::Integer,
+                found_ja: s("文字"),
+                found_en: s("text"),
+            },
+            Problem::NotInList {
+                value: s("x"),
+                allowed: vec![s("a"), s("b")],
+                suggestion: None,
+            },
+            Problem::BadFormat {
+                format: Format::Phone,
+                value: s("12"),
+            },
+            Problem::UnknownArea {
+                value: s("x"),
+                allowed: vec![s("kita")],
+            },
+            Problem::DuplicateId {
+                id: s("a"),
+                other: s("content/entries/a.md"),
+            },
+            Problem::NotHiragana { value: s("ABC") },
+            Problem::KanaRequired,
+            Problem::YearlyFigureWithoutYear {
+                figure_ja: s("工賃・賃金"),
+                figure_en: s("wage"),
+            },
+            Problem::NotForService {
+                field: s("wage"),
+                service: s("transition"),
+            },
+            Problem::OutOfRange {
+                value: s("0"),
+                min: 1,
+                max: 9,
+            },
+            Problem::EmptyList,
+            Problem::ContactRequired,
+            Problem::PhotoWithoutAlt,
+            Problem::PhotoMissing { src: s("a.jpg") },
+            Problem::PhotoUnreadable { src: s("a.jpg") },
+            Problem::BrokenLink {
+                target: s("@/x.md"),
+            },
+            Problem::UnsafeLink {
+                target: s("javascript:x"),
+            },
+            Problem::UnknownGlossaryRef { id: s("x") },
+            Problem::TimeRangeReversed {
+                value: s("10:00-09:00"),
+            },
+            Problem::Stale {
+                verified: s("2024-01-01"),
+                months: 13,
+            },
+            Problem::FutureDate {
+                value: s("2099-01-01"),
+            },
+            Problem::TooLong {
+                length: 300,
+                max: 200,
+            },
+        ]
+    }
+
+    fn kind_number(p: &Problem) -> usize {
+        match p {
+            Problem::Unreadable { .. } => 0,
+            Problem::NotUtf8 => 1,
+            Problem::MissingSiteConfig => 2,
+            Problem::NoFrontMatter => 3,
+            Problem::UnclosedFrontMatter => 4,
+            Problem::YamlSyntax { .. } => 5,
+            Problem::DuplicateKey { .. } => 6,
+            Problem::NotAMapping => 7,
+            Problem::UnknownField { .. } => 8,
+            Problem::MissingField { .. } => 9,
+            Problem::Empty => 10,
+            Problem::WrongType { .. } => 11,
+            Problem::NotInList { .. } => 12,
+            Problem::BadFormat { .. } => 13,
+            Problem::UnknownArea { .. } => 14,
+            Problem::DuplicateId { .. } => 15,
+            Problem::NotHiragana { .. } => 16,
+            Problem::KanaRequired => 17,
+            Problem::YearlyFigureWithoutYear { .. } => 18,
+            Problem::NotForService { .. } => 19,
+            Problem::OutOfRange { .. } => 20,
+            Problem::EmptyList => 21,
+            Problem::ContactRequired => 22,
+            Problem::PhotoWithoutAlt => 23,
+            Problem::PhotoMissing { .. } => 24,
+            Problem::PhotoUnreadable { .. } => 25,
+            Problem::BrokenLink { .. } => 26,
+            Problem::UnsafeLink { .. } => 27,
+            Problem::UnknownGlossaryRef { .. } => 28,
+            Problem::TimeRangeReversed { .. } => 29,
+            Problem::Stale { .. } => 30,
+            Problem::FutureDate { .. } => 31,
+            Problem::TooLong { .. } => 32,
+        }
+    }
+    const KINDS: usize = 33;
+
+    fn has_japanese(text: &str) -> bool {
+        text.chars()
+            .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+    }
+
+    #[test]
+    fn every_problem_is_worded_in_both_languages() {
+        let samples = samples();
+        let covered: std::collections::BTreeSet<usize> = samples.iter().map(kind_number).collect();
+        let missing: Vec<usize> = (0..KINDS).filter(|k| !covered.contains(k)).collect();
+        assert!(
+            missing.is_empty(),
+            "no sample for problem kinds {missing:?}"
+        );
+        for problem in &samples {
+            let Wording { message, fix } = problem.wording();
+            for text in [&message.ja, &fix.ja] {
+                assert!(has_japanese(text), "{problem:?}: not Japanese: {text}");
+            }
+            // The samples' values are ASCII (but WrongType's, which is the Japanese word for
+            // the type in the Japanese sentence only), so any Japanese in English is a leak.
+            for text in [&message.en, &fix.en] {
+                let leaked = has_japanese(text) && !text.contains("みどりベーカリー");
+                assert!(
+                    !text.is_empty() && !leaked,
+                    "{problem:?}: English missing: {text}"
+                );
+            }
+        }
+    }
 }

@@ -1,0 +1,272 @@
+//! The command line's own help in the person's language. The Japanese help is the doc comments
+//! on the argument structs (what clap shows by default); the English is this table, keyed by
+//! subcommand path and argument id. A test walks the whole command tree, so a new subcommand or
+//! argument without its English fails the build's tests.
+
+use clap::{Arg, ArgAction, Command};
+use shirube::lang::Lang;
+
+/// `("build", …)` is a subcommand's about text; `("build.strict", …)` an argument's help; `""`
+/// is the program itself.
+const ENGLISH: &[(&str, &str)] = &[
+    (
+        "",
+        "Makes a region's disability-employment guidebook from YAML and Markdown (a website and a printed edition)",
+    ),
+    (
+        "build",
+        "Builds the site into output/ (checks first; with errors nothing is changed)",
+    ),
+    ("build.dir", "The site's folder (where site.yaml is)"),
+    ("build.output", "The output folder"),
+    (
+        "build.theme",
+        "The theme folder (default: <dir>/themes/default)",
+    ),
+    ("build.strict", "Treat warnings as errors too"),
+    (
+        "build.pdf",
+        "Also make the printed guide as a PDF (output/guidebook.pdf; needs Chromium)",
+    ),
+    (
+        "build.chromium",
+        "Where Chromium is, to make PDFs (default: chromium on the PATH)",
+    ),
+    (
+        "print",
+        "Makes the printed guide as a PDF (output/guidebook.pdf; also editions for one area or kind)",
+    ),
+    ("print.dir", "The site's folder (where site.yaml is)"),
+    ("print.output", "The output folder"),
+    (
+        "print.theme",
+        "The theme folder (default: <dir>/themes/default)",
+    ),
+    (
+        "print.chromium",
+        "Where Chromium is, to make PDFs (default: chromium on the PATH)",
+    ),
+    (
+        "print.paper",
+        "Paper size (default: print.paper in site.yaml)",
+    ),
+    (
+        "print.layout",
+        "One entry a page (full) or two (compact) (default: print.layout in site.yaml)",
+    ),
+    (
+        "print.large_print",
+        "The large-print edition (16 pt body text)",
+    ),
+    (
+        "print.furigana",
+        "The furigana edition (ruby over kanji above the school grade in site.yaml)",
+    ),
+    (
+        "print.area",
+        "An edition for one area only (an id from site.yaml's areas)",
+    ),
+    (
+        "print.service",
+        "An edition for one kind only (a service such as b-type, or centers, workplaces, community)",
+    ),
+    (
+        "serve",
+        "Preview: builds the site, shows it at http://127.0.0.1:<port>/ and rebuilds on every save",
+    ),
+    ("serve.dir", "The site's folder (where site.yaml is)"),
+    ("serve.port", "The port to listen on (0 for any free one)"),
+    (
+        "serve.theme",
+        "The theme folder (default: <dir>/themes/default)",
+    ),
+    (
+        "stale",
+        "Lists entries not confirmed for a long time, oldest first, with their phone (for the yearly calls)",
+    ),
+    ("stale.dir", "The site's folder (where site.yaml is)"),
+    (
+        "stale.months",
+        "List entries not confirmed for this many months or more",
+    ),
+    (
+        "check",
+        "Checks every file and reports every problem at once",
+    ),
+    ("check.dir", "The site's folder (where site.yaml is)"),
+    ("check.strict", "Treat warnings as errors too"),
+    ("check.format", "The report's format"),
+    (
+        "reading",
+        "Prints the reading of a text in hiragana (inside a site, with content/readings.yaml and the entries' kana)",
+    ),
+    ("reading.text", "The text to read"),
+    ("reading.dir", "The site's folder (where site.yaml is)"),
+    ("ruby", "Prints a text as HTML with furigana (ruby)"),
+    ("ruby.text", "The text to annotate"),
+    ("ruby.dir", "The site's folder (where site.yaml is)"),
+    (
+        "ruby.grade",
+        "No furigana over kanji learnt up to this school grade (default: furigana in site.yaml); all for every kanji",
+    ),
+    (
+        "import",
+        "Imports entries from other data (for now WAM NET's open data)",
+    ),
+    (
+        "import.wam",
+        "Imports a municipality's offices from WAM NET's CSV files into content/entries/wam-<office number>.md; existing files are never changed",
+    ),
+    (
+        "import.wam.csv",
+        "The per-service CSV files (any number: A-type, transition, retention … at once)",
+    ),
+    (
+        "import.wam.city",
+        "The municipality of the offices' addresses (e.g. 横浜市, 東京都中野区)",
+    ),
+    (
+        "import.wam.area",
+        "The area the entries go in (an id from site.yaml's areas; default: the first)",
+    ),
+    ("import.wam.dir", "The site's folder (where site.yaml is)"),
+    (
+        "new",
+        "Makes a template for a new entry (kinds: office, workplace, center, community, page)",
+    ),
+    (
+        "new.kind",
+        "The kind (office, workplace, center, community, page)",
+    ),
+    (
+        "new.id",
+        "The entry's id (it becomes the file name; lower-case letters, digits, hyphens)",
+    ),
+    ("new.dir", "The site's folder (where site.yaml is)"),
+];
+
+/// clap's own flags, in both languages.
+const HELP_FLAG: (&str, &str) = ("ヘルプを表示します", "Print help");
+const VERSION_FLAG: (&str, &str) = ("バージョンを表示します", "Print version");
+
+/// The command tree with its help in `lang`.
+pub fn localize(command: Command, lang: Lang) -> Command {
+    localize_at(command.disable_help_subcommand(true), "", lang)
+}
+
+fn localize_at(mut command: Command, path: &str, lang: Lang) -> Command {
+    let pick = |(ja, en): (&'static str, &'static str)| match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
+    };
+    // clap's own --help and --version, replaced by the same flags with help in `lang`.
+    command = command.disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(pick(HELP_FLAG)),
+    );
+    if path.is_empty() {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(pick(VERSION_FLAG)),
+        );
+    }
+    if lang == Lang::En {
+        if let Some(about) = english(path) {
+            command = command.about(about).long_about(None);
+        }
+        let ids: Vec<String> = command
+            .get_arguments()
+            .map(|a| a.get_id().to_string())
+            .collect();
+        for id in ids {
+            if let Some(help) = english(&join(path, &id)) {
+                command = command.mut_arg(&id, |a| a.help(help).long_help(None));
+            }
+        }
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = join(path, &name);
+        command = command.mut_subcommand(&name, |sub| localize_at(sub, &sub_path, lang));
+    }
+    command
+}
+
+fn english(key: &str) -> Option<&'static str> {
+    ENGLISH.iter().find(|(k, _)| *k == key).map(|(_, en)| *en)
+}
+
+fn join(path: &str, name: &str) -> String {
+    match path {
+        "" => name.to_string(),
+        _ => format!("{path}.{name}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every subcommand and argument of the command tree, as table keys, with its Japanese help.
+    fn keys(command: &Command, path: &str, out: &mut Vec<(String, Option<String>)>) {
+        out.push((path.to_string(), command.get_about().map(|a| a.to_string())));
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            if id == "help" || id == "version" {
+                continue;
+            }
+            out.push((join(path, id), arg.get_help().map(|h| h.to_string())));
+        }
+        for sub in command.get_subcommands() {
+            keys(sub, &join(path, sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_subcommand_and_argument_has_help_in_both_languages() {
+        let command = crate::Cli::command();
+        let mut all = Vec::new();
+        keys(&command, "", &mut all);
+        assert!(all.len() > 40, "the walk found only {} keys", all.len());
+        let missing_en: Vec<&str> = all
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| english(k).is_none())
+            .collect();
+        assert!(missing_en.is_empty(), "no English help for {missing_en:?}");
+        let missing_ja: Vec<&str> = all
+            .iter()
+            .filter(|(_, ja)| ja.as_deref().is_none_or(str::is_empty))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert!(missing_ja.is_empty(), "no Japanese help for {missing_ja:?}");
+        let unused: Vec<&str> = ENGLISH
+            .iter()
+            .map(|(k, _)| *k)
+            .filter(|k| !all.iter().any(|(key, _)| key == k))
+            .collect();
+        assert!(unused.is_empty(), "English help for nothing: {unused:?}");
+    }
+
+    #[test]
+    fn english_help_replaces_the_japanese() {
+        let mut command = localize(crate::Cli::command(), Lang::En);
+        let help = command.render_help().to_string();
+        assert!(help.contains("Builds the site into output/"), "{help}");
+        assert!(!help.contains("サイトを output/ に作ります"), "{help}");
+        let mut command = localize(crate::Cli::command(), Lang::Ja);
+        let help = command.render_help().to_string();
+        assert!(help.contains("サイトを output/ に作ります"), "{help}");
+        assert!(help.contains("ヘルプを表示します"), "{help}");
+    }
+}
