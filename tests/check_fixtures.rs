@@ -1,19 +1,27 @@
 //! The invalid-input catalogue: every folder under `tests/fixtures/invalid/` is one broken site,
-//! and `shirube check` must describe it exactly as its `expected.txt` says, while `shirube build`
+//! and `shirube check` must describe it exactly as its `expected.snap` says, while `shirube build`
 //! must refuse it without touching the previous output.
 //!
 //! A case folder holds only what differs from `tests/fixtures/base/` (a small valid site): its
 //! files are laid over a copy of base, and `<path>.delete` removes `<path>` from the copy.
-//! Besides those, a case has:
-//! - `expected.txt`: the exact stdout of `shirube check` (human format, Japanese). Its summary
-//!   line decides the exit code: 1 with errors; 0 with only warnings (and 1 with `--strict`).
+//! Besides those, a case has (neither is copied into the site):
+//! - `expected.snap`: an insta snapshot whose body, below the `---` header, is the exact stdout of
+//!   `shirube check` (human format, Japanese). Its summary line decides the exit code: 1 with
+//!   errors; 0 with only warnings (and 1 with `--strict`).
 //! - `known-bug.txt` (optional): a checker bug that is reported but not fixed yet. Lines starting
-//!   with `# ` say what is wrong; the rest is today's exact (wrong) stdout. While the checker
-//!   prints that, the case passes with a note; when it prints `expected.txt` the case fails so
-//!   that the note gets deleted; anything else fails as a change to review.
+//!   with `# ` say what is wrong; the rest is today's exact (wrong) stdout, and `expected.snap`
+//!   keeps the right one. While the checker prints the wrong one, the case passes with a note; when
+//!   it prints `expected.snap` the case fails so that the note gets deleted; anything else fails as
+//!   a change to review. A known-bug case is compared with its snapshot but never writes it.
 //!
-//! `UPDATE_EXPECT=1` rewrites `expected.txt` from the actual output (never for known-bug cases).
-//! Read every rewritten file: the line and column must point at the real problem in the file.
+//! Every case is run and every failure reported together, each changed report with insta's whole
+//! diff. To accept changed reports (or create `expected.snap` for a new case): `cargo insta
+//! review` (needs `cargo install cargo-insta`), or `INSTA_UPDATE=always cargo test --test
+//! check_fixtures`. Read every accepted report: the line and column must point at the real problem
+//! in the file.
+
+#[macro_use]
+mod exact_snapshot;
 
 use std::ffi::OsStr;
 use std::fs;
@@ -24,7 +32,9 @@ use std::process::{Command, Output};
 const TODAY: &str = "2026-11-01";
 /// The catalogue has at least this many cases; fewer means discovery broke, not that all passed.
 const MIN_CASES: usize = 24;
-const EXPECTED: &str = "expected.txt";
+/// The case's snapshot `expected.snap` (insta adds the extension); pending changes are written
+/// beside it as `expected.snap.new`.
+const SNAPSHOT: &str = "expected";
 const KNOWN_BUG: &str = "known-bug.txt";
 const MARKER: &str = "keep.txt";
 const MARKER_TEXT: &str = "前のビルドの出力です。失敗したビルドは これを消してはいけません。\n";
@@ -93,7 +103,7 @@ fn site_for(case: &Path) -> Result<tempfile::TempDir, String> {
         );
     }
     for file in files_under(case) {
-        if file == Path::new(EXPECTED) || file == Path::new(KNOWN_BUG) {
+        if is_about_the_case(&file) {
             continue;
         }
         let name = file.to_string_lossy();
@@ -106,6 +116,41 @@ fn site_for(case: &Path) -> Result<tempfile::TempDir, String> {
         }
     }
     Ok(site)
+}
+
+/// The files of a case folder that describe the case rather than belong to its site: the snapshot,
+/// insta's pending `expected.snap.new`, and the known-bug note.
+fn is_about_the_case(file: &Path) -> bool {
+    file == Path::new(KNOWN_BUG)
+        || file
+            .to_str()
+            .is_some_and(|f| f.starts_with(&format!("{SNAPSHOT}.snap")))
+}
+
+/// The accepted report of a case, read from its snapshot without going through an assertion.
+fn expected_report(case: &Path) -> Result<String, String> {
+    let path = case.join(format!("{SNAPSHOT}.snap"));
+    let snapshot =
+        insta::Snapshot::from_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // insta gives the body without its last newline; a report always ends with one.
+    snapshot
+        .contents()
+        .as_text()
+        .map(|text| format!("{text}\n"))
+        .ok_or_else(|| format!("{}: not a text snapshot", path.display()))
+}
+
+/// The insta settings of a case's snapshot: `<case>/expected.snap`.
+fn snapshot_settings(case: &Path) -> insta::Settings {
+    let name = case.file_name().unwrap().to_string_lossy();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(case);
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_description(format!(
+        "stdout of `shirube check` on tests/fixtures/invalid/{name} laid over tests/fixtures/base"
+    ));
+    settings
 }
 
 /// Every file below `dir`, relative to it, sorted.
@@ -172,20 +217,16 @@ fn mismatch(what: &str, expected: &str, actual: &str) -> String {
     )
 }
 
-/// Checks one case; `Ok` carries a note to print (a known bug, an update), `Err` every failure.
+/// Checks one case; `Ok` carries a note to print (a known bug), `Err` every failure.
 fn run_case(case: &Path) -> Result<Option<String>, String> {
-    let updating = std::env::var_os("UPDATE_EXPECT").is_some();
-    let expected = match fs::read_to_string(case.join(EXPECTED)) {
-        Ok(text) => text,
-        // A new case starts without one: UPDATE_EXPECT writes it, for review.
-        Err(_) if updating => String::new(),
-        Err(e) => return Err(format!("{EXPECTED}: {e} (UPDATE_EXPECT=1 writes it)")),
-    };
     let site = site_for(case)?;
     let checked = check(site.path(), &[]);
     let actual = stdout(&checked);
 
     if let Ok(known) = fs::read_to_string(case.join(KNOWN_BUG)) {
+        // Not through assert_snapshot!: INSTA_UPDATE=always would accept the wrong output as the
+        // expected one, and the case would then look fixed.
+        let expected = expected_report(case)?;
         let (note, today): (Vec<&str>, Vec<&str>) = known
             .split_inclusive('\n')
             .partition(|l| l.starts_with("# "));
@@ -198,23 +239,15 @@ fn run_case(case: &Path) -> Result<Option<String>, String> {
             Err(format!("the known bug looks fixed: delete {KNOWN_BUG}"))
         } else {
             Err(mismatch(
-                "known-bug case changed output; review it",
+                "known-bug case changed output; review it, then update known-bug.txt (expected.snap \
+                 keeps the right output: to change that, move known-bug.txt aside and accept as usual)",
                 &expected,
                 &actual,
             ))
         };
     }
 
-    let mut failures = Vec::new();
-    let mut note = None;
-    if actual != expected {
-        if updating {
-            fs::write(case.join(EXPECTED), &actual).unwrap();
-            note = Some(format!("{EXPECTED} rewritten: review it\n{actual}"));
-        } else {
-            failures.push(mismatch("check output differs", &expected, &actual));
-        }
-    }
+    let mut failures = snapshot_settings(case).bind(|| snapshot_failures!(SNAPSHOT, &actual));
     let Some((errors, warnings)) = counts(&actual) else {
         failures.push(format!("no summary line in the output:\n{actual}"));
         return Err(failures.join("\n"));
@@ -258,7 +291,7 @@ fn run_case(case: &Path) -> Result<Option<String>, String> {
     }
 
     if failures.is_empty() {
-        Ok(note)
+        Ok(None)
     } else {
         Err(failures.join("\n"))
     }
@@ -292,7 +325,8 @@ fn invalid_cases() {
     }
     assert!(
         failures.is_empty(),
-        "{} of {} cases failed:\n\n{}",
+        "{} of {} cases failed:\n\n{}\n\nIf a changed snapshot is intended: cargo insta review, or \
+         INSTA_UPDATE=always cargo test --test check_fixtures",
         failures.len(),
         cases.len(),
         failures.join("\n\n")
@@ -357,7 +391,7 @@ fn machine_formats_are_parseable() {
     // The case with problems in two files: both formats must list every one, where the human
     // report does.
     let case = fixtures().join("invalid/several-problems");
-    let expected = human_locations(&fs::read_to_string(case.join(EXPECTED)).unwrap());
+    let expected = human_locations(&expected_report(&case).unwrap());
     assert!(expected.len() >= 2);
     let site = site_for(&case).unwrap();
     let run = |format: &str| {

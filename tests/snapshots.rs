@@ -1,7 +1,14 @@
 //! Snapshot tests of rendered pages: the small valid site in tests/fixtures/base is built with the
-//! default theme and selected pages are compared with tests/snapshots/. After an intended change
-//! to templates or views, `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` rewrites them; review
-//! the diff before committing.
+//! default theme and each page in PAGES is compared with its insta snapshot in tests/snapshots/,
+//! named after the page with `/` as `__` (`entries/midori/index.html` →
+//! `tests/snapshots/entries__midori__index.html.snap`; the body below the `---` header is the
+//! page's exact bytes). Every page is compared, and a failure shows the whole diff of each page that
+//! changed. After an intended change to templates or views, accept it with `cargo insta review`
+//! (needs `cargo install cargo-insta`) or `INSTA_UPDATE=always cargo test --test snapshots`, and
+//! read the diff before committing. See the Tests section of README.md.
+
+#[macro_use]
+mod exact_snapshot;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -43,9 +50,20 @@ fn build_base(out: &Path) {
     assert!(status.success(), "the base fixture must build");
 }
 
-/// File name for a page's snapshot: `entries/midori/index.html` → `entries__midori__index.html`.
+/// Snapshot name for a page: `entries/midori/index.html` → `entries__midori__index.html`.
 fn snapshot_name(page: &str) -> String {
     page.replace('/', "__")
+}
+
+/// The insta settings of the page snapshots: `tests/snapshots/<name>.snap`, no module prefix.
+fn snapshot_settings(page: &str) -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_description(format!(
+        "{page} of tests/fixtures/base, built with themes/default"
+    ));
+    settings
 }
 
 #[test]
@@ -53,35 +71,39 @@ fn rendered_pages_match_snapshots() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
     build_base(&out);
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
-    let snapshots = repo().join("tests/snapshots");
-    let mut mismatches = Vec::new();
+    let mut failures = Vec::new();
     for page in PAGES {
         let actual = std::fs::read_to_string(out.join(page))
             .unwrap_or_else(|e| panic!("{page} was not built: {e}"));
-        let path = snapshots.join(snapshot_name(page));
-        if update {
-            std::fs::create_dir_all(&snapshots).unwrap();
-            std::fs::write(&path, &actual).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&path).unwrap_or_default();
-        if expected != actual {
-            let first_difference = expected
-                .lines()
-                .zip(actual.lines())
-                .enumerate()
-                .find(|(_, (e, a))| e != a)
-                .map(|(i, (e, a))| format!("line {}:\n- {e}\n+ {a}", i + 1))
-                .unwrap_or_else(|| "(one is a prefix of the other)".into());
-            mismatches.push(format!("{page}: {first_difference}"));
-        }
+        let name = snapshot_name(page);
+        failures.extend(snapshot_settings(page).bind(|| snapshot_failures!(&name, &actual)));
     }
     assert!(
-        mismatches.is_empty(),
-        "{} page(s) differ from tests/snapshots (UPDATE_SNAPSHOTS=1 to accept):\n{}",
-        mismatches.len(),
-        mismatches.join("\n\n")
+        failures.is_empty(),
+        "{} problem(s) with the {} pages (every page was compared):\n{}\n\
+         If a changed snapshot is intended: cargo insta review, or INSTA_UPDATE=always cargo test --test snapshots",
+        failures.len(),
+        PAGES.len(),
+        failures.join("\n")
+    );
+}
+
+/// Every snapshot in tests/snapshots/ belongs to a page in PAGES: a page taken off the list must
+/// not leave a snapshot behind that nothing checks any more.
+#[test]
+fn every_snapshot_is_a_listed_page() {
+    let mut snapshots: Vec<String> = std::fs::read_dir(repo().join("tests/snapshots"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|name| name.strip_suffix(".snap").map(str::to_string))
+        .collect();
+    snapshots.sort();
+    let mut pages: Vec<String> = PAGES.iter().map(|p| snapshot_name(p)).collect();
+    pages.sort();
+    assert_eq!(
+        snapshots, pages,
+        "tests/snapshots/*.snap and PAGES differ (delete the snapshot of a page taken off the list; a \
+         new page's snapshot appears once accepted)"
     );
 }
 

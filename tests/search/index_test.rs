@@ -4,8 +4,11 @@
 //! `[[test]] name = "search"  path = "tests/search/index_test.rs"`.
 //!
 //! - The committed fixture index (tests/search/fixture-index/, which the Node query-set test reads)
-//!   must be exactly what `build_index` makes of tests/search/fixture-docs.json today.
-//!   Regenerate it with `SHIRUBE_UPDATE_FIXTURE_INDEX=1 cargo test --test search fixture`.
+//!   must be exactly what `build_index` makes of tests/search/fixture-docs.json today. It stays
+//!   plain files, not an insta snapshot, but follows insta's switch: `INSTA_UPDATE=always cargo
+//!   test --test search fixture` rewrites it (so `INSTA_UPDATE=always cargo test` accepts every
+//!   snapshot and this index at once; `cargo insta review` does not cover it). A failure lists every
+//!   file added, removed or changed, and what changed inside each JSON file.
 //! - The corpus check: every real office of the national open data, found by its reading in the
 //!   top 3 and by its name in the top 1, through the real browser client under Node.
 
@@ -13,7 +16,7 @@ mod wam;
 
 use serde::Deserialize;
 use shirube::search::{SearchDoc, SearchError, build_index};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -112,19 +115,128 @@ fn write_files(dir: &Path, files: &[(PathBuf, Vec<u8>)]) {
     }
 }
 
+/// Whether insta accepts snapshots in this run (`INSTA_UPDATE=always`, or its synonyms `1` and
+/// `force`): the same switch rewrites the fixture index. Never set in CI.
+fn accepting_snapshots() -> bool {
+    matches!(
+        std::env::var("INSTA_UPDATE").as_deref(),
+        Ok("always" | "1" | "force")
+    )
+}
+
+/// The index's files with the build id (the folder named in manifest.json, which changes with any
+/// content) written as `<build>`, so that a change shows as the files it touches.
+fn by_role(files: &BTreeMap<PathBuf, Vec<u8>>) -> BTreeMap<String, &[u8]> {
+    let build = files
+        .get(Path::new("manifest.json"))
+        .and_then(|m| serde_json::from_slice::<serde_json::Value>(m).ok())
+        .and_then(|m| m["build"].as_str().map(str::to_string));
+    files
+        .iter()
+        .map(|(path, bytes)| {
+            let path = path.to_string_lossy().replace('\\', "/");
+            let path = match &build {
+                Some(id) => match path.strip_prefix(&format!("{id}/")) {
+                    Some(rest) => format!("<build>/{rest}"),
+                    None => path,
+                },
+                None => path,
+            };
+            (path, bytes.as_slice())
+        })
+        .collect()
+}
+
+/// A JSON value, cut short for a one-line report.
+fn short(value: &serde_json::Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(100) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+/// Where two JSON values differ: `at: old → new`, down to objects' keys and the items of arrays
+/// of equal length that hold arrays or objects (arrays of numbers, the postings, are shown whole).
+fn json_diff(at: &str, old: &serde_json::Value, new: &serde_json::Value, out: &mut Vec<String>) {
+    use serde_json::Value;
+    let nested = |items: &[Value]| items.iter().any(|v| v.is_array() || v.is_object());
+    match (old, new) {
+        _ if old == new => {}
+        (Value::Object(a), Value::Object(b)) => {
+            let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            for key in keys {
+                let at = format!("{at}.{key}");
+                match (a.get(key), b.get(key)) {
+                    (Some(x), Some(y)) => json_diff(&at, x, y, out),
+                    (Some(x), None) => out.push(format!("{at}: {} → (none)", short(x))),
+                    (None, Some(y)) => out.push(format!("{at}: (none) → {}", short(y))),
+                    (None, None) => {}
+                }
+            }
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() && (nested(a) || nested(b)) => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                json_diff(&format!("{at}[{i}]"), x, y, out);
+            }
+        }
+        _ => out.push(format!("{at}: {} → {}", short(old), short(new))),
+    }
+}
+
+/// What differs between the committed index and the built one: each file added, removed or
+/// changed, and for a changed JSON file where inside it (up to 40 places a file).
+fn index_diff(
+    committed: &BTreeMap<PathBuf, Vec<u8>>,
+    built: &BTreeMap<PathBuf, Vec<u8>>,
+) -> String {
+    let (old, new) = (by_role(committed), by_role(built));
+    let mut out = Vec::new();
+    let mut unchanged = 0;
+    let paths: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    for path in paths {
+        match (old.get(path), new.get(path)) {
+            (Some(a), Some(b)) if a == b => unchanged += 1,
+            (Some(a), Some(b)) => {
+                out.push(format!("~ {path} ({} → {} bytes)", a.len(), b.len()));
+                let parse = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes);
+                if let (Ok(a), Ok(b)) = (parse(a), parse(b)) {
+                    let mut places = Vec::new();
+                    json_diff("", &a, &b, &mut places);
+                    let more = places.len().saturating_sub(40);
+                    places.truncate(40);
+                    out.extend(places.iter().map(|p| format!("    {p}")));
+                    if more > 0 {
+                        out.push(format!("    … and {more} more"));
+                    }
+                }
+            }
+            (Some(a), None) => out.push(format!("- {path} ({} bytes)", a.len())),
+            (None, Some(b)) => out.push(format!("+ {path} ({} bytes)", b.len())),
+            (None, None) => {}
+        }
+    }
+    out.push(format!("{unchanged} file(s) unchanged"));
+    out.join("\n")
+}
+
 #[test]
 fn fixture_index_is_current() {
     let files = build_index(&fixture_docs()).expect("fixture index builds");
     let dir = repo_root().join("tests/search/fixture-index");
-    if std::env::var_os("SHIRUBE_UPDATE_FIXTURE_INDEX").is_some() {
+    let built: BTreeMap<PathBuf, Vec<u8>> = files.iter().cloned().collect();
+    if accepting_snapshots() && files_under(&dir) != built {
         write_files(&dir, &files);
+        eprintln!("INSTA_UPDATE: rewrote tests/search/fixture-index/; review its diff");
     }
-    let built: BTreeMap<PathBuf, Vec<u8>> = files.into_iter().collect();
     let committed = files_under(&dir);
     assert!(
         built == committed,
-        "tests/search/fixture-index/ is stale: run \
-         SHIRUBE_UPDATE_FIXTURE_INDEX=1 cargo test --test search fixture, then node --test tests/search/"
+        "tests/search/fixture-index/ is not what build_index makes of tests/search/fixture-docs.json \
+         (- committed only, + built only, ~ changed; <build> is the build id):\n{}\n\
+         If the change is intended: INSTA_UPDATE=always cargo test --test search fixture, then \
+         node --test tests/search/",
+        index_diff(&committed, &built)
     );
 }
 

@@ -6,7 +6,7 @@ integrator uses from the typed entry to `search::SearchDoc`, and appends the han
 tests/search/extra-docs.json (names with half-width katakana, full-width Latin, 障がい, ヶ, 〜, and
 a near-duplicate name). The snapshot is committed so the query set does not move when an example
 entry is edited; rerun this after deliberate content changes, then rebuild the fixture index
-(SHIRUBE_UPDATE_FIXTURE_INDEX=1 cargo test --test search fixture) and review the query-set diff.
+(INSTA_UPDATE=always cargo test --test search fixture) and review the query-set diff.
 
     python3 tests/search/make_fixture_docs.py    # needs PyYAML; run in the repository root
 """
