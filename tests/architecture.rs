@@ -426,3 +426,36 @@ fn the_scanner_reads_use_trees() {
         vec!["crate::a::classify", "crate::a::Basis"]
     );
 }
+
+/// Every file or folder the map and the README name in backticks exists, so the map stays true
+/// when code moves.
+#[test]
+fn paths_named_in_the_docs_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for doc in ["docs/ARCHITECTURE.md", "README.md"] {
+        let text = std::fs::read_to_string(root.join(doc)).unwrap();
+        for (i, quoted) in text.split('`').enumerate() {
+            let is_code = i % 2 == 1;
+            let named = ["src/", "tests/", "themes/", "docs/", "scripts/"]
+                .iter()
+                .any(|p| quoted.starts_with(p));
+            // Placeholders (`<case>`, `…`) and globs name no single file.
+            let placeholder = quoted.contains(['<', '…', '*', ' ']);
+            if !is_code || !named || placeholder {
+                continue;
+            }
+            seen += 1;
+            if !root.join(quoted).exists() {
+                missing.push(format!("{doc}: {quoted}"));
+            }
+        }
+    }
+    assert!(seen > 30, "only {seen} paths found: the scan is broken");
+    assert!(
+        missing.is_empty(),
+        "paths named in the docs that do not exist:\n{}",
+        missing.join("\n")
+    );
+}

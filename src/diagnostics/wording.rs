@@ -3,6 +3,9 @@
 //! One `match` gives the message and the fix in Japanese and English together, so a problem
 //! cannot be added without all four sentences (a missing one does not compile), and a council can
 //! review every sentence a provider may see in this one file.
+//!
+//! Why this file is long: that review is the point of the file, so the sentences stay together
+//! (about 450 lines of them); the rest is the test that every kind of problem has all four.
 
 use crate::diagnostics::problem::{Expected, Format, Problem};
 use crate::lang::{Msg, msg};
