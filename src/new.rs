@@ -160,6 +160,7 @@ lunch:                              # 昼食
   available: true
   cost_yen: 300
 visits: 見学・体験できます。電話で予約してください。
+parking: 3台（無料）             # 駐車場
 "
         }
         EntryKind::Workplace => {

@@ -30,7 +30,7 @@ const COMMON_FIELDS: &[&str] = &[
     "easy",
     "verified",
 ];
-const OFFICE_FIELDS: &[&str] = &["services", "transport", "lunch", "visits"];
+const OFFICE_FIELDS: &[&str] = &["services", "transport", "lunch", "visits", "parking"];
 const WORKPLACE_FIELDS: &[&str] = &[
     "industry",
     "employment",
@@ -397,6 +397,7 @@ fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {
         })
     });
     let visits = d.optional_text(f, "visits");
+    let parking = d.optional_text(f, "parking");
     let services = services?;
     if services.is_empty() {
         return None;
@@ -406,6 +407,7 @@ fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {
         transport,
         lunch,
         visits,
+        parking,
     })
 }
 

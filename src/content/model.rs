@@ -193,6 +193,8 @@ pub struct Office {
     pub transport: Option<Transport>,
     pub lunch: Option<Lunch>,
     pub visits: Option<String>,
+    /// 駐車場: spaces, cost, where.
+    pub parking: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

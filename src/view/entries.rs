@@ -316,6 +316,12 @@ pub fn entry_page(
                     value: tx.html(v),
                 });
             }
+            if let Some(p) = &o.parking {
+                details.push(Fact {
+                    label: "駐車場",
+                    value: tx.html(p),
+                });
+            }
         }
         EntryDetails::Workplace(w) => {
             if let Some(i) = &w.industry {
