@@ -51,7 +51,8 @@ fn every_error() -> Vec<(String, Msg)> {
     let mut all: Vec<(String, Msg)> = Vec::new();
     let mut add = |e: &dyn Localized, name: &str| all.push((name.to_string(), e.msg()));
     let theme = [
-        ThemeError::NoTemplates(p()),
+        ThemeError::NoFolder(p()),
+        ThemeError::NotUtf8("templates/x.html".into()),
         ThemeError::Read {
             path: p(),
             error: io(),

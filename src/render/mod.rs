@@ -14,7 +14,7 @@ use crate::view::{categories, entries, root_for};
 
 /// Renders every page of every edition into `files`; returns the number of HTML pages.
 pub fn render(guide: &Guide, theme: &Theme, files: &mut Files) -> Result<usize, ThemeError> {
-    for (rel, bytes) in theme.static_files()? {
+    for (rel, bytes) in theme.static_files() {
         files.add(format!("static/{rel}"), bytes);
     }
     let plain = render_edition(guide, theme, &Plain, "", files)?;
