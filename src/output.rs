@@ -35,8 +35,10 @@ impl Files {
     }
 }
 
-/// Writes every file into `<out>.tmp-<pid>`, then replaces `out` with it. The old output is moved
-/// aside first and removed only after the new one is in place.
+/// Writes every file into `.<out>.tmp-<pid>` beside `out`, then puts it in place of `out` in one
+/// step. Whatever moment the process is killed at, `out` is the last complete build: before the
+/// swap the old one, after it the new one. Leftover folders of killed builds are removed (or, on
+/// systems without an atomic exchange, put back) by the next build.
 pub fn write_atomically(files: &Files, out: &Path) -> Result<(), (PathBuf, io::Error)> {
     let out = absolute(out);
     let parent = out.parent().unwrap_or(Path::new("."));
@@ -45,6 +47,7 @@ pub fn write_atomically(files: &Files, out: &Path) -> Result<(), (PathBuf, io::E
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
     fs::create_dir_all(parent).map_err(|e| (parent.to_path_buf(), e))?;
+    recover(parent, &name, &out);
     let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
@@ -53,6 +56,39 @@ pub fn write_atomically(files: &Files, out: &Path) -> Result<(), (PathBuf, io::E
         let _ = fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// Cleans up after builds that were killed: their staging folders go; an old output moved aside
+/// by a swap that did not finish (only where there is no atomic exchange) comes back.
+fn recover(parent: &Path, name: &str, out: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let (tmp, old) = (format!(".{name}.tmp-"), format!(".{name}.old-"));
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let pid = file
+            .strip_prefix(&tmp)
+            .or_else(|| file.strip_prefix(&old))
+            .and_then(|p| p.parse::<u32>().ok());
+        let Some(pid) = pid else { continue };
+        if pid != std::process::id() && process_alive(pid) {
+            continue; // another build into the same folder, still running
+        }
+        if file.starts_with(&old) && !out.exists() {
+            let _ = fs::rename(entry.path(), out);
+        } else {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn process_alive(pid: u32) -> bool {
+    // /proc tells on Linux; elsewhere assume alive, so nothing another build uses is removed.
+    match Path::new("/proc/self").exists() {
+        true => Path::new(&format!("/proc/{pid}")).exists(),
+        false => true,
+    }
 }
 
 fn write_tree(files: &Files, root: &Path) -> Result<(), (PathBuf, io::Error)> {
@@ -67,7 +103,33 @@ fn write_tree(files: &Files, root: &Path) -> Result<(), (PathBuf, io::Error)> {
     fs::create_dir_all(root).map_err(|e| (root.to_path_buf(), e))
 }
 
+#[cfg(target_os = "linux")]
+fn swap(staging: &Path, out: &Path, _old: &Path) -> Result<(), (PathBuf, io::Error)> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    if out.exists() {
+        // One system call: `out` is the old build or the new one, never neither.
+        match renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE) {
+            Ok(()) => {
+                // `staging` now holds the previous build.
+                let _ = fs::remove_dir_all(staging);
+                return Ok(());
+            }
+            // File systems without RENAME_EXCHANGE: the two-step swap below.
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err((out.to_path_buf(), e.into())),
+        }
+    }
+    swap_in_two_steps(staging, out, _old)
+}
+
+#[cfg(not(target_os = "linux"))]
 fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), (PathBuf, io::Error)> {
+    swap_in_two_steps(staging, out, old)
+}
+
+/// Moves the old output aside, then the new one in. Killed between the two, `out` is missing
+/// for a moment; the next build's `recover` puts the old one back.
+fn swap_in_two_steps(staging: &Path, out: &Path, old: &Path) -> Result<(), (PathBuf, io::Error)> {
     let had_old = out.exists();
     if had_old {
         fs::rename(out, old).map_err(|e| (out.to_path_buf(), e))?;
@@ -112,5 +174,22 @@ mod tests {
         assert!(!out.join("stale").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary folders left behind");
+    }
+
+    #[test]
+    fn leftovers_of_killed_builds_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        // A killed build's staging folder, and an old output moved aside by a two-step swap
+        // killed half-way (no `output` at all): pid 0 is never a running build.
+        fs::create_dir_all(dir.path().join(".output.tmp-0/x")).unwrap();
+        fs::create_dir_all(dir.path().join(".output.old-0")).unwrap();
+        fs::write(dir.path().join(".output.old-0/index.html"), "last good").unwrap();
+        recover(dir.path(), "output", &out);
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "last good"
+        );
+        assert!(!dir.path().join(".output.tmp-0").exists());
     }
 }

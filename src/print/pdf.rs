@@ -104,6 +104,26 @@ impl Localized for PdfError {
 
 crate::display_localized!(PdfError);
 
+/// The print document is the site's own files, read from disk: nothing it loads should come from
+/// the network, whatever a theme tries. No host name resolves. (A dead proxy would also refuse
+/// requests to bare IP addresses, but Chromium then waits on it for each request: not used.)
+pub const OFFLINE: [&str; 1] = ["--host-resolver-rules=MAP * ~NOTFOUND"];
+
+/// Chromium's sandbox stays on, except as root, where Chromium refuses to start with it.
+fn sandbox_flag() -> Option<&'static str> {
+    running_as_root().then_some("--no-sandbox")
+}
+
+#[cfg(unix)]
+fn running_as_root() -> bool {
+    rustix::process::geteuid().is_root()
+}
+
+#[cfg(not(unix))]
+fn running_as_root() -> bool {
+    false
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PdfError + '_ {
     move |error| PdfError::Io {
         path: path.to_path_buf(),
@@ -156,9 +176,9 @@ impl Chromium {
         let log_path = scratch.path().join("chromium.log");
         let log = std::fs::File::create(&log_path).map_err(io(&log_path))?;
         let mut child = Command::new(&self.path)
+            .args(sandbox_flag())
             .args([
                 "--headless",
-                "--no-sandbox",
                 "--disable-gpu",
                 "--disable-quic",
                 "--no-first-run",
@@ -169,6 +189,7 @@ impl Chromium {
                 // Bookmarks from the headings: sections, entries, index.
                 "--generate-pdf-document-outline",
             ])
+            .args(OFFLINE)
             .arg(format!("--user-data-dir={}", profile.display()))
             .arg(format!("--print-to-pdf={}", made.display()))
             .arg(file_url(&html))

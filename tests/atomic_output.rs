@@ -1,0 +1,158 @@
+//! A build killed at any moment leaves the output folder exactly as the last complete build made
+//! it, and killed builds' temporary folders do not pile up.
+//!
+//! Each round changes the site (its title carries the round's marker, `ver-0007`), starts a build
+//! into `out` and kills it with SIGKILL after a delay: the rounds' delays are spread over the whole
+//! length of a build, from before the first file is written to after the swap. After each kill,
+//! `out` must be a complete build of one version — the last complete one, or the new one if the
+//! build finished in time: file for file the first build's output with that version's marker,
+//! and no other marker anywhere.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+mod common;
+
+const ROUNDS: u32 = 24;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn build(site: &Path, out: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shirube"));
+    cmd.arg("build")
+        .arg(site)
+        .arg("-o")
+        .arg(out)
+        .env("SHIRUBE_TODAY", "2026-11-01")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    cmd
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn marker(round: u32) -> String {
+    format!("ver-{round:04}")
+}
+
+fn set_version(site: &Path, round: u32) {
+    let path = site.join("site.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let title = yaml.lines().find(|l| l.starts_with("title: ")).unwrap();
+    let yaml = yaml.replacen(
+        title,
+        &format!("title: こもれび市 しごと案内 {}", marker(round)),
+        1,
+    );
+    std::fs::write(path, yaml).unwrap();
+}
+
+/// The tree with one version's marker made neutral; `None` when its files carry any other marker
+/// (a mix of two builds) or none at all.
+fn as_version(tree: &BTreeMap<String, Vec<u8>>, round: u32) -> Option<BTreeMap<String, Vec<u8>>> {
+    let (mine, any) = (marker(round), "ver-0");
+    let mut seen = false;
+    let mut out = BTreeMap::new();
+    for (path, bytes) in tree {
+        let text = String::from_utf8_lossy(bytes);
+        seen |= text.contains(&mine);
+        let neutral = text.replace(&mine, "ver-XXXX");
+        if neutral.contains(any) {
+            return None;
+        }
+        out.insert(path.clone(), neutral.into_bytes());
+    }
+    seen.then_some(out)
+}
+
+fn leftovers(parent: &Path) -> Vec<String> {
+    std::fs::read_dir(parent)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".out."))
+        .collect()
+}
+
+#[test]
+fn a_killed_build_leaves_the_last_complete_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    common::copy_dir(&repo().join("tests/fixtures/base"), &site);
+    let out = dir.path().join("out");
+
+    // Round 0: a complete build, timed.
+    set_version(&site, 0);
+    let start = Instant::now();
+    assert!(build(&site, &out).status().unwrap().success());
+    let full = start.elapsed();
+    let complete = as_version(&tree(&out), 0).expect("round 0 is one version");
+    assert!(complete.len() > 20);
+    let mut last = 0;
+
+    let (mut interrupted, mut finished) = (0, 0);
+    for round in 1..=ROUNDS {
+        set_version(&site, round);
+        // From 5 % to 120 % of a build's length.
+        let delay = full.mul_f64(0.05 + 1.15 * f64::from(round - 1) / f64::from(ROUNDS - 1));
+        let mut child = build(&site, &out).spawn().unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL
+        let status = child.wait().unwrap();
+
+        let now = tree(&out);
+        if as_version(&now, round).as_ref() == Some(&complete) {
+            finished += 1;
+            last = round;
+        } else {
+            assert!(
+                as_version(&now, last).as_ref() == Some(&complete),
+                "round {round}: killed after {delay:?} (exit {status:?}), the output is neither the \
+                 last complete build ({}) nor the new one ({} files)",
+                marker(last),
+                now.len()
+            );
+            interrupted += 1;
+        }
+        // At most the one killed build's staging folder, until the next build cleans it.
+        let left = leftovers(dir.path());
+        assert!(
+            left.len() <= 1,
+            "round {round}: temporary folders pile up: {left:?}"
+        );
+    }
+    assert!(
+        interrupted >= 5 && finished >= 1,
+        "the kills must land both mid-build and after it: {interrupted} interrupted, {finished} finished \
+         (a build takes {full:?})"
+    );
+
+    // A complete build after all that: the new site, and nothing left beside it.
+    set_version(&site, ROUNDS + 1);
+    assert!(build(&site, &out).status().unwrap().success());
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
