@@ -49,6 +49,7 @@ mod normalize;
 mod notation;
 mod numbers;
 mod reader;
+mod romaji;
 mod userwords;
 
 pub use error::TextError;
@@ -59,6 +60,7 @@ pub use kana::{is_reading, to_hiragana};
 pub use normalize::{nfkc, reading_key, spelled_key};
 pub use notation::{parse_author_ruby, strip_author_ruby};
 pub use reader::Reader;
+pub use romaji::romaji;
 
 /// A piece of text for display: plain, or a ruby base with its reading (one reading per base).
 #[derive(Debug, Clone, PartialEq, Eq)]
