@@ -82,7 +82,10 @@ fn settings(args: Args, ask: &Asker, env: &Env) -> anyhow::Result<Chosen> {
     let mut guessed = Vec::new();
     let region = ask.text(
         args.region,
-        msg("地域の名前（例: 札幌市）", "The region's name (e.g. 札幌市)"),
+        msg(
+            "地域の名前（例: 札幌市）",
+            "The region's name (e.g. 札幌市)",
+        ),
         None,
         Field::Region,
     )?;
@@ -302,7 +305,9 @@ fn report(chosen: &Chosen, written: &[&str], dir: &str, lang: Lang) {
             format!(
                 "{what_ja}「{reading}」は辞書からの推測です。ちがうときは site.yaml を直してください。"
             ),
-            format!("{what_en}, {reading}, was guessed from the dictionary: correct it in site.yaml if it is wrong."),
+            format!(
+                "{what_en}, {reading}, was guessed from the dictionary: correct it in site.yaml if it is wrong."
+            ),
         );
     }
     say(lang, "つぎにすること:", "next:");

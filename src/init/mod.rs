@@ -61,7 +61,10 @@ const STARTER: &[(&str, &str)] = &[
         "content/entries/.gitkeep",
         "# 事業所などのファイル（1か所に1つ）がここに入ります。\n",
     ),
-    ("content/glossary.yaml", include_str!("starter/content/glossary.yaml")),
+    (
+        "content/glossary.yaml",
+        include_str!("starter/content/glossary.yaml"),
+    ),
     (
         "content/media/.gitkeep",
         "# 写真がここに入ります（項目の photos: の src は、このフォルダからの名前です）。\n",
@@ -86,7 +89,10 @@ const STARTER: &[(&str, &str)] = &[
         "content/pages/where-to-ask.md",
         include_str!("starter/content/pages/where-to-ask.md"),
     ),
-    ("content/readings.yaml", include_str!("starter/content/readings.yaml")),
+    (
+        "content/readings.yaml",
+        include_str!("starter/content/readings.yaml"),
+    ),
     (
         "docs/事業所のみなさまへ.md",
         include_str!("starter/docs/providers.md"),
@@ -158,11 +164,23 @@ pub enum InitError {
     },
     NotAFolder(PathBuf),
     /// A value that is missing or cannot be used.
-    Invalid { field: Field, value: String },
+    Invalid {
+        field: Field,
+        value: String,
+    },
     /// No reading was given and the reader could not read every character.
-    Unread { field: Field, text: String },
-    Read { path: PathBuf, error: std::io::Error },
-    Write { path: PathBuf, error: std::io::Error },
+    Unread {
+        field: Field,
+        text: String,
+    },
+    Read {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Write {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl Localized for InitError {
@@ -247,16 +265,18 @@ fn invalid(field: Field, value: &str) -> Msg {
                 "{option} \"{value}\" cannot be used: write lower-case ASCII letters, digits and hyphens"
             ),
         ),
-        Field::Region | Field::Title | Field::Publisher | Field::Contact => match value.is_empty() {
-            true => msg(
-                format!("{option} がありません（例: {option} {}）", example(field)),
-                format!("{option} is missing (e.g. {option} {})", example(field)),
-            ),
-            false => msg(
-                format!("{option}「{value}」は使えません。1行で書いてください"),
-                format!("{option} \"{value}\" cannot be used: write it on one line"),
-            ),
-        },
+        Field::Region | Field::Title | Field::Publisher | Field::Contact => {
+            match value.is_empty() {
+                true => msg(
+                    format!("{option} がありません（例: {option} {}）", example(field)),
+                    format!("{option} is missing (e.g. {option} {})", example(field)),
+                ),
+                false => msg(
+                    format!("{option}「{value}」は使えません。1行で書いてください"),
+                    format!("{option} \"{value}\" cannot be used: write it on one line"),
+                ),
+            }
+        }
     }
 }
 
@@ -385,7 +405,9 @@ impl Settings {
             }
         };
         let repository_note = match SHIRUBE_REPOSITORY == PLACEHOLDER_REPOSITORY {
-            true => "仮の URL です。shirube のリポジトリの URL に書きかえてください（README.md の「shirube の入れかた」）",
+            true => {
+                "仮の URL です。shirube のリポジトリの URL に書きかえてください（README.md の「shirube の入れかた」）"
+            }
             false => "shirube のリポジトリ",
         };
         let description = format!(
@@ -446,9 +468,11 @@ fn fill(template: &str, vars: &[(&str, String)]) -> String {
     let mut rest = template;
     while let Some(start) = rest.find("%%") {
         let after = &rest[start + 2..];
-        let name_len = after
-            .find("%%")
-            .filter(|&n| after[..n].bytes().all(|b| b.is_ascii_uppercase() || b == b'_'));
+        let name_len = after.find("%%").filter(|&n| {
+            after[..n]
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'_')
+        });
         let Some(name_len) = name_len else {
             out.push_str(&rest[..start + 2]);
             rest = after;
@@ -489,7 +513,11 @@ pub fn ensure_empty(dir: &Path) -> Result<(), InitError> {
     };
     let mut found: Vec<String> = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(read)? {
-        let name = entry.map_err(read)?.file_name().to_string_lossy().into_owned();
+        let name = entry
+            .map_err(read)?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         if name != ".git" {
             found.push(name);
         }
@@ -563,7 +591,10 @@ mod tests {
     #[test]
     fn fills_in_one_pass_and_quotes_for_yaml() {
         let vars = vec![("A", "x: \"%%B%%\"".to_string()), ("B", "b".to_string())];
-        assert_eq!(fill("%%A%% %%A_Q%% %%B%%", &vars), "x: \"%%B%%\" \"x: \\\"%%B%%\\\"\" b");
+        assert_eq!(
+            fill("%%A%% %%A_Q%% %%B%%", &vars),
+            "x: \"%%B%%\" \"x: \\\"%%B%%\\\"\" b"
+        );
         // `%%` that is not a name is text; an unknown name stays as it is.
         assert_eq!(fill("50%% %%NOPE%% 100%%", &vars), "50%% %%NOPE%% 100%%");
     }
@@ -584,12 +615,18 @@ mod tests {
         assert!(site.text.contains("region: \"札幌市\""), "{}", site.text);
         assert!(site.text.contains("base_url: \"https://example.org/\""));
         assert!(site.text.contains("仮のアドレス"));
-        assert!(site.text.contains("- { id: sapporo, name: \"札幌市\", kana: \"さっぽろし\" }"));
+        assert!(
+            site.text
+                .contains("- { id: sapporo, name: \"札幌市\", kana: \"さっぽろし\" }")
+        );
         let mut given = settings();
         given.base_url = Some("https://sapporo.example.jp/guide".into());
         let files = super::files(&given);
         let site = files.iter().find(|f| f.path == "site.yaml").unwrap();
-        assert!(site.text.contains("base_url: \"https://sapporo.example.jp/guide/\""));
+        assert!(
+            site.text
+                .contains("base_url: \"https://sapporo.example.jp/guide/\"")
+        );
         assert!(!site.text.contains("仮のアドレス"));
     }
 
