@@ -434,6 +434,7 @@ impl Settings {
             ("TODAY_JA", self.today.japanese()),
             ("SHIRUBE_REPOSITORY", SHIRUBE_REPOSITORY.to_string()),
             ("SHIRUBE_REPOSITORY_NOTE", repository_note.to_string()),
+            ("README_REPOSITORY_NOTE", readme_repository_note.to_string()),
             ("SHIRUBE_VERSION", self.shirube_version.clone()),
         ]
     }
