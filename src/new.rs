@@ -194,3 +194,22 @@ fee: 無料                           # 費用
     );
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// check warns about the templates' sample values by their text (check/completeness.rs):
+    /// each one must still be in a template, or the warning would never fire.
+    #[test]
+    fn check_knows_every_sample_value_of_the_templates() {
+        let today = Date::parse("2026-11-01").unwrap();
+        let mut all = page_template();
+        for kind in EntryKind::ALL {
+            all.push_str(&entry_template(*kind, "x", "chuo", today));
+        }
+        for (_, value) in crate::check::completeness::TEMPLATE_VALUES {
+            assert!(all.contains(value), "no template has {value}");
+        }
+    }
+}

@@ -1,18 +1,31 @@
 //! The theme: tera templates and static files (CSS, the search and preference scripts) that give
 //! the guide its look. Loaded once per build and shared by the website and the print edition.
+//!
+//! The default theme (`themes/default/` of this repository) is inside the binary, so a site needs
+//! no theme of its own. A site's `themes/default/`, or the folder given with `--theme`, overrides
+//! it file by file: `templates/entry.html` there replaces that one template and the rest stay the
+//! default (as Hugo and Zola themes do).
 
 use crate::lang::{Localized, Msg, msg};
 use crate::paths::{files_under, slash};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Where a site keeps its theme unless told otherwise: `<site>/themes/default`.
+/// Where a site keeps its own theme files: `<site>/themes/default`.
 pub fn default_dir(site_dir: &Path) -> PathBuf {
     site_dir.join("themes").join("default")
 }
 
+/// The default theme, embedded at compile time.
+#[derive(rust_embed::Embed)]
+#[folder = "themes/default/"]
+struct DefaultTheme;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
-    NoTemplates(PathBuf),
+    /// `--theme` named a folder that is not there.
+    NoFolder(PathBuf),
+    NotUtf8(String),
     Read {
         path: PathBuf,
         error: std::io::Error,
@@ -26,15 +39,19 @@ pub enum ThemeError {
 impl Localized for ThemeError {
     fn msg(&self) -> Msg {
         match self {
-            ThemeError::NoTemplates(dir) => msg(
+            ThemeError::NoFolder(dir) => msg(
                 format!(
-                    "テーマのフォルダ {} に templates/ がありません（--theme でテーマのフォルダを指定できます）",
+                    "テーマのフォルダ {} がありません（--theme で指定したフォルダを確かめてください）",
                     slash(dir)
                 ),
                 format!(
-                    "the theme folder {} has no templates/ folder (--theme chooses another)",
+                    "the theme folder {} does not exist (check the folder given with --theme)",
                     slash(dir)
                 ),
+            ),
+            ThemeError::NotUtf8(name) => msg(
+                format!("テーマのテンプレート {name} の文字コードが UTF-8 ではありません"),
+                format!("the theme template {name} is not UTF-8"),
             ),
             ThemeError::Read { path, error } => msg(
                 format!("テーマのファイル {} を読めません（{error}）", slash(path)),
@@ -67,34 +84,66 @@ fn error_chain(error: &dyn std::error::Error) -> String {
 
 pub struct Theme {
     tera: tera::Tera,
-    dir: PathBuf,
+    /// Files under `static/`, by path relative to it.
+    statics: BTreeMap<String, Vec<u8>>,
 }
 
 impl Theme {
-    pub fn load(theme_dir: &Path) -> Result<Theme, ThemeError> {
-        let templates = theme_dir.join("templates");
-        if !templates.is_dir() {
-            return Err(ThemeError::NoTemplates(theme_dir.to_path_buf()));
+    /// The default theme overridden by a site's own theme files: `dir` when given (it must
+    /// exist), else `<site>/themes/default` when the site has one.
+    pub fn for_site(site_dir: &Path, dir: Option<&Path>) -> Result<Theme, ThemeError> {
+        match dir {
+            Some(dir) => Theme::load(dir),
+            None => {
+                let own = default_dir(site_dir);
+                match own.is_dir() {
+                    true => Theme::load(&own),
+                    false => Theme::from_files(default_files()),
+                }
+            }
         }
-        let mut sources = Vec::new();
-        for (name, path) in files_under(&templates) {
-            let text =
-                std::fs::read_to_string(&path).map_err(|error| ThemeError::Read { path, error })?;
-            sources.push((name, text));
+    }
+
+    /// The default theme overridden by the files of `theme_dir`.
+    pub fn load(theme_dir: &Path) -> Result<Theme, ThemeError> {
+        if !theme_dir.is_dir() {
+            return Err(ThemeError::NoFolder(theme_dir.to_path_buf()));
+        }
+        let mut files = default_files();
+        for (rel, path) in files_under(theme_dir) {
+            let bytes = std::fs::read(&path).map_err(|error| ThemeError::Read { path, error })?;
+            files.insert(rel, bytes);
+        }
+        Theme::from_files(files)
+    }
+
+    /// The default theme alone.
+    pub fn embedded() -> Result<Theme, ThemeError> {
+        Theme::from_files(default_files())
+    }
+
+    fn from_files(files: BTreeMap<String, Vec<u8>>) -> Result<Theme, ThemeError> {
+        let mut templates = Vec::new();
+        let mut statics = BTreeMap::new();
+        for (rel, bytes) in files {
+            if let Some(name) = rel.strip_prefix("templates/") {
+                let text =
+                    String::from_utf8(bytes).map_err(|_| ThemeError::NotUtf8(rel.clone()))?;
+                templates.push((name.to_string(), text));
+            } else if let Some(name) = rel.strip_prefix("static/") {
+                statics.insert(name.to_string(), bytes);
+            }
         }
         let mut tera = tera::Tera::new();
         // Autoescaping stays on for every template: provider text reaches pages only as HTML
         // already escaped by a `TextStyle`, marked `| safe` where it is used.
         tera.autoescape_on([".html", ".xml"]);
-        tera.add_raw_templates(sources)
+        tera.add_raw_templates(templates)
             .map_err(|error| ThemeError::Template {
                 name: "(loading)".into(),
                 error,
             })?;
-        Ok(Theme {
-            tera,
-            dir: theme_dir.to_path_buf(),
-        })
+        Ok(Theme { tera, statics })
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -111,20 +160,56 @@ impl Theme {
     }
 
     /// Every file under the theme's `static/`, as (path relative to it, bytes).
-    pub fn static_files(&self) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
-        files_under(&self.dir.join("static"))
-            .into_iter()
-            .map(|(rel, path)| {
-                std::fs::read(&path)
-                    .map(|bytes| (rel, bytes))
-                    .map_err(|error| ThemeError::Read { path, error })
-            })
-            .collect()
+    pub fn static_files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.statics.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 
     /// One file under the theme's `static/` (e.g. `css/print.css`).
-    pub fn static_file(&self, rel: &str) -> Result<Vec<u8>, ThemeError> {
-        let path = self.dir.join("static").join(rel);
-        std::fs::read(&path).map_err(|error| ThemeError::Read { path, error })
+    pub fn static_file(&self, rel: &str) -> Option<&[u8]> {
+        self.statics.get(rel).map(Vec::as_slice)
+    }
+}
+
+/// The embedded default theme's files, by path relative to the theme folder.
+fn default_files() -> BTreeMap<String, Vec<u8>> {
+    DefaultTheme::iter()
+        .filter_map(|name| {
+            let file = DefaultTheme::get(&name)?;
+            Some((name.into_owned(), file.data.into_owned()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_theme_is_inside_the_binary() {
+        let theme = Theme::embedded().unwrap();
+        for template in [
+            "base.html",
+            "entry.html",
+            "listing.html",
+            "print.html",
+            "404.html",
+        ] {
+            assert!(theme.has(template), "{template} is missing");
+        }
+        assert!(theme.static_file("css/site.css").is_some());
+    }
+
+    #[test]
+    fn a_site_file_overrides_one_template() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(dir.path().join("templates/404.html"), "own 404").unwrap();
+        let theme = Theme::load(dir.path()).unwrap();
+        let page = theme.render("404.html", &tera::Context::new()).unwrap();
+        assert_eq!(page, "own 404");
+        assert!(
+            theme.has("entry.html"),
+            "the other templates stay the default"
+        );
     }
 }

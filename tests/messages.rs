@@ -6,7 +6,7 @@
 //! of build, theme, print, serve, import and new, and the stale report.
 
 use shirube::assets::AssetError;
-use shirube::import::wam::ImportError;
+use shirube::import::wam::{ImportError, RegionError};
 use shirube::lang::{Localized, Msg};
 use shirube::new::NewError;
 use shirube::pipeline::print::PrintCommandError;
@@ -51,7 +51,8 @@ fn every_error() -> Vec<(String, Msg)> {
     let mut all: Vec<(String, Msg)> = Vec::new();
     let mut add = |e: &dyn Localized, name: &str| all.push((name.to_string(), e.msg()));
     let theme = [
-        ThemeError::NoTemplates(p()),
+        ThemeError::NoFolder(p()),
+        ThemeError::NotUtf8("templates/x.html".into()),
         ThemeError::Read {
             path: p(),
             error: io(),
@@ -178,8 +179,13 @@ fn every_error() -> Vec<(String, Msg)> {
             path: p(),
             column: "事業所番号",
         },
-        ImportError::NoCity,
-        ImportError::NoOffices { city: "x".into() },
+        ImportError::NoOffices,
+        ImportError::Region(RegionError::UnknownCity("x".into())),
+        ImportError::Region(RegionError::AmbiguousCity {
+            given: "中区".into(),
+            candidates: vec!["横浜市中区".into(), "名古屋市中区".into()],
+        }),
+        ImportError::Region(RegionError::UnknownPrefecture("x".into())),
         ImportError::Write {
             path: p(),
             error: io(),
@@ -200,8 +206,19 @@ fn every_error_is_worded_in_both_languages() {
             wrong.push(format!("{name}: no Japanese: {}", msg.ja));
         }
         // The one quoted Japanese value among the samples is a WAM column name.
-        let english = msg.en.replace("事業所番号", "").replace("横浜市", "");
-        let english = english.replace("東京都中野区", "");
+        let mut english = msg.en.clone();
+        for quoted in [
+            "事業所番号",
+            "横浜市",
+            "東京都中野区",
+            "札幌市中央区",
+            "中区",
+            "名古屋市",
+            "北海道",
+            "神奈川県",
+        ] {
+            english = english.replace(quoted, "");
+        }
         if msg.en.is_empty() || has_japanese(&english) {
             wrong.push(format!(
                 "{name}: English missing or in Japanese: {}",
@@ -322,8 +339,8 @@ fn commands_speak_the_language_asked_for() {
             ".",
         ],
         dir,
-        "事業所住所",
-        "no office",
+        "市区町村が見つかりません",
+        "there is no municipality",
     );
     // A site with errors: the check report and build's note both follow the language.
     std::fs::remove_file(dir.join("site.yaml")).unwrap();

@@ -149,7 +149,7 @@ fn document_is_self_contained_and_has_every_part() {
         html.matches("<svg class=\"qr\"").count(),
         guide.site.entries.len() + 1
     );
-    assert!(html.contains("https://example.org/hikari/entries/komugi/"));
+    assert!(html.contains("https://shirube.test/hikari/entries/komugi/"));
     // Nothing is fetched or linked from outside: the stylesheet and photos are relative, links
     // are in-document and land on an element that exists.
     for value in attr_values(&html, "src")

@@ -2,8 +2,8 @@
 
 use crate::check::fields::{Decoder, Field, Fields};
 use crate::check::formats;
+use crate::check::provenance::{imported, verified};
 use crate::content::date::Date;
-use crate::content::freshness::{Freshness, STALE_AFTER_MONTHS, freshness};
 use crate::content::load::RawDoc;
 use crate::content::model::*;
 use crate::diagnostics::{Format, Problem};
@@ -29,6 +29,7 @@ const COMMON_FIELDS: &[&str] = &[
     "photos",
     "easy",
     "verified",
+    "imported",
 ];
 const OFFICE_FIELDS: &[&str] = &["services", "transport", "lunch", "visits", "parking"];
 const WORKPLACE_FIELDS: &[&str] = &[
@@ -125,7 +126,10 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
     let address = d.required(&mut f, "address", address);
     let geo = d.optional(&mut f, "geo", geo);
     let access = d.optional_text(&mut f, "access");
-    let contact = d.required(&mut f, "contact", contact);
+    // Imported entries carry the data's gaps (no phone …) as warnings: an import always builds.
+    let imported_pos = f.key_pos("imported");
+    let imported = d.optional(&mut f, "imported", imported);
+    let contact = d.required(&mut f, "contact", |d, x| contact(d, x, imported.is_some()));
     let hours = d.optional(&mut f, "hours", hours);
     let accepts = list_of(
         d,
@@ -146,28 +150,22 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
         None => Vec::new(),
     };
     let easy = d.optional_text(&mut f, "easy");
-    let verified = d.required(&mut f, "verified", |d, x| {
-        let date = d.date(x)?;
-        match freshness(date, cx.today, STALE_AFTER_MONTHS) {
-            Freshness::Future => d.warning(
-                x.node.pos,
-                &x.path,
-                Problem::FutureDate {
-                    value: date.to_string(),
+    let verified = match (f.has("verified"), &imported) {
+        (false, Some(data)) => {
+            let pos = imported_pos.unwrap_or(f.pos());
+            d.warning(
+                pos,
+                "verified",
+                Problem::Unconfirmed {
+                    as_of: data.as_of.year_month(),
                 },
-            ),
-            Freshness::Stale { months } => d.warning(
-                x.node.pos,
-                &x.path,
-                Problem::Stale {
-                    verified: date.to_string(),
-                    months,
-                },
-            ),
-            Freshness::Current => {}
+            );
+            Some(None)
         }
-        Some(date)
-    });
+        _ => d
+            .required(&mut f, "verified", |d, x| verified(d, x, cx.today))
+            .map(Some),
+    };
 
     let (details, extra) = match kind {
         Some(EntryKind::Office) => (office(d, &mut f).map(EntryDetails::Office), OFFICE_FIELDS),
@@ -215,6 +213,7 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
         photos,
         easy,
         verified: verified?,
+        imported,
         details: details?,
         body: doc.body.clone(),
         body_line: doc.body_line,
@@ -278,14 +277,17 @@ fn geo(d: &mut Decoder, x: &Field) -> Option<Geo> {
     })
 }
 
-fn contact(d: &mut Decoder, x: &Field) -> Option<Contact> {
+fn contact(d: &mut Decoder, x: &Field, imported: bool) -> Option<Contact> {
     let mut f = d.fields(x.node, &x.path)?;
     let phone = d.optional(&mut f, "phone", |d, x| d.formatted(x, Format::Phone));
     let fax = d.optional(&mut f, "fax", |d, x| d.formatted(x, Format::Phone));
     let email = d.optional(&mut f, "email", |d, x| d.formatted(x, Format::Email));
     let url = d.optional(&mut f, "url", |d, x| d.formatted(x, Format::Url));
     if !f.has("phone") && !f.has("email") {
-        d.error(f.pos(), &x.path, Problem::ContactRequired);
+        match imported {
+            true => d.warning(f.pos(), &x.path, Problem::ContactRequired),
+            false => d.error(f.pos(), &x.path, Problem::ContactRequired),
+        }
     }
     d.finish(f, &["phone", "fax", "email", "url"]);
     Some(Contact {

@@ -3,12 +3,14 @@
 //! Decoding never stops at the first problem; a file with problems is left out of the `Site`
 //! but the others are still checked, so one run reports everything.
 
+pub mod completeness;
 mod decode_entry;
 mod decode_page;
 pub mod decode_site;
 pub mod fields;
 pub mod formats;
 pub mod links;
+mod provenance;
 
 use crate::content::date::Date;
 use crate::content::load::RawSite;
@@ -110,13 +112,15 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         links::check_body(raw, doc, diags);
     }
 
-    Some(Site {
+    let site = Site {
         config: config?,
         entries,
         pages,
         glossary,
         readings,
-    })
+    };
+    completeness::check(raw, &site, diags);
+    Some(site)
 }
 
 /// Where the value of a top-level key is written, for problems found after decoding.

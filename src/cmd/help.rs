@@ -115,19 +115,27 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     (
         "import.wam",
-        "Imports a municipality's offices from WAM NET's CSV files into content/entries/wam-<office number>.md; existing files are never changed",
+        "Imports offices from WAM NET's CSV files into content/entries/wam-<office number>.md; imported entries follow the data, and what people wrote is never changed",
     ),
     (
         "import.wam.csv",
-        "The per-service CSV files (any number: A-type, transition, retention … at once)",
+        "The per-service CSV files (any number: A-type, B-type, transition, retention, consultation … at once)",
     ),
     (
-        "import.wam.city",
-        "The municipality of the offices' addresses (e.g. 横浜市, 東京都中野区)",
+        "import.wam.prefectures",
+        "Only offices in this prefecture (e.g. 北海道, 神奈川県; any number)",
+    ),
+    (
+        "import.wam.cities",
+        "Only offices in this municipality (e.g. 札幌市, 東京都中野区, 札幌市中央区; any number)",
     ),
     (
         "import.wam.area",
-        "The area the entries go in (an id from site.yaml's areas; default: the first)",
+        "Put every entry in this area (default: an area per municipality or ward, added to site.yaml when missing)",
+    ),
+    (
+        "import.wam.as_of",
+        "The month the data describes (e.g. 2025-03; default: the 202503 in the files' or folders' names)",
     ),
     ("import.wam.dir", "The site's folder (where site.yaml is)"),
     (

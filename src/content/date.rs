@@ -39,6 +39,16 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// `2025-03`: the month a data set describes.
+    pub fn year_month(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// `2025年3月`.
+    pub fn japanese_month(self) -> String {
+        format!("{}年{}月", self.year, self.month)
+    }
+
     /// Whole calendar months from `earlier` to `self` (2025-04-15 → 2026-04-15 is 12, and the
     /// day before is 11); negative when `earlier` is later.
     pub fn months_since(self, earlier: Date) -> i64 {

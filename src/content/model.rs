@@ -84,12 +84,31 @@ pub struct Entry {
     pub accessibility: Vec<Accessibility>,
     pub photos: Vec<Photo>,
     pub easy: Option<String>,
-    pub verified: Date,
+    /// The day a person confirmed these facts with the provider; `None` for an imported entry
+    /// nobody has confirmed yet.
+    pub verified: Option<Date>,
+    /// Where the facts came from when the entry was imported from open data.
+    pub imported: Option<Imported>,
     pub details: EntryDetails,
     /// The Markdown body, as written.
     pub body: String,
     /// Line in the source file where the body starts (for diagnostics in the body).
     pub body_line: u32,
+}
+
+/// The slug of the page that tells families whom to ask first: the home page and the printed
+/// guide point to it, and check warns when a site has none.
+pub const WHERE_TO_ASK: &str = "where-to-ask";
+
+/// An entry made from open data: which data, and the date the data describes. Until a provider
+/// confirms the entry (`verified`), the guide says so instead of claiming a confirmation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Imported {
+    pub from: DataSource,
+    pub as_of: Date,
+    /// What the importer wrote of the fields the data owns, hashed: a re-import compares it with
+    /// the file to tell whether a person has edited those fields since.
+    pub digest: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -349,6 +368,20 @@ impl ServiceType {
             ServiceType::BType => Some("平均工賃月額"),
             _ => None,
         }
+    }
+}
+
+id_enum!(
+    /// Open data an entry can be imported from.
+    DataSource {
+        Wam = "wam", "障害福祉サービス等情報公表システム（WAM NET）";
+    }
+);
+
+impl Entry {
+    /// Confirmed with the provider, or only imported from open data.
+    pub fn confirmed(&self) -> bool {
+        self.verified.is_some()
     }
 }
 

@@ -123,6 +123,19 @@ pub enum Problem {
     FutureDate {
         value: String,
     },
+    /// An imported entry no provider has confirmed yet.
+    Unconfirmed {
+        as_of: String,
+    },
+    PlaceholderBaseUrl {
+        url: String,
+    },
+    /// A sample value of `shirube new`'s template, never replaced.
+    TemplateValue {
+        value: String,
+    },
+    NoWhereToAskPage,
+    NoSupportCenters,
     TooLong {
         length: usize,
         max: usize,

@@ -445,6 +445,60 @@ impl Problem {
                     "write the day you confirmed it (today or earlier)",
                 ),
             ),
+            Problem::Unconfirmed { as_of } => said(
+                msg(
+                    format!(
+                        "公開データ（{as_of}時点）から取り込んだままで、事業所への確認がまだです"
+                    ),
+                    format!(
+                        "imported from open data (as of {as_of}) and not yet confirmed with the provider"
+                    ),
+                ),
+                msg(
+                    "事業所に内容を確かめて、「verified: 」に確かめた日を書いてください",
+                    "confirm the facts with the provider and add \"verified:\" with that day",
+                ),
+            ),
+            Problem::PlaceholderBaseUrl { url } => said(
+                msg(
+                    format!("公開するアドレス（base_url）が仮のまま（{url}）です"),
+                    format!("the published address (base_url) is still a placeholder ({url})"),
+                ),
+                msg(
+                    "ガイドを公開する本当のアドレスを書いてください（例: https://<団体名>.github.io/<リポジトリ名>/）",
+                    "write the address the guide is published at (e.g. https://<org>.github.io/<repository>/)",
+                ),
+            ),
+            Problem::TemplateValue { value } => said(
+                msg(
+                    format!("ひな形の例「{value}」のままです"),
+                    format!("still the template's sample value \"{value}\""),
+                ),
+                msg(
+                    "ほんとうの内容に書きかえるか、使わないなら行を消してください",
+                    "replace it with the real value, or delete the line if it does not apply",
+                ),
+            ),
+            Problem::NoWhereToAskPage => said(
+                msg(
+                    "「どこに相談すればいい？」のページ（where-to-ask.md）がありません。トップページと印刷版が、まずこのページを案内します",
+                    "there is no \"where to ask\" page (where-to-ask.md), which the home page and the printed guide point families to first",
+                ),
+                msg(
+                    "content/pages/where-to-ask.md を作って、相談先の選びかたを書いてください（shirube init のひな形があります）",
+                    "write content/pages/where-to-ask.md on how to choose whom to ask (shirube init writes a starter)",
+                ),
+            ),
+            Problem::NoSupportCenters => said(
+                msg(
+                    "相談・支援機関（kind: center）がひとつもありません。家族がまず相談するところです",
+                    "there is no support centre (kind: center), where families ask first",
+                ),
+                msg(
+                    "ナカポツ、ハローワーク、就労支援センターなどを shirube new center <id> で足してください",
+                    "add the employment and life support centre, the public job centre and other support centres with shirube new center <id>",
+                ),
+            ),
             Problem::TooLong { length, max } => said(
                 msg(
                     format!("{length}文字あります（{max}文字まで）"),
@@ -605,6 +659,17 @@ mod tests {
                 length: 300,
                 max: 200,
             },
+            Problem::Unconfirmed {
+                as_of: s("2025-03"),
+            },
+            Problem::PlaceholderBaseUrl {
+                url: s("https://example.org/"),
+            },
+            Problem::TemplateValue {
+                value: s("0123-45-6789"),
+            },
+            Problem::NoWhereToAskPage,
+            Problem::NoSupportCenters,
         ]
     }
 
@@ -643,9 +708,14 @@ mod tests {
             Problem::Stale { .. } => 30,
             Problem::FutureDate { .. } => 31,
             Problem::TooLong { .. } => 32,
+            Problem::Unconfirmed { .. } => 33,
+            Problem::PlaceholderBaseUrl { .. } => 34,
+            Problem::TemplateValue { .. } => 35,
+            Problem::NoWhereToAskPage => 36,
+            Problem::NoSupportCenters => 37,
         }
     }
-    const KINDS: usize = 33;
+    const KINDS: usize = 38;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()

@@ -1,8 +1,8 @@
 //! `shirube import`: entries bootstrapped from data a region already has.
 //!
 //! Only the national open data on employment services (WAM NET) for now. An import writes new
-//! entry files and never touches existing ones: once a provider has edited their entry, it is
-//! theirs.
+//! entry files, brings the fields the data owns up to date in entries it wrote before (while
+//! nobody has edited them), and never touches what people wrote.
 
 pub mod phone;
 pub mod wam;

@@ -54,7 +54,7 @@ crate::display_localized!(BuildError);
 pub struct BuildOptions {
     pub site_dir: PathBuf,
     pub out_dir: PathBuf,
-    /// The theme folder; `theme::default_dir` of the site unless given.
+    /// A theme folder overriding the default theme; `theme::default_dir` of the site unless given.
     pub theme_dir: Option<PathBuf>,
     pub today: Date,
     /// Warnings fail the build too.
@@ -62,7 +62,7 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
-    /// The theme this build uses.
+    /// The folder of theme files this build lays over the default theme (it may not exist).
     pub fn theme_dir(&self) -> PathBuf {
         self.theme_dir
             .clone()
@@ -85,7 +85,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         _ => return Err(BuildError::Invalid(diagnostics)),
     };
     let guide = enrich::enrich(site)?;
-    let theme = Theme::load(&options.theme_dir())?;
+    let theme = Theme::for_site(&options.site_dir, options.theme_dir.as_deref())?;
     let mut files = output::Files::default();
     assets::copy_media(&options.site_dir, &mut files)?;
     let pages = render::render(&guide, &theme, &mut files)?;

@@ -104,18 +104,13 @@ pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
     options.large_print = job.large_print;
     options.subset = Subset::new(config, job.area.as_deref(), job.service.as_deref())?;
 
-    let theme_dir = job
-        .theme_dir
-        .clone()
-        .unwrap_or_else(|| crate::theme::default_dir(&job.site_dir));
-    let theme = Theme::load(&theme_dir)?;
+    let theme = Theme::for_site(&job.site_dir, job.theme_dir.as_deref())?;
     let mut files = crate::output::Files::default();
     let entries = crate::print::render(&guide, &theme, tx, &options, "", &mut files)?;
     crate::assets::copy_media(&job.site_dir, &mut files)?;
-    files.add(
-        format!("static/{STYLESHEET}"),
-        theme.static_file(STYLESHEET)?,
-    );
+    if let Some(css) = theme.static_file(STYLESHEET) {
+        files.add(format!("static/{STYLESHEET}"), css);
+    }
 
     let scratch = tempfile::tempdir().map_err(|error| PrintCommandError::Write {
         path: std::env::temp_dir(),

@@ -17,8 +17,8 @@ use crate::view::style::TextStyle;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// The free page printed after the contents, when the site has it.
-pub const WHERE_TO_ASK: &str = "where-to-ask";
+// The free page printed after the contents, when the site has it.
+use crate::content::model::WHERE_TO_ASK;
 
 #[derive(Debug, Serialize)]
 pub struct PrintDocument {

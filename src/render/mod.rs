@@ -14,7 +14,7 @@ use crate::view::{categories, entries, root_for};
 
 /// Renders every page of every edition into `files`; returns the number of HTML pages.
 pub fn render(guide: &Guide, theme: &Theme, files: &mut Files) -> Result<usize, ThemeError> {
-    for (rel, bytes) in theme.static_files()? {
+    for (rel, bytes) in theme.static_files() {
         files.add(format!("static/{rel}"), bytes);
     }
     let plain = render_edition(guide, theme, &Plain, "", files)?;
@@ -22,8 +22,7 @@ pub fn render(guide: &Guide, theme: &Theme, files: &mut Files) -> Result<usize, 
     Ok(plain + furigana)
 }
 
-/// Where the furigana twin of every page lives: `furigana/entries/x/` beside `entries/x/`.
-pub const FURIGANA_PREFIX: &str = "furigana/";
+pub use crate::view::style::FURIGANA_PREFIX;
 
 /// One edition of the site, under `prefix` ("" for the plain edition, "furigana/" for its twin).
 /// Page links stay inside the edition; `asset_root` reaches the shared static files.

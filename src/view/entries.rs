@@ -1,6 +1,7 @@
 //! What templates see: display-ready views of the model. Labels, units, fiscal years and phone
 //! links are worked out here, once, so the theme's templates only lay things out.
 
+use crate::content::date::Date;
 use crate::content::model::*;
 use crate::paths::slash;
 use crate::view::style::TextStyle;
@@ -247,7 +248,11 @@ pub struct EntryPage {
     pub accessibility: Vec<&'static str>,
     pub photos: Vec<PhotoView>,
     pub easy: Option<String>,
-    pub verified: String,
+    /// The day the facts were confirmed, when they were.
+    pub verified: Option<String>,
+    /// The sentence that says how current the facts are: confirmed on a day, or imported from
+    /// open data and not confirmed yet — never a confirmation that did not happen.
+    pub confirmation: String,
     pub services: Vec<ServiceView>,
     /// Facts of the whole office: transport, lunch, visits; or the kind-specific facts.
     pub details: Vec<Fact>,
@@ -282,6 +287,8 @@ pub fn entry_page(
     body_html: String,
     tx: &dyn TextStyle,
 ) -> EntryPage {
+    // Photos are shared by the editions, at the site root.
+    let media_root = root.strip_suffix(tx.prefix()).unwrap_or(root);
     let mut details = Vec::new();
     let mut lists = Vec::new();
     let mut voices = Vec::new();
@@ -437,12 +444,13 @@ pub fn entry_page(
             .photos
             .iter()
             .map(|p| PhotoView {
-                src: format!("{root}media/{}", p.src),
+                src: format!("{media_root}media/{}", p.src),
                 alt: tx.plain(&p.alt),
             })
             .collect(),
         easy: entry.easy.as_deref().map(|s| tx.html(s)),
-        verified: entry.verified.japanese(),
+        verified: entry.verified.map(Date::japanese),
+        confirmation: confirmation(entry),
         services,
         details,
         lists,
@@ -495,6 +503,19 @@ fn service_view(s: &Service, tx: &dyn TextStyle) -> ServiceView {
         label: s.kind.label(),
         short: s.kind.short_label(),
         facts,
+    }
+}
+
+/// 「この情報は 2026年6月1日 に確かめました。」, or for an imported entry nobody has confirmed,
+/// 「公開データ（2025年3月時点）。事業所への確認はまだです。」
+fn confirmation(entry: &Entry) -> String {
+    match (entry.verified, &entry.imported) {
+        (Some(day), _) => format!("この情報は {} に確かめました。", day.japanese()),
+        (None, Some(data)) => format!(
+            "公開データ（{}時点）。事業所への確認はまだです。",
+            data.as_of.japanese_month()
+        ),
+        (None, None) => String::new(),
     }
 }
 

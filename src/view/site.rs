@@ -1,6 +1,6 @@
 //! What every page knows about the whole guide: its title, the menu, the listings with counts.
 
-use crate::content::model::Disability;
+use crate::content::model::{Disability, WHERE_TO_ASK};
 use crate::enrich::Guide;
 use crate::view::categories::{self, Category};
 use crate::view::style::TextStyle;
@@ -16,6 +16,9 @@ pub struct SiteContext {
     pub categories: Vec<Link>,
     pub areas: Vec<Link>,
     pub pages: Vec<Link>,
+    /// The 「どこに相談すればいい？」 page, when the site has one: the home page links to it
+    /// first, and only then (a link to a page that is not there would be a 404).
+    pub where_to_ask: Option<String>,
     /// The `accepts` values with their labels, for filters (one list: the model's).
     pub disabilities: Vec<Choice>,
     pub entry_count: usize,
@@ -76,6 +79,11 @@ impl SiteContext {
                     count: 0,
                 })
                 .collect(),
+            where_to_ask: site
+                .pages
+                .iter()
+                .find(|p| p.slug == WHERE_TO_ASK)
+                .map(|p| format!("{root}{}", crate::enrich::page_url(&p.slug))),
             disabilities: Disability::ALL
                 .iter()
                 .map(|d| Choice {

@@ -5,6 +5,9 @@
 use crate::text::escape;
 use crate::text::{GradeFilter, Reader, strip_author_ruby};
 
+/// Where the furigana twin of every page lives: `furigana/entries/x/` beside `entries/x/`.
+pub const FURIGANA_PREFIX: &str = "furigana/";
+
 pub trait TextStyle {
     /// Escaped HTML for a run of provider text.
     fn html(&self, text: &str) -> String;
@@ -12,6 +15,11 @@ pub trait TextStyle {
     fn plain(&self, text: &str) -> String;
     /// The edition's name in URLs and templates: "plain" or "furigana".
     fn edition(&self) -> &'static str;
+    /// Where the edition's pages live under the site root: "" or "furigana/". Photos and static
+    /// files are shared by the editions and stay at the root.
+    fn prefix(&self) -> &'static str {
+        ""
+    }
     /// A last pass over a whole rendered page (the furigana edition annotates the theme's own text).
     fn finish_page(&self, html: String) -> String {
         html
@@ -57,6 +65,9 @@ impl TextStyle for Furigana<'_> {
     }
     fn edition(&self) -> &'static str {
         "furigana"
+    }
+    fn prefix(&self) -> &'static str {
+        FURIGANA_PREFIX
     }
     fn finish_page(&self, html: String) -> String {
         crate::view::furigana_pass::add_ruby(&html, self.reader, self.filter)

@@ -1,0 +1,100 @@
+//! The default theme lives in the binary: a site without `themes/` builds with it, and a site's
+//! own `themes/default/templates/x.html` replaces just that template.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+mod common;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn build(site: &Path, out: &Path, theme: Option<&Path>) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shirube"));
+    cmd.arg("build").arg(site).arg("-o").arg(out);
+    if let Some(theme) = theme {
+        cmd.arg("--theme").arg(theme);
+    }
+    let run = cmd
+        .env("SHIRUBE_TODAY", "2026-11-01")
+        .output()
+        .expect("run shirube");
+    assert!(
+        run.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn a_site_without_a_theme_builds_with_the_embedded_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    common::copy_dir(&repo().join("tests/fixtures/base"), &site);
+    assert!(!site.join("themes").exists());
+    let (embedded, from_repo) = (dir.path().join("a"), dir.path().join("b"));
+    build(&site, &embedded, None);
+    build(&site, &from_repo, Some(&repo().join("themes/default")));
+    for page in [
+        "index.html",
+        "entries/midori/index.html",
+        "print/index.html",
+        "static/css/site.css",
+        "static/js/search.js",
+    ] {
+        assert_eq!(
+            read(&embedded.join(page)),
+            read(&from_repo.join(page)),
+            "{page}: the embedded theme differs from themes/default"
+        );
+    }
+}
+
+#[test]
+fn a_site_template_overrides_only_that_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    common::copy_dir(&repo().join("tests/fixtures/base"), &site);
+    let own = site.join("themes/default/templates");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::write(
+        own.join("404.html"),
+        "<!doctype html><title>ない</title><p>このページはありません（地域のテーマ）</p>\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    build(&site, &out, None);
+    assert!(read(&out.join("404.html")).contains("地域のテーマ"));
+    let entry = read(&out.join("entries/midori/index.html"));
+    assert!(
+        entry.contains("みどり工房") && !entry.contains("地域のテーマ"),
+        "other pages keep the default templates"
+    );
+    assert!(out.join("static/css/site.css").is_file());
+}
+
+#[test]
+fn a_missing_theme_folder_is_an_error() {
+    let run = Command::new(env!("CARGO_BIN_EXE_shirube"))
+        .args([
+            "build",
+            "tests/fixtures/base",
+            "--theme",
+            "no/such/theme",
+            "-o",
+        ])
+        .arg(tempfile::tempdir().unwrap().path().join("out"))
+        .current_dir(repo())
+        .output()
+        .expect("run shirube");
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&run.stderr)
+            .contains("テーマのフォルダ no/such/theme がありません")
+    );
+}
