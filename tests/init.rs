@@ -83,6 +83,8 @@ fn a_new_guide_checks_and_builds() {
     let items: Vec<serde_json::Value> = serde_json::from_str(&report).expect("a JSON report");
     let errors = items.iter().filter(|d| d["severity"] == "error").count();
     assert_eq!(errors, 0, "check found errors:\n{report}");
+    // What the council still has to do is said: the placeholder address.
+    assert!(report.contains("https://example.org/"), "{report}");
     assert!(check.status.success(), "{report}");
 
     // TODO(embedded theme): drop --theme once a site without themes/ builds with the binary's.
@@ -358,4 +360,138 @@ fn run_blocks(yaml: &str) -> Vec<String> {
         scripts.push(script.join("\n") + "\n");
     }
     scripts
+}
+
+/// The office template in 「事業所のみなさまへ」.
+fn guide_template(guide: &str) -> String {
+    let start = guide
+        .find("```markdown\n---\nkind: office")
+        .expect("the guide has an office template")
+        + "```markdown\n".len();
+    let len = guide[start..].find("```").unwrap();
+    guide[start..start + len].to_string()
+}
+
+/// 「事業所のみなさまへ」 stays true: its template passes check as it is, and every mistake it
+/// shows gets, from check, the very message the guide quotes.
+#[test]
+fn the_providers_guide_quotes_what_check_says() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = new_guide(tmp.path(), &["--region-kana", "さっぽろし"]);
+    let guide = std::fs::read_to_string(dir.join("docs/事業所のみなさまへ.md")).unwrap();
+    let template = guide_template(&guide);
+    let entry = dir.join("content/entries/midori-kobo.md");
+    let check = |text: &str| {
+        std::fs::write(&entry, text).unwrap();
+        text_of_check(&dir)
+    };
+    let report = check(&template);
+    assert!(
+        !report.contains("エラー 1") && report.contains("エラー 0件"),
+        "{report}"
+    );
+    assert!(
+        report.contains("ひな形の例「0123-45-6789」のままです"),
+        "{report}"
+    );
+    let mistakes: &[(&str, &str, &str)] = &[
+        (
+            "name: みどり工房",
+            "name：みどり工房",
+            "書きかたに誤りがあります（simple key expected ':'）",
+        ),
+        (
+            "capacity: 20",
+            "capacity:20",
+            "書きかたに誤りがあります（simple key expected ':'）",
+        ),
+        (
+            "  phone:",
+            "\tphone:",
+            "書きかたに誤りがあります（tabs disallowed within this context (block indentation)）",
+        ),
+        (
+            "  phone:",
+            "\u{3000} phone:",
+            "書きかたに誤りがあります（字下げ（行頭のスペース）がそろっていないようです）",
+        ),
+        (
+            "name: みどり工房",
+            "name: \"みどり工房",
+            "書きかたに誤りがあります（invalid indentation in multiline quoted scalar）",
+        ),
+        (
+            "kana: みどりこうぼう",
+            "kana: ミドリコウボウ",
+            "kana: よみがな \"ミドリコウボウ\" にひらがな以外の文字があります",
+        ),
+        (
+            "      fiscal_year: 2025\n",
+            "",
+            "services[0].wage.fiscal_year: 工賃・賃金に何年度の数字かが書かれていません",
+        ),
+        (
+            "      monthly_average: 16500\n      fiscal_year: 2025",
+            "    monthly_average: 16500\n    fiscal_year: 2025",
+            "services[0].monthly_average: 「monthly_average」という項目はありません",
+        ),
+        (
+            "access:",
+            "acess:",
+            "acess: 「acess」という項目はありません",
+        ),
+        (
+            "access:",
+            "acess:",
+            "直しかた: 「access」のまちがいではありませんか",
+        ),
+        (
+            "verified: 2026-04-01",
+            "verified: 2026/4/1",
+            "verified: \"2026/4/1\" は日付として読めません",
+        ),
+        (
+            "phone: \"0123-45-6789\"",
+            "phone: 0123456789",
+            "contact.phone: \"0123456789\" は電話番号として読めません",
+        ),
+        (
+            "transport:\n  available: true\n  notes: 市内のみ",
+            "transport: あり",
+            "transport: 項目のまとまり（「名前: 値」の行）を書くところに文字が書かれています",
+        ),
+        (
+            "transport:\n  available: true",
+            "transport:\n  available: はい",
+            "transport.available: true（はい）か false（いいえ）を書くところに文字が書かれています",
+        ),
+        (
+            "area: sapporo",
+            "area: 中央",
+            "area: \"中央\" は site.yaml の areas にありません（使えるもの: sapporo）",
+        ),
+        (
+            "---\nkind: office",
+            "kind: office",
+            "はじめの行が --- ではありません（項目の書き出しがありません）",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (from, to, says) in mistakes {
+        assert!(template.contains(from), "the template has no {from:?}");
+        let report = check(&template.replacen(from, to, 1));
+        if !report.contains(says) {
+            wrong.push(format!(
+                "{from:?} → {to:?}: check does not say {says:?}:\n{report}"
+            ));
+        }
+        if !guide.contains(says) {
+            wrong.push(format!("the guide does not quote {says:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+fn text_of_check(dir: &Path) -> String {
+    text(&shirube(&["check", path(dir)], false))
 }

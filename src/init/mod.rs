@@ -410,6 +410,12 @@ impl Settings {
             }
             false => "shirube のリポジトリ",
         };
+        let readme_repository_note = match SHIRUBE_REPOSITORY == PLACEHOLDER_REPOSITORY {
+            true => {
+                "**仮の URL です。GitHub で使う前に、shirube のリポジトリの URL に書きかえてください。**"
+            }
+            false => "",
+        };
         let description = format!(
             "{}で はたらきたい 障害のある人と 家族のための ガイドです。事業所、会社、相談できるところ、地域の集まりを のせています。",
             self.region
