@@ -72,7 +72,7 @@ pub fn run(args: Args, env: &Env) -> Outcome {
 struct Chosen {
     dir: PathBuf,
     values: Settings,
-    /// Readings that came from the dictionary: (what, reading).
+    /// Readings taken from the dictionary without anyone confirming them: (what, reading).
     guessed: Vec<(Msg, String)>,
     default_publisher: bool,
 }
@@ -103,7 +103,7 @@ fn settings(args: Args, ask: &Asker, env: &Env) -> anyhow::Result<Chosen> {
                 Field::RegionKana,
                 &region,
             )?;
-            if guess.as_deref() == Some(kana.as_str()) {
+            if !ask.interactive && guess.as_deref() == Some(kana.as_str()) {
                 guessed.push((msg("地域のよみ", "the region's reading"), kana.clone()));
             }
             kana
@@ -131,7 +131,7 @@ fn settings(args: Args, ask: &Asker, env: &Env) -> anyhow::Result<Chosen> {
                 Field::TitleKana,
                 &title,
             )?;
-            if guess.as_deref() == Some(kana.as_str()) {
+            if !ask.interactive && guess.as_deref() == Some(kana.as_str()) {
                 guessed.push((msg("題名のよみ", "the title's reading"), kana.clone()));
             }
             kana
@@ -143,6 +143,8 @@ fn settings(args: Args, ask: &Asker, env: &Env) -> anyhow::Result<Chosen> {
             "ガイドを公開するアドレス（例: https://<アカウント名>.github.io/<リポジトリ名>/。まだ決まっていなければ Enter）",
             "The address the guide will be published at (e.g. https://<account>.github.io/<repository>/; Enter if not known yet)",
         ),
+        Field::BaseUrl,
+        shirube::check::formats::is_url,
     )?;
     let default_publisher = init::default_publisher(&region);
     let publisher = ask.text(
@@ -160,6 +162,8 @@ fn settings(args: Args, ask: &Asker, env: &Env) -> anyhow::Result<Chosen> {
             "事務局の連絡先（例: 札幌市役所 障がい福祉課、電話 011-000-0000。あとで書くなら Enter）",
             "How to reach the secretariat (e.g. 札幌市役所 障がい福祉課、電話 011-000-0000; Enter to write it later)",
         ),
+        Field::Contact,
+        |_| true,
     )?;
     let area_id = args
         .area_id
@@ -244,12 +248,31 @@ impl Asker {
         }
     }
 
-    /// A value that may stay unset.
-    fn optional(&self, given: Option<String>, question: Msg) -> anyhow::Result<Option<String>> {
+    /// A value that may stay unset; on a terminal, asked again until `valid` accepts it.
+    fn optional(
+        &self,
+        given: Option<String>,
+        question: Msg,
+        field: Field,
+        valid: impl Fn(&str) -> bool,
+    ) -> anyhow::Result<Option<String>> {
         if given.is_some() || !self.interactive {
             return Ok(given.map(|v| v.trim().to_string()));
         }
-        self.line(&question, None)
+        loop {
+            match self.line(&question, None)? {
+                Some(answer) if !valid(&answer) => {
+                    eprintln!(
+                        "{}",
+                        InitError::Invalid {
+                            field,
+                            value: answer
+                        }
+                    );
+                }
+                answer => return Ok(answer),
+            }
+        }
     }
 
     /// A reading: the guess, confirmed or corrected on a terminal; asked again until it is
@@ -324,10 +347,7 @@ fn report(chosen: &Chosen, written: &[&str], dir: &str, lang: Lang) {
                 "content/pages/about.md と accessibility.md の {} に、事務局の連絡先を書く",
                 init::PLACEHOLDER_CONTACT
             ),
-            format!(
-                "write the secretariat's contact where content/pages/about.md and accessibility.md say {}",
-                init::PLACEHOLDER_CONTACT
-            ),
+            "write the secretariat's contact in content/pages/about.md and accessibility.md, where they say 【…】".to_string(),
         ));
     }
     if chosen.default_publisher {
