@@ -6,10 +6,14 @@
 //! marks what is filled in (`%%NAME_Q%%`: the same value as a double-quoted YAML scalar). The
 //! theme is not among them: a site without `themes/` builds with the one in the binary.
 
+mod error;
+mod files;
+
+pub use error::{Field, InitError};
+pub use files::{StarterFile, files};
+
 use crate::check::formats::{is_id, is_url};
 use crate::content::date::Date;
-use crate::lang::{Localized, Msg, msg};
-use crate::paths::slash;
 use crate::text::{Reader, is_reading, romaji, to_hiragana};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,78 +31,7 @@ pub const SHIRUBE_REPOSITORY: &str = match option_env!("CARGO_PKG_REPOSITORY") {
     Some(url) if !url.is_empty() => url,
     _ => PLACEHOLDER_REPOSITORY,
 };
-const PLACEHOLDER_REPOSITORY: &str = "https://github.com/OWNER/shirube";
-
-/// Every file a new guide starts with: its path in the new repository and its template.
-const STARTER: &[(&str, &str)] = &[
-    (".gitignore", include_str!("starter/gitignore")),
-    (
-        ".github/CONTRIBUTING.md",
-        include_str!("starter/github/CONTRIBUTING.md"),
-    ),
-    (
-        ".github/actions/install-shirube/action.yml",
-        include_str!("starter/github/actions/install-shirube/action.yml"),
-    ),
-    (
-        ".github/pull_request_template.md",
-        include_str!("starter/github/pull_request_template.md"),
-    ),
-    (
-        ".github/workflows/check.yml",
-        include_str!("starter/github/workflows/check.yml"),
-    ),
-    (
-        ".github/workflows/comment.yml",
-        include_str!("starter/github/workflows/comment.yml"),
-    ),
-    (
-        ".github/workflows/publish.yml",
-        include_str!("starter/github/workflows/publish.yml"),
-    ),
-    ("README.md", include_str!("starter/README.md")),
-    (
-        "content/entries/.gitkeep",
-        "# 事業所などのファイル（1か所に1つ）がここに入ります。\n",
-    ),
-    (
-        "content/glossary.yaml",
-        include_str!("starter/content/glossary.yaml"),
-    ),
-    (
-        "content/media/.gitkeep",
-        "# 写真がここに入ります（項目の photos: の src は、このフォルダからの名前です）。\n",
-    ),
-    (
-        "content/pages/about.md",
-        include_str!("starter/content/pages/about.md"),
-    ),
-    (
-        "content/pages/accessibility.md",
-        include_str!("starter/content/pages/accessibility.md"),
-    ),
-    (
-        "content/pages/how-to-use.md",
-        include_str!("starter/content/pages/how-to-use.md"),
-    ),
-    (
-        "content/pages/services.md",
-        include_str!("starter/content/pages/services.md"),
-    ),
-    (
-        "content/pages/where-to-ask.md",
-        include_str!("starter/content/pages/where-to-ask.md"),
-    ),
-    (
-        "content/readings.yaml",
-        include_str!("starter/content/readings.yaml"),
-    ),
-    (
-        "docs/事業所のみなさまへ.md",
-        include_str!("starter/docs/providers.md"),
-    ),
-    ("site.yaml", include_str!("starter/site.yaml")),
-];
+pub(crate) const PLACEHOLDER_REPOSITORY: &str = "https://github.com/OWNER/shirube";
 
 /// What a new guide is about, as the council gave it (or as it was guessed).
 #[derive(Debug, Clone)]
@@ -121,172 +54,6 @@ pub struct Settings {
     pub shirube_version: String,
     /// The day of the accessibility statement.
     pub today: Date,
-}
-
-/// A value of [`Settings`] that cannot be used, for the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Region,
-    RegionKana,
-    Title,
-    TitleKana,
-    BaseUrl,
-    Publisher,
-    Contact,
-    AreaId,
-    Version,
-}
-
-impl Field {
-    /// The option that sets it.
-    pub fn option(self) -> &'static str {
-        match self {
-            Field::Region => "--region",
-            Field::RegionKana => "--region-kana",
-            Field::Title => "--title",
-            Field::TitleKana => "--title-kana",
-            Field::BaseUrl => "--base-url",
-            Field::Publisher => "--publisher",
-            Field::Contact => "--contact",
-            Field::AreaId => "--area-id",
-            Field::Version => "--shirube-version",
-        }
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum InitError {
-    /// The folder has files already; `found` names a few, `more` counts the rest.
-    NotEmpty {
-        dir: PathBuf,
-        found: Vec<String>,
-        more: usize,
-    },
-    NotAFolder(PathBuf),
-    /// A value that is missing or cannot be used.
-    Invalid {
-        field: Field,
-        value: String,
-    },
-    /// No reading was given and the reader could not read every character.
-    Unread {
-        field: Field,
-        text: String,
-    },
-    Read {
-        path: PathBuf,
-        error: std::io::Error,
-    },
-    Write {
-        path: PathBuf,
-        error: std::io::Error,
-    },
-}
-
-impl Localized for InitError {
-    fn msg(&self) -> Msg {
-        match self {
-            InitError::NotEmpty { dir, found, more } => {
-                let (found, found_en) = match more {
-                    0 => (found.join("、"), found.join(", ")),
-                    n => (
-                        format!("{} ほか{n}つ", found.join("、")),
-                        format!("{} and {n} more", found.join(", ")),
-                    ),
-                };
-                msg(
-                    format!(
-                        "{} は空のフォルダではありません（{found} があります）。ファイルを書きかえないよう、shirube init は、空のフォルダか、まだないフォルダにだけ書きます。新しいフォルダの名前を指定してください",
-                        slash(dir)
-                    ),
-                    format!(
-                        "{} is not empty (it has {found_en}): shirube init writes only into an empty or new folder, so that no file is overwritten. Give the name of a new folder",
-                        slash(dir)
-                    ),
-                )
-            }
-            InitError::NotAFolder(dir) => msg(
-                format!(
-                    "{} はファイルです。新しいガイドを作るフォルダの名前を指定してください",
-                    slash(dir)
-                ),
-                format!(
-                    "{} is a file: give the name of a folder for the new guide",
-                    slash(dir)
-                ),
-            ),
-            InitError::Invalid { field, value } => invalid(*field, value),
-            InitError::Unread { field, text } => msg(
-                format!(
-                    "「{text}」のよみがわかりません。{} で ひらがなのよみを指定してください（例: {} さっぽろし）",
-                    field.option(),
-                    field.option()
-                ),
-                format!(
-                    "cannot tell how \"{text}\" is read: give its reading in hiragana with {} (e.g. {} さっぽろし)",
-                    field.option(),
-                    field.option()
-                ),
-            ),
-            InitError::Read { path, error } => msg(
-                format!("{} を読めません（{error}）", slash(path)),
-                format!("cannot read {} ({error})", slash(path)),
-            ),
-            InitError::Write { path, error } => msg(
-                format!("{} を書けません（{error}）", slash(path)),
-                format!("cannot write {} ({error})", slash(path)),
-            ),
-        }
-    }
-}
-
-crate::display_localized!(InitError);
-
-fn invalid(field: Field, value: &str) -> Msg {
-    let option = field.option();
-    match field {
-        Field::RegionKana | Field::TitleKana => msg(
-            format!("{option}「{value}」は よみとして使えません。ひらがなで書いてください"),
-            format!("{option} \"{value}\" is not a reading: write it in hiragana"),
-        ),
-        Field::BaseUrl => msg(
-            format!(
-                "{option}「{value}」は アドレスとして使えません。https:// ではじまる、公開するアドレスを書いてください（例: https://example.github.io/guide/）"
-            ),
-            format!(
-                "{option} \"{value}\" is not an address: write the https:// address the guide will be published at (e.g. https://example.github.io/guide/)"
-            ),
-        ),
-        Field::AreaId | Field::Version => msg(
-            format!(
-                "{option}「{value}」は使えません。半角の英小文字・数字・ハイフン（-）などで書いてください"
-            ),
-            format!(
-                "{option} \"{value}\" cannot be used: write lower-case ASCII letters, digits and hyphens"
-            ),
-        ),
-        Field::Region | Field::Title | Field::Publisher | Field::Contact => {
-            match value.is_empty() {
-                true => msg(
-                    format!("{option} がありません（例: {option} {}）", example(field)),
-                    format!("{option} is missing (e.g. {option} {})", example(field)),
-                ),
-                false => msg(
-                    format!("{option}「{value}」は使えません。1行で書いてください"),
-                    format!("{option} \"{value}\" cannot be used: write it on one line"),
-                ),
-            }
-        }
-    }
-}
-
-fn example(field: Field) -> &'static str {
-    match field {
-        Field::Region => "札幌市",
-        Field::Title => "札幌市しごとガイド",
-        Field::Publisher => "札幌市自立支援協議会就労部会",
-        _ => "…",
-    }
 }
 
 /// `{region} しごと応援ガイド`, the example region's kind of title.
@@ -388,121 +155,6 @@ impl Settings {
         }
         Ok(())
     }
-
-    /// The values the templates ask for.
-    fn vars(&self) -> Vec<(&'static str, String)> {
-        let base_url = match &self.base_url {
-            Some(url) if url.ends_with('/') => url.clone(),
-            Some(url) => format!("{url}/"),
-            None => PLACEHOLDER_BASE_URL.to_string(),
-        };
-        let base_url_note = match &self.base_url {
-            Some(_) => "# 公開するアドレス。印刷版の QR コードと sitemap.xml に使います",
-            None => {
-                "# 公開するアドレス。印刷版の QR コードと sitemap.xml に使います。\n\
-                 # ↓ これは仮のアドレスです。公開する前に、本当のアドレスに書きかえてください\n\
-                 #   （GitHub Pages なら https://<アカウント名>.github.io/<リポジトリ名>/ 。README.md の「公開のしくみ」）"
-            }
-        };
-        let repository_note = match SHIRUBE_REPOSITORY == PLACEHOLDER_REPOSITORY {
-            true => {
-                "仮の URL です。shirube のリポジトリの URL に書きかえてください（README.md の「shirube の入れかた」）"
-            }
-            false => "shirube のリポジトリ",
-        };
-        let readme_repository_note = match SHIRUBE_REPOSITORY == PLACEHOLDER_REPOSITORY {
-            true => {
-                "**仮の URL です。GitHub で使う前に、shirube のリポジトリの URL に書きかえてください。**"
-            }
-            false => "",
-        };
-        let description = format!(
-            "{}で はたらきたい 障害のある人と 家族のための ガイドです。事業所、会社、相談できるところ、地域の集まりを のせています。",
-            self.region
-        );
-        vec![
-            ("REGION", self.region.clone()),
-            ("REGION_KANA", self.region_kana.clone()),
-            ("TITLE", self.title.clone()),
-            ("TITLE_KANA", self.title_kana.clone()),
-            ("DESCRIPTION", description),
-            ("BASE_URL", base_url),
-            ("BASE_URL_NOTE", base_url_note.to_string()),
-            ("PUBLISHER", self.publisher.clone()),
-            (
-                "CONTACT",
-                self.contact
-                    .clone()
-                    .unwrap_or_else(|| PLACEHOLDER_CONTACT.to_string()),
-            ),
-            ("AREA_ID", self.area_id.clone()),
-            ("TODAY", self.today.to_string()),
-            ("TODAY_JA", self.today.japanese()),
-            ("SHIRUBE_REPOSITORY", SHIRUBE_REPOSITORY.to_string()),
-            ("SHIRUBE_REPOSITORY_NOTE", repository_note.to_string()),
-            ("README_REPOSITORY_NOTE", readme_repository_note.to_string()),
-            ("SHIRUBE_VERSION", self.shirube_version.clone()),
-        ]
-    }
-}
-
-/// One file of a new guide.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StarterFile {
-    /// Relative, `/`-separated.
-    pub path: &'static str,
-    pub text: String,
-}
-
-/// The files of a new guide, filled in, in the order of their paths.
-pub fn files(settings: &Settings) -> Vec<StarterFile> {
-    let vars = settings.vars();
-    let mut files: Vec<StarterFile> = STARTER
-        .iter()
-        .map(|(path, template)| StarterFile {
-            path,
-            text: fill(template, &vars),
-        })
-        .collect();
-    files.sort_by(|a, b| a.path.cmp(b.path));
-    files
-}
-
-/// Replaces each `%%NAME%%` by its value and `%%NAME_Q%%` by the value quoted for YAML, in one
-/// pass, so a value that happens to contain `%%` is written as it is.
-fn fill(template: &str, vars: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len() + 256);
-    let mut rest = template;
-    while let Some(start) = rest.find("%%") {
-        let after = &rest[start + 2..];
-        let name_len = after.find("%%").filter(|&n| {
-            after[..n]
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b == b'_')
-        });
-        let Some(name_len) = name_len else {
-            out.push_str(&rest[..start + 2]);
-            rest = after;
-            continue;
-        };
-        let name = &after[..name_len];
-        let (key, quote) = match name.strip_suffix("_Q") {
-            Some(key) => (key, true),
-            None => (name, false),
-        };
-        out.push_str(&rest[..start]);
-        match vars.iter().find(|(k, _)| *k == key) {
-            // A JSON string is a YAML double-quoted scalar, escapes and all.
-            Some((_, value)) if quote => {
-                out.push_str(&serde_json::to_string(value).unwrap_or_default())
-            }
-            Some((_, value)) => out.push_str(value),
-            None => out.push_str(&rest[start..start + 4 + name_len]),
-        }
-        rest = &after[name_len + 2..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Refuses a folder that has anything in it but `.git` (a freshly cloned empty repository is
@@ -593,17 +245,6 @@ mod tests {
         for file in files(&settings()) {
             assert!(!file.text.contains("%%"), "{}: {}", file.path, file.text);
         }
-    }
-
-    #[test]
-    fn fills_in_one_pass_and_quotes_for_yaml() {
-        let vars = vec![("A", "x: \"%%B%%\"".to_string()), ("B", "b".to_string())];
-        assert_eq!(
-            fill("%%A%% %%A_Q%% %%B%%", &vars),
-            "x: \"%%B%%\" \"x: \\\"%%B%%\\\"\" b"
-        );
-        // `%%` that is not a name is text; an unknown name stays as it is.
-        assert_eq!(fill("50%% %%NOPE%% 100%%", &vars), "50%% %%NOPE%% 100%%");
     }
 
     #[test]
