@@ -16,6 +16,7 @@ pub mod enrich;
 pub mod export;
 pub mod import;
 pub mod index;
+pub mod init;
 pub mod lang;
 pub mod new;
 pub mod output;

@@ -39,6 +39,8 @@ enum Command {
     Import(cmd::import::Args),
     /// 新しい項目のひな形を作ります（種類: office, workplace, center, community, page）
     New(cmd::new::Args),
+    /// 新しい地域のガイドのリポジトリを作ります（site.yaml、はじめのページ、用語集、README、GitHub の設定）
+    Init(cmd::init::Args),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Ruby(args) => cmd::ruby::run(args, &env),
         Command::Import(args) => cmd::import::run(args, &env),
         Command::New(args) => cmd::new::run(args, &env),
+        Command::Init(args) => cmd::init::run(args, &env),
     };
     match outcome {
         Ok(code) => code,

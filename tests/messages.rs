@@ -7,6 +7,7 @@
 
 use shirube::assets::AssetError;
 use shirube::import::wam::{ImportError, RegionError};
+use shirube::init::{Field, InitError};
 use shirube::lang::{Localized, Msg};
 use shirube::new::NewError;
 use shirube::pipeline::print::PrintCommandError;
@@ -193,6 +194,46 @@ fn every_error() -> Vec<(String, Msg)> {
     ] {
         add(&e, &format!("{e:?}"));
     }
+    let invalid = |field, value: &str| InitError::Invalid {
+        field,
+        value: value.into(),
+    };
+    for e in [
+        InitError::NotEmpty {
+            dir: p(),
+            found: vec!["site.yaml".into()],
+            more: 0,
+        },
+        InitError::NotEmpty {
+            dir: p(),
+            found: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+            more: 2,
+        },
+        InitError::NotAFolder(p()),
+        invalid(Field::Region, ""),
+        invalid(Field::Title, "a\nb"),
+        invalid(Field::Publisher, ""),
+        invalid(Field::Contact, "a\nb"),
+        invalid(Field::RegionKana, "x"),
+        invalid(Field::TitleKana, "x"),
+        invalid(Field::BaseUrl, "x"),
+        invalid(Field::AreaId, "X"),
+        invalid(Field::Version, "x y"),
+        InitError::Unread {
+            field: Field::RegionKana,
+            text: "x".into(),
+        },
+        InitError::Read {
+            path: p(),
+            error: io(),
+        },
+        InitError::Write {
+            path: p(),
+            error: io(),
+        },
+    ] {
+        add(&e, &format!("{e:?}"));
+    }
     all
 }
 
@@ -216,6 +257,10 @@ fn every_error_is_worded_in_both_languages() {
             "名古屋市",
             "北海道",
             "神奈川県",
+            // Examples in init's messages: --region 札幌市, --region-kana さっぽろし.
+            "札幌市自立支援協議会就労部会",
+            "札幌市",
+            "さっぽろし",
         ] {
             english = english.replace(quoted, "");
         }
@@ -346,6 +391,40 @@ fn commands_speak_the_language_asked_for() {
     std::fs::remove_file(dir.join("site.yaml")).unwrap();
     speaks_both(&["build", "."], dir, "書きかえていません", "left as it was");
     speaks_both(&["check", "."], dir, "直しかた", "fix:");
+    // init: a new guide, then the same folder again, which it leaves alone.
+    let fresh = tempfile::tempdir().unwrap();
+    let ja = fresh.path().join("ja");
+    let en = fresh.path().join("en");
+    let new_guide = |to: &Path, lang| {
+        shirube(
+            &["init", &to.to_string_lossy(), "--region", "札幌市"],
+            dir,
+            lang,
+        )
+    };
+    let said = all_output(&new_guide(&ja, None));
+    assert!(
+        said.contains("札幌市のガイドを") && said.contains("つぎにすること"),
+        "{said}"
+    );
+    let said = all_output(&new_guide(&en, Some("en")));
+    assert!(
+        said.contains("made the guide of 札幌市") && said.contains("next:"),
+        "{said}"
+    );
+    for line in said.lines() {
+        let leak = JAPANESE_SENTENCE_PARTS.iter().find(|p| line.contains(*p));
+        assert!(
+            leak.is_none(),
+            "init: Japanese message in English output ({leak:?}): {line}"
+        );
+    }
+    speaks_both(
+        &["init", &ja.to_string_lossy(), "--region", "札幌市"],
+        dir,
+        "空のフォルダではありません",
+        "is not empty",
+    );
 }
 
 #[test]

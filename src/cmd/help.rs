@@ -151,6 +151,54 @@ const ENGLISH: &[(&str, &str)] = &[
         "The entry's id (it becomes the file name; lower-case letters, digits, hyphens)",
     ),
     ("new.dir", "The site's folder (where site.yaml is)"),
+    (
+        "init",
+        "Makes the repository of a new region's guide (site.yaml, starter pages, glossary, README, GitHub settings)",
+    ),
+    (
+        "init.dir",
+        "The folder for the new guide (empty or not there yet)",
+    ),
+    (
+        "init.region",
+        "The region's name (e.g. 札幌市); asked for on a terminal when missing",
+    ),
+    (
+        "init.region_kana",
+        "The region's reading in hiragana (default: guessed from the dictionary)",
+    ),
+    (
+        "init.title",
+        "The guide's title (default: \"<region> しごと応援ガイド\")",
+    ),
+    (
+        "init.title_kana",
+        "The title's reading in hiragana (default: guessed from the dictionary)",
+    ),
+    (
+        "init.base_url",
+        "The address the guide will be published at (e.g. https://<account>.github.io/<repository>/; default: a placeholder)",
+    ),
+    (
+        "init.publisher",
+        "Who makes the guide (default: \"<region>自立支援協議会 就労部会\")",
+    ),
+    (
+        "init.contact",
+        "How to reach the secretariat (e.g. 札幌市役所 障がい福祉課、電話 011-000-0000)",
+    ),
+    (
+        "init.area_id",
+        "The region's area id in site.yaml (default: its reading in romaji, e.g. sapporo)",
+    ),
+    (
+        "init.shirube_version",
+        "The version of shirube the GitHub workflows install (a tag, branch or commit)",
+    ),
+    (
+        "init.no_input",
+        "Ask no questions, even on a terminal (missing values take their defaults)",
+    ),
 ];
 
 /// clap's own flags, in both languages.
