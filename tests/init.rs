@@ -121,6 +121,57 @@ fn a_new_guide_checks_and_builds() {
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
 
+/// The path a council takes, on a small CSV in the national data's shape: init, import the
+/// offices of a city (placed in their own area, made by the import), check with no errors, build,
+/// and not one broken link.
+#[test]
+fn init_then_import_checks_builds_and_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("guide");
+    let out = shirube(
+        &[
+            "init",
+            path(&dir),
+            "--region",
+            "鹿嶋市",
+            "--base-url",
+            "https://kashima-shigoto.test/",
+        ],
+        false,
+    );
+    assert!(out.status.success(), "init failed:\n{}", text(&out));
+    let csvs = [
+        repo().join("tests/fixtures/wam/a-type.csv"),
+        repo().join("tests/fixtures/wam/transition-and-retention.csv"),
+    ];
+    let import = shirube(
+        &[
+            "import",
+            "wam",
+            path(&csvs[0]),
+            path(&csvs[1]),
+            "--city",
+            "鹿嶋市",
+            "--as-of",
+            "2025-03",
+            "--dir",
+            path(&dir),
+        ],
+        false,
+    );
+    assert!(import.status.success(), "import failed:\n{}", text(&import));
+    assert!(text(&import).contains("新しく 5 か所"), "{}", text(&import));
+    let check = shirube(&["check", path(&dir)], false);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+    assert!(text(&check).contains("エラー 0件"), "{}", text(&check));
+    let site = tmp.path().join("site");
+    let build = shirube(&["build", path(&dir), "-o", path(&site)], false);
+    assert!(build.status.success(), "build failed:\n{}", text(&build));
+    assert!(site.join("entries/wam-9910100010/index.html").is_file());
+    let broken = broken_links(&site);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
 /// Every relative link and source of every page that does not lead to a file. The 404 pages
 /// are left out: they link from the site's root, wherever they are shown.
 fn broken_links(out: &Path) -> Vec<String> {
