@@ -188,8 +188,8 @@ impl Problem {
                         format!("did you mean \"{s}\"?"),
                     ),
                     None => msg(
-                        "docs/content-format.md で使える項目を確かめてください",
-                        "see docs/content-format.md for the fields you can use",
+                        "項目の名前と字下げを確かめてください（使える項目は「事業所のみなさまへ」と shirube new のひな形にあります）",
+                        "check the field's name and indentation (the fields are listed in the providers' guide and in shirube new's template)",
                     ),
                 },
             ),

@@ -34,12 +34,17 @@ pub fn render_edition(
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     let mut pages = 0;
+    // The frame of every page (menus, counts) depends only on the page's depth: built once per
+    // depth, not once per page — with a thousand areas, counting per page made builds quadratic.
+    let mut frames: std::collections::HashMap<String, SiteContext> = Default::default();
     let mut page = |url: &str, template: &str, fill: &dyn Fn(&mut tera::Context, &str)| {
         let asset_root = root_for(&format!("{prefix}{url}"));
         let root = format!("{asset_root}{prefix}");
-        let site = SiteContext::new(guide, &root, tx);
+        let site = frames
+            .entry(root.clone())
+            .or_insert_with(|| SiteContext::new(guide, &root, tx));
         let mut context = tera::Context::new();
-        context.insert("site", &site);
+        context.insert("site", &*site);
         context.insert("root", &root);
         context.insert("asset_root", &asset_root);
         context.insert("page_url", url);

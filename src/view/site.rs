@@ -6,6 +6,9 @@ use crate::view::categories::{self, Category};
 use crate::view::style::TextStyle;
 use serde::Serialize;
 
+/// More areas than this are listed on the home page only.
+pub const FOOTER_AREAS_MAX: usize = 30;
+
 #[derive(Debug, Serialize)]
 pub struct SiteContext {
     pub title: String,
@@ -19,6 +22,9 @@ pub struct SiteContext {
     /// The 「どこに相談すればいい？」 page, when the site has one: the home page links to it
     /// first, and only then (a link to a page that is not there would be a 404).
     pub where_to_ask: Option<String>,
+    /// Whether every page's footer lists the areas: not when there are so many (a prefecture's
+    /// or the country's municipalities) that the list would bury the page; the home page has them.
+    pub footer_areas: bool,
     /// The `accepts` values with their labels, for filters (one list: the model's).
     pub disabilities: Vec<Choice>,
     pub entry_count: usize,
@@ -79,6 +85,7 @@ impl SiteContext {
                     count: 0,
                 })
                 .collect(),
+            footer_areas: config.areas.len() <= FOOTER_AREAS_MAX,
             where_to_ask: site
                 .pages
                 .iter()
