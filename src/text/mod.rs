@@ -48,6 +48,7 @@ mod lexicon;
 mod normalize;
 mod notation;
 mod numbers;
+mod postal;
 mod reader;
 mod userwords;
 
@@ -58,6 +59,7 @@ pub use html::{escape, escape_into, segments_to_html};
 pub use kana::{is_reading, to_hiragana};
 pub use normalize::{nfkc, reading_key, spelled_key};
 pub use notation::{parse_author_ruby, strip_author_ruby};
+pub use postal::{Place, locate};
 pub use reader::Reader;
 
 /// A piece of text for display: plain, or a ruby base with its reading (one reading per base).
