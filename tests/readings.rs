@@ -18,7 +18,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use shirube::text::{GradeFilter, Reader, Segment, is_reading, locate, nfkc, reading_key, spelled_key};
+use shirube::text::{
+    GradeFilter, Reader, Segment, is_reading, locate, nfkc, reading_key, spelled_key,
+};
 
 const FIELD: &str = include_str!("data/readings/field.tsv");
 const OFFICES: &str = include_str!("data/readings/offices.tsv");
@@ -306,7 +308,9 @@ pub fn score_offices_by(
 ) -> OfficeScores {
     let mut s = OfficeScores::default();
     for office in rows {
-        let place = at_place.then(|| locate(&office.city, &office.street)).flatten();
+        let place = at_place
+            .then(|| locate(&office.city, &office.street))
+            .flatten();
         let reader = reader.at(place.as_ref());
         let mut name = nfkc(&office.name);
         let mut gold = key(&office.kana);
@@ -679,7 +683,9 @@ fn addresses_are_read_as_japan_post_reads_them() {
         };
         // A street that repeats the municipality (平塚市浅間町 in 平塚市) is compared on the
         // municipality only: the town matcher here does not look past the repeat.
-        let repeats = city_suffixes(&city).iter().any(|c| street.starts_with(c.as_str()));
+        let repeats = city_suffixes(&city)
+            .iter()
+            .any(|c| street.starts_with(c.as_str()));
         let found = if repeats {
             None
         } else {
@@ -700,12 +706,7 @@ fn addresses_are_read_as_japan_post_reads_them() {
         let ours = ruby_reading(&segments, chars).unwrap_or_default();
         let ok = same_reading(&gold, &ours);
         let general = ruby_reading(&reader.annotate(&text, GradeFilter::All), chars);
-        before.add(
-            "",
-            "",
-            "",
-            general.is_some_and(|g| same_reading(&gold, &g)),
-        );
+        before.add("", "", "", general.is_some_and(|g| same_reading(&gold, &g)));
         let shown: String = text.chars().take(chars).collect();
         all.add(&shown, &gold, &ours, ok);
         by_region
@@ -724,7 +725,11 @@ fn addresses_are_read_as_japan_post_reads_them() {
         "  ({towns} with a town Japan Post names, the rest municipality only; {without} not in its data)"
     );
     print_misses(&all, 200);
-    assert!(!held_out || at_least(&all, ADDRESS_FLOOR), "{}", all.line("addresses"));
+    assert!(
+        !held_out || at_least(&all, ADDRESS_FLOOR),
+        "{}",
+        all.line("addresses")
+    );
 }
 
 #[test]

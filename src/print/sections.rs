@@ -6,6 +6,7 @@
 use crate::content::model::{Entry, EntryDetails, EntryKind, SiteConfig};
 use crate::print::entry::{self, PrintEntry};
 use crate::print::{PrintError, PrintOptions};
+use crate::text::Place;
 use crate::view::categories::{self, Category};
 use crate::view::entries::{self, Badge};
 use crate::view::style::TextStyle;
@@ -83,8 +84,9 @@ pub fn build(
     options: &PrintOptions,
     config: &SiteConfig,
     tx: &dyn TextStyle,
+    places: &BTreeMap<String, Place>,
     asset_root: &str,
-    body_html: &dyn Fn(&str) -> String,
+    body_html: &dyn Fn(&str, &dyn TextStyle) -> String,
 ) -> Result<Vec<SectionView>, PrintError> {
     let numbers = &numbering.numbers;
     let mut sections = Vec::new();
@@ -122,8 +124,17 @@ pub fn build(
         let mut entries = Vec::new();
         for e in here {
             let number = numbers[&entry::anchor(&e.id)];
-            let body = body_html(&e.body);
-            entries.push(entry::view(e, number, config, asset_root, body, tx)?);
+            // Each entry's text is read at its place (its town's name as the town is read).
+            let tx = tx.at(places.get(&e.id));
+            let body = body_html(&e.body, tx.as_ref());
+            entries.push(entry::view(
+                e,
+                number,
+                config,
+                asset_root,
+                body,
+                tx.as_ref(),
+            )?);
         }
         sections.push(SectionView {
             id: category.id(),

@@ -134,7 +134,9 @@ pub(crate) fn builtin() -> &'static Lexicon {
 /// other than the entry's?
 fn common_word_read_otherwise(system: &lindera_core::dictionary::Dictionary, e: &Entry) -> bool {
     system.dict.find_surface(&e.surface).iter().any(|w| {
-        let details = system.word_details(w.word_id.0 as usize).unwrap_or_default();
+        let details = system
+            .word_details(w.word_id.0 as usize)
+            .unwrap_or_default();
         let place = details.get(1).is_some_and(|p| p == "固有名詞")
             && details.get(2).is_some_and(|p| p == "地域");
         let reading = details

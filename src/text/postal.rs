@@ -51,7 +51,10 @@ fn table() -> &'static Table {
                         prefecture_kana,
                         name,
                         kana,
-                        parts: p.chunks(2).filter_map(|c| Some((c[0], *c.get(1)?))).collect(),
+                        parts: p
+                            .chunks(2)
+                            .filter_map(|c| Some((c[0], *c.get(1)?)))
+                            .collect(),
                         towns: Vec::new(),
                     });
                 }
@@ -147,7 +150,10 @@ fn stem(surface: &str, reading: &str) -> Option<(String, String)> {
 pub fn locate(city: &str, street: &str) -> Option<Place> {
     let table = table();
     let city_key = fold(city);
-    let written_street: Vec<char> = nfkc(street).chars().filter(|c| !c.is_whitespace()).collect();
+    let written_street: Vec<char> = nfkc(street)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let street: Vec<char> = fold(street).chars().collect();
     let candidates = table.by_name.get(&city_key)?;
     // The town that the most of the street matches, over every municipality of that name
@@ -194,10 +200,7 @@ pub fn locate(city: &str, street: &str) -> Option<Place> {
 /// How many characters at the start of the street repeat the municipality (相模原市緑区橋本,
 /// 南区相模大野 for 相模原市南区): they are not a town.
 fn repeated_city(c: &City, street: &[char]) -> usize {
-    let mut names: Vec<String> = vec![
-        fold(&format!("{}{}", c.prefecture, c.name)),
-        fold(c.name),
-    ];
+    let mut names: Vec<String> = vec![fold(&format!("{}{}", c.prefecture, c.name)), fold(c.name)];
     names.extend(c.parts.iter().rev().map(|(s, _)| fold(s)));
     let mut at = 0;
     for name in names {

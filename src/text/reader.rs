@@ -225,7 +225,14 @@ impl Reader {
             };
             match fixed {
                 Some((len, reading)) if len > 0 => {
-                    analyse(dict, lexicon, self.place.as_deref(), text, gap..pos, &mut words);
+                    analyse(
+                        dict,
+                        lexicon,
+                        self.place.as_deref(),
+                        text,
+                        gap..pos,
+                        &mut words,
+                    );
                     words.push(Word {
                         span: pos..pos + len,
                         reading: Some(reading),
