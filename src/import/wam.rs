@@ -22,7 +22,7 @@ use crate::check::formats::{is_digits, is_url, parse_time_range};
 use crate::content::date::Date;
 use crate::lang::{Localized, Msg, msg};
 use crate::paths::slash;
-use crate::text::{Reader, is_reading, nfkc, to_hiragana};
+use crate::text::{Reader, is_reading, locate, nfkc, to_hiragana};
 
 /// What to import, and where to.
 pub struct WamImport<'a> {
@@ -338,7 +338,12 @@ fn entry_file(
             if reader.is_none() {
                 *reader = Reader::new(&[]).ok();
             }
-            let guess = reader.as_ref().map(|r| r.reading(&name));
+            // Read at the office's address: a name that carries its town reads it as the town.
+            let place = locate(
+                &first.text("事業所住所（市区町村）"),
+                &first.text("事業所住所（番地以降）"),
+            );
+            let guess = reader.as_ref().map(|r| r.at(place.as_ref()).reading(&name));
             if let Some(kana) = guess.as_deref().and_then(clean_reading) {
                 y.comment("よみは shirube が自動でつけました。正しいか確かめてください");
                 y.text("kana", &kana);
