@@ -14,7 +14,9 @@
 //!
 //! Run `cargo test --release --test readings -- --nocapture` to see the figures; set
 //! SHIRUBE_READING_MISSES=1 to see the misses too, and SHIRUBE_READING_OFFICES=<tsv> to measure
-//! another sample (the development side that make_office_sample.py writes) without the floors.
+//! another sample (the development side that make_office_sample.py writes) without the floors;
+//! there SHIRUBE_READING_UNFIT=1 lists the rows left out and SHIRUBE_READING_DIFF=1 the names
+//! that reading at the address changes, right or wrong.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -673,6 +675,10 @@ fn ruby_reading(segments: &[Segment], chars: usize) -> Option<String> {
             break;
         }
         if !matches!(base, "大字" | "字") {
+            // 大字 under one ruby with the town would read the town's reading over 大字.
+            if base.starts_with("大字") && matches!(seg, Segment::Ruby { .. }) {
+                return None;
+            }
             out.push_str(&reading);
         }
         at += n;

@@ -239,14 +239,14 @@ fn find_town(c: &City, street: &[char], written: &[char]) -> Option<TownMatch> {
     let mut best: Option<TownMatch> = None;
     for start in starts {
         for (folded, name, kana) in &c.towns {
-            let Some((len, breaks)) = match_town(folded, &street[start..]) else {
+            let Some((lead, len, breaks)) = match_town(folded, &street[start..]) else {
                 continue;
             };
             if best.as_ref().is_some_and(|b| b.len >= start + len) {
                 continue;
             }
-            let Some(pieces) = pieces(c, name, kana, folded, &written[start..start + len], &breaks)
-            else {
+            let spelled = &written[start + lead..start + len];
+            let Some(pieces) = pieces(c, name, kana, folded, spelled, &breaks) else {
                 continue;
             };
             best = Some(TownMatch {
@@ -260,10 +260,14 @@ fn find_town(c: &City, street: &[char], written: &[char]) -> Option<TownMatch> {
     best
 }
 
-/// Does the street begin with the town? Its length in the street, and where the town is
-/// broken by 大字 or 字 (positions in the town's characters).
-fn match_town(town: &[char], street: &[char]) -> Option<(usize, Vec<usize>)> {
-    let (mut t, mut s) = (0, 0);
+/// Does the street begin with the town? Where the town starts in the street (after a 大字 or
+/// 字 before it), where it ends, and where 大字 or 字 breaks it (positions in the town's
+/// characters).
+fn match_town(town: &[char], street: &[char]) -> Option<(usize, usize, Vec<usize>)> {
+    let lead = oaza(street)
+        .filter(|_| street.first() != town.first())
+        .unwrap_or(0);
+    let (mut t, mut s) = (0, lead);
     let mut breaks = Vec::new();
     while t < town.len() {
         if street.get(s) == Some(&town[t]) {
@@ -282,10 +286,10 @@ fn match_town(town: &[char], street: &[char]) -> Option<(usize, Vec<usize>)> {
             }
             continue;
         }
-        if let Some(skip) = oaza(&street[s..]) {
-            if t > 0 {
-                breaks.push(t);
-            }
+        if t > 0
+            && let Some(skip) = oaza(&street[s..])
+        {
+            breaks.push(t);
             s += skip;
             continue;
         }
@@ -301,7 +305,7 @@ fn match_town(town: &[char], street: &[char]) -> Option<(usize, Vec<usize>)> {
         }
         return None;
     }
-    Some((s, breaks))
+    Some((lead, s, breaks))
 }
 
 /// 大字 or 字 at the start of the street: how many characters.
@@ -459,8 +463,14 @@ mod tests {
     fn oaza_and_numbers_and_repeats() {
         let w = words("徳島県阿南市", "那賀川町大字江野島58-1");
         assert_eq!(w.last(), Some(&pair("江野島", "えのしま")), "{w:?}");
-        let w = words("長野県須坂市", "大字須坂1230");
-        assert_eq!(w.last(), Some(&pair("須坂", "すざか")), "{w:?}");
+        let w = words("埼玉県川越市", "大字今福1230");
+        assert_eq!(w.last(), Some(&pair("今福", "いまふく")), "{w:?}");
+        let w = words("青森県青森市", "浪岡大字女鹿沢字野尻28");
+        assert_eq!(
+            w[2..],
+            [pair("浪岡", "なみおか"), pair("女鹿沢", "めがさわ")],
+            "{w:?}"
+        );
         let w = words("神奈川県相模原市南区", "南区相模大野3-17");
         assert_eq!(w.last(), Some(&pair("相模大野", "さがみおおの")), "{w:?}");
         let w = words("北海道札幌市中央区", "北11条西1丁目");
@@ -473,6 +483,6 @@ mod tests {
 
     #[test]
     fn made_up_places_are_none() {
-        assert_eq!(locate("みどり市", "北町1-2-3"), None);
+        assert_eq!(locate("ひかり市", "北町1-2-3"), None);
     }
 }
