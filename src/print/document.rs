@@ -85,9 +85,8 @@ pub fn assemble(
         &numbering,
         &chosen,
         options,
-        config,
+        guide,
         tx,
-        &guide.places,
         asset_root,
         &|body, tx| {
             // Entry name is h2 under the section's h1, its parts h3: the provider's own headings
