@@ -4,9 +4,9 @@
 //! the service it lists first, and appears by number in the lists of its other sections.
 
 use crate::content::model::{Entry, EntryDetails, EntryKind};
+use crate::enrich::Guide;
 use crate::print::entry::{self, PrintEntry};
 use crate::print::{PrintError, PrintOptions};
-use crate::enrich::Guide;
 use crate::view::categories::{self, Category};
 use crate::view::entries::{self, Badge};
 use crate::view::style::TextStyle;
