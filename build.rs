@@ -4,10 +4,16 @@
 //! of them: read kanji by kanji they come out wrong. The postal-code data lists every district
 //! with its reading. It comes from the registry as a build dependency (jpostcode_rs, MIT, with
 //! Japan Post's data), so nothing third-party is copied into this repository; this script
-//! writes `towns.tsv` into OUT_DIR and `src/text/lexicon.rs` embeds it.
+//! writes `towns.tsv.z` (deflated) into OUT_DIR and `src/text/lexicon.rs` embeds it.
 //!
 //! A name that is read two ways in different places (本町: ほんちょう 236 times, ほんまち 238)
 //! is left out unless one reading has nine in ten of its places.
+//!
+//! It also writes `postal.tsv.z`: every municipality of Japan with its towns (大字, 町, 条, 通) and
+//! Japan Post's readings of each, for reading addresses (`src/text/postal.rs`) and for the place
+//! an entry stands in (its name read as its town is read), and `municipalities-jp.tsv`: the
+//! municipalities' names without 市/区/町/村/郡 (水戸 みと, 米原 まいばら), as words of the lexicon
+//! (see `postal_table` below for the rules).
 //!
 //! It also builds the lexicon's trie (a double array over every surface of the lexicon's files,
 //! `lexicon.da` and `lexicon-keys.txt`): built at run time, the 80,000 surfaces took a quarter of
@@ -20,13 +26,21 @@ use std::path::PathBuf;
 
 use unicode_normalization::UnicodeNormalization;
 
+#[path = "build/postal.rs"]
+mod postal;
+
 /// Share of a name's places that must agree on one reading.
 const AGREEMENT: f64 = 0.9;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=build/postal.rs");
     let mut readings: BTreeMap<String, HashMap<String, u32>> = BTreeMap::new();
-    for address in jpostcode_rs::search_by_address("") {
+    let addresses = jpostcode_rs::search_by_address("");
+    let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let (postal, municipalities) = postal::tables(&addresses);
+    write_deflated(&dir.join("postal.tsv.z"), &postal);
+    for address in &addresses {
         if let Some((town, reading)) = town_and_reading(&address.town, &address.town_kana) {
             *readings
                 .entry(town)
@@ -46,10 +60,21 @@ fn main() {
             let _ = writeln!(out, "{town}\t{reading}\tplace");
         }
     }
-    let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     write_municipalities(&dir);
-    write_trie(&dir, &out);
-    std::fs::write(dir.join("towns.tsv"), out).expect("write towns.tsv into OUT_DIR");
+    write_trie(&dir, &[&out, &municipalities]);
+    std::fs::write(dir.join("municipalities-jp.tsv"), municipalities)
+        .expect("write municipalities-jp.tsv into OUT_DIR");
+    write_deflated(&dir.join("towns.tsv.z"), &out);
+}
+
+/// A generated table, deflated: the binary carries it compressed (`src/text/inflate.rs` opens it
+/// on first use, in a few milliseconds).
+fn write_deflated(path: &std::path::Path, text: &str) {
+    use std::io::Write as _;
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(text.as_bytes()).expect("deflate a table");
+    let bytes = z.finish().expect("deflate a table");
+    std::fs::write(path, bytes).expect("write a table into OUT_DIR");
 }
 
 /// Every municipality (and ward of a designated city) of Japan with its prefecture and reading,
@@ -78,10 +103,10 @@ const LEXICON_FILES: [&str; 4] = ["field.tsv", "places.tsv", "municipalities.tsv
 /// Every surface of the lexicon's files (NFKC, as the lexicon reads them), sorted, one per
 /// line; and the double array that maps surface number n to the value lindera expects,
 /// `(n << 5) | 1`: one word entry at index n.
-fn write_trie(dir: &std::path::Path, towns: &str) {
+fn write_trie(dir: &std::path::Path, generated: &[&str]) {
     let data = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"))
         .join("src/text/data");
-    let mut texts = vec![towns.to_string()];
+    let mut texts: Vec<String> = generated.iter().map(|t| t.to_string()).collect();
     for file in LEXICON_FILES {
         let path = data.join(file);
         println!("cargo:rerun-if-changed={}", path.display());
@@ -120,11 +145,14 @@ fn town_and_reading(town: &str, kana: &str) -> Option<(String, String)> {
             .iter()
             .any(|w| town.contains(w));
     let reading: String = kana.chars().map(to_hiragana).collect();
-    let readable = !reading.is_empty()
-        && reading
-            .chars()
-            .all(|c| ('\u{3041}'..='\u{3096}').contains(&c) || c == 'ー');
-    (plain && readable).then_some((town, reading))
+    (plain && is_reading(&reading)).then_some((town, reading))
+}
+
+/// Hiragana and ー only, and something.
+fn is_reading(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| ('\u{3041}'..='\u{3096}').contains(&c) || c == 'ー')
 }
 
 fn without_parentheses(s: &str) -> String {

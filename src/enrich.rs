@@ -1,8 +1,9 @@
 //! The enrich stage: what the later stages need that is derived, not written — 五十音 sort keys,
-//! the URL of every entry and page, and the lookup from a content path to its URL.
+//! the URL of every entry and page, the lookup from a content path to its URL, and where each
+//! entry is as Japan Post names it (its prefecture, municipality and town, with readings).
 
 use crate::content::model::{Entry, FuriganaSetting, Site};
-use crate::text::{GradeFilter, Reader, TextError, sort_key};
+use crate::text::{GradeFilter, Place, Reader, TextError, locate, sort_key};
 use std::collections::BTreeMap;
 
 /// A checked site plus everything derived from it. Entries are in 五十音 order of their reading.
@@ -17,6 +18,17 @@ pub struct Guide {
     pub reader: Reader,
     /// Which kanji get furigana in the furigana edition (site.yaml `furigana`).
     pub furigana: GradeFilter,
+    /// Entry id → the place of its address, for entries whose municipality is one of Japan's
+    /// (a made-up region has none).
+    pub places: BTreeMap<String, Place>,
+}
+
+impl Guide {
+    /// Where the entry is, as Japan Post names it: context for reading its name, text and
+    /// address.
+    pub fn place(&self, entry: &Entry) -> Option<&Place> {
+        self.places.get(&entry.id)
+    }
 }
 
 pub fn enrich(mut site: Site) -> Result<Guide, TextError> {
@@ -36,11 +48,17 @@ pub fn enrich(mut site: Site) -> Result<Guide, TextError> {
         urls.insert(content_path(&page.source), page_url(&page.slug));
     }
     urls.insert("glossary.md".to_string(), "glossary/".to_string());
+    let places = site
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.id.clone(), locate(&e.address.city, &e.address.street)?)))
+        .collect();
     Ok(Guide {
         site,
         urls,
         reader,
         furigana,
+        places,
     })
 }
 

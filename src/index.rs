@@ -23,6 +23,11 @@ fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
     let mut reading = vec![entry.kana.clone()];
     reading.extend(entry.operator.as_ref().and_then(|o| o.kana.clone()));
     reading.extend(area.map(|a| a.kana.clone()));
+    // Where it is, as Japan Post reads it (みとし せんばちょう): a family may search by the
+    // reading of the town.
+    if let Some(place) = guide.place(entry) {
+        reading.extend(place.words.iter().map(|(_, r)| r.clone()));
+    }
     let (services, service_labels): (Vec<String>, Vec<String>) = match &entry.details {
         EntryDetails::Office(o) => o
             .services

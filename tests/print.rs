@@ -244,6 +244,9 @@ fn another_text_style_makes_another_edition() {
         fn edition(&self) -> &'static str {
             "furigana"
         }
+        fn at<'s>(&'s self, _place: Option<&shirube::text::Place>) -> Box<dyn TextStyle + 's> {
+            Box::new(Ruby)
+        }
     }
     let guide = guide(&repo());
     let options = PrintOptions::from_config(&guide.site.config);

@@ -39,6 +39,7 @@ pub fn contacts(
             };
             let a = &e.address;
             let anchor = entry::anchor(&e.id);
+            let tx = tx.at(guide.place(e));
             Some(ContactRow {
                 number: numbers.get(&anchor).copied(),
                 anchor,
@@ -46,7 +47,7 @@ pub fn contacts(
                 kind: c.center_type.label(),
                 phone: e.contact.phone.clone(),
                 fax: e.contact.fax.clone(),
-                address: tx.html(&a.one_line()),
+                address: tx.address(&a.one_line()),
             })
         })
         .collect()

@@ -72,7 +72,7 @@ pub fn assemble(
     let numbering = sections::number(&chosen, options);
     let numbers = &numbering.numbers;
     let urls = print_urls(guide, numbers);
-    let render_md = |body: &str, doc_dir: &str, top: u8| {
+    let render_md = |body: &str, doc_dir: &str, top: u8, tx: &dyn TextStyle| {
         let links = Links {
             urls: &urls,
             root: "",
@@ -85,13 +85,13 @@ pub fn assemble(
         &numbering,
         &chosen,
         options,
-        config,
+        guide,
         tx,
         asset_root,
-        &|body| {
+        &|body, tx| {
             // Entry name is h2 under the section's h1, its parts h3: the provider's own headings
             // (already `##` and lower) go below those.
-            render_md(body, "entries", 4)
+            render_md(body, "entries", 4, tx)
         },
     )?;
 
@@ -102,7 +102,7 @@ pub fn assemble(
         .find(|p| p.slug == WHERE_TO_ASK)
         .map(|p| PageView {
             title: tx.html(&p.title),
-            body: render_md(&p.body, "pages", 2),
+            body: render_md(&p.body, "pages", 2, tx),
         });
 
     let contacts = back::contacts(guide, numbers, tx);

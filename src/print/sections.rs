@@ -3,7 +3,8 @@
 //! section. An office that offers several services (多機能型) is printed once, in the section of
 //! the service it lists first, and appears by number in the lists of its other sections.
 
-use crate::content::model::{Entry, EntryDetails, EntryKind, SiteConfig};
+use crate::content::model::{Entry, EntryDetails, EntryKind};
+use crate::enrich::Guide;
 use crate::print::entry::{self, PrintEntry};
 use crate::print::{PrintError, PrintOptions};
 use crate::view::categories::{self, Category};
@@ -81,12 +82,13 @@ pub fn build(
     numbering: &Numbering,
     chosen: &[&Entry],
     options: &PrintOptions,
-    config: &SiteConfig,
+    guide: &Guide,
     tx: &dyn TextStyle,
     asset_root: &str,
-    body_html: &dyn Fn(&str) -> String,
+    body_html: &dyn Fn(&str, &dyn TextStyle) -> String,
 ) -> Result<Vec<SectionView>, PrintError> {
     let numbers = &numbering.numbers;
+    let config = &guide.site.config;
     let mut sections = Vec::new();
     for (category, here) in &numbering.homes {
         let category = *category;
@@ -122,8 +124,17 @@ pub fn build(
         let mut entries = Vec::new();
         for e in here {
             let number = numbers[&entry::anchor(&e.id)];
-            let body = body_html(&e.body);
-            entries.push(entry::view(e, number, config, asset_root, body, tx)?);
+            // Each entry's text is read at its place (its town's name as the town is read).
+            let tx = tx.at(guide.place(e));
+            let body = body_html(&e.body, tx.as_ref());
+            entries.push(entry::view(
+                e,
+                number,
+                config,
+                asset_root,
+                body,
+                tx.as_ref(),
+            )?);
         }
         sections.push(SectionView {
             id: category.id(),

@@ -102,6 +102,9 @@ pub fn render_edition(
     for entry in &guide.site.entries {
         let url = crate::enrich::entry_url(&entry.id);
         page(&url, "entry.html", &|cx, root| {
+            // The entry's text is read at its place (its town's name as the town is read).
+            let tx = tx.at(guide.place(entry));
+            let tx = tx.as_ref();
             // Under the entry page's h2 「どんなところ？」.
             let body = body_html(guide, &entry.body, "entries", root, tx, 3);
             cx.insert("entry", &entries::entry_page(entry, config, root, body, tx));

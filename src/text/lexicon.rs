@@ -27,7 +27,10 @@ const MUNICIPALITIES: &str = include_str!("data/municipalities.tsv");
 /// Common parts of office and operator names.
 const NAMES: &str = include_str!("data/names.tsv");
 /// Japan's district names (町域) with their readings, from the postal-code data (see build.rs).
-const TOWNS: &str = include_str!(concat!(env!("OUT_DIR"), "/towns.tsv"));
+const TOWNS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/towns.tsv.z"));
+/// Every municipality's name without 市/区/町/村/郡 and every prefecture's without 都/府/県,
+/// from the postal-code data (see build/postal.rs).
+const MUNICIPALITIES_JP: &str = include_str!(concat!(env!("OUT_DIR"), "/municipalities-jp.tsv"));
 
 /// One word: its surface (NFKC), reading (hiragana, no spaces) and IPADIC context id.
 #[derive(Debug, Clone)]
@@ -55,6 +58,10 @@ enum Strength {
     /// District names: only where IPADIC has no word for the whole surface, which it would
     /// otherwise read kanji by kanji (美田園 びでんえん, not みたぞの).
     Fill,
+    /// The country's municipalities: as [`Strength::Keep`] where IPADIC knows the surface
+    /// only as a place (or not at all); left out where IPADIC has it as an ordinary word with
+    /// another reading (平野 へいや, 国立 こくりつ), which text means more often than the place.
+    Place,
 }
 
 /// The built-in lexicon and the lattice dictionary made from it.
@@ -80,26 +87,33 @@ impl Lexicon {
 pub(crate) fn builtin() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
+        let towns = super::inflate::inflate(TOWNS);
         let files = [
             (FIELD, Strength::Override),
             (PLACES, Strength::Override),
             (MUNICIPALITIES, Strength::Keep),
             (NAMES, Strength::Override),
-            (TOWNS, Strength::Fill),
+            (MUNICIPALITIES_JP, Strength::Place),
+            (towns.as_str(), Strength::Fill),
         ];
         let mut entries: Vec<Entry> = files
             .iter()
             .flat_map(|&(file, strength)| file.lines().filter_map(move |l| parse_line(l, strength)))
             .collect();
         // One entry per surface: the first one written wins (field, places, municipalities,
-        // names, towns).
+        // names, the country's municipalities, towns).
         let mut seen = std::collections::HashSet::new();
         entries.retain(|e| seen.insert(e.surface.clone()));
         if let Ok(system) = super::analyser::system() {
-            entries.retain(|e| {
-                e.strength != Strength::Fill || system.dict.find_surface(&e.surface).is_empty()
+            entries.retain(|e| match e.strength {
+                Strength::Fill => system.dict.find_surface(&e.surface).is_empty(),
+                Strength::Place => !common_word_read_otherwise(system, e),
+                _ => true,
             });
-            for e in entries.iter_mut().filter(|e| e.strength == Strength::Keep) {
+            for e in entries
+                .iter_mut()
+                .filter(|e| matches!(e.strength, Strength::Keep | Strength::Place))
+            {
                 // Just below IPADIC's own cheapest reading of the same surface, if it has one.
                 if let Some(min) = system
                     .dict
@@ -114,6 +128,23 @@ pub(crate) fn builtin() -> &'static Lexicon {
         }
         let dict = prefix_dict(&entries);
         Lexicon { entries, dict }
+    })
+}
+
+/// Does IPADIC have the entry's surface as a word that is not a place name, with a reading
+/// other than the entry's?
+fn common_word_read_otherwise(system: &lindera_core::dictionary::Dictionary, e: &Entry) -> bool {
+    system.dict.find_surface(&e.surface).iter().any(|w| {
+        let details = system
+            .word_details(w.word_id.0 as usize)
+            .unwrap_or_default();
+        let place = details.get(1).is_some_and(|p| p == "固有名詞")
+            && details.get(2).is_some_and(|p| p == "地域");
+        let reading = details
+            .get(7)
+            .map(|r| super::kana::to_hiragana(r))
+            .unwrap_or_default();
+        !place && reading != e.reading
     })
 }
 
@@ -171,7 +202,7 @@ fn cost(chars: usize, strength: Strength) -> i16 {
     let chars = chars.min(13) as i32;
     let c = match strength {
         Strength::Override => 1000 - 2500 * chars,
-        Strength::Keep => 2000 - 1000 * chars,
+        Strength::Keep | Strength::Place => 2000 - 1000 * chars,
         Strength::Fill => 5000 - 1000 * chars,
     };
     c.clamp(i16::MIN as i32, i16::MAX as i32) as i16

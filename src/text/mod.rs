@@ -14,7 +14,13 @@
 //! かた/ほう), `counters.tsv` (numbers with counters: 10分 じゅっぷん, 2人 ふたり), `latin.tsv`
 //! (letter names, common English words), `onyomi.tsv` (on readings for facility names, 光生園,
 //! and for kanji IPADIC has no word for, 福授園). Beside them, built at compile time by the
-//! crate's `build.rs` from the postal-code data: Japan's district names (美田園 みたぞの).
+//! crate's `build.rs` from the postal-code data: Japan's district names (美田園 みたぞの) and
+//! every municipality's name (水戸 みと, 米原 まいばら).
+//!
+//! Places ([`locate`], [`Place`]): an address's prefecture, municipality and town as Japan Post
+//! names and reads them (`postal.rs`, from a table build.rs writes). [`Reader::for_address`]
+//! reads an address with them, [`Reader::at`] reads an entry's name and text at its place (an
+//! office named after its town reads the town's name as the town does).
 //! A reading written in parentheses after a word (美蕾(みらい)) is taken as its reading.
 //!
 //! # Why lindera-ipadic 0.28
@@ -42,12 +48,14 @@ mod gloss;
 mod gojuon;
 mod grades;
 mod html;
+mod inflate;
 mod kana;
 mod latin;
 mod lexicon;
 mod normalize;
 mod notation;
 mod numbers;
+mod postal;
 mod reader;
 mod romaji;
 mod userwords;
@@ -59,6 +67,7 @@ pub use html::{escape, escape_into, segments_to_html};
 pub use kana::{is_reading, to_hiragana};
 pub use normalize::{nfkc, reading_key, spelled_key};
 pub use notation::{parse_author_ruby, strip_author_ruby};
+pub use postal::{Place, locate};
 pub use reader::Reader;
 pub use romaji::romaji;
 

@@ -21,6 +21,7 @@ use super::lexicon::{self, Lexicon};
 use super::normalize::{fold_variants, nfkc, nfkc_mapped};
 use super::notation::parse_author_ruby;
 use super::numbers::{NumberRuby, NumberWord, is_kanji_numeral, read_kanji_number, read_number};
+use super::postal::Place;
 use super::userwords::UserWords;
 use super::{GradeFilter, Segment, TextError, context, facility, segments_to_html};
 
@@ -32,6 +33,13 @@ use super::{GradeFilter, Segment, TextError, context, facility, segments_to_html
 #[derive(Clone)]
 pub struct Reader {
     user: Arc<UserWords>,
+    /// The names of the place the text is about (an entry's prefecture, municipality and
+    /// town, see [`Reader::at`]), read as the place is read where the analysis has them as
+    /// whole words.
+    place: Option<Arc<UserWords>>,
+    /// The words of an address that Japan Post names, read as it reads them wherever they
+    /// stand (see [`Reader::for_address`]).
+    address: Option<Arc<UserWords>>,
 }
 
 impl fmt::Debug for Reader {
@@ -77,7 +85,33 @@ impl Reader {
         lexicon::builtin();
         Ok(Reader {
             user: Arc::new(UserWords::new(user_words)?),
+            place: None,
+            address: None,
         })
+    }
+
+    /// This reader, for text about a place: an entry's name and text, with the entry's address
+    /// as `place`. The place's names (its prefecture, municipality and town, each also without
+    /// its 県/市/区/町/村: 千波町 and 千波) are read as Japan Post reads them where the analysis
+    /// finds them as whole words (in 世田谷区立 the analysis has 区立, so 世田谷区 is not read
+    /// there as the ward). The caller's own words still come first.
+    pub fn at(&self, place: Option<&Place>) -> Reader {
+        Reader {
+            user: Arc::clone(&self.user),
+            place: place_words(place.map(Place::name_words)),
+            address: None,
+        }
+    }
+
+    /// This reader, for the address that `place` was found in ([`locate`](super::locate)):
+    /// the words that Japan Post names (the prefecture, the municipality's parts, the town)
+    /// are read as it reads them wherever they stand, whatever the analysis would make of the
+    /// characters around them (横浜市中区 is not 横浜 + 市中 + 区).
+    pub fn for_address(&self, place: Option<&Place>) -> Reader {
+        Reader {
+            address: place_words(place.map(|p| p.words.clone())),
+            ..self.at(place)
+        }
     }
 
     /// The hiragana reading of a text. Author ruby gives its own reading; numbers are spelled
@@ -186,11 +220,19 @@ impl Reader {
                 None => self
                     .user
                     .longest_at(&text[pos..])
+                    .or_else(|| self.address.as_ref()?.longest_at(&text[pos..]))
                     .map(|(len, r)| (len, r.to_string())),
             };
             match fixed {
                 Some((len, reading)) if len > 0 => {
-                    analyse(dict, lexicon, text, gap..pos, &mut words);
+                    analyse(
+                        dict,
+                        lexicon,
+                        self.place.as_deref(),
+                        text,
+                        gap..pos,
+                        &mut words,
+                    );
                     words.push(Word {
                         span: pos..pos + len,
                         reading: Some(reading),
@@ -202,8 +244,47 @@ impl Reader {
                 _ => pos += text[pos..].chars().next().map_or(1, char::len_utf8),
             }
         }
-        analyse(dict, lexicon, text, gap..text.len(), &mut words);
+        analyse(
+            dict,
+            lexicon,
+            self.place.as_deref(),
+            text,
+            gap..text.len(),
+            &mut words,
+        );
         words
+    }
+}
+
+fn place_words(words: Option<Vec<(String, String)>>) -> Option<Arc<UserWords>> {
+    UserWords::new(&words?)
+        .ok()
+        .filter(|w| !w.is_empty())
+        .map(Arc::new)
+}
+
+/// Where the analysis has a place's name as one word or as whole words in a row, the name
+/// becomes one word read as the place is read, a place name for the rules that look at the
+/// words around it (高松店 てん, as after any place).
+fn read_places(text: &str, tokens: &mut Vec<Token>, place: &UserWords) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let start = tokens[i].span.start;
+        for (len, reading) in place.all_at(&text[start..]) {
+            let end = start + len;
+            let Some(j) = (i..tokens.len()).find(|&j| tokens[j].span.end == end) else {
+                continue;
+            };
+            tokens[i] = Token {
+                span: start..end,
+                reading: Some(reading.to_string()),
+                pos: ["名詞".into(), "固有名詞".into(), "地域".into()],
+                source: Source::System,
+            };
+            tokens.drain(i + 1..=j);
+            break;
+        }
+        i += 1;
     }
 }
 
@@ -228,6 +309,7 @@ fn read_otherwise(dict: &Dictionary, lexicon: &Lexicon, word: &str, reading: &st
 fn analyse(
     dict: &Dictionary,
     lexicon: &Lexicon,
+    place: Option<&UserWords>,
     text: &str,
     range: Range<usize>,
     words: &mut Vec<Word>,
@@ -249,10 +331,17 @@ fn analyse(
             t.pos = entry.pos.map(String::from);
         }
     }
+    if let Some(place) = place {
+        read_places(text, &mut tokens, place);
+    }
     context::apply(text, &mut tokens);
     facility::read_name_kanji(text, &mut tokens);
     facility::apply(text, &mut tokens);
     facility::read_unknown(text, &mut tokens);
+    if let Some(place) = place {
+        // Again: the rules above may have changed a place name's reading.
+        read_places(text, &mut tokens, place);
+    }
     let mut i = 0;
     while i < tokens.len() {
         let start = tokens[i].span.start;

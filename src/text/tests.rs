@@ -349,3 +349,62 @@ fn no_panics_on_any_input() {
         let _ = Reader::new(&[(word.to_string(), "あ".to_string())]);
     }
 }
+
+/// The addresses, read as Japan Post reads them: the town's own ちょう or まち, and
+/// readings no dictionary has.
+#[test]
+fn addresses_are_read_as_japan_post_reads_them() {
+    let reader = Reader::new(&[]).expect("reader");
+    for (city, street, reading) in [
+        (
+            "茨城県水戸市",
+            "千波町1234",
+            "いばらきけんみとしせんばちょう",
+        ),
+        (
+            "東京都文京区",
+            "小日向4丁目",
+            "とうきょうとぶんきょうくこひなた",
+        ),
+        ("滋賀県米原市", "岩脇1", "しがけんまいばらしいおぎ"),
+        ("大阪府摂津市", "別府2丁目", "おおさかふせっつしべふ"),
+        (
+            "新潟県長岡市",
+            "東新町1丁目",
+            "にいがたけんながおかしひがしあらまち",
+        ),
+        (
+            "高知県高岡郡佐川町",
+            "甲1234",
+            "こうちけんたかおかぐんさかわちょうこう",
+        ),
+    ] {
+        let place = crate::text::locate(city, street);
+        let got = reader
+            .for_address(place.as_ref())
+            .reading(&format!("{city}{street}"));
+        assert!(got.starts_with(reading), "{city}{street}: {got}");
+    }
+}
+
+/// An office named after its town reads the town's name as the town does; a word that runs
+/// past the place's name is left alone.
+#[test]
+fn names_are_read_at_their_place() {
+    let reader = Reader::new(&[]).expect("reader");
+    let mito = crate::text::locate("茨城県水戸市", "千波町1234");
+    assert_eq!(
+        reader.at(mito.as_ref()).reading("ワークス千波"),
+        "わーくすせんば"
+    );
+    let setagaya = crate::text::locate("東京都世田谷区", "北沢1-2");
+    assert_eq!(
+        reader.at(setagaya.as_ref()).reading("世田谷区立作業所"),
+        "せたがやくりつさぎょうしょ"
+    );
+    // No place, no change.
+    assert_eq!(
+        reader.at(None).reading("ワークス千波"),
+        reader.reading("ワークス千波")
+    );
+}

@@ -73,6 +73,19 @@ impl UserWords {
         Some((len, self.readings.get(id as usize)?.as_str()))
     }
 
+    /// Every user word at the start of `text`, longest first.
+    pub fn all_at(&self, text: &str) -> Vec<(usize, &str)> {
+        let Some(trie) = self.trie.as_ref() else {
+            return Vec::new();
+        };
+        let mut found: Vec<(usize, &str)> = trie
+            .common_prefix_search(text)
+            .filter_map(|(id, len)| Some((len, self.readings.get(id as usize)?.as_str())))
+            .collect();
+        found.reverse();
+        found
+    }
+
     pub fn is_empty(&self) -> bool {
         self.readings.is_empty()
     }

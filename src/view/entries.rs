@@ -425,7 +425,7 @@ pub fn entry_page(
     EntryPage {
         card: card(entry, site, root, tx),
         operator: entry.operator.as_ref().map(|o| tx.html(&o.name)),
-        address: tx.html(&address),
+        address: tx.address(&address),
         postal_code: a.postal_code.clone(),
         access: entry.access.as_deref().map(|s| tx.html(s)),
         phone: entry.contact.phone.as_deref().map(Phone::new),

@@ -3,7 +3,7 @@
 //! through one `TextStyle`, so no text can reach a page unescaped or in the wrong edition.
 
 use crate::text::escape;
-use crate::text::{GradeFilter, Reader, strip_author_ruby};
+use crate::text::{GradeFilter, Place, Reader, strip_author_ruby};
 
 /// Where the furigana twin of every page lives: `furigana/entries/x/` beside `entries/x/`.
 pub const FURIGANA_PREFIX: &str = "furigana/";
@@ -24,6 +24,15 @@ pub trait TextStyle {
     fn finish_page(&self, html: String) -> String {
         html
     }
+    /// This style for an entry's text, with the entry's place (see `Guide::place`): the
+    /// furigana edition reads names of the place as the place is read.
+    fn at<'s>(&'s self, place: Option<&Place>) -> Box<dyn TextStyle + 's>;
+    /// Escaped HTML for an address (municipality, street, building on one line): the furigana
+    /// edition puts Japan Post's readings over the words it names. Call it on a style made
+    /// with [`TextStyle::at`] the address's place.
+    fn address(&self, text: &str) -> String {
+        self.html(text)
+    }
 }
 
 /// The plain edition: author ruby is reduced to its base text.
@@ -39,24 +48,30 @@ impl TextStyle for Plain {
     fn edition(&self) -> &'static str {
         "plain"
     }
+    fn at<'s>(&'s self, _place: Option<&Place>) -> Box<dyn TextStyle + 's> {
+        Box::new(Plain)
+    }
 }
 
 /// The furigana edition: author ruby kept, automatic ruby over kanji above the site's grade.
-pub struct Furigana<'a> {
-    pub reader: &'a Reader,
+pub struct Furigana {
+    pub reader: Reader,
+    /// Reads addresses: the same reader, told the address's place ([`Reader::for_address`]).
+    pub address_reader: Reader,
     pub filter: GradeFilter,
 }
 
-impl<'a> Furigana<'a> {
-    pub fn new(guide: &'a crate::enrich::Guide) -> Furigana<'a> {
+impl Furigana {
+    pub fn new(guide: &crate::enrich::Guide) -> Furigana {
         Furigana {
-            reader: &guide.reader,
+            reader: guide.reader.clone(),
+            address_reader: guide.reader.clone(),
             filter: guide.furigana,
         }
     }
 }
 
-impl TextStyle for Furigana<'_> {
+impl TextStyle for Furigana {
     fn html(&self, text: &str) -> String {
         self.reader.ruby_html(text, self.filter)
     }
@@ -70,6 +85,16 @@ impl TextStyle for Furigana<'_> {
         FURIGANA_PREFIX
     }
     fn finish_page(&self, html: String) -> String {
-        crate::view::furigana_pass::add_ruby(&html, self.reader, self.filter)
+        crate::view::furigana_pass::add_ruby(&html, &self.reader, self.filter)
+    }
+    fn at<'s>(&'s self, place: Option<&Place>) -> Box<dyn TextStyle + 's> {
+        Box::new(Furigana {
+            reader: self.reader.at(place),
+            address_reader: self.reader.for_address(place),
+            filter: self.filter,
+        })
+    }
+    fn address(&self, text: &str) -> String {
+        self.address_reader.ruby_html(text, self.filter)
     }
 }

@@ -9,7 +9,7 @@ use crate::import::phone::hyphenate_like;
 use crate::import::yaml_out::{Lines, quoted};
 use crate::lang::{Msg, msg};
 use crate::paths::slash;
-use crate::text::{Reader, is_reading, nfkc, to_hiragana};
+use crate::text::{Reader, is_reading, locate, nfkc, to_hiragana};
 
 /// The top-level fields the data owns: a re-import may replace them while nobody has edited them.
 pub const DATA_OWNED: [&str; 8] = [
@@ -118,9 +118,14 @@ pub fn entry_blocks(
                 "よみ（kana）がデータにないため、自動でつけました",
                 "the data has no reading (kana), so shirube guessed one",
             ));
+            // Read at the office's address: a name that carries its town reads it as the town.
+            let place = locate(
+                &first.text("事業所住所（市区町村）"),
+                &first.text("事業所住所（番地以降）"),
+            );
             reader
                 .as_ref()
-                .map(|r| r.reading(&name))
+                .map(|r| r.at(place.as_ref()).reading(&name))
                 .as_deref()
                 .and_then(clean_reading)
                 .map(|kana| format!("#{kana}"))

@@ -1,0 +1,488 @@
+//! Japan Post's municipalities and towns with their readings, and finding them in an address.
+//!
+//! The table is `postal.tsv.z` (deflated), written by build.rs from the postal-code data (see
+//! `build/postal.rs`): nothing of it is in this repository. An address is written as its
+//! municipality (`city`: 水戸市, 茨城県水戸市, 揖斐郡池田町, 大阪府大阪市中央区) and the rest
+//! (`street`: 千波町1234, 大字須坂1230, 那賀川町大字江野島58-1). [`locate`] finds the
+//! municipality, then the longest town of it that the street begins with, and returns a
+//! [`Place`]: the words of the address that Japan Post names, each with its reading.
+//!
+//! How a street may differ from Japan Post's town and still be its town: 大字 and 字 may stand
+//! before it or inside it (那賀川町大字江野島 is Japan Post's 那賀川町江野島); numbers may be
+//! written in digits (北11条東 is 北十一条東); ヶ and ケ are one; the municipality may be
+//! repeated at the start of the street; and in Kyoto the streets and directions that lead to
+//! the town (烏丸通三条上る) come before it.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::normalize::{fold_variants, nfkc};
+
+const TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postal.tsv.z"));
+
+fn text() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| super::inflate::inflate(TABLE))
+}
+
+struct City {
+    prefecture: &'static str,
+    prefecture_kana: &'static str,
+    name: &'static str,
+    kana: &'static str,
+    /// The name's parts with their readings (揖斐郡 いびぐん, 池田町 いけだちょう), or the name.
+    parts: Vec<(&'static str, &'static str)>,
+    /// Towns in the table's order; (folded name, name, reading).
+    towns: Vec<(Vec<char>, &'static str, &'static str)>,
+}
+
+struct Table {
+    cities: Vec<City>,
+    /// Folded keys (名, 県名, 名 without its 郡) → cities.
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+fn table() -> &'static Table {
+    static TABLE_CELL: OnceLock<Table> = OnceLock::new();
+    TABLE_CELL.get_or_init(|| {
+        let mut cities: Vec<City> = Vec::new();
+        for line in text().lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            match f.as_slice() {
+                ["C", prefecture, prefecture_kana, name, kana, parts] => {
+                    let p: Vec<&str> = parts.split('|').collect();
+                    cities.push(City {
+                        prefecture,
+                        prefecture_kana,
+                        name,
+                        kana,
+                        parts: p
+                            .chunks(2)
+                            .filter_map(|c| Some((c[0], *c.get(1)?)))
+                            .collect(),
+                        towns: Vec::new(),
+                    });
+                }
+                [town, kana] => {
+                    if let Some(city) = cities.last_mut() {
+                        city.towns.push((fold(town).chars().collect(), town, kana));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in cities.iter().enumerate() {
+            let mut keys = vec![fold(c.name), fold(&format!("{}{}", c.prefecture, c.name))];
+            if let [(head, _), (tail, _)] = c.parts.as_slice()
+                && head.ends_with('郡')
+            {
+                keys.push(fold(tail));
+                keys.push(fold(&format!("{}{tail}", c.prefecture)));
+            }
+            for k in keys {
+                let list = by_name.entry(k).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Table { cities, by_name }
+    })
+}
+
+/// NFKC without spaces, variant kanji as their common forms, ヶ as ケ: how names are compared.
+fn fold(s: &str) -> String {
+    fold_variants(&nfkc(s))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == 'ヶ' || c == 'ｹ' { 'ケ' } else { c })
+        .collect()
+}
+
+/// Where an address is, as Japan Post names it: the words of the address that are its
+/// prefecture, municipality and town, each with Japan Post's reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// (surface, reading), in the order they come in the address: the prefecture, the
+    /// municipality's parts, the town's pieces (two when 大字 stands inside it).
+    pub words: Vec<(String, String)>,
+    /// The town as Japan Post writes it, if the street begins with one.
+    pub town: Option<(String, String)>,
+}
+
+impl Place {
+    /// The reading of prefecture, municipality and town, for search.
+    pub fn reading(&self) -> String {
+        self.words.iter().map(|(_, r)| r.as_str()).collect()
+    }
+
+    /// The place's names as words that may appear inside other names: every word of the
+    /// address, and each without its last 都/府/県/郡/市/区/町/村 (千波町 → 千波 せんば, 水戸市 →
+    /// 水戸 みと) when two characters or more are left.
+    pub fn name_words(&self) -> Vec<(String, String)> {
+        let mut out = self.words.clone();
+        for (surface, reading) in &self.words {
+            if let Some(stem) = stem(surface, reading) {
+                out.push(stem);
+            }
+        }
+        out
+    }
+}
+
+fn stem(surface: &str, reading: &str) -> Option<(String, String)> {
+    const SUFFIXES: [(char, &[&str]); 8] = [
+        ('郡', &["ぐん"]),
+        ('市', &["し"]),
+        ('区', &["く"]),
+        ('町', &["ちょう", "まち"]),
+        ('村', &["そん", "むら"]),
+        ('都', &["と"]),
+        ('府', &["ふ"]),
+        ('県', &["けん"]),
+    ];
+    let last = surface.chars().last()?;
+    let (_, kanas) = SUFFIXES.iter().find(|(c, _)| *c == last)?;
+    let stem = &surface[..surface.len() - last.len_utf8()];
+    let stem_kana = kanas.iter().find_map(|k| reading.strip_suffix(k))?;
+    (stem.chars().count() >= 2 && !stem_kana.is_empty())
+        .then(|| (stem.to_string(), stem_kana.to_string()))
+}
+
+/// The place of an address: its municipality (`city`, with or without the prefecture) and the
+/// rest (`street`). `None` when the municipality is not one of Japan's (a made-up region).
+pub fn locate(city: &str, street: &str) -> Option<Place> {
+    let table = table();
+    let city_key = fold(city);
+    let written_street: Vec<char> = nfkc(street)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let street: Vec<char> = fold(street).chars().collect();
+    let candidates = table.by_name.get(&city_key)?;
+    // The town that the most of the street matches, over every municipality of that name
+    // (府中市 is in Tokyo and in Hiroshima); the first when none matches.
+    let mut best: Option<(usize, usize, Option<TownMatch>)> = None;
+    for &i in candidates {
+        let c = &table.cities[i];
+        let skip = repeated_city(c, &street);
+        let found = find_town(c, &street[skip..], &written_street[skip..]);
+        let len = found.as_ref().map_or(0, |m| m.len);
+        if best.as_ref().is_none_or(|b| len > b.1) {
+            best = Some((i, len, found));
+        }
+    }
+    let (i, _, found) = best?;
+    let c = &table.cities[i];
+    // The words as the address spells them (龍ヶ崎 where Japan Post writes 龍ケ崎): folding
+    // keeps one character for one, so Japan Post's lengths find them.
+    let written: Vec<char> = nfkc(city).chars().filter(|c| !c.is_whitespace()).collect();
+    let mut at = 0;
+    let mut take = |name: &str, reading: &str, words: &mut Vec<(String, String)>| {
+        let n = name.chars().count();
+        let surface: String = written.get(at..at + n).unwrap_or_default().iter().collect();
+        if fold(&surface) == fold(name) {
+            words.push((surface, reading.to_string()));
+            at += n;
+        }
+    };
+    let mut words = Vec::new();
+    take(c.prefecture, c.prefecture_kana, &mut words);
+    for (s, r) in &c.parts {
+        take(s, r, &mut words);
+    }
+    if words.is_empty() {
+        take(c.name, c.kana, &mut words);
+    }
+    let town = found.map(|m| {
+        words.extend(m.pieces);
+        (m.name.to_string(), m.kana.to_string())
+    });
+    Some(Place { words, town })
+}
+
+/// How many characters at the start of the street repeat the municipality (相模原市緑区橋本,
+/// 南区相模大野 for 相模原市南区): they are not a town.
+fn repeated_city(c: &City, street: &[char]) -> usize {
+    let mut names: Vec<String> = vec![fold(&format!("{}{}", c.prefecture, c.name)), fold(c.name)];
+    names.extend(c.parts.iter().rev().map(|(s, _)| fold(s)));
+    let mut at = 0;
+    for name in names {
+        let n: Vec<char> = name.chars().collect();
+        if street[at..].starts_with(&n) {
+            at += n.len();
+        }
+    }
+    at
+}
+
+struct TownMatch {
+    name: &'static str,
+    kana: &'static str,
+    /// Characters of the street it covers.
+    len: usize,
+    /// The town's pieces as the street writes them, with readings.
+    pieces: Vec<(String, String)>,
+}
+
+/// The longest town of `c` that `street` begins with, or that begins after a Kyoto street
+/// and its direction (…通…上る).
+fn find_town(c: &City, street: &[char], written: &[char]) -> Option<TownMatch> {
+    let mut starts = vec![0];
+    let text: String = street.iter().collect();
+    for mark in ["上る", "下る", "上ル", "下ル", "入る", "入ル"] {
+        if let Some(b) = text.find(mark) {
+            starts.push(text[..b + mark.len()].chars().count());
+        }
+    }
+    let mut best: Option<TownMatch> = None;
+    for start in starts {
+        for (folded, name, kana) in &c.towns {
+            let Some((lead, len, breaks)) = match_town(folded, &street[start..]) else {
+                continue;
+            };
+            if best.as_ref().is_some_and(|b| b.len >= start + len) {
+                continue;
+            }
+            let spelled = &written[start + lead..start + len];
+            let Some(pieces) = pieces(c, name, kana, folded, spelled, &breaks) else {
+                continue;
+            };
+            best = Some(TownMatch {
+                name,
+                kana,
+                len: start + len,
+                pieces,
+            });
+        }
+    }
+    best
+}
+
+/// Does the street begin with the town? Where the town starts in the street (after a 大字 or
+/// 字 before it), where it ends, and where 大字 or 字 breaks it (positions in the town's
+/// characters).
+fn match_town(town: &[char], street: &[char]) -> Option<(usize, usize, Vec<usize>)> {
+    let lead = oaza(street)
+        .filter(|_| street.first() != town.first())
+        .unwrap_or(0);
+    let (mut t, mut s) = (0, lead);
+    let mut breaks = Vec::new();
+    while t < town.len() {
+        if street.get(s) == Some(&town[t]) {
+            // Numbers written alike: compare them whole (十一 is not 十 then 一).
+            if is_numeral(town[t]) {
+                let (tn, tl) = numeral(&town[t..]);
+                let (sn, sl) = numeral(&street[s..]);
+                if tn != sn {
+                    return None;
+                }
+                t += tl;
+                s += sl;
+            } else {
+                t += 1;
+                s += 1;
+            }
+            continue;
+        }
+        if t > 0
+            && let Some(skip) = oaza(&street[s..])
+        {
+            breaks.push(t);
+            s += skip;
+            continue;
+        }
+        if is_numeral(town[t]) && street.get(s).is_some_and(char::is_ascii_digit) {
+            let (tn, tl) = numeral(&town[t..]);
+            let (sn, sl) = numeral(&street[s..]);
+            if tn.is_none() || tn != sn {
+                return None;
+            }
+            t += tl;
+            s += sl;
+            continue;
+        }
+        return None;
+    }
+    Some((lead, s, breaks))
+}
+
+/// 大字 or 字 at the start of the street: how many characters.
+fn oaza(s: &[char]) -> Option<usize> {
+    match s {
+        ['大', '字', ..] => Some(2),
+        ['字', ..] => Some(1),
+        _ => None,
+    }
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "〇一二三四五六七八九十百千".contains(c)
+}
+
+/// A number at the start, in digits or kanji numerals, and how many characters it takes.
+fn numeral(s: &[char]) -> (Option<u32>, usize) {
+    if s.first().is_some_and(char::is_ascii_digit) {
+        let len = s.iter().take_while(|c| c.is_ascii_digit()).count();
+        let digits: String = s[..len].iter().collect();
+        return (digits.parse().ok(), len);
+    }
+    let len = s
+        .iter()
+        .take_while(|c| "〇一二三四五六七八九十百千".contains(**c))
+        .count();
+    let (mut total, mut current) = (0u32, 0u32);
+    for &c in &s[..len] {
+        let digit = "〇一二三四五六七八九".chars().position(|d| d == c);
+        match (digit, c) {
+            (Some(d), _) => current = current * 10 + d as u32,
+            (None, '十') => total += current.max(1) * 10,
+            (None, '百') => total += current.max(1) * 100,
+            (None, '千') => total += current.max(1) * 1000,
+            _ => {}
+        }
+        if digit.is_none() {
+            current = 0;
+        }
+    }
+    (Some(total + current), len)
+}
+
+/// The town's pieces as written in the street, with readings: the whole town when nothing
+/// broke it, else each piece, read from the town's reading where another town of the
+/// municipality shows where the first piece's reading ends (那賀川町 of 那賀川町江野島 is read
+/// as all the towns 那賀川町… begin). `None` when the pieces cannot be read apart.
+fn pieces(
+    c: &City,
+    name: &str,
+    kana: &str,
+    folded: &[char],
+    written: &[char],
+    breaks: &[usize],
+) -> Option<Vec<(String, String)>> {
+    let written: String = written.iter().collect();
+    let Some(&at) = breaks.first() else {
+        return Some(vec![(written, kana.to_string())]);
+    };
+    if breaks.len() > 1 {
+        return None;
+    }
+    let head: String = folded[..at].iter().collect();
+    let siblings: Vec<&str> = c
+        .towns
+        .iter()
+        .filter(|(f, n, _)| f.starts_with(&folded[..at]) && *n != name)
+        .map(|(_, _, k)| *k)
+        .collect();
+    let exact = c.towns.iter().find(|(f, _, _)| f[..] == folded[..at]);
+    let head_kana = match exact {
+        Some((_, _, k)) => k.to_string(),
+        None if !siblings.is_empty() => {
+            let mut all = siblings.clone();
+            all.push(kana);
+            common_prefix(&all)
+        }
+        None => return None,
+    };
+    let tail_kana = kana.strip_prefix(&head_kana)?;
+    if head_kana.is_empty() || tail_kana.is_empty() {
+        return None;
+    }
+    let tail: String = folded[at..].iter().collect();
+    // The street's own spelling of the head and tail (ヶ for ケ is kept as written).
+    let head_len = head.chars().count();
+    let written_head: String = written.chars().take(head_len).collect();
+    let written_tail: String = written
+        .chars()
+        .rev()
+        .take(tail.chars().count())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    Some(vec![
+        (written_head, head_kana),
+        (written_tail, tail_kana.to_string()),
+    ])
+}
+
+fn common_prefix(words: &[&str]) -> String {
+    let Some(first) = words.first() else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for (i, c) in first.chars().enumerate() {
+        if words.iter().all(|w| w.chars().nth(i) == Some(c)) {
+            out.push(c);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(city: &str, street: &str) -> Vec<(String, String)> {
+        locate(city, street).map(|p| p.words).unwrap_or_default()
+    }
+
+    fn pair(s: &str, r: &str) -> (String, String) {
+        (s.to_string(), r.to_string())
+    }
+
+    #[test]
+    fn municipality_and_town_from_japan_post() {
+        assert_eq!(
+            words("茨城県水戸市", "千波町1234"),
+            vec![
+                pair("茨城県", "いばらきけん"),
+                pair("水戸市", "みとし"),
+                pair("千波町", "せんばちょう"),
+            ]
+        );
+        assert_eq!(words("文京区", "小日向4-5")[1], pair("小日向", "こひなた"));
+        assert_eq!(words("米原市", "岩脇1")[1], pair("岩脇", "いおぎ"));
+    }
+
+    #[test]
+    fn districts_and_wards_are_parts() {
+        let w = words("岐阜県揖斐郡池田町", "田畑701");
+        assert_eq!(w[1], pair("揖斐郡", "いびぐん"));
+        assert_eq!(w[2], pair("池田町", "いけだちょう"));
+        let w = words("大阪府大阪市中央区", "本町1丁目");
+        assert_eq!(w[1], pair("大阪市", "おおさかし"));
+        assert_eq!(w[2], pair("中央区", "ちゅうおうく"));
+        assert_eq!(w[3], pair("本町", "ほんまち"));
+    }
+
+    #[test]
+    fn oaza_and_numbers_and_repeats() {
+        let w = words("徳島県阿南市", "那賀川町大字江野島58-1");
+        assert_eq!(w.last(), Some(&pair("江野島", "えのしま")), "{w:?}");
+        let w = words("埼玉県川越市", "大字今福1230");
+        assert_eq!(w.last(), Some(&pair("今福", "いまふく")), "{w:?}");
+        let w = words("青森県青森市", "浪岡大字女鹿沢字野尻28");
+        assert_eq!(
+            w[2..],
+            [pair("浪岡", "なみおか"), pair("女鹿沢", "めがさわ")],
+            "{w:?}"
+        );
+        let w = words("神奈川県相模原市南区", "南区相模大野3-17");
+        assert_eq!(w.last(), Some(&pair("相模大野", "さがみおおの")), "{w:?}");
+        let w = words("北海道札幌市中央区", "北11条西1丁目");
+        assert_eq!(
+            w.last(),
+            Some(&pair("北11条西", "きたじゅういちじょうにし")),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn made_up_places_are_none() {
+        assert_eq!(locate("ひかり市", "北町1-2-3"), None);
+    }
+}
