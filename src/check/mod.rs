@@ -4,6 +4,7 @@
 //! but the others are still checked, so one run reports everything.
 
 mod decode_entry;
+mod decode_event;
 mod decode_page;
 pub mod decode_site;
 pub mod fields;
@@ -68,6 +69,39 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         entries.push(entry);
     }
 
+    let entry_ids: std::collections::BTreeSet<String> =
+        entries.iter().map(|e| e.id.clone()).collect();
+    let event_cx = decode_event::EventContext {
+        entry_ids: &entry_ids,
+        today,
+    };
+    let mut events = Vec::new();
+    let mut event_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for doc in &raw.events {
+        let mut d = Decoder {
+            file: &doc.path,
+            diags,
+        };
+        let Some(event) = decode_event::event(&mut d, doc, &event_cx) else {
+            continue;
+        };
+        if let Some(other) = event_ids.get(&event.id) {
+            let pos = value_pos(&doc.front, "id").unwrap_or(doc.front.pos);
+            diags.error(
+                &doc.path,
+                pos,
+                "id",
+                Problem::DuplicateId {
+                    id: event.id.clone(),
+                    other: crate::paths::slash(other),
+                },
+            );
+            continue;
+        }
+        event_ids.insert(event.id.clone(), doc.path.clone());
+        events.push(event);
+    }
+
     let pages: Vec<_> = raw
         .pages
         .iter()
@@ -106,7 +140,7 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         })
         .unwrap_or_default();
 
-    for doc in raw.entries.iter().chain(&raw.pages) {
+    for doc in raw.entries.iter().chain(&raw.pages).chain(&raw.events) {
         links::check_body(raw, doc, diags);
     }
 
@@ -116,6 +150,7 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         pages,
         glossary,
         readings,
+        events,
     })
 }
 

@@ -12,6 +12,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub glossary: Vec<Term>,
     pub readings: Vec<ReadingRule>,
+    /// Forums, markets, job fairs and training (content/events/), in `content::events`.
+    pub events: Vec<crate::content::events::Event>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -26,6 +28,18 @@ pub struct SiteConfig {
     pub furigana: FuriganaSetting,
     pub print: PrintSetting,
     pub data_date: Option<Date>,
+    /// The licence of the guide's text and open data (site.yaml `license`).
+    pub license: Option<License>,
+    /// 全国地方公共団体コード of the council that publishes the guide (6 digits), for the
+    /// 自治体標準オープンデータセット columns.
+    pub lg_code: Option<String>,
+}
+
+/// The licence the guide's text and open data are published under.
+#[derive(Debug, Clone, Serialize)]
+pub struct License {
+    pub name: String,
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -299,8 +313,15 @@ pub struct ReadingRule {
 macro_rules! id_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal, $label:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
+
+        /// Written as its id (`b-type`), the way providers write it.
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.id())
+            }
+        }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
