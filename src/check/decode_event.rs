@@ -221,7 +221,7 @@ fn organiser(d: &mut Decoder, x: &Field, cx: &EventContext) -> Option<Organiser>
     let url = d.optional(&mut f, "url", |d, x| d.formatted(x, Format::Url));
     // Someone must be reachable with questions: directly, or through the organiser's entry.
     if !f.has("phone") && !f.has("email") && !f.has("entry") {
-        d.error(f.pos(), &x.path, Problem::ContactRequired);
+        d.error(f.pos(), &x.path, Problem::OrganiserContactRequired);
     }
     d.finish(f, &["name", "entry", "phone", "email", "url"]);
     Some(Organiser {

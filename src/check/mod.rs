@@ -69,8 +69,28 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         entries.push(entry);
     }
 
-    let entry_ids: std::collections::BTreeSet<String> =
-        entries.iter().map(|e| e.id.clone()).collect();
+    // Every entry a file names, decoded or not: an entry with a problem of its own is reported
+    // there, not again by each event that names it.
+    let entry_ids: std::collections::BTreeSet<String> = raw
+        .entries
+        .iter()
+        .map(|doc| match &doc.front.value {
+            crate::yaml::Value::Map(pairs) => pairs
+                .iter()
+                .find(|(k, _)| k.name == "id")
+                .and_then(|(_, v)| match &v.value {
+                    crate::yaml::Value::Str(s) => Some(s.trim().to_string()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| doc.stem.clone()),
+            _ => doc.stem.clone(),
+        })
+        // A file that could not be read or parsed still names its entry by its file name.
+        .chain(raw.markdown_files.iter().filter_map(|path| {
+            let stem = path.strip_prefix("entries/")?.strip_suffix(".md")?;
+            Some(stem.to_string())
+        }))
+        .collect();
     let event_cx = decode_event::EventContext {
         entry_ids: &entry_ids,
         today,

@@ -142,4 +142,6 @@ pub enum Problem {
     },
     /// An event's end time without a start time.
     EndWithoutStart,
+    /// An event's organiser can be reached neither directly nor through an entry.
+    OrganiserContactRequired,
 }

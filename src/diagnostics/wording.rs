@@ -494,6 +494,16 @@ impl Problem {
                     "add the start time, e.g. start: \"13:30\"",
                 ),
             ),
+            Problem::OrganiserContactRequired => said(
+                msg(
+                    "主催者（organiser）に 電話番号（phone）も メールアドレス（email）も、ガイドの情報（entry）もありません",
+                    "the organiser has no phone, no email and no entry of the guide",
+                ),
+                msg(
+                    "問い合わせ先がわかるように、organiser に phone か email、または entry を書いてください",
+                    "add a phone, an email or the id of an entry under organiser, so people can ask",
+                ),
+            ),
         }
     }
 }
@@ -653,6 +663,7 @@ mod tests {
             },
             Problem::UnknownEntry { id: s("x") },
             Problem::EndWithoutStart,
+            Problem::OrganiserContactRequired,
         ]
     }
 
@@ -694,9 +705,10 @@ mod tests {
             Problem::EndsBeforeStart { .. } => 33,
             Problem::UnknownEntry { .. } => 34,
             Problem::EndWithoutStart => 35,
+            Problem::OrganiserContactRequired => 36,
         }
     }
-    const KINDS: usize = 36;
+    const KINDS: usize = 37;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()
