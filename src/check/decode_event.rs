@@ -4,9 +4,9 @@
 use crate::check::fields::{Decoder, Field};
 use crate::check::formats;
 use crate::content::date::Date;
-use crate::content::events::{Event, EventPlace, EventType, Fee, Organiser, clock};
 use crate::content::load::RawDoc;
 use crate::content::model::{Accessibility, Geo};
+use crate::content::model::{Event, EventPlace, EventType, Fee, Organiser, clock};
 use crate::diagnostics::{Format, Problem};
 use std::collections::BTreeSet;
 

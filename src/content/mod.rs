@@ -1,7 +1,6 @@
 //! The content model and the load stage.
 
 pub mod date;
-pub mod events;
 pub mod freshness;
 pub mod frontmatter;
 pub mod links;

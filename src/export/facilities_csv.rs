@@ -163,7 +163,7 @@ fn hours(hours: Option<&Hours>) -> (String, String, String, String) {
     let Some(main) = days.iter().find_map(|(_, r)| *r) else {
         return (String::new(), String::new(), String::new(), notes_only(h));
     };
-    let clock = crate::content::events::clock;
+    let clock = crate::content::model::clock;
     let mut same = Vec::new();
     let mut other = Vec::new();
     for (label, range) in days {

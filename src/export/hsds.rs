@@ -217,7 +217,7 @@ fn schedules(hours: Option<&Hours>, entry_id: &str, loc_id: &str, ids: &Ids) -> 
     let Some(h) = hours else {
         return Vec::new();
     };
-    let clock = crate::content::events::clock;
+    let clock = crate::content::model::clock;
     [
         ("weekdays", "MO,TU,WE,TH,FR", h.weekdays),
         ("saturday", "SA", h.saturday),

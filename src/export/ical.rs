@@ -4,7 +4,7 @@
 //! nothing comes from the clock.
 
 use crate::content::date::Date;
-use crate::content::events::Event;
+use crate::content::model::Event;
 use crate::enrich::Guide;
 use crate::text::strip_author_ruby;
 

@@ -2,8 +2,8 @@
 //! where and what it costs are worked out here in plain Japanese, once.
 
 use crate::content::date::Date;
-use crate::content::events::{Event, clock};
 use crate::content::model::Entry;
+use crate::content::model::{Event, clock};
 use crate::enrich::Guide;
 use crate::view::entries::{Fact, Phone, yen};
 use crate::view::style::TextStyle;

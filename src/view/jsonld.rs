@@ -7,8 +7,8 @@
 //! Only the plain edition carries it: the furigana twin is the same page, and two copies of the
 //! same organisation would be counted twice.
 
-use crate::content::events::{Event, clock};
 use crate::content::model::{CenterType, Entry, EntryDetails, Hours, TimeRange};
+use crate::content::model::{Event, clock};
 use crate::enrich::Guide;
 use crate::text::strip_author_ruby;
 use serde_json::{Map, Value, json};
