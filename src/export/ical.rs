@@ -137,7 +137,7 @@ fn description(event: &Event, url: &str) -> String {
         let mut line = access.join("、");
         if let Some(notes) = &event.accessibility_notes {
             if !line.is_empty() {
-                line.push_str("。");
+                line.push('。');
             }
             line.push_str(&strip_author_ruby(notes));
         }
