@@ -40,7 +40,13 @@ pub fn enrich(mut site: Site) -> Result<Guide, TextError> {
     site.entries.sort_by_cached_key(entry_order);
     site.pages
         .sort_by(|a, b| (a.order, &a.slug).cmp(&(b.order, &b.slug)));
+    // Soonest first; the archive lists them the other way round.
+    site.events
+        .sort_by(|a, b| (a.date, a.start, &a.id).cmp(&(b.date, b.start, &b.id)));
     let mut urls = BTreeMap::new();
+    for event in &site.events {
+        urls.insert(content_path(&event.source), event_url(&event.id));
+    }
     for entry in &site.entries {
         urls.insert(content_path(&entry.source), entry_url(&entry.id));
     }
@@ -97,6 +103,9 @@ fn user_words(site: &Site) -> Vec<(String, String)> {
         }
         words.push((plain(&entry.name), entry.kana.clone()));
     }
+    for event in &site.events {
+        words.push((plain(&event.title), event.kana.clone()));
+    }
     // A word whose "reading" is not kana (a Latin name without kana) teaches nothing.
     words.retain(|(word, kana)| !word.is_empty() && crate::text::is_reading(kana));
     words
@@ -104,6 +113,10 @@ fn user_words(site: &Site) -> Vec<(String, String)> {
 
 pub fn entry_url(id: &str) -> String {
     format!("entries/{id}/")
+}
+
+pub fn event_url(id: &str) -> String {
+    format!("events/{id}/")
 }
 
 pub fn page_url(slug: &str) -> String {

@@ -27,6 +27,10 @@ const PAGES: &[&str] = &[
     "print/index.html",
     "404.html",
     "sitemap.xml",
+    "events/index.html",
+    "events/past/index.html",
+    "events/marche/index.html",
+    "feed.xml",
 ];
 
 fn repo() -> PathBuf {

@@ -2,7 +2,7 @@
 
 use crate::check::fields::{Decoder, Field};
 use crate::content::model::{
-    Area, FuriganaSetting, Paper, PrintLayout, PrintSetting, ReadingRule, SiteConfig, Term,
+    Area, FuriganaSetting, License, Paper, PrintLayout, PrintSetting, ReadingRule, SiteConfig, Term,
 };
 use crate::diagnostics::{Expected, Format, Problem};
 use crate::yaml::{Node, Value};
@@ -18,6 +18,8 @@ const SITE_FIELDS: &[&str] = &[
     "furigana",
     "print",
     "data_date",
+    "license",
+    "lg_code",
 ];
 
 pub fn site_config(d: &mut Decoder, root: &Node) -> Option<SiteConfig> {
@@ -37,6 +39,8 @@ pub fn site_config(d: &mut Decoder, root: &Node) -> Option<SiteConfig> {
         layout: PrintLayout::Full,
     });
     let data_date = d.optional(&mut f, "data_date", |d, x| d.date(x));
+    let license = d.optional(&mut f, "license", license);
+    let lg_code = d.optional(&mut f, "lg_code", |d, x| d.formatted(x, Format::LgCode));
     d.finish(f, SITE_FIELDS);
     let areas = areas?;
     if areas.is_empty() {
@@ -55,7 +59,18 @@ pub fn site_config(d: &mut Decoder, root: &Node) -> Option<SiteConfig> {
         furigana,
         print,
         data_date,
+        license,
+        lg_code,
     })
+}
+
+/// `license: { name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/deed.ja }`
+fn license(d: &mut Decoder, field: &Field) -> Option<License> {
+    let mut f = d.fields(field.node, &field.path)?;
+    let name = d.required_text(&mut f, "name");
+    let url = d.optional(&mut f, "url", |d, x| d.formatted(x, Format::Url));
+    d.finish(f, &["name", "url"]);
+    Some(License { name: name?, url })
 }
 
 fn ensure_trailing_slash(mut url: String) -> String {

@@ -13,6 +13,8 @@ pub fn is_valid(format: Format, text: &str) -> bool {
         Format::Id => is_id(text),
         Format::OfficeNumber => is_digits(text, 10),
         Format::CorporateNumber => is_digits(text, 13),
+        Format::Time => parse_time(text).is_some(),
+        Format::LgCode => is_digits(text, 6),
     }
 }
 
@@ -107,7 +109,8 @@ pub fn parse_time_range(text: &str) -> Option<(u16, u16)> {
     Some((parse_time(open.trim())?, parse_time(close.trim())?))
 }
 
-fn parse_time(text: &str) -> Option<u16> {
+/// `"13:30"` as minutes after midnight.
+pub fn parse_time(text: &str) -> Option<u16> {
     let (h, m) = text.split_once(':')?;
     if h.is_empty() || h.len() > 2 || m.len() != 2 {
         return None;

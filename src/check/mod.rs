@@ -5,6 +5,7 @@
 
 pub mod completeness;
 mod decode_entry;
+mod decode_event;
 mod decode_page;
 pub mod decode_site;
 pub mod fields;
@@ -70,6 +71,59 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         entries.push(entry);
     }
 
+    // Every entry a file names, decoded or not: an entry with a problem of its own is reported
+    // there, not again by each event that names it.
+    let entry_ids: std::collections::BTreeSet<String> = raw
+        .entries
+        .iter()
+        .map(|doc| match &doc.front.value {
+            crate::yaml::Value::Map(pairs) => pairs
+                .iter()
+                .find(|(k, _)| k.name == "id")
+                .and_then(|(_, v)| match &v.value {
+                    crate::yaml::Value::Str(s) => Some(s.trim().to_string()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| doc.stem.clone()),
+            _ => doc.stem.clone(),
+        })
+        // A file that could not be read or parsed still names its entry by its file name.
+        .chain(raw.markdown_files.iter().filter_map(|path| {
+            let stem = path.strip_prefix("entries/")?.strip_suffix(".md")?;
+            Some(stem.to_string())
+        }))
+        .collect();
+    let event_cx = decode_event::EventContext {
+        entry_ids: &entry_ids,
+        today,
+    };
+    let mut events = Vec::new();
+    let mut event_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for doc in &raw.events {
+        let mut d = Decoder {
+            file: &doc.path,
+            diags,
+        };
+        let Some(event) = decode_event::event(&mut d, doc, &event_cx) else {
+            continue;
+        };
+        if let Some(other) = event_ids.get(&event.id) {
+            let pos = value_pos(&doc.front, "id").unwrap_or(doc.front.pos);
+            diags.error(
+                &doc.path,
+                pos,
+                "id",
+                Problem::DuplicateId {
+                    id: event.id.clone(),
+                    other: crate::paths::slash(other),
+                },
+            );
+            continue;
+        }
+        event_ids.insert(event.id.clone(), doc.path.clone());
+        events.push(event);
+    }
+
     let pages: Vec<_> = raw
         .pages
         .iter()
@@ -108,7 +162,7 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         })
         .unwrap_or_default();
 
-    for doc in raw.entries.iter().chain(&raw.pages) {
+    for doc in raw.entries.iter().chain(&raw.pages).chain(&raw.events) {
         links::check_body(raw, doc, diags);
     }
 
@@ -118,6 +172,7 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         pages,
         glossary,
         readings,
+        events,
     };
     completeness::check(raw, &site, diags);
     Some(site)

@@ -94,6 +94,21 @@ impl Date {
     pub fn japanese(self) -> String {
         format!("{}年{}月{}日", self.year, self.month, self.day)
     }
+
+    /// Day of the week, 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday).
+    pub fn weekday(self) -> u8 {
+        (self.days_since_epoch() + 4).rem_euclid(7) as u8
+    }
+
+    /// `2026年11月20日（金）`
+    pub fn japanese_with_weekday(self) -> String {
+        const DAYS: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
+        format!(
+            "{}（{}）",
+            self.japanese(),
+            DAYS[usize::from(self.weekday())]
+        )
+    }
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {
@@ -146,6 +161,16 @@ mod tests {
         assert_eq!(d("2025-04-15").months_since(d("2025-04-15")), 0);
         assert_eq!(d("2025-04-14").months_since(d("2025-04-15")), 0);
         assert_eq!(d("2025-03-15").months_since(d("2025-04-15")), -1);
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(Date::parse("1970-01-01").unwrap().weekday(), 4);
+        assert_eq!(
+            Date::parse("2026-11-20").unwrap().japanese_with_weekday(),
+            "2026年11月20日（金）"
+        );
+        assert_eq!(Date::parse("2026-11-22").unwrap().weekday(), 0);
     }
 
     #[test]

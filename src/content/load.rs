@@ -35,6 +35,8 @@ pub struct RawSite {
     pub config: Option<RawYaml>,
     pub entries: Vec<RawDoc>,
     pub pages: Vec<RawDoc>,
+    /// content/events/*.md
+    pub events: Vec<RawDoc>,
     pub glossary: Option<RawYaml>,
     pub readings: Option<RawYaml>,
     /// File names under content/media.
@@ -74,6 +76,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
     site.pages = read_docs(
         root,
         &content.join("pages"),
+        diags,
+        &mut site.markdown_files,
+    );
+    site.events = read_docs(
+        root,
+        &content.join("events"),
         diags,
         &mut site.markdown_files,
     );

@@ -29,6 +29,10 @@ pub enum Format {
     Id,
     OfficeNumber,
     CorporateNumber,
+    /// A time of day, `13:30`.
+    Time,
+    /// 全国地方公共団体コード, six digits.
+    LgCode,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -140,4 +144,17 @@ pub enum Problem {
         length: usize,
         max: usize,
     },
+    /// An event's end (date or time) is before its start.
+    EndsBeforeStart {
+        start: String,
+        end: String,
+    },
+    /// An event names an entry of the guide that does not exist.
+    UnknownEntry {
+        id: String,
+    },
+    /// An event's end time without a start time.
+    EndWithoutStart,
+    /// An event's organiser can be reached neither directly nor through an entry.
+    OrganiserContactRequired,
 }

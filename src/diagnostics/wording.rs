@@ -49,6 +49,8 @@ impl Format {
             Format::Id => msg("id", "id"),
             Format::OfficeNumber => msg("事業所番号", "office number"),
             Format::CorporateNumber => msg("法人番号", "corporate number"),
+            Format::Time => msg("時刻", "time of day"),
+            Format::LgCode => msg("全国地方公共団体コード", "local government code"),
         }
     }
 
@@ -63,6 +65,8 @@ impl Format {
             Format::Id => "midori-bakery",
             Format::OfficeNumber => "\"2312345678\"",
             Format::CorporateNumber => "\"1234567890123\"",
+            Format::Time => "\"13:30\"",
+            Format::LgCode => "\"122181\"",
         }
     }
 
@@ -103,6 +107,14 @@ impl Format {
             Format::CorporateNumber => msg(
                 "13けたの数字を引用符（\"）で囲んで書いてください",
                 "write the 13 digits in double quotes",
+            ),
+            Format::Time => msg(
+                "24時間の 時:分 を引用符（\"）で囲んで書いてください",
+                "write a 24-hour hh:mm in double quotes",
+            ),
+            Format::LgCode => msg(
+                "6けたの数字（検査数字をふくむ）を引用符（\"）で囲んで書いてください",
+                "write the 6 digits (check digit included) in double quotes",
             ),
         }
     }
@@ -506,6 +518,46 @@ impl Problem {
                 ),
                 msg("短くまとめてください", "shorten it"),
             ),
+            Problem::EndsBeforeStart { start, end } => said(
+                msg(
+                    format!("おわり（{end}）が はじまり（{start}）より前です"),
+                    format!("the end ({end}) is before the start ({start})"),
+                ),
+                msg(
+                    "日付と時刻を確かめて、はじまりより後の おわりを書いてください",
+                    "check the dates and times: the end must come after the start",
+                ),
+            ),
+            Problem::UnknownEntry { id } => said(
+                msg(
+                    format!("\"{id}\" という id の情報（事業所・相談先など）はありません"),
+                    format!("no entry has the id \"{id}\""),
+                ),
+                msg(
+                    "content/entries にあるファイルの id（なければファイル名）を書くか、この行を消してください",
+                    "write the id (or file name) of a file in content/entries, or delete the line",
+                ),
+            ),
+            Problem::EndWithoutStart => said(
+                msg(
+                    "おわりの時刻（end）はあるのに、はじまりの時刻（start）がありません",
+                    "there is an end time but no start time",
+                ),
+                msg(
+                    "「start: \"13:30\"」のように、はじまりの時刻を書きたしてください",
+                    "add the start time, e.g. start: \"13:30\"",
+                ),
+            ),
+            Problem::OrganiserContactRequired => said(
+                msg(
+                    "主催者（organiser）に 電話番号（phone）も メールアドレス（email）も、ガイドの情報（entry）もありません",
+                    "the organiser has no phone, no email and no entry of the guide",
+                ),
+                msg(
+                    "問い合わせ先がわかるように、organiser に phone か email、または entry を書いてください",
+                    "add a phone, an email or the id of an entry under organiser, so people can ask",
+                ),
+            ),
         }
     }
 }
@@ -670,6 +722,13 @@ mod tests {
             },
             Problem::NoWhereToAskPage,
             Problem::NoSupportCenters,
+            Problem::EndsBeforeStart {
+                start: s("13:00"),
+                end: s("12:00"),
+            },
+            Problem::UnknownEntry { id: s("x") },
+            Problem::EndWithoutStart,
+            Problem::OrganiserContactRequired,
         ]
     }
 
@@ -713,9 +772,13 @@ mod tests {
             Problem::TemplateValue { .. } => 35,
             Problem::NoWhereToAskPage => 36,
             Problem::NoSupportCenters => 37,
+            Problem::EndsBeforeStart { .. } => 38,
+            Problem::UnknownEntry { .. } => 39,
+            Problem::EndWithoutStart => 40,
+            Problem::OrganiserContactRequired => 41,
         }
     }
-    const KINDS: usize = 38;
+    const KINDS: usize = 42;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()

@@ -1,5 +1,22 @@
-//! The export stage: files for machines — the sitemap and robots.txt for search engines.
+//! The export stage: files for machines, one module per format.
+//!
+//! - `sitemap`: sitemap.xml, with robots.txt, for search engines;
+//! - `json`: data/entries.json, every entry with every field (a versioned shape);
+//! - `facilities_csv`: data/entries.csv, in the columns of デジタル庁's 自治体標準オープンデータセット
+//!   「公共施設一覧」;
+//! - `hsds`: data/hsds/, Open Referral's HSDS 3.0;
+//! - `atom`: feed.xml, the entries and events most recently confirmed or changed;
+//! - `ical`: events.ics, every event for calendar apps.
+//!
+//! Every date in them comes from the content, so two builds of the same content are identical.
+//! (The JSON-LD in pages is made by `view::jsonld`, since pages show it.)
 
+mod address;
+pub mod atom;
+pub mod facilities_csv;
+pub mod hsds;
+pub mod ical;
+pub mod json;
 mod sitemap;
 
 use crate::enrich::Guide;
@@ -15,4 +32,11 @@ pub fn export(guide: &Guide, files: &mut Files) {
             guide.site.config.base_url
         ),
     );
+    files.add("data/entries.json", json::entries_json(guide));
+    files.add("data/entries.csv", facilities_csv::entries_csv(guide));
+    let hsds = hsds::export(guide);
+    files.add("data/hsds/organizations.json", hsds.organizations);
+    files.add("data/hsds/services.json", hsds.services);
+    files.add("feed.xml", atom::feed(guide));
+    files.add("events.ics", ical::calendar(guide));
 }

@@ -88,7 +88,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let theme = Theme::for_site(&options.site_dir, options.theme_dir.as_deref())?;
     let mut files = output::Files::default();
     assets::copy_media(&options.site_dir, &mut files)?;
-    let pages = render::render(&guide, &theme, &mut files)?;
+    let pages = render::render(&guide, &theme, options.today, &mut files)?;
     print::render_for_build(&guide, &theme, &mut files)?;
     index::index(&guide, &mut files)?;
     export::export(&guide, &mut files);

@@ -4,22 +4,52 @@
 //! (`root` is the prefix back to the site root), so the output works under any sub-path and
 //! straight from a folder on disk.
 
+use crate::content::date::Date;
 use crate::enrich::Guide;
 use crate::output::Files;
 use crate::theme::{Theme, ThemeError};
 use crate::view::markdown::{self, Links};
 use crate::view::site::{self, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
-use crate::view::{categories, entries, root_for};
+use crate::view::{categories, entries, events, jsonld, root_for};
 
-/// Renders every page of every edition into `files`; returns the number of HTML pages.
-pub fn render(guide: &Guide, theme: &Theme, files: &mut Files) -> Result<usize, ThemeError> {
+/// Renders every page of every edition into `files`; returns the number of HTML pages. `today`
+/// decides which events are upcoming and which are archived.
+pub fn render(
+    guide: &Guide,
+    theme: &Theme,
+    today: Date,
+    files: &mut Files,
+) -> Result<usize, ThemeError> {
     for (rel, bytes) in theme.static_files() {
         files.add(format!("static/{rel}"), bytes);
     }
-    let plain = render_edition(guide, theme, &Plain, "", files)?;
-    let furigana = render_edition(guide, theme, &Furigana::new(guide), FURIGANA_PREFIX, files)?;
+    let plain = render_edition(guide, theme, &Plain, "", today, files)?;
+    let furigana = render_edition(
+        guide,
+        theme,
+        &Furigana::new(guide),
+        FURIGANA_PREFIX,
+        today,
+        files,
+    )?;
     Ok(plain + furigana)
+}
+
+/// JSON-LD for a page of the plain edition (the furigana twin is the same page).
+fn structured(
+    cx: &mut tera::Context,
+    tx: &dyn TextStyle,
+    value: impl FnOnce() -> serde_json::Value,
+) {
+    if tx.edition() == "plain" {
+        cx.insert("jsonld", &jsonld::script(&value()));
+    }
+}
+
+/// A trail of one page below the home page.
+fn trail(name: &str, url: &str) -> Vec<(String, String)> {
+    vec![(name.to_string(), url.to_string())]
 }
 
 pub use crate::view::style::FURIGANA_PREFIX;
@@ -31,6 +61,7 @@ pub fn render_edition(
     theme: &Theme,
     tx: &dyn TextStyle,
     prefix: &str,
+    today: Date,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     let mut pages = 0;
@@ -56,7 +87,51 @@ pub fn render_edition(
         Ok::<(), ThemeError>(())
     };
 
-    page("", "index.html", &|_, _| {})?;
+    page("", "index.html", &|cx, root| {
+        let upcoming: Vec<_> = events::upcoming(guide, today)
+            .take(events::HOME_LIMIT)
+            .map(|e| events::card(e, root, today, tx))
+            .collect();
+        cx.insert("upcoming_events", &upcoming);
+        cx.insert("event_count", &guide.site.events.len());
+        structured(cx, tx, || jsonld::website(guide));
+    })?;
+
+    page("events/", "events.html", &|cx, root| {
+        let cards: Vec<_> = events::upcoming(guide, today)
+            .map(|e| events::card(e, root, today, tx))
+            .collect();
+        cx.insert("title", "イベント");
+        cx.insert("archive", &false);
+        cx.insert("cards", &cards);
+        cx.insert("past_count", &events::past(guide, today).len());
+        structured(cx, tx, || {
+            jsonld::trail_only(guide, &trail("イベント", "events/"))
+        });
+    })?;
+    page("events/past/", "events.html", &|cx, root| {
+        let cards: Vec<_> = events::past(guide, today)
+            .into_iter()
+            .map(|e| events::card(e, root, today, tx))
+            .collect();
+        cx.insert("title", "これまでのイベント");
+        cx.insert("archive", &true);
+        cx.insert("cards", &cards);
+        structured(cx, tx, || {
+            let mut t = trail("イベント", "events/");
+            t.push(("これまでのイベント".into(), "events/past/".into()));
+            jsonld::trail_only(guide, &t)
+        });
+    })?;
+    for event in &guide.site.events {
+        let url = crate::enrich::event_url(&event.id);
+        page(&url, "event.html", &|cx, root| {
+            // Under the event page's h2 「くわしく」.
+            let body = body_html(guide, &event.body, "events", root, tx, 3);
+            cx.insert("event", &events::page(guide, event, root, today, body, tx));
+            structured(cx, tx, || jsonld::event(guide, event));
+        })?;
+    }
 
     let config = &guide.site.config;
     for category in categories::all() {
@@ -73,6 +148,9 @@ pub fn render_edition(
             cx.insert("listing_kind", "category");
             cx.insert("listing_id", category.id());
             cx.insert("cards", &cards);
+            structured(cx, tx, || {
+                jsonld::trail_only(guide, &trail(category.label(), &category.url()))
+            });
         })?;
     }
     for area in &config.areas {
@@ -95,6 +173,10 @@ pub fn render_edition(
                 cx.insert("listing_kind", "area");
                 cx.insert("listing_id", &area.id);
                 cx.insert("cards", &cards);
+                structured(cx, tx, || {
+                    let name = format!("{}の情報", tx.plain(&area.name));
+                    jsonld::trail_only(guide, &trail(&name, &format!("areas/{}/", area.id)))
+                });
             },
         )?;
     }
@@ -108,6 +190,7 @@ pub fn render_edition(
             // Under the entry page's h2 「どんなところ？」.
             let body = body_html(guide, &entry.body, "entries", root, tx, 3);
             cx.insert("entry", &entries::entry_page(entry, config, root, body, tx));
+            structured(cx, tx, || jsonld::entry(guide, entry));
         })?;
     }
 
@@ -118,15 +201,25 @@ pub fn render_edition(
             cx.insert("title_plain", &tx.plain(&p.title));
             cx.insert("summary", &p.summary.as_deref().map(|s| tx.html(s)));
             cx.insert("body", &body_html(guide, &p.body, "pages", root, tx, 2));
+            structured(cx, tx, || {
+                jsonld::trail_only(guide, &trail(&p.title, &crate::enrich::page_url(&p.slug)))
+            });
         })?;
     }
 
     page("glossary/", "glossary.html", &|cx, _| {
         cx.insert("terms", &site::glossary(guide, tx));
+        structured(cx, tx, || {
+            jsonld::trail_only(guide, &trail("用語集", "glossary/"))
+        });
     })?;
 
     if theme.has("search.html") {
-        page("search/", "search.html", &|_, _| {})?;
+        page("search/", "search.html", &|cx, _| {
+            structured(cx, tx, || {
+                jsonld::trail_only(guide, &trail("さがす", "search/"))
+            });
+        })?;
     }
 
     // 404 is served by hosts at any missing path, so its links are absolute from the base URL.

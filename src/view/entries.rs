@@ -46,7 +46,7 @@ pub struct Phone {
 }
 
 impl Phone {
-    fn new(number: &str) -> Phone {
+    pub fn new(number: &str) -> Phone {
         Phone {
             text: number.to_string(),
             href: format!("tel:{}", number.replace('-', "")),

@@ -6,14 +6,18 @@
 //! - `markdown`: provider Markdown into safe HTML, and into plain text for the index;
 //! - `entries`: display-ready views of entries (facts, badges, yen, area names, cards);
 //! - `site`: what every page's frame shows (menus, counts, the glossary's terms);
-//! - `categories`: the listings a guide has (one per service type, centres, workplaces …).
+//! - `categories`: the listings a guide has (one per service type, centres, workplaces …);
+//! - `events`: views of events (cards, an event's page, upcoming and past);
+//! - `jsonld`: the structured data (schema.org JSON-LD) each page carries for search engines.
 //!
 //! This layer reads the model and never the stages that use it: render, print, index and export
 //! depend on it, not on each other.
 
 pub mod categories;
 pub mod entries;
+pub mod events;
 mod furigana_pass;
+pub mod jsonld;
 pub mod markdown;
 pub mod site;
 pub mod style;

@@ -28,6 +28,9 @@ pub struct SiteContext {
     /// The `accepts` values with their labels, for filters (one list: the model's).
     pub disabilities: Vec<Choice>,
     pub entry_count: usize,
+    /// The licence of the guide's text and open data, from site.yaml.
+    pub license_name: Option<String>,
+    pub license_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -99,6 +102,8 @@ impl SiteContext {
                 })
                 .collect(),
             entry_count: site.entries.len(),
+            license_name: config.license.as_ref().map(|l| l.name.clone()),
+            license_url: config.license.as_ref().and_then(|l| l.url.clone()),
         }
     }
 }

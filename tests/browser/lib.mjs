@@ -167,6 +167,8 @@ function pageType(file, kinds) {
   if (f === 'community/index.html') return '地域の集まりの一覧';
   if (f.startsWith('areas/')) return '地域別の一覧';
   if (f.startsWith('pages/')) return 'このガイドについてのページ';
+  if (f === 'events/index.html' || f === 'events/past/index.html') return 'イベントの一覧';
+  if (/^events\/[^/]+\/index\.html$/.test(f)) return 'イベントのページ';
   const m = /^entries\/([^/]+)\/index\.html$/.exec(f);
   if (m) {
     const e = kinds.get(m[1]);

@@ -1,0 +1,82 @@
+//! `data/entries.json`: every entry with every field, for anyone who wants the guide's data whole.
+//!
+//! The shape is versioned (`"version"`): an entry is its front matter as providers write it
+//! (docs/content-format.md), flattened the same way (an office's `services`, `transport` …
+//! beside `name` and `kind`), with opening hours as `"09:30-15:30"`, plus `url` (its page),
+//! `source` (its file) and `body` (the Markdown). README documents it; a change that renames or
+//! removes a field raises the version.
+
+use crate::enrich::Guide;
+use serde_json::{Map, Value, json};
+
+/// Raised when a field is renamed or removed; adding a field keeps it.
+pub const VERSION: u32 = 1;
+
+pub fn entries_json(guide: &Guide) -> String {
+    let config = &guide.site.config;
+    let entries: Vec<Value> = guide
+        .site
+        .entries
+        .iter()
+        .map(|entry| {
+            let mut value = serde_json::to_value(entry).unwrap_or(Value::Null);
+            let Value::Object(object) = &mut value else {
+                return value;
+            };
+            flatten(object, guide, &entry.id);
+            value
+        })
+        .collect();
+    let document = json!({
+        "format": "shirube-entries",
+        "version": VERSION,
+        "site": {
+            "title": config.title,
+            "region": config.region,
+            "base_url": config.base_url,
+            "data_date": config.data_date,
+            "license": config.license,
+        },
+        "entries": entries,
+    });
+    let mut text = serde_json::to_string(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn flatten(object: &mut Map<String, Value>, guide: &Guide, id: &str) {
+    object.remove("body_line");
+    if let Some(Value::Object(details)) = object.remove("details") {
+        object.extend(details);
+    }
+    if let Some(Value::Object(hours)) = object.get_mut("hours") {
+        for day in ["weekdays", "saturday", "sunday", "holidays"] {
+            if let Some(range) = hours.get_mut(day) {
+                *range = time_range(range);
+            }
+        }
+    }
+    object.insert(
+        "url".into(),
+        json!(format!(
+            "{}{}",
+            guide.site.config.base_url,
+            crate::enrich::entry_url(id)
+        )),
+    );
+}
+
+/// `{"open": 570, "close": 930}` → `"09:30-15:30"`, as written in the front matter.
+fn time_range(value: &Value) -> Value {
+    let minutes = |key: &str| value.get(key).and_then(Value::as_u64);
+    match (minutes("open"), minutes("close")) {
+        (Some(open), Some(close)) => json!(format!(
+            "{:02}:{:02}-{:02}:{:02}",
+            open / 60,
+            open % 60,
+            close / 60,
+            close % 60
+        )),
+        _ => Value::Null,
+    }
+}

@@ -1,0 +1,357 @@
+//! Structured data for search engines and portals: schema.org JSON-LD for every page of the plain
+//! edition. Offices are `LocalBusiness`, ハローワーク and public centres `GovernmentOffice` and
+//! `EmploymentAgency`, employers and groups `Organization`, each with a `Service` node per service
+//! it offers; events are `Event`; every page but the home page has a `BreadcrumbList`, and the home
+//! page names the `WebSite`.
+//!
+//! Only the plain edition carries it: the furigana twin is the same page, and two copies of the
+//! same organisation would be counted twice.
+
+use crate::content::model::{CenterType, Entry, EntryDetails, Hours, TimeRange};
+use crate::content::model::{Event, clock};
+use crate::enrich::Guide;
+use crate::text::strip_author_ruby;
+use serde_json::{Map, Value, json};
+
+const CONTEXT: &str = "https://schema.org";
+
+/// The `<script type="application/ld+json">` body: JSON with `<`, `>` and `&` escaped, so that
+/// no provider text can close the element (`</script`) or open a comment.
+pub fn script(value: &Value) -> String {
+    let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn absolute(guide: &Guide, url: &str) -> String {
+    format!("{}{url}", guide.site.config.base_url)
+}
+
+fn plain(text: &str) -> String {
+    strip_author_ruby(text)
+}
+
+/// The home page: the guide as a `WebSite`.
+pub fn website(guide: &Guide) -> Value {
+    let config = &guide.site.config;
+    let mut site = json!({
+        "@context": CONTEXT,
+        "@type": "WebSite",
+        "name": plain(&config.title),
+        "url": config.base_url,
+        "inLanguage": "ja",
+    });
+    if !config.description.is_empty() {
+        site["description"] = json!(plain(&config.description));
+    }
+    if let Some(license) = &config.license {
+        site["license"] = json!(license.url.clone().unwrap_or_else(|| license.name.clone()));
+    }
+    site
+}
+
+/// Home, then each (name, site-relative URL) of the trail; the last is the page itself.
+pub fn breadcrumb(guide: &Guide, trail: &[(String, String)]) -> Value {
+    let home = ("ホーム".to_string(), String::new());
+    let items: Vec<Value> = std::iter::once(&home)
+        .chain(trail)
+        .enumerate()
+        .map(|(i, (name, url))| {
+            json!({
+                "@type": "ListItem",
+                "position": i + 1,
+                "name": plain(name),
+                "item": absolute(guide, url),
+            })
+        })
+        .collect();
+    json!({ "@type": "BreadcrumbList", "itemListElement": items })
+}
+
+/// A page with only a breadcrumb (listings, free pages, the glossary).
+pub fn trail_only(guide: &Guide, trail: &[(String, String)]) -> Value {
+    let mut crumb = breadcrumb(guide, trail);
+    crumb["@context"] = json!(CONTEXT);
+    crumb
+}
+
+/// schema.org types of an entry.
+pub fn entry_types(entry: &Entry) -> Vec<&'static str> {
+    match &entry.details {
+        EntryDetails::Office(_) => vec!["LocalBusiness"],
+        EntryDetails::Center(c) => match c.center_type {
+            CenterType::Hellowork | CenterType::VocationalCenter | CenterType::Municipal => {
+                vec!["GovernmentOffice", "EmploymentAgency"]
+            }
+            CenterType::Nakapotsu | CenterType::YouthSupport => vec!["EmploymentAgency"],
+            CenterType::TrainingSchool => vec!["EducationalOrganization"],
+            _ => vec!["LocalBusiness"],
+        },
+        EntryDetails::Workplace(_) | EntryDetails::Community(_) => vec!["Organization"],
+    }
+}
+
+/// Types that are places (have opening hours and amenities), not just organisations.
+fn is_place(types: &[&str]) -> bool {
+    !types.contains(&"Organization")
+}
+
+fn day_names(hours: &Hours) -> Vec<(Vec<&'static str>, TimeRange)> {
+    const WEEKDAYS: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    let mut list = Vec::new();
+    if let Some(r) = hours.weekdays {
+        list.push((WEEKDAYS.to_vec(), r));
+    }
+    if let Some(r) = hours.saturday {
+        list.push((vec!["Saturday"], r));
+    }
+    if let Some(r) = hours.sunday {
+        list.push((vec!["Sunday"], r));
+    }
+    if let Some(r) = hours.holidays {
+        list.push((vec!["PublicHolidays"], r));
+    }
+    list
+}
+
+/// An entry's page: the place or organisation, its services, and the breadcrumb.
+pub fn entry(guide: &Guide, entry: &Entry) -> Value {
+    let url = absolute(guide, &crate::enrich::entry_url(&entry.id));
+    let id = format!("{url}#organization");
+    let types = entry_types(entry);
+    let mut node = Map::new();
+    node.insert(
+        "@type".into(),
+        json!(if types.len() == 1 {
+            json!(types[0])
+        } else {
+            json!(types)
+        }),
+    );
+    node.insert("@id".into(), json!(id));
+    node.insert("name".into(), json!(plain(&entry.name)));
+    node.insert("url".into(), json!(url));
+    if let Some(summary) = &entry.summary {
+        node.insert("description".into(), json!(plain(summary)));
+    }
+    let a = &entry.address;
+    let mut address = json!({
+        "@type": "PostalAddress",
+        "addressLocality": plain(&a.city),
+        "streetAddress": plain(&match &a.building {
+            Some(b) => format!("{} {b}", a.street),
+            None => a.street.clone(),
+        }),
+        "addressCountry": "JP",
+    });
+    if let Some(code) = &a.postal_code {
+        address["postalCode"] = json!(code);
+    }
+    node.insert("address".into(), address);
+    let c = &entry.contact;
+    if let Some(phone) = &c.phone {
+        node.insert("telephone".into(), json!(phone));
+    }
+    if let Some(fax) = &c.fax {
+        node.insert("faxNumber".into(), json!(fax));
+    }
+    if let Some(email) = &c.email {
+        node.insert("email".into(), json!(email));
+    }
+    if let Some(site) = &c.url {
+        node.insert("sameAs".into(), json!(site));
+    }
+    if let Some(op) = &entry.operator {
+        let mut parent = json!({ "@type": "Organization", "name": plain(&op.name) });
+        if let Some(number) = &op.corporate_number {
+            parent["identifier"] = json!({
+                "@type": "PropertyValue",
+                "propertyID": "法人番号",
+                "value": number,
+            });
+        }
+        node.insert("parentOrganization".into(), parent);
+    }
+    if is_place(&types) {
+        if let Some(geo) = entry.geo {
+            node.insert(
+                "geo".into(),
+                json!({ "@type": "GeoCoordinates", "latitude": geo.lat, "longitude": geo.lon }),
+            );
+        }
+        if let Some(hours) = &entry.hours {
+            let specs: Vec<Value> = day_names(hours)
+                .into_iter()
+                .map(|(days, r)| {
+                    json!({
+                        "@type": "OpeningHoursSpecification",
+                        "dayOfWeek": days,
+                        "opens": clock(r.open),
+                        "closes": clock(r.close),
+                    })
+                })
+                .collect();
+            if !specs.is_empty() {
+                node.insert("openingHoursSpecification".into(), json!(specs));
+            }
+        }
+        let features: Vec<Value> = entry
+            .accessibility
+            .iter()
+            .map(|f| {
+                json!({ "@type": "LocationFeatureSpecification", "name": f.label(), "value": true })
+            })
+            .collect();
+        if !features.is_empty() {
+            node.insert("amenityFeature".into(), json!(features));
+        }
+        let photos: Vec<Value> = entry
+            .photos
+            .iter()
+            .map(|p| json!(absolute(guide, &format!("media/{}", p.src))))
+            .collect();
+        if !photos.is_empty() {
+            node.insert("image".into(), json!(photos));
+        }
+    }
+    let mut graph = vec![Value::Object(node)];
+    graph.extend(services(guide, entry, &url, &id));
+    graph.push(breadcrumb(
+        guide,
+        &[(entry.name.clone(), crate::enrich::entry_url(&entry.id))],
+    ));
+    json!({ "@context": CONTEXT, "@graph": graph })
+}
+
+/// A `Service` node for each service an office offers, or each thing a centre helps with.
+fn services(guide: &Guide, entry: &Entry, url: &str, provider: &str) -> Vec<Value> {
+    let area = json!({ "@type": "AdministrativeArea", "name": plain(&guide.site.config.region) });
+    let node = |anchor: String, name: String, service_type: &str, description: Option<String>| {
+        let mut service = json!({
+            "@type": "Service",
+            "@id": format!("{url}#{anchor}"),
+            "name": name,
+            "serviceType": service_type,
+            "provider": { "@id": provider },
+            "areaServed": area.clone(),
+        });
+        if let Some(d) = description {
+            service["description"] = json!(d);
+        }
+        service
+    };
+    match &entry.details {
+        EntryDetails::Office(o) => o
+            .services
+            .iter()
+            .map(|s| {
+                let work = (!s.work.is_empty()).then(|| plain(&s.work.join("、")));
+                node(
+                    format!("service-{}", s.kind.id()),
+                    s.kind.label().to_string(),
+                    s.kind.label(),
+                    work,
+                )
+            })
+            .collect(),
+        EntryDetails::Center(c) => c
+            .offers
+            .iter()
+            .enumerate()
+            .map(|(i, offer)| {
+                node(
+                    format!("service-{}", i + 1),
+                    plain(offer),
+                    c.center_type.label(),
+                    None,
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `2026-11-20T13:00:00+09:00`, or the date alone without a time.
+fn date_time(date: crate::content::date::Date, time: Option<u16>) -> String {
+    match time {
+        Some(t) => format!("{date}T{}:00+09:00", clock(t)),
+        None => date.to_string(),
+    }
+}
+
+/// An event's page: the `Event` and the breadcrumb.
+pub fn event(guide: &Guide, event: &Event) -> Value {
+    let url = absolute(guide, &crate::enrich::event_url(&event.id));
+    let mut place = json!({ "@type": "Place", "name": plain(&event.place.name) });
+    let address = crate::view::events::address(guide, event);
+    if let Some(address) = &address {
+        place["address"] = json!({
+            "@type": "PostalAddress",
+            "streetAddress": plain(address),
+            "addressCountry": "JP",
+        });
+    }
+    let geo = event.place.geo.or_else(|| {
+        crate::view::events::entry(guide, event.place.entry.as_deref()).and_then(|e| e.geo)
+    });
+    if let Some(geo) = geo {
+        place["geo"] =
+            json!({ "@type": "GeoCoordinates", "latitude": geo.lat, "longitude": geo.lon });
+    }
+    let o = &event.organiser;
+    let mut organizer = json!({ "@type": "Organization", "name": plain(&o.name) });
+    if let Some(e) = crate::view::events::entry(guide, o.entry.as_deref()) {
+        organizer["url"] = json!(absolute(guide, &crate::enrich::entry_url(&e.id)));
+    } else if let Some(u) = &o.url {
+        organizer["url"] = json!(u);
+    }
+    if let Some(phone) = &o.phone {
+        organizer["telephone"] = json!(phone);
+    }
+    let last_day = event.end_date.unwrap_or(event.date);
+    let mut node = json!({
+        "@type": "Event",
+        "name": plain(&event.title),
+        "url": url,
+        "startDate": date_time(event.date, event.start),
+        "endDate": date_time(last_day, event.end),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": place,
+        "organizer": organizer,
+        "isAccessibleForFree": event.is_free(),
+        "offers": {
+            "@type": "Offer",
+            "price": event.fee.yen,
+            "priceCurrency": "JPY",
+            "url": url,
+        },
+        "inLanguage": "ja",
+    });
+    if let Some(summary) = &event.summary {
+        node["description"] = json!(plain(summary));
+    }
+    if let Some(c) = event.capacity {
+        node["maximumAttendeeCapacity"] = json!(c);
+    }
+    let trail = [
+        ("イベント".to_string(), "events/".to_string()),
+        (event.title.clone(), crate::enrich::event_url(&event.id)),
+    ];
+    json!({ "@context": CONTEXT, "@graph": [node, breadcrumb(guide, &trail)] })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_text_cannot_close_the_element() {
+        let value = json!({ "name": "</script><!-- & -->" });
+        let text = script(&value);
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+}
