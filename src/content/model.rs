@@ -1,5 +1,9 @@
 //! The typed model of a guide: what `check` builds from the provider files and every later stage
 //! reads. Every fact a family compares is a typed field here, never prose.
+//!
+//! Why this file is long: it is the whole content model in one place — site, entries, events and
+//! the closed sets of ids with their labels — so that the fields a provider can write are read in
+//! one file, beside `docs/content-format.md`.
 
 use crate::content::date::Date;
 use serde::Serialize;
