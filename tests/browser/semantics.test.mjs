@@ -170,6 +170,8 @@ const JAPANESE_AS_WRITTEN = {
   A: 'A型 (就労継続支援A型): a Japanese term',
   B: 'B型 (就労継続支援B型): a Japanese term',
   JavaScript: 'a proper name',
+  CSV: 'a file format, written so in Japanese (CSVファイル)',
+  JSON: 'a file format, written so in Japanese (JSONファイル)',
 };
 
 test('English in templates is marked lang="en" (or is Japanese as written)', () => {
