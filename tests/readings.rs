@@ -184,9 +184,9 @@ fn sample() -> (Vec<Office>, bool) {
 /// and without the reader: the kana written in the name must be in the reading, in order (as
 /// JIS X 4061 compares them at its first two levels, so うえる fits ウェル), and each run of
 /// kanji must have between one and four kana per kanji, digits at least one kana. A reading
-/// cut off at either end (うろうていちゃく… for 就労定着…) or missing a part the name spells in
-/// kana fails it; so does one that is not hiragana at all. The name's parenthesised part may be
-/// missing from the kana, as everywhere in this test.
+/// cut off where the name spells kana (じょいわーくせんたー for ジョイワークセンター代々木事業所), or
+/// with words the name does not have, fails it; so does one that is not kana at all. The
+/// name's parenthesised part may be missing from the kana, as everywhere in this test.
 pub fn kana_fits_name(name: &str, kana: &str) -> bool {
     let written = nfkc(kana);
     if written
