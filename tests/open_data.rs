@@ -17,7 +17,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 const TODAY: &str = "2026-11-01";
-const BASE_URL: &str = "https://example.org/komorebi/";
+const BASE_URL: &str = "https://shirube.test/komorebi/";
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -566,7 +566,7 @@ fn events_ics_and_feed_read_by_independent_parsers() {
             .find(|e| e["uid"] == uid)
             .unwrap_or_else(|| panic!("no {uid}"))
     };
-    let marche = find("marche@example.org");
+    let marche = find("marche@shirube.test");
     assert_eq!(marche["summary"], "こもれびマルシェ");
     assert_eq!(marche["tzid"], "Asia/Tokyo");
     assert_eq!(marche["dtstart"], "2026-12-05T10:00:00+09:00");
@@ -579,7 +579,7 @@ fn events_ics_and_feed_read_by_independent_parsers() {
     assert_eq!(marche["url"], format!("{BASE_URL}events/marche/"));
     // The stamp is the event's `updated` day at 00:00 in Tokyo, never the build's clock.
     assert_eq!(marche["dtstamp"], "2026-10-14T15:00:00+00:00");
-    let fair = find("mensetsukai@example.org");
+    let fair = find("mensetsukai@shirube.test");
     assert_eq!(
         fair["location"],
         "あおぞら 会議室（こもれび市空町4-5-6 福祉会館2階）"
