@@ -87,20 +87,9 @@ fn a_new_guide_checks_and_builds() {
     assert!(report.contains("https://example.org/"), "{report}");
     assert!(check.status.success(), "{report}");
 
-    // TODO(embedded theme): drop --theme once a site without themes/ builds with the binary's.
+    // No themes/ in the new guide: it builds with the theme inside the binary.
     let out = tmp.path().join("out");
-    let theme = repo().join("themes/default");
-    let build = shirube(
-        &[
-            "build",
-            path(&dir),
-            "--theme",
-            path(&theme),
-            "-o",
-            path(&out),
-        ],
-        false,
-    );
+    let build = shirube(&["build", path(&dir), "-o", path(&out)], false);
     assert!(build.status.success(), "build failed:\n{}", text(&build));
     for page in [
         "index.html",

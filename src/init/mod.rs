@@ -14,7 +14,7 @@ pub use files::{StarterFile, files};
 
 use crate::check::formats::{is_id, is_url};
 use crate::content::date::Date;
-use crate::text::{Reader, is_reading, romaji, to_hiragana};
+use crate::text::{Reader, is_reading, to_hiragana};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -85,26 +85,7 @@ pub fn normalize_reading(text: &str) -> String {
 /// The id of a region's area: its reading in romaji without 市, 区, 町 or 村 (札幌市 →
 /// `sapporo`), as `import wam` names the areas it adds.
 pub fn area_id(region: &str, region_kana: &str) -> String {
-    let suffixes: &[&str] = match region.chars().last() {
-        Some('市') => &["し"],
-        Some('区') => &["く"],
-        Some('町') => &["ちょう", "まち"],
-        Some('村') => &["むら", "そん"],
-        _ => &[],
-    };
-    let stem = suffixes
-        .iter()
-        .find_map(|s| region_kana.strip_suffix(s))
-        .filter(|s| !s.is_empty())
-        .unwrap_or(region_kana);
-    let id: String = romaji(stem)
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    match id.is_empty() {
-        true => "region".to_string(),
-        false => id,
-    }
+    crate::text::place_id(region, region_kana).unwrap_or_else(|| "region".to_string())
 }
 
 impl Settings {

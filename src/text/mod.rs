@@ -69,7 +69,7 @@ pub use normalize::{nfkc, reading_key, spelled_key};
 pub use notation::{parse_author_ruby, strip_author_ruby};
 pub use postal::{Place, locate};
 pub use reader::Reader;
-pub use romaji::romaji;
+pub use romaji::{place_id, romaji};
 
 /// A piece of text for display: plain, or a ruby base with its reading (one reading per base).
 #[derive(Debug, Clone, PartialEq, Eq)]

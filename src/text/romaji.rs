@@ -36,6 +36,30 @@ pub fn romaji(kana: &str) -> String {
     out
 }
 
+/// The id of a place made from its reading (`横手市`/`よこてし` → `yokote`): the reading in
+/// romaji without the reading of 市, 区, 町 or 村; `None` when nothing ASCII is left. Shared by
+/// `shirube init` (the region's area) and `shirube import` (the areas it adds), so both name a
+/// place the same way.
+pub fn place_id(name: &str, kana: &str) -> Option<String> {
+    let suffixes: &[&str] = match name.chars().last() {
+        Some('市') => &["し"],
+        Some('区') => &["く"],
+        Some('町') => &["ちょう", "まち"],
+        Some('村') => &["むら", "そん"],
+        _ => &[],
+    };
+    let stem = suffixes
+        .iter()
+        .find_map(|s| kana.strip_suffix(s))
+        .filter(|s| !s.is_empty())
+        .unwrap_or(kana);
+    let id: String = romaji(stem)
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    (!id.is_empty()).then_some(id)
+}
+
 fn push(out: &mut String, syllable: &str, double_next: &mut bool) {
     if std::mem::take(double_next) {
         // っ doubles the next consonant (っち → tchi).

@@ -5,7 +5,6 @@
 
 use super::region::Place;
 use crate::import::yaml_out::quoted;
-use crate::text::romaji;
 use std::path::Path;
 
 /// An area added to site.yaml.
@@ -66,26 +65,7 @@ impl Planner {
 
 /// `横手市`/`よこてし` → `yokote`: the reading in romaji without the reading of 市/区/町/村.
 fn area_id(name: &str, kana: &str) -> String {
-    let suffixes: &[&str] = match name.chars().last() {
-        Some('市') => &["し"],
-        Some('区') => &["く"],
-        Some('町') => &["ちょう", "まち"],
-        Some('村') => &["むら", "そん"],
-        _ => &[],
-    };
-    let stem = suffixes
-        .iter()
-        .find_map(|s| kana.strip_suffix(s))
-        .filter(|s| !s.is_empty())
-        .unwrap_or(kana);
-    let id: String = romaji(stem)
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    match id.is_empty() {
-        true => "area".to_string(),
-        false => id,
-    }
+    crate::text::place_id(name, kana).unwrap_or_else(|| "area".to_string())
 }
 
 /// Appends the new areas to the `areas:` list of site.yaml, keeping every other line (and
