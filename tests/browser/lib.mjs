@@ -105,7 +105,14 @@ export async function serve(dir, base = '/') {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, url: origin + base, close: () => new Promise((ok) => server.close(ok)) };
+  // close() waits for every connection to end, and Chromium keeps keep-alive and speculative
+  // (preconnected) sockets open while its context lives: without closeAllConnections a test that
+  // closes a server before the browser waits for ever (a CI run hung here for an hour).
+  const close = () => new Promise((ok) => {
+    server.close(ok);
+    server.closeAllConnections();
+  });
+  return { origin, url: origin + base, close };
 }
 
 /** Launches the machine's Chromium (never a downloaded one). */
