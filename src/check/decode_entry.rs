@@ -1,5 +1,7 @@
 //! An entry's front matter into the typed model.
 
+use crate::assets::cache::Cache;
+use crate::assets::source::{self, SourceProblem};
 use crate::check::fields::{Decoder, Field, Fields};
 use crate::check::formats;
 use crate::check::provenance::{imported, verified};
@@ -49,9 +51,11 @@ const SUMMARY_MAX: usize = 80;
 /// What an entry is checked against beyond its own file.
 pub struct EntryContext<'a> {
     pub area_ids: &'a [String],
-    pub media: &'a std::collections::BTreeSet<String>,
-    /// content/media, to look inside photos (a broken file is reported here, with its line).
-    pub media_dir: &'a std::path::Path,
+    /// The site folder: photos must be inside it (content/media), and are looked into here, so
+    /// that a broken file is reported with its line.
+    pub site_dir: &'a std::path::Path,
+    /// Photos that decoded before are not decoded again.
+    pub cache: &'a Cache,
     pub today: Date,
 }
 
@@ -334,38 +338,69 @@ fn hours(d: &mut Decoder, x: &Field) -> Option<Hours> {
 
 fn photo(d: &mut Decoder, x: &Field, cx: &EntryContext) -> Option<Photo> {
     let mut f = d.fields(x.node, &x.path)?;
-    let src = d.required(&mut f, "src", |d, x| {
+    let probe = d.required(&mut f, "src", |d, x| {
         let src = d.text(x)?;
-        if !cx.media.contains(&src) {
-            d.error(x.node.pos, &x.path, Problem::PhotoMissing { src });
-            return None;
-        }
-        let path = cx.media_dir.join(&src);
-        // Only the header is read here; the assets stage decodes the whole picture.
-        let readable = crate::assets::photo_format(&path).is_none_or(|format| {
-            image::ImageReader::open(&path)
-                .map(|mut r| {
-                    r.set_format(format);
-                    r.into_dimensions().is_ok()
-                })
-                .unwrap_or(false)
-        });
-        if readable {
-            Some(src)
-        } else {
-            d.error(x.node.pos, &x.path, Problem::PhotoUnreadable { src });
-            None
+        let probe =
+            source::resolve(cx.site_dir, &src).and_then(|file| source::probe(&file, cx.cache));
+        match probe {
+            Ok(probe) => Some((src, probe)),
+            Err(problem) => {
+                d.error(x.node.pos, &x.path, photo_problem(src, problem));
+                None
+            }
         }
     });
     let alt = d.optional_text(&mut f, "alt");
-    if alt.is_none() {
-        d.error(f.pos(), &f.child_path("alt"), Problem::PhotoWithoutAlt);
+    let decorative_pos = f.get("decorative").map(|x| (x.node.pos, x.path.clone()));
+    let decorative = d
+        .optional(&mut f, "decorative", |d, x| d.boolean(x))
+        .unwrap_or(false);
+    match (&alt, decorative, decorative_pos) {
+        (Some(_), true, Some((pos, path))) => {
+            d.error(pos, &path, Problem::PhotoAltAndDecorative);
+        }
+        (None, false, _) => d.error(f.pos(), &f.child_path("alt"), Problem::PhotoWithoutAlt),
+        _ => {}
     }
-    d.finish(f, &["src", "alt"]);
+    d.finish(f, &["src", "alt", "decorative"]);
+    let (src, probe) = probe?;
+    if alt.is_none() && !decorative {
+        return None;
+    }
     Some(Photo {
-        src: src?,
-        alt: alt?,
+        src,
+        alt,
+        file: probe.file,
+        key: probe.key,
+        width: probe.width,
+        height: probe.height,
     })
+}
+
+/// What check says about a photo file that cannot be published.
+fn photo_problem(src: String, problem: SourceProblem) -> Problem {
+    match problem {
+        SourceProblem::Missing => Problem::PhotoMissing { src },
+        SourceProblem::OutsideSite => Problem::PhotoOutsideSite { src },
+        SourceProblem::Unsupported { found } => Problem::PhotoUnsupported {
+            src,
+            found: found.map(str::to_string),
+        },
+        SourceProblem::TooManyBytes { bytes } => Problem::PhotoTooLarge {
+            src,
+            megabytes: bytes.div_ceil(1024 * 1024),
+            max: source::MAX_BYTES / (1024 * 1024),
+        },
+        SourceProblem::TooManyPixels { width, height } => Problem::PhotoTooManyPixels {
+            src,
+            width,
+            height,
+            max_megapixels: source::MAX_PIXELS / 1_000_000,
+        },
+        SourceProblem::Corrupt { .. } | SourceProblem::Unreadable { .. } => {
+            Problem::PhotoUnreadable { src }
+        }
+    }
 }
 
 fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {

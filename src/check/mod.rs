@@ -35,11 +35,11 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         .as_ref()
         .map(|c| c.areas.iter().map(|a| a.id.clone()).collect())
         .unwrap_or_default();
-    let media_dir = raw.root.join("content").join("media");
+    let cache = crate::assets::cache::Cache::for_site(&raw.root);
     let cx = EntryContext {
         area_ids: &area_ids,
-        media: &raw.media,
-        media_dir: &media_dir,
+        site_dir: &raw.root,
+        cache: &cache,
         today,
     };
 

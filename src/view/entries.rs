@@ -7,12 +7,41 @@ use crate::paths::slash;
 use crate::view::style::TextStyle;
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Fact {
     pub label: &'static str,
     /// HTML.
     pub value: String,
 }
+
+impl Fact {
+    /// The pictogram beside the label (`picto-<name>` in the theme's partials/pictograms.html):
+    /// the facts families look for first — transport, lunch, Saturday, wheelchair access.
+    pub fn icon(&self) -> Option<&'static str> {
+        match self.label {
+            "送迎" => Some("transport"),
+            "昼食" => Some("lunch"),
+            "土曜日" | "土曜" => Some("saturday"),
+            WHEELCHAIR => Some("wheelchair"),
+            _ => None,
+        }
+    }
+}
+
+/// Templates see `label`, `value` and `icon`.
+impl Serialize for Fact {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Fact", 3)?;
+        st.serialize_field("label", self.label)?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("icon", &self.icon())?;
+        st.end()
+    }
+}
+
+/// The card's fact for an entry that says a wheelchair user can come in.
+const WHEELCHAIR: &str = "車いす";
 
 #[derive(Debug, Serialize)]
 pub struct Badge {
@@ -158,6 +187,12 @@ fn key_facts(entry: &Entry, tx: &dyn TextStyle) -> Vec<Fact> {
             }
         }
     }
+    if entry.accessibility.contains(&Accessibility::Wheelchair) {
+        facts.push(Fact {
+            label: WHEELCHAIR,
+            value: "入れる".into(),
+        });
+    }
     facts.push(Fact {
         label: "土曜日",
         value: if entry.open_saturday() {
@@ -262,10 +297,57 @@ pub struct EntryPage {
     pub source: String,
 }
 
+/// A photo as the page shows it: `<picture>` with a WebP `srcset` and a JPEG fallback, its width
+/// and height (so that nothing moves when it arrives), and the print edition's file.
 #[derive(Debug, Serialize)]
 pub struct PhotoView {
-    pub src: String,
+    /// Empty for a decorative photo.
     pub alt: String,
+    pub decorative: bool,
+    /// The fallback `<img src>`: the middle JPEG.
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub webp_srcset: String,
+    pub jpeg_srcset: String,
+    pub sizes: &'static str,
+    /// The widest JPEG, for paper.
+    pub print_src: String,
+    pub print_width: u32,
+    pub print_height: u32,
+}
+
+/// How wide a photo is shown, for the browser's choice of file: the whole column on a phone,
+/// half of the 60rem page from 40rem on (`.photos` in site.css).
+pub const PHOTO_SIZES: &str = "(min-width: 60rem) 29rem, (min-width: 40rem) 48vw, 100vw";
+
+fn photo_view(photo: &Photo, media_root: &str, tx: &dyn TextStyle) -> PhotoView {
+    let plan = crate::assets::renditions::plan(&photo.src, &photo.key, photo.width, photo.height);
+    let srcset = |pick: fn(&crate::assets::renditions::Rendition) -> &String| {
+        plan.iter()
+            .map(|r| format!("{media_root}{} {}w", pick(r), r.width))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let middle = &plan[plan.len().saturating_sub(1).min(1)];
+    let widest = &plan[plan.len() - 1];
+    PhotoView {
+        alt: photo
+            .alt
+            .as_deref()
+            .map(|a| tx.plain(a))
+            .unwrap_or_default(),
+        decorative: photo.alt.is_none(),
+        src: format!("{media_root}{}", middle.jpeg),
+        width: middle.width,
+        height: middle.height,
+        webp_srcset: srcset(|r| &r.webp),
+        jpeg_srcset: srcset(|r| &r.jpeg),
+        sizes: PHOTO_SIZES,
+        print_src: format!("{media_root}{}", widest.jpeg),
+        print_width: widest.width,
+        print_height: widest.height,
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -443,10 +525,7 @@ pub fn entry_page(
         photos: entry
             .photos
             .iter()
-            .map(|p| PhotoView {
-                src: format!("{media_root}media/{}", p.src),
-                alt: tx.plain(&p.alt),
-            })
+            .map(|p| photo_view(p, media_root, tx))
             .collect(),
         easy: entry.easy.as_deref().map(|s| tx.html(s)),
         verified: entry.verified.map(Date::japanese),

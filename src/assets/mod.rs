@@ -1,0 +1,160 @@
+//! The assets stage: the photos entries show go to `media/` in the output, small and private.
+//!
+//! - `source.rs`: the original — inside the site folder, JPEG, PNG or WebP by its bytes, within
+//!   the caps on bytes and pixels; decoded and turned upright (EXIF orientation).
+//! - `renditions.rs`: what is published — 480, 960 and 1440 px wide (never enlarged), WebP with
+//!   a JPEG fallback; the widest JPEG is the print edition's.
+//! - `cache.rs`: `.shirube-cache/photos/` in the site, keyed by content and settings.
+//!
+//! Only pixels are published: decoding leaves every metadata block behind (EXIF with its GPS
+//! position, XMP, ICC profiles, comments), and the encoders write none. A file in content/media
+//! that no entry shows is not published at all.
+
+pub mod cache;
+pub mod renditions;
+pub mod source;
+
+use crate::content::model::{Photo, Site};
+use crate::lang::{Localized, Msg, msg};
+use crate::output::Files;
+use crate::paths::slash;
+use cache::Cache;
+use rayon::prelude::*;
+use source::SourceProblem;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AssetError {
+    /// A photo that passed check could not be made (changed or damaged since).
+    Photo {
+        path: PathBuf,
+        problem: SourceProblem,
+    },
+}
+
+impl Localized for AssetError {
+    fn msg(&self) -> Msg {
+        match self {
+            AssetError::Photo { path, problem } => {
+                let detail = match problem {
+                    SourceProblem::Corrupt { detail } | SourceProblem::Unreadable { detail } => {
+                        detail.clone()
+                    }
+                    other => format!("{other:?}"),
+                };
+                msg(
+                    format!(
+                        "写真 {} から公開用の写真を作れません（作っている間に変わったか、壊れています）: {detail}",
+                        slash(path)
+                    ),
+                    format!(
+                        "cannot make the published photos of {} (changed during the build, or damaged): {detail}",
+                        slash(path)
+                    ),
+                )
+            }
+        }
+    }
+}
+
+crate::display_localized!(AssetError);
+
+/// What the stage did, for the build's report and the benchmark.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PhotoReport {
+    /// Different photos published.
+    pub photos: usize,
+    /// Of those, made now (not found in the cache).
+    pub made: usize,
+    /// Files added to the output.
+    pub files: usize,
+}
+
+/// Publishes every photo the site's entries show, in parallel, from the cache where it can.
+/// `prune`: afterwards, drop cached photos the site no longer uses (a whole build says so; a
+/// partial one, like one print edition, must not).
+pub fn publish(
+    site: &Site,
+    cache: &Cache,
+    files: &mut Files,
+    prune: bool,
+) -> Result<PhotoReport, AssetError> {
+    // One job per different photo: the same picture in two entries is made once.
+    let mut jobs: BTreeMap<&str, &Photo> = BTreeMap::new();
+    for photo in site.entries.iter().flat_map(|e| &e.photos) {
+        jobs.entry(photo.key.as_str()).or_insert(photo);
+    }
+    let made: Vec<(bool, Vec<(String, Vec<u8>)>)> = jobs
+        .values()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|photo| make_one(photo, cache))
+        .collect::<Result<_, _>>()?;
+    let mut report = PhotoReport {
+        photos: jobs.len(),
+        made: made.iter().filter(|(fresh, _)| *fresh).count(),
+        files: 0,
+    };
+    let bundles: BTreeMap<&str, Vec<(String, Vec<u8>)>> = jobs
+        .keys()
+        .copied()
+        .zip(made.into_iter().map(|(_, bundle)| bundle))
+        .collect();
+    // The same photo under two names is published under each (the pages name both).
+    let mut published = BTreeSet::new();
+    for photo in site.entries.iter().flat_map(|e| &e.photos) {
+        let bundle = &bundles[photo.key.as_str()];
+        for r in renditions::plan(&photo.src, &photo.key, photo.width, photo.height) {
+            for path in [r.webp, r.jpeg] {
+                if !published.insert(path.clone()) {
+                    continue;
+                }
+                let name = renditions::bundle_name(&path);
+                if let Some((_, bytes)) = bundle.iter().find(|(n, _)| n == name) {
+                    files.add(path, bytes.clone());
+                    report.files += 1;
+                }
+            }
+        }
+    }
+    if prune {
+        cache.prune(&jobs.keys().map(|k| k.to_string()).collect());
+    }
+    Ok(report)
+}
+
+/// One photo's renditions, from the cache or made now (`true`).
+fn make_one(photo: &Photo, cache: &Cache) -> Result<(bool, Vec<(String, Vec<u8>)>), AssetError> {
+    let plan = renditions::plan(&photo.src, &photo.key, photo.width, photo.height);
+    let wanted: BTreeSet<&str> = plan
+        .iter()
+        .flat_map(|r| {
+            [
+                renditions::bundle_name(&r.webp),
+                renditions::bundle_name(&r.jpeg),
+            ]
+        })
+        .collect();
+    if let Some(bundle) = cache.renditions(&photo.key)
+        && bundle
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect::<BTreeSet<_>>()
+            == wanted
+    {
+        return Ok((false, bundle));
+    }
+    let error = |problem| AssetError::Photo {
+        path: photo.file.clone(),
+        problem,
+    };
+    let original = std::fs::read(&photo.file).map_err(|e| {
+        error(SourceProblem::Unreadable {
+            detail: e.to_string(),
+        })
+    })?;
+    let bundle = renditions::make(&original, &plan).map_err(error)?;
+    cache.store_renditions(&photo.key, &bundle);
+    Ok((true, bundle))
+}
