@@ -205,6 +205,12 @@ pub fn decode(data: &[u8], kind: Kind) -> Result<DynamicImage, SourceProblem> {
     let corrupt = |e: image::ImageError| SourceProblem::Corrupt {
         detail: e.to_string(),
     };
+    // zune-jpeg fills a JPEG cut short with grey instead of failing: look for its end first.
+    if kind == Kind::Jpeg && !jpeg_is_complete(data) {
+        return Err(SourceProblem::Corrupt {
+            detail: "JPEG without its end marker (cut short)".into(),
+        });
+    }
     let mut reader = ImageReader::with_format(Cursor::new(data), kind.format());
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
@@ -230,6 +236,25 @@ pub fn decode(data: &[u8], kind: Kind) -> Result<DynamicImage, SourceProblem> {
     })?;
     image.apply_orientation(orientation);
     Ok(image)
+}
+
+/// A JPEG has its end-of-image marker after the picture's first scan. The segments before the
+/// scan are stepped over by their lengths, so an EXIF thumbnail's own end marker does not count.
+fn jpeg_is_complete(data: &[u8]) -> bool {
+    let mut i = 2;
+    while i + 4 <= data.len() {
+        if data[i] != 0xFF {
+            return false;
+        }
+        match data[i + 1] {
+            // Fill bytes before a marker.
+            0xFF => i += 1,
+            0xD0..=0xD7 | 0x01 => i += 2,
+            0xDA => return data[i..].windows(2).any(|w| w == [0xFF, 0xD9]),
+            _ => i += 2 + usize::from(u16::from_be_bytes([data[i + 2], data[i + 3]])),
+        }
+    }
+    false
 }
 
 /// The dimensions a header claims when the decoder refused them as over the limits.
@@ -318,6 +343,22 @@ mod tests {
         assert!(matches!(
             decode(&strip, Kind::Png),
             Err(SourceProblem::TooManyPixels { width: 60_000, .. })
+        ));
+    }
+
+    #[test]
+    fn a_jpeg_cut_short_is_corrupt() {
+        let mut jpeg = Vec::new();
+        DynamicImage::new_rgb8(64, 48)
+            .write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg)
+            .unwrap();
+        assert!(jpeg_is_complete(&jpeg));
+        assert!(decode(&jpeg, Kind::Jpeg).is_ok());
+        let cut = &jpeg[..jpeg.len() - 10];
+        assert!(!jpeg_is_complete(cut));
+        assert!(matches!(
+            decode(cut, Kind::Jpeg),
+            Err(SourceProblem::Corrupt { .. })
         ));
     }
 

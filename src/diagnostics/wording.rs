@@ -405,7 +405,7 @@ impl Problem {
             ),
             Problem::PhotoUnsupported { src, found } => {
                 let (ja, en) = match found {
-                    Some(kind) => (format!("{kind} 形式"), format!("{kind}")),
+                    Some(kind) => (format!(" {kind} 形式"), kind.to_string()),
                     None => (
                         "写真として読めない形式".to_string(),
                         "not a picture".to_string(),
