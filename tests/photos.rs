@@ -88,7 +88,21 @@ fn metadata_blocks(data: &[u8]) -> Vec<String> {
                 i += 12 + len;
             }
         }
-        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => {
+        [
+            b'R',
+            b'I',
+            b'F',
+            b'F',
+            _,
+            _,
+            _,
+            _,
+            b'W',
+            b'E',
+            b'B',
+            b'P',
+            ..,
+        ] => {
             let mut i = 12;
             while i + 8 <= data.len() {
                 let kind = String::from_utf8_lossy(&data[i..i + 4]).into_owned();
@@ -120,12 +134,17 @@ fn no_published_image_carries_exif_or_gps() {
     let mut originals = 0;
     for site in &sites {
         // The originals carry what a phone writes, GPS included: the test proves something.
-        for file in files(&site.join("content/media")).iter().filter(|f| is_image(f)) {
+        for file in files(&site.join("content/media"))
+            .iter()
+            .filter(|f| is_image(f))
+        {
             let data = std::fs::read(file).unwrap();
             let t = traces(&data);
             assert!(
                 t.iter().any(|b| b.contains("Exif") || b.contains("eXIf"))
-                    && PHONE_TRACES.iter().all(|p| data.windows(p.len()).any(|w| w == *p)),
+                    && PHONE_TRACES
+                        .iter()
+                        .all(|p| data.windows(p.len()).any(|w| w == *p)),
                 "{} should carry a phone's EXIF: {t:?}",
                 file.display()
             );
@@ -142,7 +161,12 @@ fn no_published_image_carries_exif_or_gps() {
         let target = out.path().join("output");
         build(site, &target);
         let images: Vec<PathBuf> = files(&target).into_iter().filter(|f| is_image(f)).collect();
-        assert!(images.len() >= 6, "{}: {} images", site.display(), images.len());
+        assert!(
+            images.len() >= 6,
+            "{}: {} images",
+            site.display(),
+            images.len()
+        );
         for image in images {
             let data = std::fs::read(&image).unwrap();
             let t = traces(&data);
@@ -170,7 +194,10 @@ fn photos_are_upright_never_enlarged_and_described() {
     let sakura: Vec<&String> = media.iter().filter(|m| m.starts_with("sakura")).collect();
     assert_eq!(sakura.len(), 2, "{media:?}");
     for name in sakura {
-        assert!(name.ends_with("-360.webp") || name.ends_with("-360.jpg"), "{name}");
+        assert!(
+            name.ends_with("-360.webp") || name.ends_with("-360.jpg"),
+            "{name}"
+        );
         let img = image::open(out.join("media").join(name)).unwrap();
         assert_eq!((img.width(), img.height()), (360, 480), "{name}");
     }
@@ -180,7 +207,10 @@ fn photos_are_upright_never_enlarged_and_described() {
     assert!(midori.iter().all(|m| !m.contains("-1440.")));
 
     let page = std::fs::read_to_string(out.join("entries/sakura/index.html")).unwrap();
-    assert!(page.contains(r#"width="360" height="480" alt="" loading="lazy""#), "{page}");
+    assert!(
+        page.contains(r#"width="360" height="480" alt="" loading="lazy""#),
+        "{page}"
+    );
     let page = std::fs::read_to_string(out.join("entries/midori/index.html")).unwrap();
     assert!(page.contains(r#"<source type="image/webp" srcset="../../media/midori-pan-"#));
     assert!(page.contains(r#"width="960" height="720" alt="エプロンをつけた二人が"#));
@@ -229,7 +259,10 @@ fn a_second_build_makes_no_photo_and_writes_the_same_bytes() {
     assert_eq!(cached(), 4, "a size and a bundle for each photo");
     let sakura = site.join("content/entries/sakura.md");
     let text = std::fs::read_to_string(&sakura).unwrap();
-    let without = text.replace("photos:\n  - src: sakura-hatake.jpg\n    decorative: true\n", "");
+    let without = text.replace(
+        "photos:\n  - src: sakura-hatake.jpg\n    decorative: true\n",
+        "",
+    );
     assert_ne!(text, without);
     std::fs::write(&sakura, without).unwrap();
     let said = build(&site, &dir.path().join("fourth"));

@@ -20,40 +20,41 @@ use crate::output::Files;
 use crate::paths::slash;
 use cache::Cache;
 use rayon::prelude::*;
-use source::SourceProblem;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+/// A photo that passed check but could not be made (changed or damaged since): rare, since check
+/// has decoded it, and said as a build error rather than a check problem.
 #[derive(Debug, thiserror::Error)]
 pub enum AssetError {
-    /// A photo that passed check could not be made (changed or damaged since).
-    Photo {
+    Read {
         path: PathBuf,
-        problem: SourceProblem,
+        error: std::io::Error,
+    },
+    Decode {
+        path: PathBuf,
+        /// The decoder's or encoder's own words.
+        detail: String,
     },
 }
 
 impl Localized for AssetError {
     fn msg(&self) -> Msg {
         match self {
-            AssetError::Photo { path, problem } => {
-                let detail = match problem {
-                    SourceProblem::Corrupt { detail } | SourceProblem::Unreadable { detail } => {
-                        detail.clone()
-                    }
-                    other => format!("{other:?}"),
-                };
-                msg(
-                    format!(
-                        "写真 {} から公開用の写真を作れません（作っている間に変わったか、壊れています）: {detail}",
-                        slash(path)
-                    ),
-                    format!(
-                        "cannot make the published photos of {} (changed during the build, or damaged): {detail}",
-                        slash(path)
-                    ),
-                )
-            }
+            AssetError::Read { path, error } => msg(
+                format!("{} を読めません（{error}）", slash(path)),
+                format!("cannot read {} ({error})", slash(path)),
+            ),
+            AssetError::Decode { path, detail } => msg(
+                format!(
+                    "写真 {} から公開用の写真を作れません（作っている間に変わったか、壊れています）: {detail}",
+                    slash(path)
+                ),
+                format!(
+                    "cannot make the published photos of {} (changed during the build, or damaged): {detail}",
+                    slash(path)
+                ),
+            ),
         }
     }
 }
@@ -145,16 +146,14 @@ fn make_one(photo: &Photo, cache: &Cache) -> Result<(bool, Vec<(String, Vec<u8>)
     {
         return Ok((false, bundle));
     }
-    let error = |problem| AssetError::Photo {
+    let original = std::fs::read(&photo.file).map_err(|error| AssetError::Read {
         path: photo.file.clone(),
-        problem,
-    };
-    let original = std::fs::read(&photo.file).map_err(|e| {
-        error(SourceProblem::Unreadable {
-            detail: e.to_string(),
-        })
+        error,
     })?;
-    let bundle = renditions::make(&original, &plan).map_err(error)?;
+    let bundle = renditions::make(&original, &plan).map_err(|problem| AssetError::Decode {
+        path: photo.file.clone(),
+        detail: format!("{problem:?}"),
+    })?;
     cache.store_renditions(&photo.key, &bundle);
     Ok((true, bundle))
 }

@@ -155,7 +155,12 @@ fn grain(mut image: RgbImage, seed: u32) -> RgbImage {
 fn jpeg_with_exif(image: &RgbImage, exif: &[u8]) -> Vec<u8> {
     let mut plain = Vec::new();
     JpegEncoder::new_with_quality(&mut plain, 92)
-        .encode(image.as_raw(), image.width(), image.height(), ExtendedColorType::Rgb8)
+        .encode(
+            image.as_raw(),
+            image.width(),
+            image.height(),
+            ExtendedColorType::Rgb8,
+        )
         .unwrap();
     // APP1 "Exif\0\0" + TIFF, right after the start-of-image marker, as cameras write it.
     let mut payload = b"Exif\0\0".to_vec();
@@ -171,7 +176,10 @@ fn jpeg_with_exif(image: &RgbImage, exif: &[u8]) -> Vec<u8> {
 fn png_with_exif(image: &RgbImage, exif: &[u8]) -> Vec<u8> {
     let mut plain = Vec::new();
     image
-        .write_to(&mut std::io::Cursor::new(&mut plain), image::ImageFormat::Png)
+        .write_to(
+            &mut std::io::Cursor::new(&mut plain),
+            image::ImageFormat::Png,
+        )
         .unwrap();
     // An eXIf chunk right after IHDR (8-byte signature + 25-byte IHDR chunk).
     let mut chunk = b"eXIf".to_vec();
@@ -189,7 +197,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -208,7 +220,10 @@ fn rationals(tag: u16, values: &[(u32, u32)]) -> Entry {
     Entry(
         tag,
         5,
-        values.iter().flat_map(|(n, d)| n.to_le_bytes().into_iter().chain(d.to_le_bytes())).collect(),
+        values
+            .iter()
+            .flat_map(|(n, d)| n.to_le_bytes().into_iter().chain(d.to_le_bytes()))
+            .collect(),
     )
 }
 
@@ -216,7 +231,11 @@ fn dms(degrees: f64) -> [(u32, u32); 3] {
     let d = degrees.trunc();
     let m = ((degrees - d) * 60.0).trunc();
     let s = ((degrees - d) * 60.0 - m) * 60.0;
-    [(d as u32, 1), (m as u32, 1), ((s * 10000.0).round() as u32, 10000)]
+    [
+        (d as u32, 1),
+        (m as u32, 1),
+        ((s * 10000.0).round() as u32, 10000),
+    ]
 }
 
 /// A little-endian TIFF block as a phone writes: IFD0 (device, orientation, time), the Exif IFD
@@ -274,7 +293,11 @@ fn ifd_len(entries: &[Entry]) -> usize {
 }
 
 fn data_len(e: &Entry) -> usize {
-    if e.2.len() <= 4 { 0 } else { e.2.len().next_multiple_of(2) }
+    if e.2.len() <= 4 {
+        0
+    } else {
+        e.2.len().next_multiple_of(2)
+    }
 }
 
 /// Writes one IFD at the end of `out` (offsets are from the TIFF header, `out`'s start).
