@@ -20,8 +20,9 @@ use crate::output::Files;
 use crate::paths::slash;
 use cache::Cache;
 use rayon::prelude::*;
+use source::SourceProblem;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A photo that passed check but could not be made (changed or damaged since): rare, since check
 /// has decoded it, and said as a build error rather than a check problem.
@@ -60,6 +61,46 @@ impl Localized for AssetError {
 }
 
 crate::display_localized!(AssetError);
+
+/// What check learns about a good photo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Probe {
+    /// The original, resolved (symbolic links followed), inside the site folder.
+    pub file: PathBuf,
+    /// The cache key: content and settings (`Cache::key`).
+    pub key: String,
+    /// As shown: the EXIF orientation applied.
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Reads and checks one photo. A photo the cache has seen decode before is not decoded again.
+pub fn probe(file: &Path, cache: &Cache) -> Result<Probe, SourceProblem> {
+    let unreadable = |e: std::io::Error| SourceProblem::Unreadable {
+        detail: e.to_string(),
+    };
+    let bytes = std::fs::metadata(file).map_err(unreadable)?.len();
+    if bytes > source::MAX_BYTES {
+        return Err(SourceProblem::TooManyBytes { bytes });
+    }
+    let data = std::fs::read(file).map_err(unreadable)?;
+    let kind = source::sniff(&data)?;
+    let key = Cache::key(&data);
+    let (width, height) = match cache.size(&key) {
+        Some(size) => size,
+        None => {
+            let image = source::decode(&data, kind)?;
+            cache.remember_size(&key, image.width(), image.height());
+            (image.width(), image.height())
+        }
+    };
+    Ok(Probe {
+        file: file.to_path_buf(),
+        key,
+        width,
+        height,
+    })
+}
 
 /// What the stage did, for the build's report and the benchmark.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

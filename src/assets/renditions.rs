@@ -38,8 +38,9 @@ pub struct Rendition {
 /// The renditions of a photo `width` × `height` (as shown) whose original is `src`, narrowest
 /// first. A photo narrower than a width is published at its own width, never enlarged.
 pub fn plan(src: &str, key: &str, width: u32, height: u32) -> Vec<Rendition> {
-    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < width).collect();
-    widths.push(width.min(WIDTHS[WIDTHS.len() - 1]));
+    let widest = width.min(WIDTHS[WIDTHS.len() - 1]);
+    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < widest).collect();
+    widths.push(widest);
     let base = format!("media/{}-{}", slug(src), &key[..10.min(key.len())]);
     widths
         .into_iter()

@@ -4,7 +4,6 @@
 //! hostile file — a "decompression bomb" that claims billions of pixels — is refused before any
 //! memory is spent on it).
 
-use crate::assets::cache::Cache;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
 use std::path::{Component, Path, PathBuf};
@@ -68,18 +67,6 @@ pub enum SourceProblem {
     },
 }
 
-/// What check learns about a good photo.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Probe {
-    /// The original, resolved (symbolic links followed), inside the site folder.
-    pub file: PathBuf,
-    /// The cache key: content and settings (`Cache::key`).
-    pub key: String,
-    /// As shown: the EXIF orientation applied.
-    pub width: u32,
-    pub height: u32,
-}
-
 /// The file `src` (a path under content/media, as written in an entry) names, if it is a file
 /// inside the site folder.
 pub fn resolve(site_dir: &Path, src: &str) -> Result<PathBuf, SourceProblem> {
@@ -130,34 +117,6 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// Reads and checks one photo. A photo the cache has seen decode before is not decoded again.
-pub fn probe(file: &Path, cache: &Cache) -> Result<Probe, SourceProblem> {
-    let unreadable = |e: std::io::Error| SourceProblem::Unreadable {
-        detail: e.to_string(),
-    };
-    let bytes = std::fs::metadata(file).map_err(unreadable)?.len();
-    if bytes > MAX_BYTES {
-        return Err(SourceProblem::TooManyBytes { bytes });
-    }
-    let data = std::fs::read(file).map_err(unreadable)?;
-    let kind = sniff(&data)?;
-    let key = Cache::key(&data);
-    let (width, height) = match cache.size(&key) {
-        Some(size) => size,
-        None => {
-            let image = decode(&data, kind)?;
-            cache.remember_size(&key, image.width(), image.height());
-            (image.width(), image.height())
-        }
-    };
-    Ok(Probe {
-        file: file.to_path_buf(),
-        key,
-        width,
-        height,
-    })
 }
 
 /// The format, from the file's first bytes.

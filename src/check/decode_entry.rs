@@ -1,7 +1,7 @@
 //! An entry's front matter into the typed model.
 
 use crate::assets::cache::Cache;
-use crate::assets::source::{self, SourceProblem};
+use crate::check::decode_photo;
 use crate::check::fields::{Decoder, Field, Fields};
 use crate::check::formats;
 use crate::check::provenance::{imported, verified};
@@ -150,7 +150,9 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
         Accessibility::from_id,
     );
     let photos = match f.get("photos") {
-        Some(x) => d.list(&x, |d, item| photo(d, item, cx)),
+        Some(x) => d.list(&x, |d, item| {
+            decode_photo::photo(d, item, cx.site_dir, cx.cache)
+        }),
         None => Vec::new(),
     };
     let easy = d.optional_text(&mut f, "easy");
@@ -334,73 +336,6 @@ fn hours(d: &mut Decoder, x: &Field) -> Option<Hours> {
         holidays,
         notes,
     })
-}
-
-fn photo(d: &mut Decoder, x: &Field, cx: &EntryContext) -> Option<Photo> {
-    let mut f = d.fields(x.node, &x.path)?;
-    let probe = d.required(&mut f, "src", |d, x| {
-        let src = d.text(x)?;
-        let probe =
-            source::resolve(cx.site_dir, &src).and_then(|file| source::probe(&file, cx.cache));
-        match probe {
-            Ok(probe) => Some((src, probe)),
-            Err(problem) => {
-                d.error(x.node.pos, &x.path, photo_problem(src, problem));
-                None
-            }
-        }
-    });
-    let alt = d.optional_text(&mut f, "alt");
-    let decorative_pos = f.get("decorative").map(|x| (x.node.pos, x.path.clone()));
-    let decorative = d
-        .optional(&mut f, "decorative", |d, x| d.boolean(x))
-        .unwrap_or(false);
-    match (&alt, decorative, decorative_pos) {
-        (Some(_), true, Some((pos, path))) => {
-            d.error(pos, &path, Problem::PhotoAltAndDecorative);
-        }
-        (None, false, _) => d.error(f.pos(), &f.child_path("alt"), Problem::PhotoWithoutAlt),
-        _ => {}
-    }
-    d.finish(f, &["src", "alt", "decorative"]);
-    let (src, probe) = probe?;
-    if alt.is_none() && !decorative {
-        return None;
-    }
-    Some(Photo {
-        src,
-        alt,
-        file: probe.file,
-        key: probe.key,
-        width: probe.width,
-        height: probe.height,
-    })
-}
-
-/// What check says about a photo file that cannot be published.
-fn photo_problem(src: String, problem: SourceProblem) -> Problem {
-    match problem {
-        SourceProblem::Missing => Problem::PhotoMissing { src },
-        SourceProblem::OutsideSite => Problem::PhotoOutsideSite { src },
-        SourceProblem::Unsupported { found } => Problem::PhotoUnsupported {
-            src,
-            found: found.map(str::to_string),
-        },
-        SourceProblem::TooManyBytes { bytes } => Problem::PhotoTooLarge {
-            src,
-            megabytes: bytes.div_ceil(1024 * 1024),
-            max: source::MAX_BYTES / (1024 * 1024),
-        },
-        SourceProblem::TooManyPixels { width, height } => Problem::PhotoTooManyPixels {
-            src,
-            width,
-            height,
-            max_megapixels: source::MAX_PIXELS / 1_000_000,
-        },
-        SourceProblem::Corrupt { .. } | SourceProblem::Unreadable { .. } => {
-            Problem::PhotoUnreadable { src }
-        }
-    }
 }
 
 fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {

@@ -4,6 +4,7 @@
 use crate::content::date::Date;
 use crate::content::model::*;
 use crate::paths::slash;
+use crate::view::photos;
 use crate::view::style::TextStyle;
 use serde::Serialize;
 
@@ -281,7 +282,7 @@ pub struct EntryPage {
     pub hours_notes: Option<String>,
     pub accepts: Vec<&'static str>,
     pub accessibility: Vec<&'static str>,
-    pub photos: Vec<PhotoView>,
+    pub photos: Vec<photos::PhotoView>,
     pub easy: Option<String>,
     /// The day the facts were confirmed, when they were.
     pub verified: Option<String>,
@@ -295,59 +296,6 @@ pub struct EntryPage {
     pub voices: Vec<VoiceView>,
     pub body: String,
     pub source: String,
-}
-
-/// A photo as the page shows it: `<picture>` with a WebP `srcset` and a JPEG fallback, its width
-/// and height (so that nothing moves when it arrives), and the print edition's file.
-#[derive(Debug, Serialize)]
-pub struct PhotoView {
-    /// Empty for a decorative photo.
-    pub alt: String,
-    pub decorative: bool,
-    /// The fallback `<img src>`: the middle JPEG.
-    pub src: String,
-    pub width: u32,
-    pub height: u32,
-    pub webp_srcset: String,
-    pub jpeg_srcset: String,
-    pub sizes: &'static str,
-    /// The widest JPEG, for paper.
-    pub print_src: String,
-    pub print_width: u32,
-    pub print_height: u32,
-}
-
-/// How wide a photo is shown, for the browser's choice of file: the whole column on a phone,
-/// half of the 60rem page from 40rem on (`.photos` in site.css).
-pub const PHOTO_SIZES: &str = "(min-width: 60rem) 29rem, (min-width: 40rem) 48vw, 100vw";
-
-fn photo_view(photo: &Photo, media_root: &str, tx: &dyn TextStyle) -> PhotoView {
-    let plan = crate::assets::renditions::plan(&photo.src, &photo.key, photo.width, photo.height);
-    let srcset = |pick: fn(&crate::assets::renditions::Rendition) -> &String| {
-        plan.iter()
-            .map(|r| format!("{media_root}{} {}w", pick(r), r.width))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let middle = &plan[plan.len().saturating_sub(1).min(1)];
-    let widest = &plan[plan.len() - 1];
-    PhotoView {
-        alt: photo
-            .alt
-            .as_deref()
-            .map(|a| tx.plain(a))
-            .unwrap_or_default(),
-        decorative: photo.alt.is_none(),
-        src: format!("{media_root}{}", middle.jpeg),
-        width: middle.width,
-        height: middle.height,
-        webp_srcset: srcset(|r| &r.webp),
-        jpeg_srcset: srcset(|r| &r.jpeg),
-        sizes: PHOTO_SIZES,
-        print_src: format!("{media_root}{}", widest.jpeg),
-        print_width: widest.width,
-        print_height: widest.height,
-    }
 }
 
 #[derive(Debug, Serialize)]
@@ -525,7 +473,7 @@ pub fn entry_page(
         photos: entry
             .photos
             .iter()
-            .map(|p| photo_view(p, media_root, tx))
+            .map(|p| photos::view(p, media_root, tx))
             .collect(),
         easy: entry.easy.as_deref().map(|s| tx.html(s)),
         verified: entry.verified.map(Date::japanese),
