@@ -102,6 +102,9 @@ pub fn probe(file: &Path, cache: &Cache) -> Result<Probe, SourceProblem> {
     })
 }
 
+/// A photo's renditions by their names in the cache's bundle (`480.webp` …).
+type Bundle = Vec<(String, Vec<u8>)>;
+
 /// What the stage did, for the build's report and the benchmark.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct PhotoReport {
@@ -127,7 +130,7 @@ pub fn publish(
     for photo in site.entries.iter().flat_map(|e| &e.photos) {
         jobs.entry(photo.key.as_str()).or_insert(photo);
     }
-    let made: Vec<(bool, Vec<(String, Vec<u8>)>)> = jobs
+    let made: Vec<(bool, Bundle)> = jobs
         .values()
         .collect::<Vec<_>>()
         .into_par_iter()
@@ -138,7 +141,7 @@ pub fn publish(
         made: made.iter().filter(|(fresh, _)| *fresh).count(),
         files: 0,
     };
-    let bundles: BTreeMap<&str, Vec<(String, Vec<u8>)>> = jobs
+    let bundles: BTreeMap<&str, Bundle> = jobs
         .keys()
         .copied()
         .zip(made.into_iter().map(|(_, bundle)| bundle))
@@ -167,7 +170,7 @@ pub fn publish(
 }
 
 /// One photo's renditions, from the cache or made now (`true`).
-fn make_one(photo: &Photo, cache: &Cache) -> Result<(bool, Vec<(String, Vec<u8>)>), AssetError> {
+fn make_one(photo: &Photo, cache: &Cache) -> Result<(bool, Bundle), AssetError> {
     let plan = renditions::plan(&photo.src, &photo.key, photo.width, photo.height);
     let wanted: BTreeSet<&str> = plan
         .iter()
