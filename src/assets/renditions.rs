@@ -176,6 +176,41 @@ mod tests {
         );
     }
 
+    /// JPEG, PNG and WebP originals all become the same set of files, upright and the planned size.
+    #[test]
+    fn every_original_format_is_published() {
+        let rgb = RgbImage::from_fn(600, 400, |x, y| {
+            image::Rgb([(x % 251) as u8, (y % 241) as u8, 90])
+        });
+        let webp_original = webp::Encoder::from_rgb(rgb.as_raw(), 600, 400)
+            .encode_simple(false, 90.0)
+            .unwrap()
+            .to_vec();
+        let mut png_original = Vec::new();
+        image::DynamicImage::ImageRgb8(rgb.clone())
+            .write_to(
+                &mut std::io::Cursor::new(&mut png_original),
+                image::ImageFormat::Png,
+            )
+            .unwrap();
+        let jpeg_original = jpeg(&rgb).unwrap();
+        let plan = plan("a.webp", "0123456789abcdef", 600, 400);
+        for original in [webp_original, png_original, jpeg_original] {
+            let made = make(&original, &plan).unwrap();
+            let names: Vec<&str> = made.iter().map(|(n, _)| n.as_str()).collect();
+            assert_eq!(names, ["480.jpg", "480.webp", "600.jpg", "600.webp"]);
+            for (name, bytes) in &made {
+                let img = image::load_from_memory(bytes).unwrap();
+                let width = if name.starts_with("480") { 480 } else { 600 };
+                assert_eq!(
+                    (img.width(), img.height()),
+                    (width, width * 2 / 3),
+                    "{name}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn transparency_becomes_white() {
         let mut rgba = image::RgbaImage::new(2, 1);
