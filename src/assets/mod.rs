@@ -5,6 +5,7 @@
 //! - `renditions.rs`: what is published — 480, 960 and 1440 px wide (never enlarged), WebP with
 //!   a JPEG fallback; the widest JPEG is the print edition's.
 //! - `cache.rs`: `.shirube-cache/photos/` in the site, keyed by content and settings.
+//! - here: `probe`, check's look at one photo, and `publish`, the stage.
 //!
 //! Only pixels are published: decoding leaves every metadata block behind (EXIF with its GPS
 //! position, XMP, ICC profiles, comments), and the encoders write none. A file in content/media
