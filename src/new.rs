@@ -138,6 +138,11 @@ hours:                              # あいている時間。休みの日は nu
   notes: 年末年始は休みです
 accepts: [intellectual, mental, developmental]  # 対象: physical 身体 / intellectual 知的 / mental 精神 / developmental 発達 / intractable 難病
 accessibility: [wheelchair]         # wheelchair / accessible-toilet / elevator / accessible-parking / sign-language / braille / quiet-room
+# 写真（なくてもかまいません）: content/media にスマートフォンの写真（JPEG）を入れて、# をはずします。
+# alt には、目の見えない人のために、写っていることを書きます。撮った場所などの情報はサイトに出ません。
+# photos:
+#   - src: shigoto.jpg
+#     alt: エプロンをつけた人が、パンの生地をこねている
 easy: パンを つくる ところ です。    # やさしい日本語で ひとこと（みじかい文で、ことばの間に空白）
 verified: {today}                  # この情報を確かめた日。1年に1回は確かめて直します
 ",

@@ -3,7 +3,8 @@
 //! must refuse it without touching the previous output.
 //!
 //! A case folder holds only what differs from `tests/fixtures/base/` (a small valid site): its
-//! files are laid over a copy of base, and `<path>.delete` removes `<path>` from the copy.
+//! files are laid over a copy of base, `<path>.delete` removes `<path>` from the copy, and
+//! `<path>.symlink` makes `<path>` a symbolic link to the path written in it (on Unix).
 //! Besides those, a case has (neither is copied into the site):
 //! - `expected.snap`: an insta snapshot whose body, below the `---` header, is the exact stdout of
 //!   `shirube check` (human format, Japanese). Its summary line decides the exit code: 1 with
@@ -111,11 +112,29 @@ fn site_for(case: &Path) -> Result<tempfile::TempDir, String> {
             // A marker that deletes nothing would silently test the valid base instead.
             fs::remove_file(site.path().join(target))
                 .map_err(|e| format!("{name}: base has no {target} to delete: {e}"))?;
+        } else if let Some(link) = name.strip_suffix(".symlink") {
+            let to = fs::read_to_string(case.join(&file)).unwrap();
+            let link = site.path().join(link);
+            let _ = fs::remove_file(&link);
+            symlink(to.trim(), &link)?;
         } else {
             copy(&case.join(&file), &site.path().join(&file));
         }
     }
     Ok(site)
+}
+
+#[cfg(unix)]
+fn symlink(to: &str, link: &Path) -> Result<(), String> {
+    std::os::unix::fs::symlink(to, link).map_err(|e| format!("symlink {}: {e}", link.display()))
+}
+
+#[cfg(not(unix))]
+fn symlink(_to: &str, link: &Path) -> Result<(), String> {
+    Err(format!(
+        "{}: symbolic links are tested on Unix only",
+        link.display()
+    ))
 }
 
 /// The files of a case folder that describe the case rather than belong to its site: the snapshot,

@@ -70,7 +70,7 @@ fn every_error() -> Vec<(String, Msg)> {
         },
         AssetError::Decode {
             path: p(),
-            error: image_error(),
+            detail: image_error().to_string(),
         },
     ] {
         add(&e, &format!("{e:?}"));

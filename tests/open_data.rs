@@ -421,6 +421,20 @@ fn check_node(page: &str, node: &Value, ids: &mut BTreeSet<String>, refs: &mut V
                 check_node(page, item, ids, refs);
             }
         }
+        // Every address inside the site that JSON-LD gives (url, item, image …) is a published
+        // file: a search engine follows them.
+        Value::String(text) if text.starts_with(BASE_URL) => {
+            let rel = text[BASE_URL.len()..].split('#').next().unwrap();
+            let file = if rel.is_empty() || rel.ends_with('/') {
+                format!("{rel}index.html")
+            } else {
+                rel.to_string()
+            };
+            assert!(
+                site().join(&file).is_file(),
+                "{page}: {text} is not published"
+            );
+        }
         _ => {}
     }
 }
@@ -523,6 +537,8 @@ fn json_ld_on_every_page_parses_and_has_what_its_types_need() {
         .filter(|n| n["@type"] == "Service")
         .collect();
     assert_eq!(services.len(), 2, "B型 and 就労移行: a Service node each");
+    // Its photo is given (check_node has found the file published).
+    assert!(value["@graph"][0]["image"][0].is_string(), "midori's photo");
     assert_eq!(
         services[0]["provider"]["@id"],
         format!("{BASE_URL}entries/midori/#organization")

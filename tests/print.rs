@@ -266,6 +266,8 @@ fn another_text_style_makes_another_edition() {
     assert!(twin.contains("href=\"../../static/css/print.css\""));
 }
 
+/// The print edition takes the widest JPEG (print resolution; Chromium embeds a JPEG as it is),
+/// from the site's media folder, with its size, and a decorative photo gets no caption.
 #[test]
 fn photos_come_from_the_site_media_folder() {
     let site = repo().join("tests/fixtures/base");
@@ -276,9 +278,11 @@ fn photos_come_from_the_site_media_folder() {
         &Plain,
     );
     assert!(
-        html.contains("<img src=\"../media/midori-pan.svg\" alt=\""),
+        html.contains("<img src=\"../media/midori-pan-")
+            && html.contains("-960.jpg\" width=\"960\" height=\"720\" alt=\"エプロン"),
         "{html}"
     );
+    assert!(html.contains("-360.jpg\" width=\"360\" height=\"480\" alt=\"\"></figure>"));
 }
 
 // ---- the PDF ----

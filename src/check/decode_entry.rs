@@ -1,5 +1,7 @@
 //! An entry's front matter into the typed model.
 
+use crate::assets::cache::Cache;
+use crate::check::decode_photo;
 use crate::check::fields::{Decoder, Field, Fields};
 use crate::check::formats;
 use crate::check::provenance::{imported, verified};
@@ -49,9 +51,11 @@ const SUMMARY_MAX: usize = 80;
 /// What an entry is checked against beyond its own file.
 pub struct EntryContext<'a> {
     pub area_ids: &'a [String],
-    pub media: &'a std::collections::BTreeSet<String>,
-    /// content/media, to look inside photos (a broken file is reported here, with its line).
-    pub media_dir: &'a std::path::Path,
+    /// The site folder: photos must be inside it (content/media), and are looked into here, so
+    /// that a broken file is reported with its line.
+    pub site_dir: &'a std::path::Path,
+    /// Photos that decoded before are not decoded again.
+    pub cache: &'a Cache,
     pub today: Date,
 }
 
@@ -146,7 +150,9 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
         Accessibility::from_id,
     );
     let photos = match f.get("photos") {
-        Some(x) => d.list(&x, |d, item| photo(d, item, cx)),
+        Some(x) => d.list(&x, |d, item| {
+            decode_photo::photo(d, item, cx.site_dir, cx.cache)
+        }),
         None => Vec::new(),
     };
     let easy = d.optional_text(&mut f, "easy");
@@ -329,42 +335,6 @@ fn hours(d: &mut Decoder, x: &Field) -> Option<Hours> {
         sunday,
         holidays,
         notes,
-    })
-}
-
-fn photo(d: &mut Decoder, x: &Field, cx: &EntryContext) -> Option<Photo> {
-    let mut f = d.fields(x.node, &x.path)?;
-    let src = d.required(&mut f, "src", |d, x| {
-        let src = d.text(x)?;
-        if !cx.media.contains(&src) {
-            d.error(x.node.pos, &x.path, Problem::PhotoMissing { src });
-            return None;
-        }
-        let path = cx.media_dir.join(&src);
-        // Only the header is read here; the assets stage decodes the whole picture.
-        let readable = crate::assets::photo_format(&path).is_none_or(|format| {
-            image::ImageReader::open(&path)
-                .map(|mut r| {
-                    r.set_format(format);
-                    r.into_dimensions().is_ok()
-                })
-                .unwrap_or(false)
-        });
-        if readable {
-            Some(src)
-        } else {
-            d.error(x.node.pos, &x.path, Problem::PhotoUnreadable { src });
-            None
-        }
-    });
-    let alt = d.optional_text(&mut f, "alt");
-    if alt.is_none() {
-        d.error(f.pos(), &f.child_path("alt"), Problem::PhotoWithoutAlt);
-    }
-    d.finish(f, &["src", "alt"]);
-    Some(Photo {
-        src: src?,
-        alt: alt?,
     })
 }
 

@@ -7,6 +7,7 @@ pub mod completeness;
 mod decode_entry;
 mod decode_event;
 mod decode_page;
+mod decode_photo;
 pub mod decode_site;
 pub mod fields;
 pub mod formats;
@@ -36,11 +37,11 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         .as_ref()
         .map(|c| c.areas.iter().map(|a| a.id.clone()).collect())
         .unwrap_or_default();
-    let media_dir = raw.root.join("content").join("media");
+    let cache = crate::assets::cache::Cache::for_site(&raw.root);
     let cx = EntryContext {
         area_ids: &area_ids,
-        media: &raw.media,
-        media_dir: &media_dir,
+        site_dir: &raw.root,
+        cache: &cache,
         today,
     };
 

@@ -51,6 +51,20 @@ pub fn run(args: Args, env: &Env) -> Outcome {
                     built.pages, built.files
                 ),
             );
+            let p = built.photos;
+            if p.photos > 0 {
+                say(
+                    env.lang,
+                    format!(
+                        "写真 {} 枚（いま作ったもの {} 枚、ほかは .shirube-cache から）",
+                        p.photos, p.made
+                    ),
+                    format!(
+                        "{} photos ({} made now, the others from .shirube-cache)",
+                        p.photos, p.made
+                    ),
+                );
+            }
             if let Some(chromium) = chromium {
                 let pdf = slash(&shirube::print::pdf_of_build(&output, &chromium)?);
                 say(

@@ -3,7 +3,7 @@
 
 use crate::content::frontmatter::{self, SplitError};
 use crate::diagnostics::{Diagnostics, Pos, Problem};
-use crate::paths::{files_under, slash};
+use crate::paths::slash;
 use crate::yaml::{self, Node};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -39,8 +39,6 @@ pub struct RawSite {
     pub events: Vec<RawDoc>,
     pub glossary: Option<RawYaml>,
     pub readings: Option<RawYaml>,
-    /// File names under content/media.
-    pub media: BTreeSet<String>,
     /// Every Markdown file present (relative, `/`-separated, e.g. `entries/a.md`), including those
     /// that failed to parse: links to them are not broken, the file is.
     pub markdown_files: BTreeSet<String>,
@@ -94,12 +92,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
         }
     }
     site.has_glossary_file = content.join("glossary.yaml").is_file();
-    site.media = list_files(&content.join("media"));
     site
-}
-
-fn list_files(dir: &Path) -> BTreeSet<String> {
-    files_under(dir).into_iter().map(|(rel, _)| rel).collect()
 }
 
 fn read_docs(

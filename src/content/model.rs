@@ -220,8 +220,18 @@ impl std::fmt::Display for TimeRange {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Photo {
+    /// As written: a path under content/media.
     pub src: String,
-    pub alt: String,
+    /// What the photo shows, for people who cannot see it; `None` for a photo the entry marks
+    /// `decorative: true` (shown with an empty alt, which screen readers skip).
+    pub alt: Option<String>,
+    /// The original, resolved inside the site folder.
+    pub file: std::path::PathBuf,
+    /// Content and settings (`assets::cache::Cache::key`): names the published files.
+    pub key: String,
+    /// As shown, upright (EXIF orientation applied).
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -102,11 +102,34 @@ pub enum Problem {
     EmptyList,
     ContactRequired,
     PhotoWithoutAlt,
+    /// `alt` and `decorative: true` together: which one is meant?
+    PhotoAltAndDecorative,
     PhotoMissing {
         src: String,
     },
+    /// Damaged, cut short, or not the picture it claims to be.
     PhotoUnreadable {
         src: String,
+    },
+    /// `..`, an absolute path, or a link leading out of the site folder.
+    PhotoOutsideSite {
+        src: String,
+    },
+    PhotoUnsupported {
+        src: String,
+        /// HEIC, GIF, SVG … when the file says what it is.
+        found: Option<String>,
+    },
+    PhotoTooLarge {
+        src: String,
+        megabytes: u64,
+        max: u64,
+    },
+    PhotoTooManyPixels {
+        src: String,
+        width: u32,
+        height: u32,
+        max_megapixels: u64,
     },
     BrokenLink {
         target: String,

@@ -371,8 +371,18 @@ impl Problem {
             Problem::PhotoWithoutAlt => said(
                 msg("写真の説明（alt）がありません", "the photo has no alt text"),
                 msg(
-                    "写真に何が写っているかを「alt: 」に書いてください（目の見えない人が読みます）",
-                    "describe the picture in \"alt:\" (blind readers hear it)",
+                    "写真に何が写っているかを「alt: 」に書いてください（目の見えない人が読みます）。説明のいらない飾りの写真なら「decorative: true」と書いてください",
+                    "describe the picture in \"alt:\" (blind readers hear it); for a purely decorative picture, write \"decorative: true\" instead",
+                ),
+            ),
+            Problem::PhotoAltAndDecorative => said(
+                msg(
+                    "写真に説明（alt）があるのに「decorative: true」（飾りの写真）とも書かれています",
+                    "the photo has alt text but is also marked \"decorative: true\"",
+                ),
+                msg(
+                    "写真が伝えることがあるなら decorative の行を消してください。飾りなら alt の行を消してください",
+                    "if the picture tells something, delete the decorative line; if it is decoration, delete the alt line",
                 ),
             ),
             Problem::PhotoMissing { src } => said(
@@ -387,14 +397,82 @@ impl Problem {
             ),
             Problem::PhotoUnreadable { src } => said(
                 msg(
-                    format!(
-                        "写真のファイル \"{src}\" を読めません（壊れているか、JPEG・PNG ではありません）"
-                    ),
-                    format!("the photo file \"{src}\" cannot be read (broken, or not JPEG/PNG)"),
+                    format!("写真のファイル \"{src}\" が壊れていて読めません"),
+                    format!("the photo file \"{src}\" is damaged and cannot be read"),
                 ),
                 msg(
-                    "カメラやスマートフォンで撮った JPEG か PNG の写真を入れ直してください",
-                    "put in the photo again as a JPEG or PNG from a camera or phone",
+                    "カメラやスマートフォンから、写真をもう一度入れ直してください",
+                    "put in the photo again, straight from the camera or phone",
+                ),
+            ),
+            Problem::PhotoOutsideSite { src } => said(
+                msg(
+                    format!("写真 \"{src}\" はサイトのフォルダの外を指しています"),
+                    format!("the photo \"{src}\" points outside the site folder"),
+                ),
+                msg(
+                    "写真を content/media に入れて、そこでのファイル名だけを書いてください（「..」や「/」で始まる場所、外へのリンクは使えません）",
+                    "put the photo in content/media and write its name there (no \"..\", no path starting with \"/\", no link leading outside)",
+                ),
+            ),
+            Problem::PhotoUnsupported { src, found } => {
+                let (ja, en) = match found {
+                    Some(kind) => (format!(" {kind} 形式"), kind.to_string()),
+                    None => (
+                        "写真として読めない形式".to_string(),
+                        "not a picture".to_string(),
+                    ),
+                };
+                said(
+                    msg(
+                        format!(
+                            "写真のファイル \"{src}\" は{ja}です。JPEG・PNG・WebP の写真だけが使えます"
+                        ),
+                        format!(
+                            "the photo file \"{src}\" is {en}; only JPEG, PNG and WebP photos can be used"
+                        ),
+                    ),
+                    msg(
+                        "JPEG で保存しなおしてください（iPhone の HEIC は、設定 → カメラ → フォーマット →「互換性優先」で JPEG になります）",
+                        "save it again as JPEG (an iPhone's HEIC becomes JPEG with Settings → Camera → Formats → Most Compatible)",
+                    ),
+                )
+            }
+            Problem::PhotoTooLarge {
+                src,
+                megabytes,
+                max,
+            } => said(
+                msg(
+                    format!(
+                        "写真のファイル \"{src}\" が大きすぎます（{megabytes} MB。{max} MB まで）"
+                    ),
+                    format!(
+                        "the photo file \"{src}\" is too large ({megabytes} MB; at most {max} MB)"
+                    ),
+                ),
+                msg(
+                    "スマートフォンでふつうに撮った写真を使うか、小さくしてから入れてください",
+                    "use a photo as a phone takes it, or make it smaller first",
+                ),
+            ),
+            Problem::PhotoTooManyPixels {
+                src,
+                width,
+                height,
+                max_megapixels,
+            } => said(
+                msg(
+                    format!(
+                        "写真 \"{src}\" の大きさ {width}×{height} ピクセルは大きすぎます（{max_megapixels}00万画素、一辺 16384 ピクセルまで）"
+                    ),
+                    format!(
+                        "the photo \"{src}\" is {width}×{height} pixels, too many (at most {max_megapixels} megapixels, 16384 on a side)"
+                    ),
+                ),
+                msg(
+                    "写真を小さくしてから入れてください（長い辺 4000 ピクセルほどで十分です）",
+                    "make the photo smaller first (4000 pixels on the long side is plenty)",
                 ),
             ),
             Problem::BrokenLink { target } => said(
@@ -690,6 +768,23 @@ mod tests {
             Problem::PhotoWithoutAlt,
             Problem::PhotoMissing { src: s("a.jpg") },
             Problem::PhotoUnreadable { src: s("a.jpg") },
+            Problem::PhotoAltAndDecorative,
+            Problem::PhotoOutsideSite { src: s("../a.jpg") },
+            Problem::PhotoUnsupported {
+                src: s("a.heic"),
+                found: Some(s("HEIC")),
+            },
+            Problem::PhotoTooLarge {
+                src: s("a.jpg"),
+                megabytes: 50,
+                max: 40,
+            },
+            Problem::PhotoTooManyPixels {
+                src: s("a.png"),
+                width: 100000,
+                height: 100000,
+                max_megapixels: 60,
+            },
             Problem::BrokenLink {
                 target: s("@/x.md"),
             },
@@ -776,9 +871,14 @@ mod tests {
             Problem::UnknownEntry { .. } => 39,
             Problem::EndWithoutStart => 40,
             Problem::OrganiserContactRequired => 41,
+            Problem::PhotoAltAndDecorative => 42,
+            Problem::PhotoOutsideSite { .. } => 43,
+            Problem::PhotoUnsupported { .. } => 44,
+            Problem::PhotoTooLarge { .. } => 45,
+            Problem::PhotoTooManyPixels { .. } => 46,
         }
     }
-    const KINDS: usize = 42;
+    const KINDS: usize = 47;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()

@@ -75,6 +75,7 @@ pub struct BuildReport {
     pub diagnostics: Diagnostics,
     pub pages: usize,
     pub files: usize,
+    pub photos: assets::PhotoReport,
 }
 
 /// The whole pipeline. On any error the output folder is left exactly as it was.
@@ -87,7 +88,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let guide = enrich::enrich(site)?;
     let theme = Theme::for_site(&options.site_dir, options.theme_dir.as_deref())?;
     let mut files = output::Files::default();
-    assets::copy_media(&options.site_dir, &mut files)?;
+    let cache = assets::cache::Cache::for_site(&options.site_dir);
+    let photos = assets::publish(&guide.site, &cache, &mut files, true)?;
     let pages = render::render(&guide, &theme, options.today, &mut files)?;
     print::render_for_build(&guide, &theme, &mut files)?;
     index::index(&guide, &mut files)?;
@@ -98,5 +100,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         diagnostics,
         pages,
         files: files.len(),
+        photos,
     })
 }

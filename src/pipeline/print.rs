@@ -107,7 +107,8 @@ pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
     let theme = Theme::for_site(&job.site_dir, job.theme_dir.as_deref())?;
     let mut files = crate::output::Files::default();
     let entries = crate::print::render(&guide, &theme, tx, &options, "", &mut files)?;
-    crate::assets::copy_media(&job.site_dir, &mut files)?;
+    let cache = crate::assets::cache::Cache::for_site(&job.site_dir);
+    crate::assets::publish(&guide.site, &cache, &mut files, false)?;
     if let Some(css) = theme.static_file(STYLESHEET) {
         files.add(format!("static/{STYLESHEET}"), css);
     }

@@ -4,15 +4,45 @@
 use crate::content::date::Date;
 use crate::content::model::*;
 use crate::paths::slash;
+use crate::view::photos;
 use crate::view::style::TextStyle;
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Fact {
     pub label: &'static str,
     /// HTML.
     pub value: String,
 }
+
+impl Fact {
+    /// The pictogram beside the label (`picto-<name>` in the theme's partials/pictograms.html):
+    /// the facts families look for first — transport, lunch, Saturday, wheelchair access.
+    pub fn icon(&self) -> Option<&'static str> {
+        match self.label {
+            "送迎" => Some("transport"),
+            "昼食" => Some("lunch"),
+            "土曜日" | "土曜" => Some("saturday"),
+            WHEELCHAIR => Some("wheelchair"),
+            _ => None,
+        }
+    }
+}
+
+/// Templates see `label`, `value` and `icon`.
+impl Serialize for Fact {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Fact", 3)?;
+        st.serialize_field("label", self.label)?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("icon", &self.icon())?;
+        st.end()
+    }
+}
+
+/// The card's fact for an entry that says a wheelchair user can come in.
+const WHEELCHAIR: &str = "車いす";
 
 #[derive(Debug, Serialize)]
 pub struct Badge {
@@ -158,6 +188,12 @@ fn key_facts(entry: &Entry, tx: &dyn TextStyle) -> Vec<Fact> {
             }
         }
     }
+    if entry.accessibility.contains(&Accessibility::Wheelchair) {
+        facts.push(Fact {
+            label: WHEELCHAIR,
+            value: "入れる".into(),
+        });
+    }
     facts.push(Fact {
         label: "土曜日",
         value: if entry.open_saturday() {
@@ -246,7 +282,7 @@ pub struct EntryPage {
     pub hours_notes: Option<String>,
     pub accepts: Vec<&'static str>,
     pub accessibility: Vec<&'static str>,
-    pub photos: Vec<PhotoView>,
+    pub photos: Vec<photos::PhotoView>,
     pub easy: Option<String>,
     /// The day the facts were confirmed, when they were.
     pub verified: Option<String>,
@@ -260,12 +296,6 @@ pub struct EntryPage {
     pub voices: Vec<VoiceView>,
     pub body: String,
     pub source: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PhotoView {
-    pub src: String,
-    pub alt: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -443,10 +473,7 @@ pub fn entry_page(
         photos: entry
             .photos
             .iter()
-            .map(|p| PhotoView {
-                src: format!("{media_root}media/{}", p.src),
-                alt: tx.plain(&p.alt),
-            })
+            .map(|p| photos::view(p, media_root, tx))
             .collect(),
         easy: entry.easy.as_deref().map(|s| tx.html(s)),
         verified: entry.verified.map(Date::japanese),

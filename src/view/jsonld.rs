@@ -209,7 +209,7 @@ pub fn entry(guide: &Guide, entry: &Entry) -> Value {
         let photos: Vec<Value> = entry
             .photos
             .iter()
-            .map(|p| json!(absolute(guide, &format!("media/{}", p.src))))
+            .map(|p| json!(absolute(guide, &super::photos::widest_jpeg(p))))
             .collect();
         if !photos.is_empty() {
             node.insert("image".into(), json!(photos));

@@ -5,6 +5,7 @@
 //!   `furigana_pass` annotating a whole page);
 //! - `markdown`: provider Markdown into safe HTML, and into plain text for the index;
 //! - `entries`: display-ready views of entries (facts, badges, yen, area names, cards);
+//! - `photos`: a photo as `<picture>` with its renditions, and its print file;
 //! - `site`: what every page's frame shows (menus, counts, the glossary's terms);
 //! - `categories`: the listings a guide has (one per service type, centres, workplaces …);
 //! - `events`: views of events (cards, an event's page, upcoming and past);
@@ -19,6 +20,7 @@ pub mod events;
 mod furigana_pass;
 pub mod jsonld;
 pub mod markdown;
+pub mod photos;
 pub mod site;
 pub mod style;
 

@@ -53,8 +53,17 @@ function icons() {
   for (const a of document.querySelectorAll('a[href^="tel:"]')) {
     if (!/[0-9]/.test(a.innerText)) out.push(`phone link without the number: ${a.outerHTML.slice(0, 80)}`);
   }
-  for (const shape of document.querySelectorAll('.badge-shape')) {
-    if (shape.getAttribute('aria-hidden') !== 'true') out.push(`badge shape not hidden: ${shape.parentElement.outerHTML.slice(0, 60)}`);
+  // Pictograms: hidden from screen readers (the label beside them says it), drawn from a symbol
+  // the page holds, and never the only thing that tells: the holder has words.
+  for (const picto of document.querySelectorAll('svg.picto')) {
+    if (picto.getAttribute('aria-hidden') !== 'true') out.push(`pictogram not hidden: ${picto.parentElement.outerHTML.slice(0, 60)}`);
+    const ref = picto.querySelector('use')?.getAttribute('href') || '';
+    if (!ref.startsWith('#') || !document.getElementById(ref.slice(1))) out.push(`pictogram ${ref} not in the page`);
+  }
+  // Photos: described (or marked decorative with alt=""), with their size so nothing moves.
+  for (const img of document.querySelectorAll('img')) {
+    if (!img.hasAttribute('alt')) out.push(`img without alt: ${img.outerHTML.slice(0, 80)}`);
+    if (!img.getAttribute('width') || !img.getAttribute('height')) out.push(`img without width and height: ${img.outerHTML.slice(0, 80)}`);
   }
   return [...new Set(out)].slice(0, 10);
 }
