@@ -438,27 +438,27 @@ fn the_providers_guide_quotes_what_check_says() {
         (
             "name: みどり工房",
             "name：みどり工房",
-            "書きかたに誤りがあります（simple key expected ':'）",
+            "「name」のあとのコロンが 全角の「：」です",
         ),
         (
             "capacity: 20",
             "capacity:20",
-            "書きかたに誤りがあります（simple key expected ':'）",
+            "「capacity:」のあとにスペースがありません",
         ),
         (
             "  phone:",
             "\tphone:",
-            "書きかたに誤りがあります（tabs disallowed within this context (block indentation)）",
+            "行のはじめの字下げに タブ文字 が使われています",
         ),
         (
             "  phone:",
             "\u{3000} phone:",
-            "書きかたに誤りがあります（字下げ（行頭のスペース）がそろっていないようです）",
+            "行のはじめの字下げに 全角スペース が使われています",
         ),
         (
             "name: みどり工房",
             "name: \"みどり工房",
-            "書きかたに誤りがあります（invalid indentation in multiline quoted scalar）",
+            "引用符（\" か '）で はじまった値が、その行で閉じていません",
         ),
         (
             "kana: みどりこうぼう",
@@ -487,23 +487,23 @@ fn the_providers_guide_quotes_what_check_says() {
         ),
         (
             "verified: 2026-04-01",
-            "verified: 2026/4/1",
-            "verified: \"2026/4/1\" は日付として読めません",
+            "verified: 4月1日",
+            "verified: \"4月1日\" は日付として読めません",
         ),
         (
             "phone: \"0123-45-6789\"",
-            "phone: 0123456789",
-            "contact.phone: \"0123456789\" は電話番号として読めません",
-        ),
-        (
-            "transport:\n  available: true\n  notes: 市内のみ",
-            "transport: あり",
-            "transport: 項目のまとまり（「名前: 値」の行）を書くところに文字が書かれています",
+            "phone: 0123-45-678",
+            "contact.phone: \"0123-45-678\" は電話番号として読めません",
         ),
         (
             "transport:\n  available: true",
-            "transport:\n  available: はい",
-            "transport.available: true（はい）か false（いいえ）を書くところに文字が書かれています",
+            "transport:\n  available: 要相談",
+            "transport.available: あり か なし（true か false）を書くところに文字が書かれています",
+        ),
+        (
+            "  - type: b-type",
+            "  - type: 就労継続",
+            "services[0].type: 「就労継続」では、a-type（就労継続支援A型）、b-type（就労継続支援B型） のどれのことか分かりません",
         ),
         (
             "area: sapporo",
@@ -516,6 +516,22 @@ fn the_providers_guide_quotes_what_check_says() {
             "はじめの行が --- ではありません（項目の書き出しがありません）",
         ),
     ];
+    // What the guide says may be written another way is read without a problem.
+    let forgiven: &[(&str, &str)] = &[
+        ("verified: 2026-04-01", "verified: 令和8年4月1日"),
+        ("verified: 2026-04-01", "verified: 2026/4/1"),
+        ("phone: \"0123-45-6789\"", "phone: ０１２３４５６７８９"),
+        (
+            "transport:\n  available: true",
+            "transport:\n  available: あり",
+        ),
+        ("  - type: b-type", "  - type: B型"),
+    ];
+    for (from, to) in forgiven {
+        assert!(template.contains(from), "the template has no {from:?}");
+        let report = check(&template.replacen(from, to, 1));
+        assert!(report.contains("エラー 0件"), "{to:?}:\n{report}");
+    }
     let mut wrong = Vec::new();
     for (from, to, says) in mistakes {
         assert!(template.contains(from), "the template has no {from:?}");

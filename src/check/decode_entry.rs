@@ -3,6 +3,7 @@
 use crate::assets::cache::Cache;
 use crate::check::decode_photo;
 use crate::check::fields::{Decoder, Field, Fields};
+use crate::check::forgiving;
 use crate::check::formats;
 use crate::check::provenance::{imported, verified};
 use crate::content::date::Date;
@@ -61,9 +62,7 @@ pub struct EntryContext<'a> {
 
 pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> {
     let mut f = d.fields(&doc.front, "")?;
-    let kind = d.required(&mut f, "kind", |d, x| {
-        d.one_of(x, &EntryKind::ids(), EntryKind::from_id)
-    });
+    let kind = d.required(&mut f, "kind", |d, x| d.choice::<EntryKind>(x));
     let id = match f.get("id") {
         Some(x) => d.formatted(&x, Format::Id),
         None if formats::is_id(&doc.stem) => Some(doc.stem.clone()),
@@ -135,20 +134,8 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
     let imported = d.optional(&mut f, "imported", imported);
     let contact = d.required(&mut f, "contact", |d, x| contact(d, x, imported.is_some()));
     let hours = d.optional(&mut f, "hours", hours);
-    let accepts = list_of(
-        d,
-        &mut f,
-        "accepts",
-        &Disability::ids(),
-        Disability::from_id,
-    );
-    let accessibility = list_of(
-        d,
-        &mut f,
-        "accessibility",
-        &Accessibility::ids(),
-        Accessibility::from_id,
-    );
+    let accepts = list_of::<Disability>(d, &mut f, "accepts");
+    let accessibility = list_of::<Accessibility>(d, &mut f, "accessibility");
     let photos = match f.get("photos") {
         Some(x) => d.list(&x, |d, item| {
             decode_photo::photo(d, item, cx.site_dir, cx.cache)
@@ -226,15 +213,9 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
     })
 }
 
-fn list_of<E>(
-    d: &mut Decoder,
-    f: &mut Fields,
-    key: &str,
-    ids: &[&str],
-    from_id: impl Fn(&str) -> Option<E> + Copy,
-) -> Vec<E> {
+fn list_of<E: Choice>(d: &mut Decoder, f: &mut Fields, key: &str) -> Vec<E> {
     match f.get(key) {
-        Some(x) => d.list(&x, |d, item| d.one_of(item, ids, from_id)),
+        Some(x) => d.list(&x, |d, item| d.choice::<E>(item)),
         None => Vec::new(),
     }
 }
@@ -347,6 +328,13 @@ fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {
         Some(list)
     });
     let transport = d.optional(f, "transport", |d, x| {
+        // `transport: あり` says all a family needs to know first.
+        if let Some(available) = bare_yes_no(x) {
+            return Some(Transport {
+                available,
+                notes: None,
+            });
+        }
         let mut g = d.fields(x.node, &x.path)?;
         let available = d.required(&mut g, "available", |d, x| d.boolean(x));
         let notes = d.optional_text(&mut g, "notes");
@@ -357,6 +345,13 @@ fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {
         })
     });
     let lunch = d.optional(f, "lunch", |d, x| {
+        if let Some(available) = bare_yes_no(x) {
+            return Some(Lunch {
+                available,
+                cost_yen: None,
+                notes: None,
+            });
+        }
         let mut g = d.fields(x.node, &x.path)?;
         let available = d.required(&mut g, "available", |d, x| d.boolean(x));
         let cost_yen = d.optional(&mut g, "cost_yen", |d, x| d.integer(x, 0, 5_000));
@@ -383,11 +378,18 @@ fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {
     })
 }
 
+/// `true`, `あり`, `なし` … written where a mapping with `available` is expected.
+fn bare_yes_no(x: &Field) -> Option<bool> {
+    match &x.node.value {
+        Value::Bool(b) => Some(*b),
+        Value::Str(s) => forgiving::boolean(s),
+        _ => None,
+    }
+}
+
 fn service(d: &mut Decoder, x: &Field) -> Option<Service> {
     let mut f = d.fields(x.node, &x.path)?;
-    let kind = d.required(&mut f, "type", |d, x| {
-        d.one_of(x, &ServiceType::ids(), ServiceType::from_id)
-    });
+    let kind = d.required(&mut f, "type", |d, x| d.choice::<ServiceType>(x));
     let capacity = d.optional(&mut f, "capacity", |d, x| d.integer(x, 1, 1_000));
     let wage = d.optional(&mut f, "wage", |d, x| {
         let mut g = d.fields(x.node, &x.path)?;
@@ -411,13 +413,7 @@ fn service(d: &mut Decoder, x: &Field) -> Option<Service> {
     });
     let work = d.text_list(&mut f, "work");
     let hours_per_day = d.optional_text(&mut f, "hours_per_day");
-    let styles = list_of(
-        d,
-        &mut f,
-        "styles",
-        &AssessmentStyle::ids(),
-        AssessmentStyle::from_id,
-    );
+    let styles = list_of::<AssessmentStyle>(d, &mut f, "styles");
     let notes = d.optional_text(&mut f, "notes");
 
     if let Some(kind) = kind {
@@ -479,7 +475,7 @@ fn service(d: &mut Decoder, x: &Field) -> Option<Service> {
 /// year gets its own message rather than a generic "missing field".
 fn yearly_figure_year(d: &mut Decoder, g: &mut Fields, figure: Msg) -> Option<u16> {
     match g.get("fiscal_year") {
-        Some(x) => d.integer(&x, 2000, 2100).map(|y| y as u16),
+        Some(x) => d.fiscal_year(&x, 2000, 2100).map(|y| y as u16),
         None => {
             d.error(
                 g.pos(),
@@ -496,9 +492,7 @@ fn yearly_figure_year(d: &mut Decoder, g: &mut Fields, figure: Msg) -> Option<u1
 
 fn workplace(d: &mut Decoder, f: &mut Fields) -> Option<Workplace> {
     let industry = d.optional_text(f, "industry");
-    let employment = d.optional(f, "employment", |d, x| {
-        d.one_of(x, &EmploymentType::ids(), EmploymentType::from_id)
-    });
+    let employment = d.optional(f, "employment", |d, x| d.choice::<EmploymentType>(x));
     let jobs = d.text_list(f, "jobs");
     let accommodations = d.text_list(f, "accommodations");
     let internships = d.optional_text(f, "internships");
@@ -526,9 +520,7 @@ fn workplace(d: &mut Decoder, f: &mut Fields) -> Option<Workplace> {
 }
 
 fn center(d: &mut Decoder, f: &mut Fields) -> Option<Center> {
-    let center_type = d.required(f, "center_type", |d, x| {
-        d.one_of(x, &CenterType::ids(), CenterType::from_id)
-    });
+    let center_type = d.required(f, "center_type", |d, x| d.choice::<CenterType>(x));
     let offers = d.text_list(f, "offers");
     let fee = d.optional_text(f, "fee");
     Some(Center {
@@ -539,9 +531,7 @@ fn center(d: &mut Decoder, f: &mut Fields) -> Option<Center> {
 }
 
 fn community(d: &mut Decoder, f: &mut Fields) -> Option<Community> {
-    let community_type = d.required(f, "community_type", |d, x| {
-        d.one_of(x, &CommunityType::ids(), CommunityType::from_id)
-    });
+    let community_type = d.required(f, "community_type", |d, x| d.choice::<CommunityType>(x));
     let schedule = d.optional_text(f, "schedule");
     let fee = d.optional_text(f, "fee");
     Some(Community {

@@ -67,9 +67,7 @@ pub fn event(d: &mut Decoder, doc: &RawDoc, cx: &EventContext) -> Option<Event> 
             None
         }
     };
-    let event_type = d.required(&mut f, "type", |d, x| {
-        d.one_of(x, &EventType::ids(), EventType::from_id)
-    });
+    let event_type = d.required(&mut f, "type", |d, x| d.choice::<EventType>(x));
     let summary = d.optional_text(&mut f, "summary");
     let date = d.required(&mut f, "date", |d, x| d.date(x));
     let end_date = d.optional(&mut f, "end_date", |d, x| {
@@ -116,9 +114,7 @@ pub fn event(d: &mut Decoder, doc: &RawDoc, cx: &EventContext) -> Option<Event> 
     let place = d.required(&mut f, "place", |d, x| place(d, x, cx));
     let organiser = d.required(&mut f, "organiser", |d, x| organiser(d, x, cx));
     let accessibility = match f.get("accessibility") {
-        Some(x) => d.list(&x, |d, item| {
-            d.one_of(item, &Accessibility::ids(), Accessibility::from_id)
-        }),
+        Some(x) => d.list(&x, |d, item| d.choice::<Accessibility>(item)),
         None => Vec::new(),
     };
     let accessibility_notes = d.optional_text(&mut f, "accessibility_notes");

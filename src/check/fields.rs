@@ -3,8 +3,10 @@
 //! Each `Decoder` method returns `None` (or an empty list) when the value is absent or wrong and
 //! pushes a diagnostic for what was wrong, so decoding always runs to the end of the file.
 
+use crate::check::forgiving::{self, ChoiceMatch};
 use crate::check::formats;
 use crate::content::date::Date;
+use crate::content::model::Choice;
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::Pos;
 use crate::diagnostics::{Expected, Format, Problem};
@@ -196,10 +198,11 @@ impl<'a> Decoder<'a> {
         }
     }
 
+    /// A whole number; also as typed in text (`16,500円`, `２０人`: `forgiving::integer`).
     pub fn integer(&mut self, field: &Field, min: i64, max: i64) -> Option<i64> {
         let value = match &field.node.value {
             Value::Int(i) => *i,
-            // "16,500" or "16500円" are common: say what is expected rather than guessing.
+            Value::Str(s) if forgiving::integer(s).is_some() => forgiving::integer(s)?,
             _ => {
                 self.wrong_type(field.node, &field.path, Expected::Integer);
                 return None;
@@ -224,6 +227,7 @@ impl<'a> Decoder<'a> {
         let value = match &field.node.value {
             Value::Int(i) => *i as f64,
             Value::Float(f) => *f,
+            Value::Str(s) if forgiving::number(s).is_some() => forgiving::number(s)?,
             _ => {
                 self.wrong_type(field.node, &field.path, Expected::Number);
                 return None;
@@ -247,6 +251,7 @@ impl<'a> Decoder<'a> {
     pub fn boolean(&mut self, field: &Field) -> Option<bool> {
         match &field.node.value {
             Value::Bool(b) => Some(*b),
+            Value::Str(s) if forgiving::boolean(s).is_some() => forgiving::boolean(s),
             _ => {
                 self.wrong_type(field.node, &field.path, Expected::Bool);
                 None
@@ -254,11 +259,14 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// Text that must match a format (phone, URL, …).
+    /// Text that must match a format (phone, URL, …), in its canonical form: what was typed in
+    /// another unambiguous way (`0299822911`, `〒1000001`) is put in it (`forgiving::formatted`).
     pub fn formatted(&mut self, field: &Field, format: Format) -> Option<String> {
         let text = self.text(field)?;
         if formats::is_valid(format, &text) {
             Some(text)
+        } else if let Some(canonical) = forgiving::formatted(format, &text) {
+            Some(canonical)
         } else {
             self.error(
                 field.node.pos,
@@ -274,7 +282,7 @@ impl<'a> Decoder<'a> {
 
     pub fn date(&mut self, field: &Field) -> Option<Date> {
         let text = self.text(field)?;
-        match Date::parse(&text) {
+        match forgiving::date(&text) {
             Some(date) => Some(date),
             None => {
                 self.error(
@@ -305,6 +313,52 @@ impl<'a> Decoder<'a> {
         }
     }
 
+    /// A fiscal year (年度) between `min` and `max`: `2024`, `2024年度`, `令和6年度`.
+    pub fn fiscal_year(&mut self, field: &Field, min: i64, max: i64) -> Option<i64> {
+        if let Value::Str(s) = &field.node.value
+            && let Some(year) = forgiving::fiscal_year(s)
+        {
+            let as_number = Node {
+                value: Value::Int(year),
+                pos: field.node.pos,
+            };
+            let field = Field {
+                node: &as_number,
+                path: field.path.clone(),
+            };
+            return self.integer(&field, min, max);
+        }
+        self.integer(field, min, max)
+    }
+
+    /// One value of a closed set of the model: its id, its Japanese label or a part of the label
+    /// no other value has (`forgiving::choice`), with "did you mean" for near misses.
+    pub fn choice<E: Choice>(&mut self, field: &Field) -> Option<E> {
+        let text = self.text(field)?;
+        let candidates = match forgiving::choice::<E>(&text) {
+            ChoiceMatch::Found(value) => return Some(value),
+            ChoiceMatch::Ambiguous(candidates) => candidates,
+            ChoiceMatch::None => Vec::new(),
+        };
+        let ids: Vec<&str> = E::ALL.iter().map(|e| e.id()).collect();
+        let problem = if candidates.is_empty() {
+            Problem::NotInList {
+                suggestion: suggest(&text, ids.iter().copied()),
+                value: text,
+                allowed: ids.iter().map(|s| s.to_string()).collect(),
+                labels: E::ALL.iter().map(|e| e.label().to_string()).collect(),
+            }
+        } else {
+            Problem::AmbiguousChoice {
+                value: text,
+                ids: candidates.iter().map(|e| e.id().to_string()).collect(),
+                labels: candidates.iter().map(|e| e.label().to_string()).collect(),
+            }
+        };
+        self.error(field.node.pos, &field.path, problem);
+        None
+    }
+
     /// One value of a closed set, with "did you mean" for near misses.
     pub fn one_of<E>(
         &mut self,
@@ -313,7 +367,7 @@ impl<'a> Decoder<'a> {
         from_id: impl Fn(&str) -> Option<E>,
     ) -> Option<E> {
         let text = self.text(field)?;
-        if let Some(value) = from_id(&text) {
+        if let Some(value) = from_id(&text).or_else(|| from_id(&forgiving::plain_width(&text))) {
             return Some(value);
         }
         self.error(
@@ -323,6 +377,7 @@ impl<'a> Decoder<'a> {
                 suggestion: suggest(&text, ids.iter().copied()),
                 value: text,
                 allowed: ids.iter().map(|s| s.to_string()).collect(),
+                labels: Vec::new(),
             },
         );
         None

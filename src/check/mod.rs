@@ -10,6 +10,7 @@ mod decode_page;
 mod decode_photo;
 pub mod decode_site;
 pub mod fields;
+pub mod forgiving;
 pub mod formats;
 pub mod links;
 mod provenance;

@@ -34,9 +34,7 @@ pub fn verified(d: &mut Decoder, x: &Field, today: Date) -> Option<Date> {
 /// `imported: { from: wam, as_of: 2025-03-01, digest: … }`, written by `shirube import`.
 pub fn imported(d: &mut Decoder, x: &Field) -> Option<Imported> {
     let mut f = d.fields(x.node, &x.path)?;
-    let from = d.required(&mut f, "from", |d, x| {
-        d.one_of(x, &DataSource::ids(), DataSource::from_id)
-    });
+    let from = d.required(&mut f, "from", |d, x| d.choice::<DataSource>(x));
     let as_of = d.required(&mut f, "as_of", |d, x| d.date(x));
     let digest = d.optional_text(&mut f, "digest");
     d.finish(f, &["from", "as_of", "digest"]);

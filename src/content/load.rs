@@ -2,6 +2,7 @@
 //! spanned trees. A file that cannot be read or parsed is reported and left out; the others go on.
 
 use crate::content::frontmatter::{self, SplitError};
+use crate::content::syntax_causes;
 use crate::diagnostics::{Diagnostics, Pos, Problem};
 use crate::paths::slash;
 use crate::yaml::{self, Node};
@@ -165,8 +166,20 @@ fn read_text(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String>
     match std::fs::read(root.join(rel)) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(text),
-            Err(_) => {
-                diags.error(rel, first_line, "", Problem::NotUtf8);
+            Err(err) => {
+                let bytes = err.as_bytes();
+                let bad = err.utf8_error().valid_up_to();
+                // The line of the first byte that is not UTF-8: where the editor shows 文字化け.
+                let line = 1 + bytes[..bad].iter().filter(|b| **b == b'\n').count();
+                let pos = Pos {
+                    line: u32::try_from(line).unwrap_or(u32::MAX),
+                    column: 1,
+                };
+                let problem = match syntax_causes::looks_like_shift_jis(bytes) {
+                    true => Problem::ShiftJis,
+                    false => Problem::NotUtf8,
+                };
+                diags.error(rel, pos, "", problem);
                 None
             }
         },
@@ -188,13 +201,20 @@ fn parse_yaml(rel: &Path, text: &str, line_offset: u32, diags: &mut Diagnostics)
     match yaml::parse(text, line_offset) {
         Ok(node) => Some(node),
         Err(err) => {
-            let problem = match duplicate_key(&err.message) {
-                Some(key) => Problem::DuplicateKey { key },
-                None => Problem::YamlSyntax {
-                    detail: err.message,
-                },
-            };
-            diags.error(rel, err.pos, "", problem);
+            if let Some(key) = duplicate_key(&err.message) {
+                diags.error(rel, err.pos, "", Problem::DuplicateKey { key });
+                return None;
+            }
+            // The mistakes a person can be told about in their own words, each on its line;
+            // the parser's own message when none is recognised.
+            let causes = syntax_causes::find(text, line_offset);
+            if causes.is_empty() {
+                let detail = err.message;
+                diags.error(rel, err.pos, "", Problem::YamlSyntax { detail });
+            }
+            for (pos, problem) in causes {
+                diags.error(rel, pos, "", problem);
+            }
             None
         }
     }

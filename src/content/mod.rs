@@ -6,3 +6,4 @@ pub mod frontmatter;
 pub mod links;
 pub mod load;
 pub mod model;
+pub mod syntax_causes;

@@ -343,8 +343,20 @@ pub struct ReadingRule {
 /// Declares a closed set of values written in YAML as kebab-case ids, each with its Japanese label.
 /// One table per enum keeps the id, the label and the list of allowed values in one place, so
 /// the checker's "使えるもの: …" list can never drift from the model.
+/// A closed set of values written as ids: what `check` needs to read one forgivingly (the id, the
+/// Japanese label, or another name people use for it).
+pub trait Choice: Copy + Sized + 'static {
+    const ALL: &'static [Self];
+    fn id(self) -> &'static str;
+    fn label(self) -> &'static str;
+    /// Other names people write for it (ナカポツ, サポステ), beside its label.
+    fn also_called(self) -> &'static [&'static str];
+}
+
 macro_rules! id_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal, $label:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident {
+        $($variant:ident = $id:literal, $label:literal $(, aka [$($aka:literal),+])?;)+
+    }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant),+ }
@@ -369,6 +381,19 @@ macro_rules! id_enum {
             }
             pub fn ids() -> Vec<&'static str> {
                 Self::ALL.iter().map(|v| v.id()).collect()
+            }
+        }
+
+        impl Choice for $name {
+            const ALL: &'static [$name] = $name::ALL;
+            fn id(self) -> &'static str {
+                $name::id(self)
+            }
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
+            fn also_called(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$($($aka),+)?]),+ }
             }
         }
     };
@@ -431,14 +456,14 @@ id_enum!(
 
 id_enum!(
     CenterType {
-        Nakapotsu = "nakapotsu", "障害者就業・生活支援センター";
-        Municipal = "municipal", "区市町村障害者就労支援センター";
-        Hellowork = "hellowork", "ハローワーク";
+        Nakapotsu = "nakapotsu", "障害者就業・生活支援センター", aka ["ナカポツ", "就ポツ", "なかぽつ"];
+        Municipal = "municipal", "区市町村障害者就労支援センター", aka ["就労支援センター"];
+        Hellowork = "hellowork", "ハローワーク", aka ["公共職業安定所", "職安"];
         VocationalCenter = "vocational-center", "地域障害者職業センター";
         TrainingSchool = "training-school", "障害者職業能力開発校";
         Consultation = "consultation", "相談支援事業所";
         Developmental = "developmental", "発達障害者支援センター";
-        YouthSupport = "youth-support", "地域若者サポートステーション";
+        YouthSupport = "youth-support", "地域若者サポートステーション", aka ["サポステ"];
         Other = "other", "そのほかの相談先";
     }
 );
@@ -474,8 +499,8 @@ id_enum!(
 
 id_enum!(
     Accessibility {
-        Wheelchair = "wheelchair", "車いすで入れる";
-        AccessibleToilet = "accessible-toilet", "多目的トイレ";
+        Wheelchair = "wheelchair", "車いすで入れる", aka ["車椅子", "車イス"];
+        AccessibleToilet = "accessible-toilet", "多目的トイレ", aka ["だれでもトイレ", "みんなのトイレ", "車いす用トイレ"];
         Elevator = "elevator", "エレベーター";
         AccessibleParking = "accessible-parking", "障害者用駐車場";
         SignLanguage = "sign-language", "手話で話せる職員";
@@ -611,6 +636,25 @@ event_types!(
     Training = "training", "研修・セミナー";
     Other = "other", "そのほかの催し";
 );
+
+impl Choice for EventType {
+    const ALL: &'static [EventType] = EventType::ALL;
+    fn id(self) -> &'static str {
+        EventType::id(self)
+    }
+    fn label(self) -> &'static str {
+        EventType::label(self)
+    }
+    fn also_called(self) -> &'static [&'static str] {
+        match self {
+            EventType::JobFair => &["面接会", "合同面接会"],
+            EventType::Market => &["マルシェ", "販売会", "バザー"],
+            EventType::Forum => &["講演会", "フォーラム"],
+            EventType::Training => &["研修", "セミナー", "講座"],
+            EventType::Other => &[],
+        }
+    }
+}
 
 impl Serialize for EventType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -68,6 +68,8 @@ pub enum Problem {
     NotInList {
         value: String,
         allowed: Vec<String>,
+        /// The Japanese names of `allowed`, when they have them (empty otherwise).
+        labels: Vec<String>,
         suggestion: Option<String>,
     },
     BadFormat {
@@ -180,4 +182,24 @@ pub enum Problem {
     EndWithoutStart,
     /// An event's organiser can be reached neither directly nor through an entry.
     OrganiserContactRequired,
+    /// A word that could be more than one value of a closed set (`就労継続`: A型 or B型).
+    AmbiguousChoice {
+        value: String,
+        /// The ids it could be, and their Japanese labels.
+        ids: Vec<String>,
+        labels: Vec<String>,
+    },
+    /// The mistakes that stop a YAML file from being read, named as what the person did
+    /// (`content::syntax_causes`).
+    TabInIndent,
+    FullWidthSpaceInIndent,
+    FullWidthColon {
+        key: String,
+    },
+    ColonWithoutSpace {
+        key: String,
+    },
+    UnclosedQuote,
+    /// The file is Shift_JIS (Excel's or old Notepad's "ANSI"), not UTF-8.
+    ShiftJis,
 }

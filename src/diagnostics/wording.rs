@@ -27,7 +27,7 @@ impl Expected {
             Expected::Text => msg("文字", "text"),
             Expected::Integer => msg("整数（例: 20）", "a whole number (e.g. 20)"),
             Expected::Number => msg("数", "a number"),
-            Expected::Bool => msg("true（はい）か false（いいえ）", "true or false"),
+            Expected::Bool => msg("あり か なし（true か false）", "true or false"),
             Expected::List => msg("リスト（- ではじまる行）", "a list (lines starting with -)"),
             Expected::Mapping => msg(
                 "項目のまとまり（「名前: 値」の行）",
@@ -89,7 +89,7 @@ impl Format {
                 "write it as name@domain",
             ),
             Format::Date => msg(
-                "年-月-日 の形で、ある日付を書いてください",
+                "年-月-日（令和なら 令和7年4月1日）の形で、ある日付を書いてください",
                 "write a real date as year-month-day",
             ),
             Format::TimeRange => msg(
@@ -242,12 +242,21 @@ impl Problem {
             Problem::NotInList {
                 value,
                 allowed,
+                labels,
                 suggestion,
             } => said(
                 msg(
                     format!(
                         "\"{value}\" は使えません（使えるもの: {}）",
-                        allowed.join(", ")
+                        match labels.len() == allowed.len() {
+                            true => allowed
+                                .iter()
+                                .zip(labels)
+                                .map(|(id, label)| format!("{id}（{label}）"))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            false => allowed.join(", "),
+                        }
                     ),
                     format!(
                         "\"{value}\" is not allowed (allowed: {})",
@@ -636,6 +645,83 @@ impl Problem {
                     "add a phone, an email or the id of an entry under organiser, so people can ask",
                 ),
             ),
+            Problem::AmbiguousChoice { value, ids, labels } => said(
+                msg(
+                    format!(
+                        "「{value}」では、{} のどれのことか分かりません",
+                        ids.iter()
+                            .zip(labels)
+                            .map(|(id, label)| format!("{id}（{label}）"))
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    ),
+                    format!("\"{value}\" could be any of {}", ids.join(", ")),
+                ),
+                msg(
+                    "どれか一つの名前か id を、そのまま書いてください",
+                    "write the name or id of one of them",
+                ),
+            ),
+            Problem::TabInIndent => said(
+                msg(
+                    "行のはじめの字下げに タブ文字 が使われています",
+                    "the indentation at the start of the line uses a tab",
+                ),
+                msg(
+                    "タブを消して、半角スペースで字下げしてください（上の行とそろえます）",
+                    "delete the tab and indent with spaces, lined up with the line above",
+                ),
+            ),
+            Problem::FullWidthSpaceInIndent => said(
+                msg(
+                    "行のはじめの字下げに 全角スペース が使われています",
+                    "the indentation at the start of the line uses a full-width space",
+                ),
+                msg(
+                    "全角スペースを消して、半角スペースで字下げしてください（全角1つは半角2つ分です）",
+                    "replace the full-width space with ASCII spaces (one full-width space is two)",
+                ),
+            ),
+            Problem::FullWidthColon { key } => said(
+                msg(
+                    format!("「{key}」のあとのコロンが 全角の「：」です"),
+                    format!("the colon after \"{key}\" is a full-width \"：\""),
+                ),
+                msg(
+                    format!("半角の「:」とスペースにしてください（例: {key}: 値）"),
+                    format!("use an ASCII colon and a space (e.g. {key}: value)"),
+                ),
+            ),
+            Problem::ColonWithoutSpace { key } => said(
+                msg(
+                    format!("「{key}:」のあとにスペースがありません"),
+                    format!("there is no space after \"{key}:\""),
+                ),
+                msg(
+                    format!("コロンのあとに半角スペースを1つ入れてください（例: {key}: 値）"),
+                    format!("put one space after the colon (e.g. {key}: value)"),
+                ),
+            ),
+            Problem::UnclosedQuote => said(
+                msg(
+                    "引用符（\" か '）で はじまった値が、その行で閉じていません",
+                    "a value starts with a quote (\" or ') that is not closed on its line",
+                ),
+                msg(
+                    "値の終わりにも同じ引用符を書いてください（例: phone: \"0123-45-6789\"）",
+                    "close it with the same quote at the end of the value (e.g. phone: \"0123-45-6789\")",
+                ),
+            ),
+            Problem::ShiftJis => said(
+                msg(
+                    "文字コードが Shift_JIS です（UTF-8 ではありません）",
+                    "the file is Shift_JIS, not UTF-8",
+                ),
+                msg(
+                    "メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください。GitHub の画面で直接書くと、いつも UTF-8 になります",
+                    "save it again as UTF-8 (in Notepad: Save As, Encoding UTF-8); editing on GitHub's web page always saves UTF-8",
+                ),
+            ),
         }
     }
 }
@@ -734,6 +820,7 @@ mod tests {
             Problem::NotInList {
                 value: s("x"),
                 allowed: vec![s("a"), s("b")],
+                labels: vec![],
                 suggestion: None,
             },
             Problem::BadFormat {
@@ -824,6 +911,17 @@ mod tests {
             Problem::UnknownEntry { id: s("x") },
             Problem::EndWithoutStart,
             Problem::OrganiserContactRequired,
+            Problem::AmbiguousChoice {
+                value: s("keizoku"),
+                ids: vec![s("a-type"), s("b-type")],
+                labels: vec![s("就労継続支援A型"), s("就労継続支援B型")],
+            },
+            Problem::TabInIndent,
+            Problem::FullWidthSpaceInIndent,
+            Problem::FullWidthColon { key: s("name") },
+            Problem::ColonWithoutSpace { key: s("name") },
+            Problem::UnclosedQuote,
+            Problem::ShiftJis,
         ]
     }
 
@@ -876,9 +974,16 @@ mod tests {
             Problem::PhotoUnsupported { .. } => 44,
             Problem::PhotoTooLarge { .. } => 45,
             Problem::PhotoTooManyPixels { .. } => 46,
+            Problem::AmbiguousChoice { .. } => 47,
+            Problem::TabInIndent => 48,
+            Problem::FullWidthSpaceInIndent => 49,
+            Problem::FullWidthColon { .. } => 50,
+            Problem::ColonWithoutSpace { .. } => 51,
+            Problem::UnclosedQuote => 52,
+            Problem::ShiftJis => 53,
         }
     }
-    const KINDS: usize = 47;
+    const KINDS: usize = 54;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()

@@ -10,8 +10,9 @@ const DASHES: [char; 7] = ['−', '‐', '‑', '–', '—', '―', 'ー'];
 /// The number in hyphenated groups, or `None` when it is not a Japanese phone number.
 ///
 /// Numbers typed with hyphens keep their grouping. Bare digits are grouped by the kind of number
-/// (携帯 090-1234-5678, 0120-123-456, 050-1234-5678); a landline's area code has 1 to 4 digits and
-/// only a national table knows which, so 03 and 06 (Tokyo, Osaka) get 2 and others 3. The digits,
+/// by the national numbering plan (libphonenumber's table: 0299-82-2911, 04-7123-4567); numbers it
+/// does not know by their kind (携帯 090-1234-5678, 0120-123-456, 050-1234-5678), and a landline
+/// with 03 and 06 (Tokyo, Osaka) as 2 digits and others 3. The digits,
 /// which are what a `tel:` link dials, are always the ones given.
 pub fn hyphenate(raw: &str) -> Option<String> {
     let text: String = nfkc(raw)
@@ -25,6 +26,11 @@ pub fn hyphenate(raw: &str) -> Option<String> {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     if digits.len() != text.replace('-', "").len() {
         return None;
+    }
+    // The national numbering plan knows every area code's length (0299-82-2911); the rule below
+    // is for numbers it does not know.
+    if let Some(national) = crate::check::forgiving::phone(&digits) {
+        return Some(national);
     }
     let groups: &[usize] = match (digits.len(), &digits[..digits.len().min(4)]) {
         (11, p)
@@ -104,6 +110,8 @@ mod tests {
             ("０４５−１２３−４５６７", Some("045-123-4567")),
             ("0312345678", Some("03-1234-5678")),
             ("0451234567", Some("045-123-4567")),
+            ("0299822911", Some("0299-82-2911")),
+            ("0471234567", Some("04-7123-4567")),
             ("09012345678", Some("090-1234-5678")),
             ("0120123456", Some("0120-123-456")),
             (" 0299-03-3318 ", Some("0299-03-3318")),
