@@ -86,8 +86,8 @@ fn preview_rebuilds_on_save_and_keeps_the_last_good_site() {
     assert_eq!(status, 200);
     assert!(home.contains("<h1>"), "{home}");
     assert!(
-        home.contains("/__shirube/version"),
-        "the reload script is injected"
+        home.contains("/__shirube/status"),
+        "the preview's script is injected"
     );
     assert_eq!(get(port, "/../../etc/passwd").0, 404);
 
@@ -117,4 +117,42 @@ fn preview_rebuilds_on_save_and_keeps_the_last_good_site() {
     let (status, page) = get(port, "/entries/midori/");
     assert_eq!(status, 200);
     assert!(page.contains("新しい説明です。"));
+
+    // The open page learns the problems of the last save, in the provider's words, with where
+    // they are (it shows them over itself: tests/browser/preview.test.mjs).
+    let broken = text.replacen("kana: ", "kana：", 1);
+    std::fs::write(&entry, &broken).unwrap();
+    let failure = wait_for_status(port, |s| {
+        s["failure"]["problems"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("全角の「：」"))
+    });
+    assert_eq!(failure["version"].as_u64().unwrap().to_string(), second);
+    assert_eq!(
+        failure["failure"]["problems"][0]["where"],
+        "content/entries/midori.md:4:5"
+    );
+    assert!(
+        page.contains("/__shirube/status"),
+        "the status script is injected"
+    );
+
+    // Fixed: no failure, a new build.
+    std::fs::write(&entry, &text).unwrap();
+    let fixed = wait_for_status(port, |s| s["failure"].is_null());
+    assert!(fixed["version"].as_u64().unwrap() > second.parse::<u64>().unwrap());
+}
+
+/// Polls (bounded) the preview's status until `ready` says so.
+fn wait_for_status(port: u16, ready: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (_, body) = get(port, "/__shirube/status");
+        let status: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+        if ready(&status) {
+            return status;
+        }
+        assert!(Instant::now() < deadline, "not within 30 s: {status}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }

@@ -29,7 +29,7 @@ pub fn run(args: Args, env: &Env) -> Outcome {
         today: env.today,
         strict: false,
     };
-    shirube::serve::serve(options, args.port, &Preview { lang: env.lang })?;
+    shirube::serve::serve(options, args.port, env.lang, &Preview { lang: env.lang })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,18 +1,21 @@
 //! `shirube serve`: a preview for providers and reviewers. It runs the same pipeline into a
 //! temporary folder, serves it on 127.0.0.1, watches the site folder, rebuilds when a file
-//! changes, and makes open pages reload themselves. A build with errors prints them and keeps
-//! serving the last good site, exactly like `build` keeps the last good `output/`.
+//! changes, and makes open pages reload themselves. A build with errors prints them, shows them
+//! over the open page (`overlay.rs`) until the file is fixed, and keeps serving the last good
+//! site, exactly like `build` keeps the last good `output/`.
 //!
 //! A local preview serves one person, so it uses the standard library's TCP listener and a
 //! thread per connection rather than an HTTP framework.
 
-use crate::lang::{Localized, Msg, msg};
+mod overlay;
+
+use crate::lang::{Lang, Localized, Msg, msg};
 use crate::pipeline::{BuildError, BuildOptions, BuildReport};
+use overlay::Status;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 #[derive(Debug, thiserror::Error)]
@@ -46,38 +49,59 @@ pub trait ServeEvents {
     fn built(&self, result: &Result<BuildReport, BuildError>);
 }
 
-/// The path the pages poll; it answers the number of the current build.
+/// The number of the current good build, as text (for scripts and tests that need only that).
 const VERSION_PATH: &str = "/__shirube/version";
 
-/// Injected before `</body>` of every HTML page served (never written to disk): reloads the page
-/// when the build number changes.
-const RELOAD_SCRIPT: &str = "<script>(()=>{let v=null;setInterval(async()=>{try{const r=await fetch('/__shirube/version',{cache:'no-store'});const t=await r.text();if(v!==null&&t!==v)location.reload();v=t;}catch{}},700);})();</script>";
+/// The preview's state, shared by the watcher and every connection.
+type Shared = Arc<Mutex<Status>>;
 
-pub fn serve(options: BuildOptions, port: u16, events: &dyn ServeEvents) -> Result<(), ServeError> {
+fn lock(status: &Shared) -> std::sync::MutexGuard<'_, Status> {
+    // A panicking connection thread cannot leave the status half-written: every write is one
+    // assignment. So a poisoned lock is still good to read.
+    status.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+pub fn serve(
+    options: BuildOptions,
+    port: u16,
+    lang: Lang,
+    events: &dyn ServeEvents,
+) -> Result<(), ServeError> {
     let temp = tempfile::tempdir().map_err(ServeError::TempDir)?;
     let out = temp.path().join("site");
     let options = BuildOptions {
         out_dir: out.clone(),
         ..options
     };
-    let version = Arc::new(AtomicU64::new(0));
-    events.built(&crate::pipeline::build(&options));
-    version.store(1, Ordering::SeqCst);
+    let status: Shared = Arc::default();
+    let record = |result: &Result<BuildReport, BuildError>| {
+        let mut status = lock(&status);
+        match result {
+            Ok(_) => {
+                status.version += 1;
+                status.failure = None;
+            }
+            Err(error) => status.failure = Some(overlay::failure(error, options.strict, lang)),
+        }
+    };
+    let first = crate::pipeline::build(&options);
+    record(&first);
+    events.built(&first);
 
     let listener =
         TcpListener::bind(("127.0.0.1", port)).map_err(|error| ServeError::Bind { port, error })?;
     let actual_port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
     events.listening(&format!("http://127.0.0.1:{actual_port}/"));
     {
-        let version = Arc::clone(&version);
+        let status = Arc::clone(&status);
         let out = out.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let version = Arc::clone(&version);
+                let status = Arc::clone(&status);
                 let out = out.clone();
                 std::thread::spawn(move || {
                     // A client that hangs up mid-request is not our problem.
-                    let _ = respond(stream, &out, &version);
+                    let _ = respond(stream, &out, &status, lang);
                 });
             }
         });
@@ -95,9 +119,7 @@ pub fn serve(options: BuildOptions, port: u16, events: &dyn ServeEvents) -> Resu
         if now != last {
             last = now;
             let result = crate::pipeline::build(&options);
-            if result.is_ok() {
-                version.fetch_add(1, Ordering::SeqCst);
-            }
+            record(&result);
             events.built(&result);
         }
     }
@@ -125,7 +147,7 @@ fn fingerprint(paths: &[PathBuf]) -> (usize, Option<SystemTime>, u64) {
     (count, newest, bytes)
 }
 
-fn respond(stream: TcpStream, root: &Path, version: &AtomicU64) -> std::io::Result<()> {
+fn respond(stream: TcpStream, root: &Path, status: &Shared, lang: Lang) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -142,29 +164,41 @@ fn respond(stream: TcpStream, root: &Path, version: &AtomicU64) -> std::io::Resu
     }
     let path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
     if path == VERSION_PATH {
-        let body = version.load(Ordering::SeqCst).to_string();
+        let body = lock(status).version.to_string();
         return send(&mut stream, 200, "text/plain", body.as_bytes());
     }
+    if path == overlay::STATUS_PATH {
+        let body = lock(status).to_json();
+        return send(&mut stream, 200, "application/json", body.as_bytes());
+    }
+    let html = "text/html; charset=utf-8";
     match file_for(root, &path) {
         Some(file) => {
             let bytes = std::fs::read(&file)?;
             let kind = content_type(&file);
-            if kind.starts_with("text/html") {
-                let html = String::from_utf8_lossy(&bytes).replacen(
-                    "</body>",
-                    &format!("{RELOAD_SCRIPT}</body>"),
-                    1,
-                );
-                send(&mut stream, 200, kind, html.as_bytes())
+            if kind == html {
+                let page = with_script(&String::from_utf8_lossy(&bytes));
+                send(&mut stream, 200, kind, page.as_bytes())
             } else {
                 send(&mut stream, 200, kind, &bytes)
             }
         }
+        // No good build yet: a page for the problems to show on.
+        None if !root.join("index.html").is_file() => {
+            let page = with_script(&overlay::waiting_page(lang));
+            send(&mut stream, 200, html, page.as_bytes())
+        }
         None => {
-            let body = std::fs::read(root.join("404.html")).unwrap_or_default();
-            send(&mut stream, 404, "text/html; charset=utf-8", &body)
+            let page = std::fs::read(root.join("404.html")).unwrap_or_default();
+            let page = with_script(&String::from_utf8_lossy(&page));
+            send(&mut stream, 404, html, page.as_bytes())
         }
     }
+}
+
+/// The page with the preview's script before `</body>` (never written to disk).
+fn with_script(page: &str) -> String {
+    page.replacen("</body>", &format!("{}</body>", overlay::SCRIPT), 1)
 }
 
 /// The file a URL path names inside the built site; never outside it.

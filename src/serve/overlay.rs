@@ -1,0 +1,144 @@
+//! What an open page learns from the preview: the number of the last good build (a new one
+//! reloads the page) and, while the last save does not build, its problems, which the page shows
+//! over itself until the file is fixed — the way Zola's and Vite's previews do. Only the preview
+//! injects the script; nothing of it is in the built site.
+
+use crate::diagnostics::{Diagnostics, Severity};
+use crate::lang::{Lang, msg};
+use crate::paths::slash;
+use crate::pipeline::BuildError;
+use serde_json::{Value, json};
+
+/// The path the pages poll.
+pub const STATUS_PATH: &str = "/__shirube/status";
+
+/// The state of the preview.
+#[derive(Debug, Default)]
+pub struct Status {
+    /// Counts the good builds; the page reloads when it changes.
+    pub version: u64,
+    /// What stops the last save from building, ready for the page to show.
+    pub failure: Option<Value>,
+}
+
+impl Status {
+    pub fn to_json(&self) -> String {
+        json!({ "version": self.version, "failure": self.failure }).to_string()
+    }
+}
+
+/// A build's failure as the page shows it: a title, a hint and one item per problem (errors,
+/// and warnings too when they fail the build under `--strict`), in the person's language.
+pub fn failure(error: &BuildError, strict: bool, lang: Lang) -> Value {
+    let problems = match error {
+        BuildError::Invalid(diags) => problems(diags, strict, lang),
+        other => vec![json!({ "where": "", "message": other.to_string(), "fix": "" })],
+    };
+    let count = problems.len();
+    json!({
+        "title": msg(
+            format!("ファイルに問題があります（{count}件）"),
+            format!("The site has {count} problem(s)"),
+        ).into_lang(lang),
+        "hint": msg(
+            "直して保存すると、このページは自動で読みなおします。いまは、前に作れたページを見せています。",
+            "Fix and save: this page reloads by itself. Until then it shows the pages built before.",
+        ).into_lang(lang),
+        "close": msg("閉じる", "Close").into_lang(lang),
+        "problems": problems,
+    })
+}
+
+fn problems(diags: &Diagnostics, strict: bool, lang: Lang) -> Vec<Value> {
+    let lead = msg("直しかた: ", "Fix: ");
+    diags
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error || strict)
+        .map(|d| {
+            let wording = d.problem.wording();
+            let place = format!("{}:{}:{}", slash(&d.file), d.pos.line, d.pos.column);
+            json!({
+                "where": if d.field.is_empty() { place } else { format!("{place} {}", d.field) },
+                "message": wording.message.get(lang),
+                "fix": format!("{}{}", lead.get(lang), wording.fix.get(lang)),
+            })
+        })
+        .collect()
+}
+
+/// Injected before `</body>` of every page the preview serves. It polls the status; reloads on a
+/// new good build; shows the problems in a panel over the page (text only, never HTML from the
+/// files), which a button closes until the problems change. The panel is an `alertdialog` that
+/// takes focus, so a screen reader reads it out.
+pub const SCRIPT: &str = r#"<script>(()=>{let v=null,shown=null;
+const panel=()=>document.getElementById('shirube-problems');
+const add=(parent,tag,text,css)=>{const e=document.createElement(tag);e.textContent=text;if(css)e.style.cssText=css;parent.append(e);return e;};
+function show(f){const key=JSON.stringify(f);if(shown===key)return;shown=key;panel()?.remove();
+const el=document.createElement('div');el.id='shirube-problems';el.setAttribute('role','alertdialog');el.setAttribute('aria-labelledby','shirube-problems-title');el.tabIndex=-1;
+el.style.cssText='position:fixed;left:0;right:0;bottom:0;max-height:75vh;overflow:auto;z-index:2147483647;background:#fff;color:#1a1a1a;border-top:6px solid #a4001d;padding:1rem 1.25rem;font:16px/1.7 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.35)';
+add(el,'h2',f.title,'margin:0 0 .25rem;font-size:1.25rem;color:#a4001d').id='shirube-problems-title';
+add(el,'p',f.hint,'margin:0 0 .5rem');
+const ul=add(el,'ul','','margin:0 0 .75rem;padding-left:1.25rem');
+for(const p of f.problems){const li=add(ul,'li','','margin:.5rem 0');add(li,'code',p.where,'font-weight:bold;word-break:break-all');add(li,'div',p.message);if(p.fix)add(li,'div',p.fix,'color:#333');}
+const b=add(el,'button',f.close,'font:inherit;padding:.4rem 1rem;min-height:44px');b.type='button';b.onclick=()=>el.remove();
+document.body.append(el);el.focus();}
+async function poll(){try{const r=await fetch('/__shirube/status',{cache:'no-store'});const s=await r.json();
+if(v!==null&&s.version!==v){location.reload();return;}v=s.version;
+if(s.failure)show(s.failure);else{shown=null;panel()?.remove();}}catch{}}
+poll();setInterval(poll,700);})();</script>"#;
+
+/// The page served while no build has succeeded yet, so the problems have somewhere to show.
+pub fn waiting_page(lang: Lang) -> String {
+    let (title, text) = match lang {
+        Lang::Ja => (
+            "プレビュー",
+            "まだページを作れていません。下の問題を直して保存してください。",
+        ),
+        Lang::En => (
+            "Preview",
+            "No page could be built yet. Fix the problems below and save.",
+        ),
+    };
+    let lang_attr = match lang {
+        Lang::Ja => "ja",
+        Lang::En => "en",
+    };
+    format!(
+        "<!doctype html><html lang=\"{lang_attr}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body><main><h1>{title}</h1><p>{text}</p></main></body></html>"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Pos, Problem};
+    use std::path::Path;
+
+    #[test]
+    fn a_failure_lists_the_errors_with_where_and_how() {
+        let mut diags = Diagnostics::default();
+        let pos = Pos { line: 3, column: 5 };
+        let file = Path::new("content/entries/midori.md");
+        diags.error(
+            file,
+            pos,
+            "",
+            Problem::FullWidthColon { key: "name".into() },
+        );
+        diags.warning(file, pos, "summary", Problem::KanaRequired);
+        let f = failure(&BuildError::Invalid(diags), false, Lang::Ja);
+        assert_eq!(f["title"], "ファイルに問題があります（1件）");
+        assert_eq!(f["problems"][0]["where"], "content/entries/midori.md:3:5");
+        assert_eq!(
+            f["problems"][0]["message"],
+            "「name」のあとのコロンが 全角の「：」です"
+        );
+        assert!(
+            f["problems"][0]["fix"]
+                .as_str()
+                .unwrap()
+                .starts_with("直しかた: ")
+        );
+    }
+}
