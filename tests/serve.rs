@@ -86,7 +86,7 @@ fn preview_rebuilds_on_save_and_keeps_the_last_good_site() {
     assert_eq!(status, 200);
     assert!(home.contains("<h1>"), "{home}");
     assert!(
-        home.contains("/__shirube/status"),
+        home.contains("<script src=\"/__shirube/preview.js\">"),
         "the preview's script is injected"
     );
     assert_eq!(get(port, "/../../etc/passwd").0, 404);

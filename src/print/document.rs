@@ -38,6 +38,8 @@ pub struct PrintDocument {
     pub layout: &'static str,
     pub large_print: bool,
     pub page_css: String,
+    /// The Content-Security-Policy of the document, which allows `page_css` by its hash.
+    pub csp: String,
     pub legend: Vec<Badge>,
     pub where_to_ask: Option<PageView>,
     pub sections: Vec<SectionView>,
@@ -163,6 +165,8 @@ pub fn assemble(
             PrintLayout::Compact => "compact",
         },
         large_print: options.large_print,
+        // The `<style>` element holds a newline, the rules and a newline (print.html).
+        csp: crate::view::csp::print(&format!("\n{page_css}\n")),
         page_css,
         legend: sections::legend(),
         where_to_ask,

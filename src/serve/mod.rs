@@ -167,6 +167,10 @@ fn respond(stream: TcpStream, root: &Path, status: &Shared, lang: Lang) -> std::
         let body = lock(status).version.to_string();
         return send(&mut stream, 200, "text/plain", body.as_bytes());
     }
+    if path == overlay::SCRIPT_PATH {
+        let kind = "text/javascript; charset=utf-8";
+        return send(&mut stream, 200, kind, overlay::SCRIPT.as_bytes());
+    }
     if path == overlay::STATUS_PATH {
         let body = lock(status).to_json();
         return send(&mut stream, 200, "application/json", body.as_bytes());
@@ -198,7 +202,8 @@ fn respond(stream: TcpStream, root: &Path, status: &Shared, lang: Lang) -> std::
 
 /// The page with the preview's script before `</body>` (never written to disk).
 fn with_script(page: &str) -> String {
-    page.replacen("</body>", &format!("{}</body>", overlay::SCRIPT), 1)
+    let tag = format!("<script src=\"{}\"></script></body>", overlay::SCRIPT_PATH);
+    page.replacen("</body>", &tag, 1)
 }
 
 /// The file a URL path names inside the built site; never outside it.

@@ -67,11 +67,16 @@ fn problems(diags: &Diagnostics, strict: bool, lang: Lang) -> Vec<Value> {
         .collect()
 }
 
-/// Injected before `</body>` of every page the preview serves. It polls the status; reloads on a
-/// new good build; shows the problems in a panel over the page (text only, never HTML from the
-/// files), which a button closes until the problems change. The panel is an `alertdialog` that
-/// takes focus, so a screen reader reads it out.
-pub const SCRIPT: &str = r#"<script>(()=>{let v=null,shown=null;
+/// Where the preview serves its script: a file of the site's own origin, so the pages'
+/// Content-Security-Policy (`script-src 'self'`, no inline script) lets it run.
+pub const SCRIPT_PATH: &str = "/__shirube/preview.js";
+
+/// Loaded by every page the preview serves (a `<script src>` before `</body>`). It polls the
+/// status; reloads on a new good build; shows the problems in a panel over the page (text only,
+/// never HTML from the files; styled through the CSSOM, which the policy allows), which a button
+/// closes until the problems change. The panel is an `alertdialog` that takes focus, so a screen
+/// reader reads it out.
+pub const SCRIPT: &str = r#"(()=>{let v=null,shown=null;
 const panel=()=>document.getElementById('shirube-problems');
 const add=(parent,tag,text,css)=>{const e=document.createElement(tag);e.textContent=text;if(css)e.style.cssText=css;parent.append(e);return e;};
 function show(f){const key=JSON.stringify(f);if(shown===key)return;shown=key;panel()?.remove();
@@ -86,7 +91,7 @@ document.body.append(el);el.focus();}
 async function poll(){try{const r=await fetch('/__shirube/status',{cache:'no-store'});const s=await r.json();
 if(v!==null&&s.version!==v){location.reload();return;}v=s.version;
 if(s.failure)show(s.failure);else{shown=null;panel()?.remove();}}catch{}}
-poll();setInterval(poll,700);})();</script>"#;
+poll();setInterval(poll,700);})();"#;
 
 /// The page served while no build has succeeded yet, so the problems have somewhere to show.
 pub fn waiting_page(lang: Lang) -> String {

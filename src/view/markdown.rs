@@ -181,8 +181,17 @@ fn accessible_tables(html: &str, captions: &[String]) -> String {
         rest = &rest[at + "<table>".len()..];
     }
     out.push_str(rest);
-    out.replace("<th>", "<th scope=\"col\">")
-        .replace("<th style=", "<th scope=\"col\" style=")
+    // Column alignment as classes: the pages' Content-Security-Policy refuses `style`
+    // attributes (view/csp.rs).
+    let out = out
+        .replace("<th>", "<th scope=\"col\">")
+        .replace("<th style=", "<th scope=\"col\" style=");
+    ["left", "center", "right"].iter().fold(out, |html, side| {
+        html.replace(
+            &format!(" style=\"text-align: {side}\""),
+            &format!(" class=\"align-{side}\""),
+        )
+    })
 }
 
 fn flush_text(pending: &mut String, out: &mut Vec<Event>, text: TextToHtml) {
@@ -282,7 +291,8 @@ mod tests {
         let html = render("## 工賃の目安\n\n| 種類 | 金額 |\n|:--|--:|\n| B型 | 1万円 |\n");
         assert!(html.contains("<caption>工賃の目安</caption>"), "{html}");
         assert!(
-            html.contains(r#"<th scope="col" style="text-align: left">種類</th>"#),
+            html.contains(r#"<th scope="col" class="align-left">種類</th>"#)
+                && html.contains(r#"<td class="align-right">1万円</td>"#),
             "{html}"
         );
         assert!(!html.contains("<th>"), "{html}");

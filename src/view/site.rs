@@ -31,6 +31,8 @@ pub struct SiteContext {
     /// The licence of the guide's text and open data, from site.yaml.
     pub license_name: Option<String>,
     pub license_url: Option<String>,
+    /// The Content-Security-Policy of the page (`csp::PAGES`).
+    pub csp: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -104,6 +106,7 @@ impl SiteContext {
             entry_count: site.entries.len(),
             license_name: config.license.as_ref().map(|l| l.name.clone()),
             license_url: config.license.as_ref().and_then(|l| l.url.clone()),
+            csp: super::csp::PAGES,
         }
     }
 }

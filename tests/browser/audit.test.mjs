@@ -39,18 +39,27 @@ after(async () => {
   site?.cleanup();
 });
 
-test('axe-core finds no WCAG 2.x A/AA violation on any page, and no request leaves the site', async (t) => {
+test('axe-core finds no WCAG 2.x A/AA violation on any page, no request leaves the site, and every page keeps its Content-Security-Policy', async (t) => {
   t.diagnostic(`axe-core ${axeVersion}, tags ${AXE_TAGS.join(' ')}, Chromium ${browser.version()}`);
   const outside = new Set();
   context.on('request', (r) => {
     if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) outside.add(r.url());
   });
   const failures = [];
+  /** Pages without the policy, and everything the policy refused while they loaded. */
+  const refused = [];
   const queue = [...pages];
   await Promise.all(Array.from({ length: PARALLEL }, async () => {
     const page = await context.newPage();
+    let current = null;
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(`${current}: ${m.text()}`);
+    });
     for (let p; (p = queue.shift());) {
+      current = p.path;
       await page.goto(server.url + p.path, { waitUntil: 'load' });
+      const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '');
+      if (!/script-src '(self|none)'/.test(csp) || /unsafe/.test(csp)) refused.push(`${p.path}: no strict Content-Security-Policy (${csp})`);
       const violations = await runAxe(page);
       const r = result(p.type);
       r.pages += 1;
@@ -65,6 +74,7 @@ test('axe-core finds no WCAG 2.x A/AA violation on any page, and no request leav
   assert.ok(results.size >= 12, `at least 12 page types (found ${[...results.keys()].join(', ')})`);
   assert.deepEqual(failures, [], `axe-core violations:\n${failures.join('\n')}`);
   assert.deepEqual([...outside], [], 'requests outside the site');
+  assert.deepEqual(refused, [], 'every page has a strict Content-Security-Policy and keeps to it');
 });
 
 test('the search page showing results passes axe-core', async (t) => {
@@ -72,6 +82,8 @@ test('the search page showing results passes axe-core', async (t) => {
   assert.ok(existsSync(join(site.dir, 'search', 'index.html')), 'search/index.html is built');
   assert.ok(existsSync(join(site.dir, 'search', 'manifest.json')), 'search/manifest.json is built');
   const page = await context.newPage();
+  const refused = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) refused.push(m.text()); });
   await page.goto(server.url + 'search/');
   await page.fill('main input[type=search]', 'パン');
   await page.press('main input[type=search]', 'Enter');
@@ -81,6 +93,7 @@ test('the search page showing results passes axe-core', async (t) => {
   const violations = await runAxe(page);
   result('検索').axe += violations.length;
   assert.deepEqual(violations, [], formatViolations(violations));
+  assert.deepEqual(refused, [], 'search keeps to the Content-Security-Policy');
   await page.close();
 });
 

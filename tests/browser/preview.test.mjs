@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
-import { axePath, formatViolations, launch, repo, runAxe, shirubeBinary } from './lib.mjs';
+import { formatViolations, launch, repo, runAxe, shirubeBinary } from './lib.mjs';
 
 let tmp, site, child, origin, browser;
 
@@ -43,6 +43,8 @@ test('a broken save shows its problems over the page; the fix reloads it', async
   const outside = [];
   context.on('request', (r) => { if (!r.url().startsWith(origin)) outside.push(r.url()); });
   const page = await context.newPage();
+  const refused = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) refused.push(m.text()); });
   await page.goto(`${origin}/entries/midori/`);
   const entry = join(site, 'content', 'entries', 'midori.md');
   const good = readFileSync(entry, 'utf8');
@@ -57,7 +59,6 @@ test('a broken save shows its problems over the page; the fix reloads it', async
   assert.match(text, /直しかた: 半角の「:」とスペースにしてください/);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'shirube-problems',
     'the panel takes focus, so a screen reader reads it');
-  await page.addScriptTag({ path: axePath });
   const violations = await runAxe(page);
   assert.deepEqual(violations, [], formatViolations(violations));
   const shots = process.env.A11Y_SCREENSHOTS || join(tmpdir(), 'shirube-a11y-screenshots');
@@ -78,5 +79,6 @@ test('a broken save shows its problems over the page; the fix reloads it', async
   await page.getByText('直しました。').first().waitFor({ timeout: 10_000 });
   assert.equal(await panel.count(), 0);
   assert.deepEqual(outside, [], 'no request leaves the preview');
+  assert.deepEqual(refused, [], 'the preview keeps to the pages\' Content-Security-Policy');
   await context.close();
 });
