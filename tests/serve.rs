@@ -132,10 +132,9 @@ fn preview_rebuilds_on_save_and_keeps_the_last_good_site() {
         failure["failure"]["problems"][0]["where"],
         "content/entries/midori.md:4:5"
     );
-    assert!(
-        page.contains("/__shirube/status"),
-        "the status script is injected"
-    );
+    let (status, script) = get(port, "/__shirube/preview.js");
+    assert_eq!(status, 200);
+    assert!(script.contains("/__shirube/status"), "the script polls the status");
 
     // Fixed: no failure, a new build.
     std::fs::write(&entry, &text).unwrap();
