@@ -134,7 +134,10 @@ fn preview_rebuilds_on_save_and_keeps_the_last_good_site() {
     );
     let (status, script) = get(port, "/__shirube/preview.js");
     assert_eq!(status, 200);
-    assert!(script.contains("/__shirube/status"), "the script polls the status");
+    assert!(
+        script.contains("/__shirube/status"),
+        "the script polls the status"
+    );
 
     // Fixed: no failure, a new build.
     std::fs::write(&entry, &text).unwrap();

@@ -33,6 +33,9 @@ pub fn check_body(raw: &RawSite, doc: &RawDoc, diags: &mut Diagnostics) {
             LinkTarget::Unsafe => Problem::UnsafeLink {
                 target: dest_url.to_string(),
             },
+            LinkTarget::File => Problem::LinkToFile {
+                target: dest_url.to_string(),
+            },
             _ => continue,
         };
         let pos = position_in_body(&doc.body, range.start, doc.body_line);

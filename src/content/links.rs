@@ -15,6 +15,10 @@ pub enum LinkTarget<'a> {
     External,
     /// javascript:, data:, and anything else that could run or embed content.
     Unsafe,
+    /// A relative link to something that is not a page of the guide (`../../media/flyer.html`,
+    /// `/index.html`): nothing of `content/` but the pages and the photos' renditions is
+    /// published, so it would lead to a missing file, or to a file nobody reviewed.
+    File,
 }
 
 pub fn classify<'a>(target: &'a str, doc_dir: &str) -> LinkTarget<'a> {
@@ -48,7 +52,11 @@ pub fn classify<'a>(target: &'a str, doc_dir: &str) -> LinkTarget<'a> {
             fragment,
         };
     }
-    LinkTarget::External
+    // `//host/…` is another site with the page's scheme.
+    if path.starts_with("//") {
+        return LinkTarget::External;
+    }
+    LinkTarget::File
 }
 
 fn normalize(path: &str) -> String {
@@ -90,5 +98,11 @@ mod tests {
         assert_eq!(classify("javascript:alert(1)", ""), LinkTarget::Unsafe);
         assert_eq!(classify(" JavaScript:alert(1)", ""), LinkTarget::Unsafe);
         assert_eq!(classify("data:text/html,x", ""), LinkTarget::Unsafe);
+        assert_eq!(
+            classify("../../media/flyer.html", "entries"),
+            LinkTarget::File
+        );
+        assert_eq!(classify("/index.html", "entries"), LinkTarget::File);
+        assert_eq!(classify("#hours", "entries"), LinkTarget::External);
     }
 }

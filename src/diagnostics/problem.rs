@@ -202,4 +202,8 @@ pub enum Problem {
     UnclosedQuote,
     /// The file is Shift_JIS (Excel's or old Notepad's "ANSI"), not UTF-8.
     ShiftJis,
+    /// A body links to a file (`../../media/flyer.html`) rather than a page of the guide.
+    LinkToFile {
+        target: String,
+    },
 }

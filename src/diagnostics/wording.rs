@@ -712,6 +712,20 @@ impl Problem {
                     "close it with the same quote at the end of the value (e.g. phone: \"0123-45-6789\")",
                 ),
             ),
+            Problem::LinkToFile { target } => said(
+                msg(
+                    format!(
+                        "リンク「{target}」の先は、ガイドのページではなくファイルです（ガイドには載りません）"
+                    ),
+                    format!(
+                        "the link \"{target}\" leads to a file, not a page of the guide (files are not published)"
+                    ),
+                ),
+                msg(
+                    "ほかの項目やページへは @/entries/<id>.md の形で、ほかのサイトへは https:// ではじまるアドレスでリンクしてください。写真は photos に書きます",
+                    "link entries and pages as @/entries/<id>.md and other sites with https:// addresses; photos go under photos",
+                ),
+            ),
             Problem::ShiftJis => said(
                 msg(
                     "文字コードが Shift_JIS です（UTF-8 ではありません）",
@@ -922,6 +936,9 @@ mod tests {
             Problem::ColonWithoutSpace { key: s("name") },
             Problem::UnclosedQuote,
             Problem::ShiftJis,
+            Problem::LinkToFile {
+                target: s("../../media/flyer.html"),
+            },
         ]
     }
 
@@ -981,9 +998,10 @@ mod tests {
             Problem::ColonWithoutSpace { .. } => 51,
             Problem::UnclosedQuote => 52,
             Problem::ShiftJis => 53,
+            Problem::LinkToFile { .. } => 54,
         }
     }
-    const KINDS: usize = 54;
+    const KINDS: usize = 55;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()

@@ -211,7 +211,8 @@ fn resolve(dest: &str, links: &Links) -> Option<String> {
             })
         }
         LinkTarget::External => Some(dest.to_string()),
-        LinkTarget::Unsafe => None,
+        // Refused by check; never a link to a file nobody reviewed.
+        LinkTarget::Unsafe | LinkTarget::File => None,
     }
 }
 
