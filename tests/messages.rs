@@ -6,6 +6,7 @@
 //! of build, theme, print, serve, import and new, and the stale report.
 
 use shirube::assets::AssetError;
+use shirube::diff::DiffError;
 use shirube::import::wam::{ImportError, RegionError};
 use shirube::init::{Field, InitError};
 use shirube::lang::{Localized, Msg};
@@ -152,6 +153,21 @@ fn every_error() -> Vec<(String, Msg)> {
             error: io(),
         },
         ServeError::TempDir(io()),
+    ] {
+        add(&e, &format!("{e:?}"));
+    }
+    for e in [
+        DiffError::NoGit(io()),
+        DiffError::NotARepository {
+            dir: p(),
+            detail: "fatal: not a git repository".into(),
+        },
+        DiffError::UnknownRevision("origin/main".into()),
+        DiffError::Git {
+            command: "read-tree".into(),
+            detail: "fatal: x".into(),
+        },
+        DiffError::TempDir(io()),
     ] {
         add(&e, &format!("{e:?}"));
     }
