@@ -253,3 +253,39 @@ fn a_folder_outside_git_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+/// The council's pull-request workflow (`shirube init`'s check.yml) runs `shirube diff` against
+/// the base branch as `actions/checkout` leaves it: a clone with the base at `origin/<base>`.
+#[test]
+fn the_council_workflow_compares_with_the_base_branch_of_a_clone() {
+    let workflow = std::fs::read_to_string("src/init/starter/github/workflows/check.yml").unwrap();
+    assert!(
+        workflow.contains(r#"shirube diff "origin/$BASE_REF" HEAD > summary/diff.md"#),
+        "{workflow}"
+    );
+    assert!(workflow.contains("fetch-depth: 0"), "{workflow}");
+    assert!(!workflow.contains("TODO(shirube diff)"), "{workflow}");
+
+    let origin = Repo::new();
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("clone");
+    let out = Command::new("git")
+        .args(["clone", "--quiet"])
+        .arg(&origin.root)
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let clone = Repo { _dir: dir, root };
+    clone.git(&["checkout", "--quiet", "-b", "provider-edit"]);
+    clone.edit("content/entries/midori.md", "capacity: 20", "capacity: 25");
+    clone.commit("more places");
+    let comment = clone.diff(&["origin/main", "HEAD"]);
+    assert!(comment.contains("`origin/main`（`"), "{comment}");
+    assert!(
+        comment.contains(
+            "- **みどり工房**（`content/entries/midori.md`）\n  - B型の定員: 20人 → 25人\n"
+        ),
+        "{comment}"
+    );
+}
