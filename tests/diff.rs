@@ -289,3 +289,20 @@ fn the_council_workflow_compares_with_the_base_branch_of_a_clone() {
         "{comment}"
     );
 }
+
+/// A revision whose site.yaml cannot be read: the comment says why there is nothing to compare.
+#[test]
+fn a_site_that_cannot_be_read_gives_its_errors_only() {
+    let repo = Repo::new();
+    repo.edit("site.yaml", "region: こもれび市", "region: [こもれび市");
+    let comment = repo.diff(&["main"]);
+    assert!(
+        comment.contains("⚠️ いまの作業中のファイル のサイトには、エラーが 1件 あります。"),
+        "{comment}"
+    );
+    assert!(comment.contains("- `site.yaml` 4行目 "), "{comment}");
+    assert!(
+        comment.ends_with("サイト全体を読めないため、変更をくらべられません。エラーを直すと、ここに変更が出ます。\n"),
+        "{comment}"
+    );
+}
