@@ -117,6 +117,13 @@ fn edit_everything(repo: &Repo) {
         "  - type: a-type\n    capacity: 10\n    wage: { monthly_average: 85000, fiscal_year: 2025 }\ntransport:",
     );
     repo.edit(midori, "parking: 2台（無料）", "parking: 3台（無料）");
+    // A new photo in place of the old one (the old file stays in the folder, unused).
+    std::fs::copy(
+        repo.path("content/media/sakura-hatake.jpg"),
+        repo.path("content/media/midori-mise.jpg"),
+    )
+    .unwrap();
+    repo.edit(midori, "src: midori-pan.jpg", "src: midori-mise.jpg");
     // An employer leaves the guide; a new office joins it.
     std::fs::remove_file(repo.path("content/entries/hoshino.md")).unwrap();
     repo.write(

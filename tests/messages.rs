@@ -158,6 +158,7 @@ fn every_error() -> Vec<(String, Msg)> {
     }
     for e in [
         DiffError::NoGit(io()),
+        DiffError::NoFolder(p()),
         DiffError::NotARepository {
             dir: p(),
             detail: "fatal: not a git repository".into(),

@@ -29,7 +29,8 @@ pub struct Changed {
     pub name: String,
     pub source: String,
     pub rows: Vec<RowChange>,
-    pub photos: Vec<(String, PhotoChange)>,
+    /// Each photo added, removed or replaced: its `src`, what happened, and its description.
+    pub photos: Vec<(String, PhotoChange, String)>,
 }
 
 /// One kind of item (entries, events …) compared.
@@ -158,10 +159,33 @@ fn section(old: Vec<Item>, new: Vec<Item>, broken: &BTreeSet<String>) -> Section
 }
 
 fn item(old: &Item, new: &Item) -> Changed {
+    let mut photos = Vec::new();
+    for p in &new.photos {
+        match old.photos.iter().find(|o| o.src == p.src) {
+            None => photos.push((p.src.clone(), PhotoChange::Added, p.alt.clone())),
+            Some(o) if o.digest != p.digest => {
+                photos.push((p.src.clone(), PhotoChange::Replaced, p.alt.clone()))
+            }
+            Some(_) => {}
+        }
+    }
+    for o in &old.photos {
+        if !new.photos.iter().any(|p| p.src == o.src) {
+            photos.push((o.src.clone(), PhotoChange::Removed, o.alt.clone()));
+        }
+    }
+    // A photo added or removed is said with its description, not as a description changed.
+    let whole_photo = |key: &str| {
+        key.strip_prefix(facts::PHOTO_KEY).is_some_and(|src| {
+            photos
+                .iter()
+                .any(|(s, c, _)| s == src && *c != PhotoChange::Replaced)
+        })
+    };
     let find = |rows: &[Row], key: &str| rows.iter().position(|r| r.key == key);
     let mut rows = Vec::new();
     // In the new revision's order, then what only the old one had, in its order.
-    for r in &new.rows {
+    for r in new.rows.iter().filter(|r| !whole_photo(&r.key)) {
         let before = find(&old.rows, &r.key).map(|i| &old.rows[i]);
         if before.map(|b| &b.value) != Some(&r.value) {
             rows.push(RowChange {
@@ -172,7 +196,7 @@ fn item(old: &Item, new: &Item) -> Changed {
             });
         }
     }
-    for r in &old.rows {
+    for r in old.rows.iter().filter(|r| !whole_photo(&r.key)) {
         if find(&new.rows, &r.key).is_none() {
             rows.push(RowChange {
                 label: r.label.clone(),
@@ -180,19 +204,6 @@ fn item(old: &Item, new: &Item) -> Changed {
                 new: None,
                 long: r.long,
             });
-        }
-    }
-    let mut photos = Vec::new();
-    for p in &new.photos {
-        match old.photos.iter().find(|o| o.src == p.src) {
-            None => photos.push((p.src.clone(), PhotoChange::Added)),
-            Some(o) if o.digest != p.digest => photos.push((p.src.clone(), PhotoChange::Replaced)),
-            Some(_) => {}
-        }
-    }
-    for o in &old.photos {
-        if !new.photos.iter().any(|p| p.src == o.src) {
-            photos.push((o.src.clone(), PhotoChange::Removed));
         }
     }
     Changed {

@@ -27,6 +27,8 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhotoFile {
     pub src: String,
+    /// What it shows, as the page says it.
+    pub alt: String,
     /// SHA-256 of the file's bytes (`None` when it could not be read).
     pub digest: Option<[u8; 32]>,
 }
@@ -109,7 +111,7 @@ pub fn entry(entry: &Entry, site: &SiteConfig) -> Item {
     let mut rows = Rows::default();
     rows.add("name", "名前", &entry.name);
     rows.add("kana", "よみがな", &entry.kana);
-    rows.add("kind", "種類", entry.kind().label());
+    rows.add("kind", "分類", entry.kind().label());
     rows.opt("summary", "ひとこと", page.card.summary.clone());
     rows.add("area", "地域", &page.card.area);
     rows.opt("operator", "運営", page.operator.clone());
@@ -161,7 +163,7 @@ pub fn entry(entry: &Entry, site: &SiteConfig) -> Item {
         page.hours_notes.clone(),
     );
     for p in &entry.photos {
-        let alt = p.alt.clone().unwrap_or_else(|| "（飾りの写真）".into());
+        let alt = p.alt.clone().unwrap_or_else(|| "飾りの写真".into());
         rows.add(
             format!("photo:{}", p.src),
             format!("写真 {} の説明", p.src),
@@ -190,10 +192,18 @@ pub fn entry(entry: &Entry, site: &SiteConfig) -> Item {
             .iter()
             .map(|p| PhotoFile {
                 src: p.src.clone(),
+                alt: alt(p),
                 digest: digest(&p.file),
             })
             .collect(),
     }
+}
+
+/// The key of a photo's description row: `photo:` and the photo's `src`.
+pub const PHOTO_KEY: &str = "photo:";
+
+fn alt(p: &Photo) -> String {
+    p.alt.clone().unwrap_or_else(|| "飾りの写真".into())
 }
 
 fn digest(file: &Path) -> Option<[u8; 32]> {

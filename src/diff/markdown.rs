@@ -164,13 +164,13 @@ fn changed(out: &mut String, c: &Changed) {
     for r in &c.rows {
         let _ = writeln!(out, "  - {}", row(r));
     }
-    for (src, change) in &c.photos {
+    for (src, change, alt) in &c.photos {
         let what = match change {
             PhotoChange::Added => "写真を追加",
             PhotoChange::Removed => "写真を削除",
             PhotoChange::Replaced => "写真を差しかえ",
         };
-        let _ = writeln!(out, "  - {what}: {}", code(src));
+        let _ = writeln!(out, "  - {what}: {}（{}）", code(src), escape(&cut(alt)));
     }
 }
 

@@ -16,6 +16,8 @@ use std::process::Command;
 pub enum DiffError {
     /// The `git` program could not be started.
     NoGit(std::io::Error),
+    /// The site folder does not exist.
+    NoFolder(PathBuf),
     /// The site folder is not inside a git repository.
     NotARepository { dir: PathBuf, detail: String },
     /// No commit, branch or tag of that name.
@@ -32,6 +34,10 @@ impl Localized for DiffError {
             DiffError::NoGit(error) => msg(
                 format!("git を動かせません（{error}）。git をインストールしてください"),
                 format!("cannot run git ({error}); please install git"),
+            ),
+            DiffError::NoFolder(dir) => msg(
+                format!("{} というフォルダがありません", slash(dir)),
+                format!("there is no folder {}", slash(dir)),
             ),
             DiffError::NotARepository { dir, detail } => msg(
                 format!(
@@ -85,6 +91,9 @@ pub struct Repository {
 
 impl Repository {
     pub fn find(site_dir: &Path) -> Result<Repository, DiffError> {
+        if !site_dir.is_dir() {
+            return Err(DiffError::NoFolder(site_dir.to_path_buf()));
+        }
         let not_repo = |detail: String| DiffError::NotARepository {
             dir: site_dir.to_path_buf(),
             detail,
