@@ -145,6 +145,17 @@ fn edit_everything(repo: &Repo) {
         "contact:\n  phone: \"0199-22-1100\"",
         "contact: { phone: '0199-22-1100' }  # 代表番号",
     );
+    // The council renames the guide and words a term more plainly.
+    repo.edit(
+        "site.yaml",
+        "title: こもれび市 しごと案内",
+        "title: こもれび市 はたらく案内",
+    );
+    repo.edit(
+        "content/glossary.yaml",
+        "definition: 雇用契約を結ばずに、自分のペースで働く福祉サービスです。",
+        "definition: 雇用契約を結ばずに、体調に合わせて自分のペースで働く福祉サービスです。",
+    );
     // An event costs something now; a page says more.
     repo.edit(
         "content/events/marche.md",

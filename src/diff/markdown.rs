@@ -174,8 +174,8 @@ fn changed(out: &mut String, c: &Changed) {
     }
 }
 
-/// `平均工賃月額: 15,000円 → 16,500円（2024年度）`: a note in parentheses that both values end
-/// with is said once, after the new value.
+/// `平均工賃月額: 15,000円 → 16,500円（2024年度）`: the fiscal year both values end with is said
+/// once, after the new value (other notes in parentheses are kept on both sides).
 fn row(r: &RowChange) -> String {
     let label = escape(&r.label);
     if r.long {
@@ -196,6 +196,7 @@ fn row(r: &RowChange) -> String {
         && i > 0
         && j > 0
         && old.ends_with('）')
+        && old[i..].contains("年度")
         && old[i..] == new[j..]
     {
         return format!(
@@ -271,6 +272,8 @@ mod tests {
             row(&r),
             "平均工賃月額: 15,000円（2023年度） → 16,500円（2024年度）"
         );
+        let r = change(Some("2台（無料）"), Some("3台（無料）"));
+        assert_eq!(row(&r), "平均工賃月額: 2台（無料） → 3台（無料）");
         let r = change(None, Some("16,500円（2024年度）"));
         assert_eq!(row(&r), "平均工賃月額: （なし） → 16,500円（2024年度）");
     }
