@@ -213,6 +213,8 @@ fn without_a_head_the_working_tree_is_compared() {
         comment.contains("と いまの作業中のファイル をくらべました"),
         "{comment}"
     );
+    // With no revision at all: HEAD against the files.
+    assert_eq!(repo.diff(&[]), comment);
     assert!(
         comment.contains("  - 平均工賃月額: 16,500円（2025年度） → 17,000円（2026年度）\n"),
         "{comment}"

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// くらべるもとのリビジョン（コミット・ブランチ・タグ。例: origin/main）
+    /// くらべるもとのリビジョン（コミット・ブランチ・タグ。例: origin/main。省略すると HEAD）
+    #[arg(default_value = "HEAD")]
     base: String,
     /// くらべる先のリビジョン（省略すると、いまの作業中のファイル）
     head: Option<String>,

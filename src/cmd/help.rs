@@ -102,7 +102,7 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     (
         "diff.base",
-        "The revision to compare from (a commit, branch or tag, e.g. origin/main)",
+        "The revision to compare from (a commit, branch or tag, e.g. origin/main; default: HEAD)",
     ),
     (
         "diff.head",
