@@ -404,6 +404,18 @@ fn commands_speak_the_language_asked_for() {
         "市区町村が見つかりません",
         "there is no municipality",
     );
+    // diff: a site folder that is not there (tests/diff.rs has the unknown revision in both).
+    speaks_both(
+        &[
+            "diff",
+            "main",
+            "--dir",
+            &dir.join("nowhere").to_string_lossy(),
+        ],
+        dir,
+        "というフォルダがありません",
+        "there is no folder",
+    );
     // A site with errors: the check report and build's note both follow the language.
     std::fs::remove_file(dir.join("site.yaml")).unwrap();
     speaks_both(&["build", "."], dir, "書きかえていません", "left as it was");
