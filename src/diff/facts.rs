@@ -145,9 +145,10 @@ pub fn entry(entry: &Entry, site: &SiteConfig) -> Item {
         let items: Vec<&str> = list.items.iter().map(String::as_str).collect();
         rows.add(format!("list:{}", list.title), list.title, join(&items));
     }
-    for v in &page.voices {
+    // By place in the list: two voices may come from people described alike.
+    for (i, v) in page.voices.iter().enumerate() {
         rows.add(
-            format!("voice:{}", v.who),
+            format!("voice:{i}"),
             format!("働いている人の声（{}）", v.who),
             &v.text,
         );
