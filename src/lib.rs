@@ -12,6 +12,7 @@ pub mod assets;
 pub mod check;
 pub mod content;
 pub mod diagnostics;
+pub mod diff;
 pub mod enrich;
 pub mod export;
 pub mod import;

@@ -31,6 +31,8 @@ enum Command {
     Stale(cmd::stale::Args),
     /// すべてのファイルを調べ、問題を一度にすべて表示します
     Check(cmd::check::Args),
+    /// 二つのリビジョン（git のコミット）のあいだで、ガイドの何が変わるかを、項目ごとに Markdown で表示します（プルリクエストのコメントに）
+    Diff(cmd::diff::Args),
     /// 文のよみがなを ひらがなで表示します（サイトの中では content/readings.yaml と各項目の kana を使います）
     Reading(cmd::reading::Args),
     /// 文に ふりがな（ruby）をつけた HTML を表示します
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args, &env),
         Command::Stale(args) => cmd::stale::run(args, &env),
         Command::Check(args) => cmd::check::run(args, &env),
+        Command::Diff(args) => cmd::diff::run(args, &env),
         Command::Reading(args) => cmd::reading::run(args, &env),
         Command::Ruby(args) => cmd::ruby::run(args, &env),
         Command::Import(args) => cmd::import::run(args, &env),

@@ -6,6 +6,7 @@
 //! of build, theme, print, serve, import and new, and the stale report.
 
 use shirube::assets::AssetError;
+use shirube::diff::DiffError;
 use shirube::import::wam::{ImportError, RegionError};
 use shirube::init::{Field, InitError};
 use shirube::lang::{Localized, Msg};
@@ -152,6 +153,22 @@ fn every_error() -> Vec<(String, Msg)> {
             error: io(),
         },
         ServeError::TempDir(io()),
+    ] {
+        add(&e, &format!("{e:?}"));
+    }
+    for e in [
+        DiffError::NoGit(io()),
+        DiffError::NoFolder(p()),
+        DiffError::NotARepository {
+            dir: p(),
+            detail: "fatal: not a git repository".into(),
+        },
+        DiffError::UnknownRevision("origin/main".into()),
+        DiffError::Git {
+            command: "read-tree".into(),
+            detail: "fatal: x".into(),
+        },
+        DiffError::TempDir(io()),
     ] {
         add(&e, &format!("{e:?}"));
     }
@@ -386,6 +403,18 @@ fn commands_speak_the_language_asked_for() {
         dir,
         "市区町村が見つかりません",
         "there is no municipality",
+    );
+    // diff: a site folder that is not there (tests/diff.rs has the unknown revision in both).
+    speaks_both(
+        &[
+            "diff",
+            "main",
+            "--dir",
+            &dir.join("nowhere").to_string_lossy(),
+        ],
+        dir,
+        "というフォルダがありません",
+        "there is no folder",
     );
     // A site with errors: the check report and build's note both follow the language.
     std::fs::remove_file(dir.join("site.yaml")).unwrap();

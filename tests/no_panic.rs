@@ -110,3 +110,43 @@ fn check_never_panics_on_mutated_entries() {
         "only {reported} of 400 mutations were reported"
     );
 }
+
+/// `shirube diff` compares whatever a pull request holds with what was there: it must write its
+/// comment, never panic, whatever the mutated entry holds.
+#[test]
+fn diff_never_panics_on_mutated_entries() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(repo.join("content/entries"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    sources.sort();
+    let today = Date::parse("2026-11-01").unwrap();
+    let site = || {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/entries")).unwrap();
+        std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).unwrap();
+        dir
+    };
+    let (before, after) = (site(), site());
+    let mut rng = Rng(0xd1ff_5eed_0bad_cafe);
+    for case in 0..150 {
+        let source = &sources[case % sources.len()];
+        let text = std::fs::read_to_string(source).unwrap();
+        let mutated = mutate(&text, &mut rng);
+        std::fs::write(before.path().join("content/entries/x.md"), &text).unwrap();
+        std::fs::write(after.path().join("content/entries/x.md"), &mutated).unwrap();
+        let result = std::panic::catch_unwind(|| {
+            let old = shirube::diff::revision::working_tree(before.path(), today);
+            let new = shirube::diff::revision::working_tree(after.path(), today);
+            shirube::diff::compare_snapshots(&old, &new)
+        });
+        match result {
+            Ok(comment) => assert!(comment.starts_with("## ガイドの変わるところ"), "{comment}"),
+            Err(_) => panic!(
+                "diff panicked on case {case} ({}):\n{mutated}",
+                source.display()
+            ),
+        }
+    }
+}

@@ -97,6 +97,22 @@ const ENGLISH: &[(&str, &str)] = &[
     ("check.strict", "Treat warnings as errors too"),
     ("check.format", "The report's format"),
     (
+        "diff",
+        "Shows what changes in the guide between two revisions (git commits), entry by entry and field by field, as Markdown (for a pull-request comment)",
+    ),
+    (
+        "diff.base",
+        "The revision to compare from (a commit, branch or tag, e.g. origin/main; default: HEAD)",
+    ),
+    (
+        "diff.head",
+        "The revision to compare with (default: the files as they are now, uncommitted changes included)",
+    ),
+    (
+        "diff.dir",
+        "The site's folder (where site.yaml is; inside a git repository)",
+    ),
+    (
         "reading",
         "Prints the reading of a text in hiragana (inside a site, with content/readings.yaml and the entries' kana)",
     ),
