@@ -150,9 +150,10 @@ fn every_error() -> Vec<(String, Msg)> {
     for e in [
         ServeError::Bind {
             port: 8000,
-            error: io(),
+            error: Box::new(io()),
         },
         ServeError::TempDir(io()),
+        ServeError::Watch(notify::Error::generic("inotify limit")),
     ] {
         add(&e, &format!("{e:?}"));
     }

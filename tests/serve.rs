@@ -25,7 +25,11 @@ fn get(port: u16, path: &str) -> (u16, String) {
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     let status = response
@@ -53,15 +57,11 @@ fn wait_for_new_build(port: u16, from: &str) -> String {
     }
 }
 
-#[test]
-fn preview_rebuilds_on_save_and_keeps_the_last_good_site() {
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(&repo.join("tests/fixtures/base"), site.path());
+/// Starts the preview of `site` on a free port; kills it when the guard is dropped.
+fn start(site: &std::path::Path) -> (Server, u16) {
     let child = Command::new(env!("CARGO_BIN_EXE_shirube"))
-        .args(["serve", "--port", "0", "--theme"])
-        .arg(repo.join("themes/default"))
-        .arg(site.path())
+        .args(["serve", "--port", "0"])
+        .arg(site)
         .env("SHIRUBE_TODAY", "2026-11-01")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -81,6 +81,15 @@ fn preview_rebuilds_on_save_and_keeps_the_last_good_site() {
         .expect("the preview prints its address");
     // Keep reading stdout so the server never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
+    (server, port)
+}
+
+#[test]
+fn preview_rebuilds_on_save_and_keeps_the_last_good_site() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&repo.join("tests/fixtures/base"), site.path());
+    let (_server, port) = start(site.path());
 
     let (status, home) = get(port, "/");
     assert_eq!(status, 200);
@@ -143,6 +152,83 @@ fn preview_rebuilds_on_save_and_keeps_the_last_good_site() {
     std::fs::write(&entry, &text).unwrap();
     let fixed = wait_for_status(port, |s| s["failure"].is_null());
     assert!(fixed["version"].as_u64().unwrap() > second.parse::<u64>().unwrap());
+
+    // A rename alone (same bytes, same times) rebuilds: the page moves with the file.
+    let before = fixed["version"].as_u64().unwrap().to_string();
+    let entries = site.path().join("content/entries");
+    std::fs::rename(entries.join("hoshino.md"), entries.join("hoshino-foods.md")).unwrap();
+    wait_for_new_build(port, &before);
+    assert_eq!(get(port, "/entries/hoshino-foods/").0, 200);
+    assert_eq!(get(port, "/entries/hoshino/").0, 404);
+}
+
+/// A request with the given Host and extra header lines; the raw response.
+fn raw(port: u16, request: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to the preview");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+#[test]
+fn preview_answers_only_loopback_hosts_and_speaks_http() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&repo.join("tests/fixtures/base"), site.path());
+    let (_server, port) = start(site.path());
+
+    // DNS rebinding: a page of evil.example that resolves to 127.0.0.1 gets nothing.
+    let rebound = raw(
+        port,
+        "GET / HTTP/1.1\r\nHost: evil.example:8000\r\nConnection: close\r\n\r\n",
+    );
+    assert!(rebound.starts_with("HTTP/1.1 403"), "{rebound}");
+    let nameless = raw(port, "GET / HTTP/1.0\r\n\r\n");
+    assert!(
+        nameless.starts_with("HTTP/1.0 403") || nameless.starts_with("HTTP/1.1 403"),
+        "{nameless}"
+    );
+
+    // HEAD: the headers of GET, no body.
+    let head = raw(
+        port,
+        "HEAD /static/css/site.css HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+    );
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(
+        head.to_ascii_lowercase().contains("content-type: text/css"),
+        "{head}"
+    );
+    assert!(
+        head.ends_with("\r\n\r\n"),
+        "no body after the headers: {head}"
+    );
+
+    // A byte range, and one that cannot be satisfied.
+    let css = std::fs::read_to_string(repo.join("themes/default/static/css/site.css")).unwrap();
+    let part = raw(
+        port,
+        "GET /static/css/site.css HTTP/1.1\r\nHost: localhost\r\nRange: bytes=0-9\r\nConnection: close\r\n\r\n",
+    );
+    assert!(part.starts_with("HTTP/1.1 206"), "{part}");
+    assert!(
+        part.to_ascii_lowercase()
+            .contains(&format!("content-range: bytes 0-9/{}", css.len())),
+        "{part}"
+    );
+    assert!(part.ends_with(&css[..10]), "{part}");
+    let beyond = raw(
+        port,
+        &format!(
+            "GET /static/css/site.css HTTP/1.1\r\nHost: localhost\r\nRange: bytes={}-\r\nConnection: close\r\n\r\n",
+            css.len()
+        ),
+    );
+    assert!(beyond.starts_with("HTTP/1.1 416"), "{beyond}");
 }
 
 /// Polls (bounded) the preview's status until `ready` says so.

@@ -4,24 +4,26 @@
 //! over the open page (`overlay.rs`) until the file is fixed, and keeps serving the last good
 //! site, exactly like `build` keeps the last good `output/`.
 //!
-//! A local preview serves one person, so it uses the standard library's TCP listener and a
-//! thread per connection rather than an HTTP framework.
+//! `http.rs` answers requests (loopback hosts only, HEAD and byte ranges), `watch.rs` says when
+//! the site changed.
 
+mod http;
 mod overlay;
+mod watch;
 
 use crate::lang::{Lang, Localized, Msg, msg};
 use crate::pipeline::{BuildError, BuildOptions, BuildReport};
 use overlay::Status;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, SystemTime};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    Bind { port: u16, error: std::io::Error },
+    Bind {
+        port: u16,
+        error: Box<dyn std::error::Error + Send + Sync>,
+    },
     TempDir(std::io::Error),
+    Watch(notify::Error),
 }
 
 impl Localized for ServeError {
@@ -36,6 +38,10 @@ impl Localized for ServeError {
             ServeError::TempDir(error) => msg(
                 format!("一時フォルダを作れません（{error}）"),
                 format!("cannot make a temporary folder ({error})"),
+            ),
+            ServeError::Watch(error) => msg(
+                format!("サイトのフォルダの変更を見はれません（{error}）"),
+                format!("cannot watch the site folder for changes ({error})"),
             ),
         }
     }
@@ -88,209 +94,43 @@ pub fn serve(
     record(&first);
     events.built(&first);
 
-    let listener =
-        TcpListener::bind(("127.0.0.1", port)).map_err(|error| ServeError::Bind { port, error })?;
-    let actual_port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
+    let server = tiny_http::Server::http(("127.0.0.1", port))
+        .map_err(|error| ServeError::Bind { port, error })?;
+    let actual_port = server
+        .server_addr()
+        .to_ip()
+        .map_or(port, |address| address.port());
     events.listening(&format!("http://127.0.0.1:{actual_port}/"));
     {
         let status = Arc::clone(&status);
         let out = out.clone();
         std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
+            for request in server.incoming_requests() {
                 let status = Arc::clone(&status);
                 let out = out.clone();
                 std::thread::spawn(move || {
-                    // A client that hangs up mid-request is not our problem.
-                    let _ = respond(stream, &out, &status, lang);
+                    let (version, status_json) = {
+                        let status = lock(&status);
+                        (status.version, status.to_json())
+                    };
+                    let site = http::Site {
+                        root: &out,
+                        version,
+                        status_json,
+                        lang,
+                    };
+                    http::respond(request, &site);
                 });
             }
         });
     }
 
-    let watched = [
-        options.site_dir.join("site.yaml"),
-        options.site_dir.join("content"),
-        options.theme_dir(),
-    ];
-    let mut last = fingerprint(&watched);
-    loop {
-        std::thread::sleep(Duration::from_millis(400));
-        let now = fingerprint(&watched);
-        if now != last {
-            last = now;
-            let result = crate::pipeline::build(&options);
-            record(&result);
-            events.built(&result);
-        }
+    let watcher = watch::SiteWatcher::new(&options.site_dir, &options.theme_dir())
+        .map_err(ServeError::Watch)?;
+    while watcher.wait_for_change() {
+        let result = crate::pipeline::build(&options);
+        record(&result);
+        events.built(&result);
     }
-}
-
-/// What changes when any watched file is added, removed or saved.
-fn fingerprint(paths: &[PathBuf]) -> (usize, Option<SystemTime>, u64) {
-    let mut count = 0;
-    let mut newest = None;
-    let mut bytes = 0;
-    for path in paths {
-        for entry in walkdir::WalkDir::new(path)
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if let Ok(meta) = entry.metadata()
-                && meta.is_file()
-            {
-                count += 1;
-                bytes += meta.len();
-                newest = newest.max(meta.modified().ok());
-            }
-        }
-    }
-    (count, newest, bytes)
-}
-
-fn respond(stream: TcpStream, root: &Path, status: &Shared, lang: Lang) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Read and drop the headers.
-    let mut line = String::new();
-    while reader.read_line(&mut line)? > 2 {
-        line.clear();
-    }
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    let mut stream = stream;
-    if method != "GET" && method != "HEAD" {
-        return send(&mut stream, 405, "text/plain; charset=utf-8", b"GET only");
-    }
-    let path = percent_decode(target.split(['?', '#']).next().unwrap_or("/"));
-    if path == VERSION_PATH {
-        let body = lock(status).version.to_string();
-        return send(&mut stream, 200, "text/plain", body.as_bytes());
-    }
-    if path == overlay::SCRIPT_PATH {
-        let kind = "text/javascript; charset=utf-8";
-        return send(&mut stream, 200, kind, overlay::SCRIPT.as_bytes());
-    }
-    if path == overlay::STATUS_PATH {
-        let body = lock(status).to_json();
-        return send(&mut stream, 200, "application/json", body.as_bytes());
-    }
-    let html = "text/html; charset=utf-8";
-    match file_for(root, &path) {
-        Some(file) => {
-            let bytes = std::fs::read(&file)?;
-            let kind = content_type(&file);
-            if kind == html {
-                let page = with_script(&String::from_utf8_lossy(&bytes));
-                send(&mut stream, 200, kind, page.as_bytes())
-            } else {
-                send(&mut stream, 200, kind, &bytes)
-            }
-        }
-        // No good build yet: a page for the problems to show on.
-        None if !root.join("index.html").is_file() => {
-            let page = with_script(&overlay::waiting_page(lang));
-            send(&mut stream, 200, html, page.as_bytes())
-        }
-        None => {
-            let page = std::fs::read(root.join("404.html")).unwrap_or_default();
-            let page = with_script(&String::from_utf8_lossy(&page));
-            send(&mut stream, 404, html, page.as_bytes())
-        }
-    }
-}
-
-/// The page with the preview's script before `</body>` (never written to disk).
-fn with_script(page: &str) -> String {
-    let tag = format!("<script src=\"{}\"></script></body>", overlay::SCRIPT_PATH);
-    page.replacen("</body>", &tag, 1)
-}
-
-/// The file a URL path names inside the built site; never outside it.
-fn file_for(root: &Path, url_path: &str) -> Option<PathBuf> {
-    let relative = Path::new(url_path.trim_start_matches('/'));
-    if relative
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-    {
-        return None;
-    }
-    let mut file = root.join(relative);
-    if file.is_dir() {
-        file = file.join("index.html");
-    }
-    file.is_file().then_some(file)
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(hex) = text.get(i + 1..i + 3)
-            && let Ok(byte) = u8::from_str_radix(hex, 16)
-        {
-            out.push(byte);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
-    }
-}
-
-fn send(stream: &mut TcpStream, status: u16, kind: &str, body: &[u8]) -> std::io::Result<()> {
-    let reason = match status {
-        200 => "OK",
-        404 => "Not Found",
-        _ => "Method Not Allowed",
-    };
-    write!(
-        stream,
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    stream.write_all(body)?;
-    stream.flush()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_stay_inside_the_site() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("a")).unwrap();
-        std::fs::write(dir.path().join("a/index.html"), "x").unwrap();
-        assert!(file_for(dir.path(), "/a/").is_some());
-        assert!(file_for(dir.path(), "/../etc/passwd").is_none());
-        assert!(file_for(dir.path(), "/a/../../x").is_none());
-        assert!(file_for(dir.path(), "/nope/").is_none());
-    }
-
-    #[test]
-    fn decodes_japanese_paths() {
-        assert_eq!(percent_decode("/%E3%83%91%E3%83%B3"), "/パン");
-        assert_eq!(percent_decode("/a%2"), "/a%2");
-    }
+    Ok(())
 }
