@@ -24,6 +24,7 @@ pub mod paths;
 pub mod pipeline;
 pub mod print;
 pub mod render;
+pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod stale;

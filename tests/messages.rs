@@ -13,6 +13,7 @@ use shirube::new::NewError;
 use shirube::pipeline::print::PrintCommandError;
 use shirube::print::PrintError;
 use shirube::print::pdf::PdfError;
+use shirube::schema::WriteError;
 use shirube::search::SearchError;
 use shirube::serve::ServeError;
 use shirube::text::TextError;
@@ -155,6 +156,11 @@ fn every_error() -> Vec<(String, Msg)> {
     ] {
         add(&e, &format!("{e:?}"));
     }
+    let e = WriteError {
+        path: p(),
+        error: io(),
+    };
+    add(&e, &format!("{e:?}"));
     for e in [
         NewError::UnknownKind("x".into()),
         NewError::BadId("X".into()),

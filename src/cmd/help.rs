@@ -152,6 +152,18 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("new.dir", "The site's folder (where site.yaml is)"),
     (
+        "schema",
+        "Writes the JSON Schema of entries, events and site.yaml (editors then complete and underline front matter)",
+    ),
+    (
+        "schema.dir",
+        "The site's folder (where site.yaml is; its areas become the choices of area)",
+    ),
+    (
+        "schema.out",
+        "The folder to write the schemas into (entry.schema.json, event.schema.json, site.schema.json)",
+    ),
+    (
         "init",
         "Makes the repository of a new region's guide (site.yaml, starter pages, glossary, README, GitHub settings)",
     ),

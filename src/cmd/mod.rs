@@ -10,6 +10,7 @@ pub mod new;
 pub mod print;
 pub mod reading;
 pub mod ruby;
+pub mod schema;
 pub mod serve;
 pub mod stale;
 

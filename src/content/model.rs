@@ -370,6 +370,10 @@ macro_rules! id_enum {
             pub fn ids() -> Vec<&'static str> {
                 Self::ALL.iter().map(|v| v.id()).collect()
             }
+            /// Every value as `(id, label)`: the schema's and the form's choices.
+            pub fn choices() -> Vec<(&'static str, &'static str)> {
+                Self::ALL.iter().map(|v| (v.id(), v.label())).collect()
+            }
         }
     };
 }
@@ -599,6 +603,10 @@ macro_rules! event_types {
             }
             pub fn ids() -> Vec<&'static str> {
                 Self::ALL.iter().map(|v| v.id()).collect()
+            }
+            /// Every value as `(id, label)`: the schema's and the form's choices.
+            pub fn choices() -> Vec<(&'static str, &'static str)> {
+                Self::ALL.iter().map(|v| (v.id(), v.label())).collect()
             }
         }
     };
