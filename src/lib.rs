@@ -10,6 +10,7 @@
 
 pub mod assets;
 pub mod check;
+pub mod cms;
 pub mod content;
 pub mod diagnostics;
 pub mod enrich;

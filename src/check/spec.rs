@@ -224,7 +224,7 @@ const OPERATOR: Obj = Obj {
         opt(
             "corporate_number",
             "法人番号",
-            "13けたの数字です（\"1234567890123\" のように引用符でかこみます）",
+            "13けたの数字です",
             Ty::Format(Format::CorporateNumber),
         )
         .eg("1234567890123"),
@@ -398,7 +398,7 @@ pub const ENTRY_COMMON: Obj = Obj {
         opt(
             "office_number",
             "事業所番号",
-            "10けたの数字です（引用符でかこみます）",
+            "10けたの数字です",
             Ty::Format(Format::OfficeNumber),
         )
         .eg("1212345678"),
@@ -522,26 +522,15 @@ const SERVICE: Obj = Obj {
         opt("capacity", "定員", "人数です", Ty::Integer(CAPACITY))
             .eg("20")
             .only_for("type", CAPACITY_SERVICES),
-        opt(
-            "wage",
-            "工賃・賃金",
-            "A型・B型だけ書きます",
-            Ty::Object(&WAGE),
-        )
-        .only_for("type", WAGE_SERVICES),
-        opt(
-            "placements",
-            "就職者数",
-            "就労移行支援だけ書きます",
-            Ty::Object(&PLACEMENT_COUNT),
-        )
-        .only_for("type", PLACEMENT_SERVICES),
+        opt("wage", "工賃・賃金", "", Ty::Object(&WAGE)).only_for("type", WAGE_SERVICES),
+        opt("placements", "就職者数", "", Ty::Object(&PLACEMENT_COUNT))
+            .only_for("type", PLACEMENT_SERVICES),
         opt("work", "作業内容", "", TEXT_LIST).eg("パンづくり"),
         opt("hours_per_day", "1日の時間", "", Ty::Text).eg("1日4時間から"),
         opt(
             "styles",
             "アセスメントの場所",
-            "就労選択支援だけ書きます",
+            "",
             Ty::List(&Ty::Choice(AssessmentStyle::choices)),
         )
         .only_for("type", STYLE_SERVICES),
@@ -873,7 +862,7 @@ pub const SITE: Obj = Obj {
         opt(
             "lg_code",
             "全国地方公共団体コード",
-            "6けたの数字です（引用符でかこみます）",
+            "6けたの数字です",
             Ty::Format(Format::LgCode),
         )
         .eg("122181"),

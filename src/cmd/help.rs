@@ -152,6 +152,28 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("new.dir", "The site's folder (where site.yaml is)"),
     (
+        "cms",
+        "Writes the admin page of a form (Decap CMS) with which providers edit their entry without YAML",
+    ),
+    ("cms.dir", "The site's folder (where site.yaml is)"),
+    (
+        "cms.out",
+        "The folder for the admin page (config.yml and index.html; output/admin after shirube build)",
+    ),
+    (
+        "cms.repo",
+        "The guide's GitHub repository (owner/name): providers' changes become pull requests to it",
+    ),
+    ("cms.branch", "The branch that receives the pull requests"),
+    (
+        "cms.auth_url",
+        "The OAuth client that signs people in to GitHub (when not Netlify's)",
+    ),
+    (
+        "cms.test_backend",
+        "For trying: keep changes in the browser only, saving nothing (to try the form; tests)",
+    ),
+    (
         "schema",
         "Writes the JSON Schema of entries, events and site.yaml (editors then complete and underline front matter)",
     ),

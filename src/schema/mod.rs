@@ -156,6 +156,12 @@ impl Cx<'_> {
             }
             description.push_str(&format!("サービスが {} のときだけです", values.join("・")));
         }
+        if let Ty::Format(Format::OfficeNumber | Format::CorporateNumber | Format::LgCode) =
+            field.ty
+        {
+            // YAML reads bare digits as a number: a leading 0 would be lost.
+            description.push_str("。YAML では \"0123456789\" のように引用符でかこみます");
+        }
         if !description.is_empty() {
             schema.insert("description".into(), description.into());
         }
