@@ -96,6 +96,11 @@ pub fn index_html(site: &SiteConfig) -> String {
          /* Decap's editor is at least 800 px wide; on a phone the form alone fits the screen. */\n\
          @media (max-width: 799px) {{\n\
          [class*=\"EditorContainer\"], [class*=\"ToolbarContainer\"] {{ min-width: 0 !important; }}\n\
+         [class*=\"ToolbarContainer\"] {{ overflow-x: auto; }}\n\
+         [class*=\"BackStatus\"] {{ white-space: nowrap; writing-mode: horizontal-tb; }}\n\
+         [class*=\"AppHeaderSiteLink\"], [class*=\"BackCollection\"] {{ display: none !important; }}\n\
+         [class*=\"ToolbarSection\"] {{ padding: 0 6px !important; }}\n\
+         [class*=\"ToolbarButton\"] {{ padding: 0 10px !important; margin: 0 4px !important; }}\n\
          }}\n\
          </style>\n</head>\n<body>\n\
          <noscript>この編集ページには JavaScript が必要です。</noscript>\n\
