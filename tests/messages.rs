@@ -6,6 +6,7 @@
 //! of build, theme, print, serve, import and new, and the stale report.
 
 use shirube::assets::AssetError;
+use shirube::cms::CmsError;
 use shirube::import::wam::{ImportError, RegionError};
 use shirube::init::{Field, InitError};
 use shirube::lang::{Localized, Msg};
@@ -161,6 +162,17 @@ fn every_error() -> Vec<(String, Msg)> {
         error: io(),
     };
     add(&e, &format!("{e:?}"));
+    for e in [
+        CmsError::BadRepo("guide".into()),
+        CmsError::BadAuthUrl("http://x".into()),
+        CmsError::NoSite,
+        CmsError::Write(WriteError {
+            path: p(),
+            error: io(),
+        }),
+    ] {
+        add(&e, &format!("{e:?}"));
+    }
     for e in [
         NewError::UnknownKind("x".into()),
         NewError::BadId("X".into()),
