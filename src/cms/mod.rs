@@ -273,15 +273,14 @@ impl Cx<'_> {
         let child_chain = chain_required && required;
         match &field.ty {
             Ty::Text | Ty::Reading | Ty::Format(_) | Ty::TimeRangeOrClosed | Ty::Grade => {
-                if matches!(field.ty, Ty::Format(Format::Date)) {
+                // A calendar for a required date. An optional one is text: Decap's date widget
+                // either fills in today or writes `""` when left alone, and check refuses both.
+                if required && matches!(field.ty, Ty::Format(Format::Date)) {
                     w.insert("widget".into(), "datetime".into());
                     w.insert("format".into(), "YYYY-MM-DD".into());
                     w.insert("date_format".into(), "YYYY-MM-DD".into());
                     w.insert("time_format".into(), false.into());
                     w.insert("picker_utc".into(), true.into());
-                    if !required {
-                        w.insert("default".into(), "".into());
-                    }
                 } else {
                     w.insert("widget".into(), "string".into());
                 }

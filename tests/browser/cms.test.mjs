@@ -3,7 +3,8 @@
 // next to it as the deploy workflow does. In Chromium at 390 px, a provider creates an office
 // through the form — a phone number in the wrong shape is refused with the Japanese message
 // first — and the file the CMS wrote (read from its in-memory test backend) is laid into a copy
-// of the base fixture, where `shirube check` must accept it. No request may leave the site.
+// of the base fixture, where `shirube check` must accept it; the same for an event. No request
+// may leave the site.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -115,6 +116,58 @@ test('an office made with the form passes shirube check', async () => {
   } catch (error) {
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, 'cms-failure.png') }).catch(() => {});
+    throw error;
+  } finally {
+    await context.close();
+  }
+});
+
+test('an event made with the form passes shirube check', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP' });
+  const outside = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.origin + '/')) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.origin + '/admin/');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.goto(server.origin + '/admin/#/collections/events/new');
+    const field = (label) => page.getByLabel(label, { exact: true });
+    await field('ID').fill('komugi-marche');
+    await field('催しの名前').fill('こむぎマルシェ');
+    await field('名前のよみがな').fill('こむぎまるしぇ');
+    await field('催しの種類').click();
+    await page.getByText('マルシェ・販売会', { exact: true }).last().click();
+    await field('日').fill('2026-12-05');
+    await field('場所の名前').fill('こもれび駅前広場');
+    await field('場所の住所 (任意)').fill('こもれび市栄町1-1');
+    await field('主催者の名前').fill('こむぎ工房');
+    await field('電話番号 (任意)').fill('0299-01-2345');
+    await field('参加のしかた').fill('申し込みはいりません。');
+    await field('参加費（円）').fill('0');
+    await field('書いた日').fill('2026-10-20');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.waitForFunction(() => Object.keys(window.repoFilesUnpublished || {}).length > 0);
+    const file = await stored(page);
+    assert.equal(file?.path, 'content/events/komugi-marche.md');
+    assert.match(file.content, /^type: market$/m);
+
+    const site = join(work, 'event-site');
+    cpSync(base, site, { recursive: true });
+    writeFileSync(join(site, file.path), file.content);
+    const check = spawnSync(shirubeBinary(), ['check', site], {
+      encoding: 'utf8',
+      env: { ...process.env, SHIRUBE_TODAY: TODAY, SHIRUBE_LANG: '' },
+    });
+    assert.equal(check.status, 0, `shirube check refused the form's file:\n${file.content}\n${check.stdout}${check.stderr}`);
+    assert.deepEqual(outside, [], 'no request leaves the site');
+  } catch (error) {
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'cms-event-failure.png') }).catch(() => {});
     throw error;
   } finally {
     await context.close();
