@@ -76,6 +76,12 @@ test('an office made with the form passes shirube check', async () => {
     await choose('サービスの種類', '就労継続支援B型');
     await field('定員 (任意)').fill('20');
 
+    // Lists to pick from and an optional group: 対象 and 送迎.
+    await choose('対象となる障害 (任意)', '知的障害');
+    await page.locator('[id^="transport-field"] [data-testid="expand-button"]').first().click();
+    await field('送迎がある (任意)').check();
+    await field('送迎についてのメモ (任意)').fill('こもれび駅まで');
+
     // A phone number without hyphens is refused, and the form says how to write it.
     await field('電話番号 (任意)').fill('0299012345');
     await page.getByRole('button', { name: '保存', exact: true }).click();
@@ -94,6 +100,8 @@ test('an office made with the form passes shirube check', async () => {
     assert.equal(file.path, 'content/entries/komugi-kobo.md');
     assert.match(file.content, /^kind: office$/m);
     assert.match(file.content, /^ {2}- type: b-type$/m, 'the canonical id, not the label');
+    assert.match(file.content, /^accepts:\n {2}- intellectual$/m);
+    assert.match(file.content, /^transport:\n {2}available: true$/m, 'a boolean, not text');
 
     // The form fits a phone: nothing scrolls sideways.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
