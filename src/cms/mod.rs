@@ -8,7 +8,7 @@
 //! form wrote in `window.repoFiles`, where a browser test can read it back; both have a Japanese
 //! interface and read front matter in `.md` files. Decap's script is never in this repository and
 //! never comes from a CDN: the council's deploy workflow installs the `decap-cms` npm package and
-//! copies its `dist/` next to `index.html` (see `src/init/starter/github/workflows/deploy.yml`).
+//! copies its `dist/` next to `index.html` (see `src/init/starter/github/workflows/publish.yml`).
 
 use crate::check::spec::{ENTRY_COMMON, ENTRY_KINDS, EVENT, Field, Need, Obj, Rule, Ty};
 use crate::content::model::{EntryKind, SiteConfig};
