@@ -225,7 +225,9 @@ fn one_of<S: AsRef<str>>(choices: Vec<(S, S)>) -> Value {
         .iter()
         .map(|(id, label)| json!({ "const": id.as_ref(), "title": label.as_ref() }))
         .collect();
-    json!({ "type": "string", "oneOf": items })
+    let ids: Vec<&str> = choices.iter().map(|(id, _)| id.as_ref()).collect();
+    // `enum` for editors that complete values from it; `oneOf` gives each id its Japanese name.
+    json!({ "type": "string", "enum": ids, "oneOf": items })
 }
 
 fn rule_schema(rule: Rule) -> Value {
