@@ -105,7 +105,19 @@ pub fn index_html(site: &SiteConfig) -> String {
          </style>\n</head>\n<body>\n\
          <noscript>この編集ページには JavaScript が必要です。</noscript>\n\
          <!-- decap-cms.js comes from the npm package decap-cms, copied here by the deploy workflow. -->\n\
-         <script src=\"decap-cms.js\"></script>\n</body>\n</html>\n"
+         <script src=\"decap-cms.js\"></script>\n\
+         <script>\n\
+         // Decap's Japanese lacks a few words of its lists, objects and dates: they would show in English.\n\
+         (function () {{\n\
+         var ja = window.CMS && CMS.getLocale && CMS.getLocale('ja');\n\
+         if (!ja || !ja.editor || !ja.editor.editorWidgets) return;\n\
+         var w = ja.editor.editorWidgets;\n\
+         w.list = Object.assign({{ add: '%{{item}}を追加', addType: '%{{item}}を追加' }}, w.list);\n\
+         w.object = Object.assign({{ expand: 'ひらく', collapse: 'とじる' }}, w.object);\n\
+         w.datetime = Object.assign({{ now: '今日', clear: '消す', setToNow: '%{{fieldLabel}}を今日にする' }}, w.datetime);\n\
+         CMS.registerLocale('ja', ja);\n\
+         }})();\n\
+         </script>\n</body>\n</html>\n"
     )
 }
 

@@ -72,7 +72,7 @@ test('an office made with the form passes shirube check', async () => {
     await field('市区町村').fill('こもれび市');
     await field('町名・番地').fill('北町1-2-3');
     await field('確かめた日').fill('2026-10-15');
-    await page.getByRole('button', { name: /サービス/ }).filter({ hasText: 'Add' }).click();
+    await page.getByRole('button', { name: /サービス/ }).filter({ hasText: '追加' }).click();
     await choose('サービスの種類', '就労継続支援B型');
     await field('定員 (任意)').fill('20');
 
