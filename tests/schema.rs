@@ -127,8 +127,13 @@ fn schema_for(relative: &Path) -> Option<&'static str> {
 /// site.yaml, entries and events of a site: (name, schema, file).
 fn files_of(site: &Path) -> Vec<(String, &'static str, PathBuf)> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(site).sort_by_file_name() {
-        let entry = entry.unwrap();
+    let site_yaml = site.join("site.yaml");
+    if site_yaml.is_file() {
+        files.push(("site.yaml".into(), "site.schema.json", site_yaml));
+    }
+    // Only content/: the repository's root also holds target/ and node_modules/.
+    for entry in walkdir::WalkDir::new(site.join("content")).sort_by_file_name() {
+        let Ok(entry) = entry else { continue };
         let relative = entry.path().strip_prefix(site).unwrap();
         if let Some(schema) = schema_for(relative) {
             files.push((
