@@ -10,6 +10,7 @@
 
 pub mod assets;
 pub mod check;
+pub mod cms;
 pub mod content;
 pub mod diagnostics;
 pub mod diff;
@@ -25,6 +26,7 @@ pub mod paths;
 pub mod pipeline;
 pub mod print;
 pub mod render;
+pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod stale;

@@ -43,6 +43,10 @@ enum Command {
     New(cmd::new::Args),
     /// 新しい地域のガイドのリポジトリを作ります（site.yaml、はじめのページ、用語集、README、GitHub の設定）
     Init(cmd::init::Args),
+    /// 項目・催し・site.yaml の JSON Schema を書きます（エディタが 入力を補い、まちがいに印をつけます）
+    Schema(cmd::schema::Args),
+    /// 事業所が YAML を書かずに フォームで項目を直せる編集ページ（Decap CMS）の設定を書きます
+    Cms(cmd::cms::Args),
 }
 
 fn main() -> ExitCode {
@@ -67,6 +71,8 @@ fn main() -> ExitCode {
         Command::Import(args) => cmd::import::run(args, &env),
         Command::New(args) => cmd::new::run(args, &env),
         Command::Init(args) => cmd::init::run(args, &env),
+        Command::Schema(args) => cmd::schema::run(args, &env),
+        Command::Cms(args) => cmd::cms::run(args, &env),
     };
     match outcome {
         Ok(code) => code,

@@ -6,6 +6,7 @@
 //! of build, theme, print, serve, import and new, and the stale report.
 
 use shirube::assets::AssetError;
+use shirube::cms::CmsError;
 use shirube::diff::DiffError;
 use shirube::import::wam::{ImportError, RegionError};
 use shirube::init::{Field, InitError};
@@ -14,6 +15,7 @@ use shirube::new::NewError;
 use shirube::pipeline::print::PrintCommandError;
 use shirube::print::PrintError;
 use shirube::print::pdf::PdfError;
+use shirube::schema::WriteError;
 use shirube::search::SearchError;
 use shirube::serve::ServeError;
 use shirube::text::TextError;
@@ -170,6 +172,22 @@ fn every_error() -> Vec<(String, Msg)> {
             detail: "fatal: x".into(),
         },
         DiffError::TempDir(io()),
+    ] {
+        add(&e, &format!("{e:?}"));
+    }
+    let e = WriteError {
+        path: p(),
+        error: io(),
+    };
+    add(&e, &format!("{e:?}"));
+    for e in [
+        CmsError::BadRepo("guide".into()),
+        CmsError::BadAuthUrl("http://x".into()),
+        CmsError::NoSite,
+        CmsError::Write(WriteError {
+            path: p(),
+            error: io(),
+        }),
     ] {
         add(&e, &format!("{e:?}"));
     }

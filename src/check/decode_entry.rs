@@ -13,7 +13,7 @@ use crate::diagnostics::{Format, Problem};
 use crate::lang::{Msg, msg};
 use crate::yaml::Value;
 
-const COMMON_FIELDS: &[&str] = &[
+pub(super) const COMMON_FIELDS: &[&str] = &[
     "kind",
     "id",
     "name",
@@ -34,8 +34,8 @@ const COMMON_FIELDS: &[&str] = &[
     "verified",
     "imported",
 ];
-const OFFICE_FIELDS: &[&str] = &["services", "transport", "lunch", "visits", "parking"];
-const WORKPLACE_FIELDS: &[&str] = &[
+pub(super) const OFFICE_FIELDS: &[&str] = &["services", "transport", "lunch", "visits", "parking"];
+pub(super) const WORKPLACE_FIELDS: &[&str] = &[
     "industry",
     "employment",
     "jobs",
@@ -43,11 +43,10 @@ const WORKPLACE_FIELDS: &[&str] = &[
     "internships",
     "voices",
 ];
-const CENTER_FIELDS: &[&str] = &["center_type", "offers", "fee"];
-const COMMUNITY_FIELDS: &[&str] = &["community_type", "schedule", "fee"];
+pub(super) const CENTER_FIELDS: &[&str] = &["center_type", "offers", "fee"];
+pub(super) const COMMUNITY_FIELDS: &[&str] = &["community_type", "schedule", "fee"];
 
-/// Longest summary that still fits on one line of a card on a phone.
-const SUMMARY_MAX: usize = 80;
+use crate::check::spec::{self, SUMMARY_MAX};
 
 /// What an entry is checked against beyond its own file.
 pub struct EntryContext<'a> {
@@ -255,8 +254,12 @@ fn address(d: &mut Decoder, x: &Field) -> Option<Address> {
 fn geo(d: &mut Decoder, x: &Field) -> Option<Geo> {
     let mut f = d.fields(x.node, &x.path)?;
     // Japan lies within these bounds; anything outside is a swapped or mistyped coordinate.
-    let lat = d.required(&mut f, "lat", |d, x| d.number(x, 20.0, 46.0));
-    let lon = d.required(&mut f, "lon", |d, x| d.number(x, 122.0, 154.0));
+    let lat = d.required(&mut f, "lat", |d, x| {
+        d.number(x, spec::LATITUDE.0, spec::LATITUDE.1)
+    });
+    let lon = d.required(&mut f, "lon", |d, x| {
+        d.number(x, spec::LONGITUDE.0, spec::LONGITUDE.1)
+    });
     d.finish(f, &["lat", "lon"]);
     Some(Geo {
         lat: lat?,
@@ -354,7 +357,7 @@ fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {
         }
         let mut g = d.fields(x.node, &x.path)?;
         let available = d.required(&mut g, "available", |d, x| d.boolean(x));
-        let cost_yen = d.optional(&mut g, "cost_yen", |d, x| d.integer(x, 0, 5_000));
+        let cost_yen = d.optional(&mut g, "cost_yen", |d, x| d.range(x, spec::LUNCH_COST));
         let notes = d.optional_text(&mut g, "notes");
         d.finish(g, &["available", "cost_yen", "notes"]);
         Some(Lunch {
@@ -390,10 +393,12 @@ fn bare_yes_no(x: &Field) -> Option<bool> {
 fn service(d: &mut Decoder, x: &Field) -> Option<Service> {
     let mut f = d.fields(x.node, &x.path)?;
     let kind = d.required(&mut f, "type", |d, x| d.choice::<ServiceType>(x));
-    let capacity = d.optional(&mut f, "capacity", |d, x| d.integer(x, 1, 1_000));
+    let capacity = d.optional(&mut f, "capacity", |d, x| d.range(x, spec::CAPACITY));
     let wage = d.optional(&mut f, "wage", |d, x| {
         let mut g = d.fields(x.node, &x.path)?;
-        let monthly = d.required(&mut g, "monthly_average", |d, x| d.integer(x, 0, 1_000_000));
+        let monthly = d.required(&mut g, "monthly_average", |d, x| {
+            d.range(x, spec::MONTHLY_WAGE)
+        });
         let year = yearly_figure_year(d, &mut g, msg("工賃・賃金", "wage"));
         d.finish(g, &["monthly_average", "fiscal_year"]);
         Some(Wage {
@@ -403,7 +408,7 @@ fn service(d: &mut Decoder, x: &Field) -> Option<Service> {
     });
     let placements = d.optional(&mut f, "placements", |d, x| {
         let mut g = d.fields(x.node, &x.path)?;
-        let count = d.required(&mut g, "count", |d, x| d.integer(x, 0, 1_000));
+        let count = d.required(&mut g, "count", |d, x| d.range(x, spec::PLACEMENTS));
         let year = yearly_figure_year(d, &mut g, msg("就職者数", "number of job placements"));
         d.finish(g, &["count", "fiscal_year"]);
         Some(Placements {
@@ -475,7 +480,9 @@ fn service(d: &mut Decoder, x: &Field) -> Option<Service> {
 /// year gets its own message rather than a generic "missing field".
 fn yearly_figure_year(d: &mut Decoder, g: &mut Fields, figure: Msg) -> Option<u16> {
     match g.get("fiscal_year") {
-        Some(x) => d.fiscal_year(&x, 2000, 2100).map(|y| y as u16),
+        Some(x) => d
+            .fiscal_year(&x, spec::FISCAL_YEAR.min, spec::FISCAL_YEAR.max)
+            .map(|y| y as u16),
         None => {
             d.error(
                 g.pos(),

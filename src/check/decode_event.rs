@@ -3,6 +3,7 @@
 
 use crate::check::fields::{Decoder, Field};
 use crate::check::formats;
+use crate::check::spec;
 use crate::content::date::Date;
 use crate::content::load::RawDoc;
 use crate::content::model::{Accessibility, Geo};
@@ -10,7 +11,7 @@ use crate::content::model::{Event, EventPlace, EventType, Fee, Organiser, clock}
 use crate::diagnostics::{Format, Problem};
 use std::collections::BTreeSet;
 
-const EVENT_FIELDS: &[&str] = &[
+pub(super) const EVENT_FIELDS: &[&str] = &[
     "id",
     "title",
     "kana",
@@ -120,7 +121,7 @@ pub fn event(d: &mut Decoder, doc: &RawDoc, cx: &EventContext) -> Option<Event> 
     let accessibility_notes = d.optional_text(&mut f, "accessibility_notes");
     let how_to_join = d.required_text(&mut f, "how_to_join");
     let fee = d.required(&mut f, "fee", fee);
-    let capacity = d.optional(&mut f, "capacity", |d, x| d.integer(x, 1, 100_000));
+    let capacity = d.optional(&mut f, "capacity", |d, x| d.range(x, spec::EVENT_CAPACITY));
     let easy = d.optional_text(&mut f, "easy");
     let updated = d.required(&mut f, "updated", |d, x| {
         let date = d.date(x)?;
@@ -191,8 +192,12 @@ fn place(d: &mut Decoder, x: &Field, cx: &EventContext) -> Option<EventPlace> {
     };
     let geo = d.optional(&mut f, "geo", |d, x| {
         let mut g = d.fields(x.node, &x.path)?;
-        let lat = d.required(&mut g, "lat", |d, x| d.number(x, 20.0, 46.0));
-        let lon = d.required(&mut g, "lon", |d, x| d.number(x, 122.0, 154.0));
+        let lat = d.required(&mut g, "lat", |d, x| {
+            d.number(x, spec::LATITUDE.0, spec::LATITUDE.1)
+        });
+        let lon = d.required(&mut g, "lon", |d, x| {
+            d.number(x, spec::LONGITUDE.0, spec::LONGITUDE.1)
+        });
         d.finish(g, &["lat", "lon"]);
         Some(Geo {
             lat: lat?,
@@ -231,7 +236,7 @@ fn organiser(d: &mut Decoder, x: &Field, cx: &EventContext) -> Option<Organiser>
 
 fn fee(d: &mut Decoder, x: &Field) -> Option<Fee> {
     let mut f = d.fields(x.node, &x.path)?;
-    let yen = d.required(&mut f, "yen", |d, x| d.integer(x, 0, 1_000_000));
+    let yen = d.required(&mut f, "yen", |d, x| d.range(x, spec::FEE_YEN));
     let notes = d.optional_text(&mut f, "notes");
     d.finish(f, &["yen", "notes"]);
     Some(Fee {

@@ -7,7 +7,7 @@ use crate::content::model::{
 use crate::diagnostics::{Expected, Format, Problem};
 use crate::yaml::{Node, Value};
 
-const SITE_FIELDS: &[&str] = &[
+pub(super) const SITE_FIELDS: &[&str] = &[
     "title",
     "title_kana",
     "region",
@@ -113,7 +113,7 @@ fn furigana(d: &mut Decoder, field: &Field) -> Option<FuriganaSetting> {
     let setting = d.required(&mut f, "grade", |d, x| match &x.node.value {
         Value::Str(s) if s == "all" => Some(FuriganaSetting::All),
         Value::Int(_) => d
-            .integer(x, 0, 6)
+            .range(x, crate::check::spec::FURIGANA_GRADE)
             .map(|g| FuriganaSetting::AboveGrade(g as u8)),
         _ => {
             d.wrong_type(x.node, &x.path, Expected::Integer);

@@ -223,6 +223,11 @@ impl<'a> Decoder<'a> {
         Some(value)
     }
 
+    /// A whole number within one of the description's ranges (`check::spec`).
+    pub fn range(&mut self, field: &Field, range: crate::check::spec::Range) -> Option<i64> {
+        self.integer(field, range.min, range.max)
+    }
+
     pub fn number(&mut self, field: &Field, min: f64, max: f64) -> Option<f64> {
         let value = match &field.node.value {
             Value::Int(i) => *i as f64,

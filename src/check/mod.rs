@@ -14,6 +14,7 @@ pub mod forgiving;
 pub mod formats;
 pub mod links;
 mod provenance;
+pub mod spec;
 
 use crate::content::date::Date;
 use crate::content::load::RawSite;
@@ -23,6 +24,20 @@ use decode_entry::EntryContext;
 use fields::Decoder;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+
+/// Only site.yaml, decoded: what `shirube schema` and `shirube cms` need (its areas), even when
+/// entries have problems.
+pub fn site_config(
+    raw: &RawSite,
+    diags: &mut Diagnostics,
+) -> Option<crate::content::model::SiteConfig> {
+    let file = raw.config.as_ref()?;
+    let mut d = Decoder {
+        file: &file.path,
+        diags,
+    };
+    decode_site::site_config(&mut d, &file.root)
+}
 
 /// Validates a loaded site. Returns the typed site when the files could be decoded (it may still
 /// have warnings, and errors from cross-file rules: callers look at `diags.has_errors()`).
@@ -188,5 +203,23 @@ fn value_pos(root: &crate::yaml::Node, key: &str) -> Option<crate::diagnostics::
             .find(|(k, _)| k.name == key)
             .map(|(_, v)| v.pos),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod spec_tests {
+    use super::spec::*;
+
+    /// The decoders' lists of known fields are the description's, for every object.
+    #[test]
+    fn field_lists_agree_with_the_decoders() {
+        use super::{decode_entry as e, decode_event as v, decode_site as s};
+        assert_eq!(ENTRY_COMMON.names(), e::COMMON_FIELDS);
+        assert_eq!(OFFICE.names(), e::OFFICE_FIELDS);
+        assert_eq!(WORKPLACE.names(), e::WORKPLACE_FIELDS);
+        assert_eq!(CENTER.names(), e::CENTER_FIELDS);
+        assert_eq!(COMMUNITY.names(), e::COMMUNITY_FIELDS);
+        assert_eq!(EVENT.names(), v::EVENT_FIELDS);
+        assert_eq!(SITE.names(), s::SITE_FIELDS);
     }
 }

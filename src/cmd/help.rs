@@ -168,6 +168,40 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("new.dir", "The site's folder (where site.yaml is)"),
     (
+        "cms",
+        "Writes the admin page of a form (Decap CMS) with which providers edit their entry without YAML",
+    ),
+    ("cms.dir", "The site's folder (where site.yaml is)"),
+    (
+        "cms.out",
+        "The folder for the admin page (config.yml and index.html; output/admin after shirube build)",
+    ),
+    (
+        "cms.repo",
+        "The guide's GitHub repository (owner/name): providers' changes become pull requests to it",
+    ),
+    ("cms.branch", "The branch that receives the pull requests"),
+    (
+        "cms.auth_url",
+        "The OAuth client that signs people in to GitHub (when not Netlify's)",
+    ),
+    (
+        "cms.test_backend",
+        "For trying: keep changes in the browser only, saving nothing (to try the form; tests)",
+    ),
+    (
+        "schema",
+        "Writes the JSON Schema of entries, events and site.yaml (editors then complete and underline front matter)",
+    ),
+    (
+        "schema.dir",
+        "The site's folder (where site.yaml is; its areas become the choices of area)",
+    ),
+    (
+        "schema.out",
+        "The folder to write the schemas into (entry.schema.json, event.schema.json, site.schema.json)",
+    ),
+    (
         "init",
         "Makes the repository of a new region's guide (site.yaml, starter pages, glossary, README, GitHub settings)",
     ),

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod cms;
 pub mod diff;
 pub mod help;
 pub mod import;
@@ -11,6 +12,7 @@ pub mod new;
 pub mod print;
 pub mod reading;
 pub mod ruby;
+pub mod schema;
 pub mod serve;
 pub mod stale;
 

@@ -382,6 +382,10 @@ macro_rules! id_enum {
             pub fn ids() -> Vec<&'static str> {
                 Self::ALL.iter().map(|v| v.id()).collect()
             }
+            /// Every value as `(id, label)`: the schema's and the form's choices.
+            pub fn choices() -> Vec<(&'static str, &'static str)> {
+                Self::ALL.iter().map(|v| (v.id(), v.label())).collect()
+            }
         }
 
         impl Choice for $name {
@@ -624,6 +628,10 @@ macro_rules! event_types {
             }
             pub fn ids() -> Vec<&'static str> {
                 Self::ALL.iter().map(|v| v.id()).collect()
+            }
+            /// Every value as `(id, label)`: the schema's and the form's choices.
+            pub fn choices() -> Vec<(&'static str, &'static str)> {
+                Self::ALL.iter().map(|v| (v.id(), v.label())).collect()
             }
         }
     };
