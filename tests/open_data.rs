@@ -218,7 +218,17 @@ fn is_uuid(text: &str) -> bool {
 }
 
 /// The properties an HSDS 3.0 object must have (the `required` lists of the schema's files) and
-/// those whose values come from a closed list.
+/// those whose values come from a closed list (`enum`).
+///
+/// CI cannot load the published schema, so these rules are copied from it by hand, from the
+/// JSON Schema files of github.com/openreferral/specification, `schema/*.json`:
+/// organization, service, phone, accessibility and organization_identifier as of commit
+/// 01be272d5ecfbd596ce0de19e45883fb29c779e6 (3.0: `tax_id` deprecated, no 3.1
+/// `additional_websites`); location, service_at_location, address and schedule as of commit
+/// 149f77cdef6e8a2d617114a0ad31d3861a3bfe8a (`$id` on the 3.2 branch: no 3.0 version of these
+/// four could be read); the list page (`Page`, `empty` required) from `schema/openapi.json` at 0adc618fc73f0f867a9a878f79bfa7f188876bde. The export was
+/// checked against those files with Python's `jsonschema` (draft 2020-12, formats checked): no
+/// error for the base fixture nor for 339 offices imported from WAM NET (神奈川県, 2025-03).
 fn check_hsds_object(kind: &str, object: &Value, ids: &mut BTreeSet<String>) {
     let required: &[&str] = match kind {
         "organization" => &["id", "name", "description"],
@@ -302,6 +312,29 @@ fn check_hsds_object(kind: &str, object: &Value, ids: &mut BTreeSet<String>) {
     }
 }
 
+/// Every HSDS record's `id` is unique (`"constraints": {"unique": true}` on each schema's `id`):
+/// an id may come again only for the same record nested in another place (a location inside
+/// its organization and inside each of its services).
+fn check_ids_unique(value: &Value, seen: &mut BTreeMap<String, String>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| check_ids_unique(v, seen)),
+        Value::Object(map) => {
+            if let Some(id) = map.get("id").and_then(Value::as_str) {
+                let fields: String = map
+                    .iter()
+                    .filter(|(_, v)| !v.is_array() && !v.is_object())
+                    .map(|(k, v)| format!("{k}={v};"))
+                    .collect();
+                if let Some(before) = seen.insert(id.to_string(), fields.clone()) {
+                    assert_eq!(before, fields, "two HSDS records have the id {id}");
+                }
+            }
+            map.values().for_each(|v| check_ids_unique(v, seen));
+        }
+        _ => {}
+    }
+}
+
 fn check_page(page: &Value) -> &Vec<Value> {
     let contents = page["contents"].as_array().unwrap();
     assert_eq!(page["total_items"], contents.len());
@@ -315,6 +348,9 @@ fn check_page(page: &Value) -> &Vec<Value> {
 fn hsds_export_has_what_the_hsds_schema_requires() {
     let organizations = read_json("data/hsds/organizations.json");
     let services = read_json("data/hsds/services.json");
+    let mut seen = BTreeMap::new();
+    check_ids_unique(&organizations, &mut seen);
+    check_ids_unique(&services, &mut seen);
     let mut org_ids = BTreeSet::new();
     for org in check_page(&organizations) {
         check_hsds_object("organization", org, &mut org_ids);
@@ -333,6 +369,11 @@ fn hsds_export_has_what_the_hsds_schema_requires() {
         let org_id = service["organization_id"].as_str().unwrap();
         assert!(org_ids.contains(&format!("organization:{org_id}")));
         assert_eq!(service["organization"]["id"], org_id);
+        check_hsds_object(
+            "organization",
+            &service["organization"],
+            &mut BTreeSet::new(),
+        );
         for sal in service["service_at_locations"].as_array().unwrap() {
             check_hsds_object("service_at_location", sal, &mut service_ids);
             assert_eq!(sal["service_id"], service["id"]);

@@ -173,7 +173,7 @@ fn location(guide: &Guide, entry: &Entry, org_id: &str, ids: &Ids) -> Value {
             "country": "JP",
             "address_type": "physical",
         }],
-        "phones": phones(entry, "location_id", &loc_id, ids),
+        "phones": phones(entry, "location_id", &loc_id, "location_id", ids),
         "schedules": schedules(entry.hours.as_ref(), &entry.id, &loc_id, ids),
         "accessibility": entry.accessibility.iter().map(|f| json!({
             "id": ids.of(&format!("accessibility:{}:{}", entry.id, f.id())),
@@ -195,14 +195,17 @@ fn location(guide: &Guide, entry: &Entry, org_id: &str, ids: &Ids) -> Value {
     location
 }
 
-fn phones(entry: &Entry, link: &str, link_id: &str, ids: &Ids) -> Vec<Value> {
+/// The entry's phone and fax as HSDS phones of the location or of one service. `scope` tells
+/// them apart in the id: HSDS wants every phone's id unique, and an office with two services
+/// has the same numbers twice, once per service.
+fn phones(entry: &Entry, link: &str, link_id: &str, scope: &str, ids: &Ids) -> Vec<Value> {
     let c = &entry.contact;
     [("voice", &c.phone), ("fax", &c.fax)]
         .into_iter()
         .filter_map(|(kind, number)| {
             let number = number.as_ref()?;
             Some(json!({
-                "id": ids.of(&format!("phone:{}:{link}:{kind}", entry.id)),
+                "id": ids.of(&format!("phone:{}:{scope}:{kind}", entry.id)),
                 link: link_id,
                 "number": number,
                 "type": kind,
@@ -310,7 +313,13 @@ fn entry_services(
                 "url": url,
                 "status": "active",
                 "organization": org,
-                "phones": phones(entry, "service_id", &service_id, ids),
+                "phones": phones(
+                    entry,
+                    "service_id",
+                    &service_id,
+                    &format!("service_id:{key}"),
+                    ids,
+                ),
                 "service_at_locations": [{
                     "id": ids.of(&format!("service-at-location:{}:{key}", entry.id)),
                     "service_id": service_id,
