@@ -49,6 +49,12 @@ pub struct RawSite {
 
 pub const CONFIG_FILE: &str = "site.yaml";
 
+/// Limits for files that come from strangers' pull requests. An entry is a few kilobytes and the
+/// national data is about 25,000 offices, so anything past these is a mistake or an attack; it is
+/// reported, not read. (YAML nesting and aliases are limited in `yaml.rs`, photos in `assets`.)
+pub const MAX_TEXT_BYTES: u64 = 1024 * 1024;
+pub const MAX_FILES_PER_FOLDER: usize = 100_000;
+
 pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
     let mut site = RawSite {
         root: root.to_path_buf(),
@@ -112,6 +118,15 @@ fn read_docs(
         .collect();
     // Sorted so that diagnostics and output never depend on the file system's order.
     paths.sort();
+    if paths.len() > MAX_FILES_PER_FOLDER {
+        let rel = dir.strip_prefix(root).unwrap_or(dir);
+        let problem = Problem::TooManyFiles {
+            count: paths.len(),
+            max: MAX_FILES_PER_FOLDER,
+        };
+        diags.error(rel, Pos { line: 1, column: 1 }, "", problem);
+        return Vec::new();
+    }
     let mut docs = Vec::new();
     for abs in paths {
         let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
@@ -163,6 +178,15 @@ fn read_yaml(root: &Path, rel: PathBuf, diags: &mut Diagnostics) -> Option<RawYa
 
 fn read_text(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
     let first_line = Pos { line: 1, column: 1 };
+    let size = std::fs::metadata(root.join(rel)).map_or(0, |m| m.len());
+    if size > MAX_TEXT_BYTES {
+        let problem = Problem::FileTooLarge {
+            kilobytes: size / 1024,
+            max_kilobytes: MAX_TEXT_BYTES / 1024,
+        };
+        diags.error(rel, first_line, "", problem);
+        return None;
+    }
     match std::fs::read(root.join(rel)) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(text),
@@ -203,6 +227,12 @@ fn parse_yaml(rel: &Path, text: &str, line_offset: u32, diags: &mut Diagnostics)
         Err(err) => {
             if let Some(key) = duplicate_key(&err.message) {
                 diags.error(rel, err.pos, "", Problem::DuplicateKey { key });
+                return None;
+            }
+            // Past the limits of `yaml::options` (aliases, nesting, size): an attack or a
+            // mistake, never a provider's entry.
+            if err.message.contains("budget") {
+                diags.error(rel, err.pos, "", Problem::YamlTooComplex);
                 return None;
             }
             // The mistakes a person can be told about in their own words, each on its line;

@@ -206,4 +206,16 @@ pub enum Problem {
     LinkToFile {
         target: String,
     },
+    /// A text file past `content::load::MAX_TEXT_BYTES`.
+    FileTooLarge {
+        kilobytes: u64,
+        max_kilobytes: u64,
+    },
+    /// YAML past the parser's limits: too many aliases, too deep, too many nodes.
+    YamlTooComplex,
+    /// A content folder with more files than `content::load::MAX_FILES_PER_FOLDER`.
+    TooManyFiles {
+        count: usize,
+        max: usize,
+    },
 }

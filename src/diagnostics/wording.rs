@@ -726,6 +726,41 @@ impl Problem {
                     "link entries and pages as @/entries/<id>.md and other sites with https:// addresses; photos go under photos",
                 ),
             ),
+            Problem::FileTooLarge {
+                kilobytes,
+                max_kilobytes,
+            } => said(
+                msg(
+                    format!("ファイルが大きすぎます（{kilobytes} KB。{max_kilobytes} KB まで）"),
+                    format!(
+                        "the file is too large ({kilobytes} KB; the limit is {max_kilobytes} KB)"
+                    ),
+                ),
+                msg(
+                    "1つの項目は ふつう数 KB です。まちがって別のファイルの中身を貼りつけていないか確かめてください",
+                    "an entry is usually a few KB: check that nothing else was pasted into it",
+                ),
+            ),
+            Problem::YamlTooComplex => said(
+                msg(
+                    "入れ子が深すぎるか、別名（& と *）が多すぎて、読める大きさをこえています",
+                    "the YAML nests too deeply or uses too many aliases (& and *) to be read",
+                ),
+                msg(
+                    "& と * の別名は使わず、項目をそのまま書いてください（ひな形は shirube new で作れます）",
+                    "write the fields out without & and * aliases (shirube new makes a template)",
+                ),
+            ),
+            Problem::TooManyFiles { count, max } => said(
+                msg(
+                    format!("このフォルダのファイルが多すぎます（{count} 個。{max} 個まで）"),
+                    format!("this folder has too many files ({count}; the limit is {max})"),
+                ),
+                msg(
+                    "いらないファイルを消すか、地域ごとにガイドを分けてください",
+                    "delete the files that do not belong, or split the guide by region",
+                ),
+            ),
             Problem::ShiftJis => said(
                 msg(
                     "文字コードが Shift_JIS です（UTF-8 ではありません）",
@@ -939,6 +974,15 @@ mod tests {
             Problem::LinkToFile {
                 target: s("../../media/flyer.html"),
             },
+            Problem::FileTooLarge {
+                kilobytes: 2048,
+                max_kilobytes: 1024,
+            },
+            Problem::TooManyFiles {
+                count: 100_001,
+                max: 100_000,
+            },
+            Problem::YamlTooComplex,
         ]
     }
 
@@ -999,9 +1043,12 @@ mod tests {
             Problem::UnclosedQuote => 52,
             Problem::ShiftJis => 53,
             Problem::LinkToFile { .. } => 54,
+            Problem::FileTooLarge { .. } => 55,
+            Problem::TooManyFiles { .. } => 56,
+            Problem::YamlTooComplex => 57,
         }
     }
-    const KINDS: usize = 55;
+    const KINDS: usize = 58;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()
