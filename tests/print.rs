@@ -6,6 +6,8 @@
 //! fail, never skip: a print edition nobody checked is how broken PDFs reach schools. Set
 //! `SHIRUBE_SKIP_PDF_TESTS=1` to leave them out knowingly on a machine without Chromium.
 
+mod common;
+
 use shirube::content::date::Date;
 use shirube::content::model::PrintLayout;
 use shirube::enrich::Guide;
@@ -436,4 +438,55 @@ fn pdf_of_a_large_print_district_edition_on_b5() {
         let name = squeeze(&strip_author_ruby(&entry.name));
         assert!(flat.contains(&name), "{name} is missing");
     }
+}
+
+/// The browser that makes the PDF reaches no network, whatever a theme's print template asks
+/// for: no host name resolves (`print::pdf::OFFLINE`), and the document's Content-Security-Policy
+/// refuses every address that is not the document's own — a bare IP address included. A local
+/// server stands in for the network and must see no request.
+#[test]
+fn the_pdf_browser_reaches_no_network() {
+    if !pdf_tools_or_fail() {
+        return;
+    }
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    listener.set_nonblocking(true).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    common::copy_dir(&repo().join("tests/fixtures/base"), &site);
+    let templates = site.join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let print =
+        std::fs::read_to_string(repo().join("themes/default/templates/print.html")).unwrap();
+    let reaching = format!(
+        "<img src=\"http://127.0.0.1:{port}/from-print.png\" alt=\"\"><img src=\"https://offline-check.example/x.png\" alt=\"\"><link rel=\"stylesheet\" href=\"http://127.0.0.1:{port}/from-print.css\"></body>"
+    );
+    std::fs::write(
+        templates.join("print.html"),
+        print.replacen("</body>", &reaching, 1),
+    )
+    .unwrap();
+
+    let out = dir.path().join("out");
+    let result = Command::new(env!("CARGO_BIN_EXE_shirube"))
+        .arg("print")
+        .arg(&site)
+        .arg("-o")
+        .arg(&out)
+        .env("SHIRUBE_TODAY", "2026-11-01")
+        .output()
+        .expect("run shirube");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(out.join("guidebook.pdf").is_file());
+    let mut requests = 0;
+    while listener.accept().is_ok() {
+        requests += 1;
+    }
+    assert_eq!(requests, 0, "the PDF browser connected to 127.0.0.1:{port}");
 }

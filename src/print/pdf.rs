@@ -105,8 +105,11 @@ impl Localized for PdfError {
 crate::display_localized!(PdfError);
 
 /// The print document is the site's own files, read from disk: nothing it loads should come from
-/// the network, whatever a theme tries. No host name resolves. (A dead proxy would also refuse
-/// requests to bare IP addresses, but Chromium then waits on it for each request: not used.)
+/// the network, whatever a theme tries. No address resolves — bare IP addresses included, which
+/// Chromium also passes through its resolver rules (Chromium 156: an `<img>` of
+/// `http://127.0.0.1:<port>/` makes a request without this flag and none with it). The print
+/// document's Content-Security-Policy is the second wall; `tests/print.rs` runs both against a
+/// local server that must see no request.
 pub const OFFLINE: [&str; 1] = ["--host-resolver-rules=MAP * ~NOTFOUND"];
 
 /// Chromium's sandbox stays on, except as root, where Chromium refuses to start with it.
