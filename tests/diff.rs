@@ -175,7 +175,7 @@ fn a_pull_request_said_field_by_field() {
     edit_everything(&repo);
     repo.commit("edits");
     let comment = repo.diff(&["main~1", "main"]);
-    insta::assert_snapshot!("diff_edits", comment);
+    in_own_folder(|| insta::assert_snapshot!("diff_edits", comment));
 }
 
 #[test]
@@ -233,7 +233,7 @@ fn a_revision_with_errors_is_said_in_the_comment() {
     repo.edit("content/entries/aozora.md", "空町4-5-6", "空町4-5-7");
     repo.commit("broken");
     let comment = repo.diff(&["main~1", "main"]);
-    insta::assert_snapshot!("diff_errors", comment);
+    in_own_folder(|| insta::assert_snapshot!("diff_errors", comment));
 }
 
 #[test]
@@ -325,4 +325,12 @@ fn a_site_that_cannot_be_read_gives_its_errors_only() {
         comment.ends_with("サイト全体を読めないため、変更をくらべられません。エラーを直すと、ここに変更が出ます。\n"),
         "{comment}"
     );
+}
+
+/// The comments' snapshots live in `tests/snapshots/diff/`: `tests/snapshots/` holds the pages'
+/// snapshots, which `tests/snapshots.rs` checks against its list of pages.
+fn in_own_folder(assert: impl FnOnce()) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots/diff");
+    settings.bind(assert);
 }
