@@ -11,7 +11,7 @@ use crate::theme::{Theme, ThemeError};
 use crate::view::markdown::{self, Links};
 use crate::view::site::{self, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
-use crate::view::{categories, entries, events, jsonld, root_for};
+use crate::view::{categories, compare, entries, events, jsonld, root_for};
 
 /// Renders every page of every edition into `files`; returns the number of HTML pages. `today`
 /// decides which events are upcoming and which are archived.
@@ -203,6 +203,16 @@ pub fn render_edition(
             cx.insert("body", &body_html(guide, &p.body, "pages", root, tx, 2));
             structured(cx, tx, || {
                 jsonld::trail_only(guide, &trail(&p.title, &crate::enrich::page_url(&p.slug)))
+            });
+        })?;
+    }
+
+    if theme.has("compare.html") {
+        page("compare/", "compare.html", &|cx, root| {
+            cx.insert("columns", &compare::COLUMNS);
+            cx.insert("groups", &compare::groups(guide, root, tx));
+            structured(cx, tx, || {
+                jsonld::trail_only(guide, &trail("くらべる", "compare/"))
             });
         })?;
     }

@@ -207,7 +207,7 @@ fn key_facts(entry: &Entry, tx: &dyn TextStyle) -> Vec<Fact> {
 }
 
 /// The figures that change every year, each with its fiscal year: wage and placements.
-fn yearly_figures(s: &Service) -> Vec<Fact> {
+pub(crate) fn yearly_figures(s: &Service) -> Vec<Fact> {
     let mut facts = Vec::new();
     if let (Some(label), Some(w)) = (s.kind.wage_label(), s.wage) {
         facts.push(Fact {
@@ -224,7 +224,7 @@ fn yearly_figures(s: &Service) -> Vec<Fact> {
     facts
 }
 
-fn lunch_text(l: &Lunch) -> String {
+pub(crate) fn lunch_text(l: &Lunch) -> String {
     match (l.available, l.cost_yen) {
         (true, Some(0)) => "あり（無料）".into(),
         (true, Some(c)) => format!("あり（{}）", yen(c)),

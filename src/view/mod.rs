@@ -15,6 +15,7 @@
 //! depend on it, not on each other.
 
 pub mod categories;
+pub mod compare;
 pub mod csp;
 pub mod entries;
 pub mod events;
