@@ -1,0 +1,76 @@
+// Helping a family understand: a glossary term's definition reached by keyboard in the running
+// text and exposed to the accessibility tree (a button with aria-expanded controlling a note),
+// in both editions; axe-core with a definition open.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { basePath, buildSite, formatViolations, launch, runAxe, serve } from './lib.mjs';
+
+let site, server, browser;
+
+before(async () => {
+  site = buildSite();
+  server = await serve(site.dir, basePath());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  site?.cleanup();
+});
+
+/** The accessibility tree's node of the focused element, through the DevTools protocol. */
+async function focusedAx(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes;
+}
+
+for (const edition of ['', 'furigana/']) {
+  test(`a glossary term opens its definition by keyboard (${edition || 'plain'})`, async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(server.url + edition + 'entries/komugi/');
+    assert.equal(await page.locator('a.term-link:not([role="button"])').count(), 0, 'every term link acts as a button');
+    const first = page.locator('.term-button').first();
+    assert.ok(await first.count(), 'the page has a term button');
+    let found = null;
+    for (let i = 0; i < 80 && !found; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.classList.contains('term-button'))) {
+        found = await page.evaluate(() => ({
+          id: document.activeElement.getAttribute('aria-controls'),
+          expanded: document.activeElement.getAttribute('aria-expanded'),
+        }));
+      }
+    }
+    assert.ok(found, 'Tab reaches a term');
+    assert.equal(found.expanded, 'false');
+    const tip = page.locator(`#${found.id}`);
+    assert.equal(await tip.isVisible(), false, 'closed until asked');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-expanded')), 'true');
+    assert.ok(await tip.isVisible(), 'Enter shows the definition');
+    const text = await tip.locator('.term-tip-text').textContent();
+    assert.ok(text.length > 5, `a definition: ${text}`);
+    // komugi's summary says B型 first: the plain definition, or in the furigana edition the easy one.
+    if (edition) assert.match(text, /^けいやく なしで/, 'the furigana edition shows the easy version');
+    else assert.match(text, /^雇用契約を結ばずに/, 'the plain edition shows the definition');
+
+    // In the accessibility tree: a button, expanded, whose controlled note holds the definition.
+    const nodes = await focusedAx(page);
+    const button = nodes.find((n) => n.role?.value === 'button' && n.properties?.some((p) => p.name === 'focused' && p.value.value));
+    assert.ok(button, 'the focused term is a button in the accessibility tree');
+    assert.ok(button.properties.some((p) => p.name === 'expanded' && p.value.value === true), 'and expanded');
+    assert.ok(nodes.some((n) => n.role?.value === 'note'), 'the definition is a note');
+    assert.ok(nodes.some((n) => !n.ignored && (n.name?.value || '').includes(text.slice(0, 10))), 'its text is exposed');
+
+    const violations = await runAxe(page);
+    assert.deepEqual(violations, [], formatViolations(violations));
+    await page.keyboard.press('Escape');
+    assert.equal(await tip.isVisible(), false, 'Escape closes it');
+    await context.close();
+  });
+}
