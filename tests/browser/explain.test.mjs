@@ -74,3 +74,50 @@ for (const edition of ['', 'furigana/']) {
     await context.close();
   });
 }
+
+test('read aloud: the button speaks the easy text in ja-JP, without ruby readings, and is absent without speech synthesis', async () => {
+  const spy = () => {
+    window.__spoken = [];
+    if (window.speechSynthesis) {
+      window.speechSynthesis.speak = (u) => window.__spoken.push({ text: u.text, lang: u.lang });
+    }
+  };
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(spy);
+  const page = await context.newPage();
+  const spoken = {};
+  for (const edition of ['', 'furigana/']) {
+    await page.goto(server.url + edition + 'entries/komugi/');
+    const button = page.locator('.read-aloud-button');
+    assert.ok(await button.isVisible(), `the button is shown where the browser can speak (${edition || 'plain'})`);
+    // By keyboard: Tab to the button, Enter.
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.classList.contains('read-aloud-button'))) break;
+    }
+    await page.keyboard.press('Enter');
+    const said = await page.evaluate(() => window.__spoken);
+    assert.equal(said.length, 1);
+    assert.equal(said[0].lang, 'ja-JP');
+    spoken[edition] = said[0].text;
+    const violations = await runAxe(page);
+    assert.deepEqual(violations, [], formatViolations(violations));
+  }
+  const easy = await page.evaluate(() => document.getElementById('easy-text').textContent);
+  assert.ok(spoken[''].length > 5 && easy.includes(spoken[''].slice(0, 5)), `the easy text is read: ${spoken['']}`);
+  assert.equal(spoken['furigana/'], spoken[''], 'the furigana edition reads the same words, readings not twice');
+  await context.close();
+
+  const without = await browser.newContext();
+  await without.addInitScript(() => {
+    delete window.speechSynthesis;
+    delete Window.prototype.speechSynthesis;
+  });
+  const p2 = await without.newPage();
+  await p2.goto(server.url + 'entries/komugi/');
+  assert.equal(await p2.evaluate(() => 'speechSynthesis' in window), false, 'speech synthesis is gone');
+  assert.equal(await p2.locator('.read-aloud-button').isVisible(), false, 'no button where the browser cannot speak');
+  const violations = await runAxe(p2);
+  assert.deepEqual(violations, [], formatViolations(violations));
+  await without.close();
+});
