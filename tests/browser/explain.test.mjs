@@ -121,3 +121,36 @@ test('read aloud: the button speaks the easy text in ja-JP, without ruby reading
   assert.deepEqual(violations, [], formatViolations(violations));
   await without.close();
 });
+
+test('opened from a folder (file://), search says plainly that it cannot search and points to the listings', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The home page's search box opens the search page's file, not a folder.
+  await page.goto(`file://${site.dir}/index.html`);
+  await page.locator('form[role="search"] input[name="q"]').fill('パン');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/search\/index\.html\?q=/);
+  const notice = page.locator('#search-offline');
+  assert.ok(await notice.isVisible(), 'the notice is shown');
+  assert.match(await notice.textContent(), /さがす ことが できません/);
+  assert.match(await page.locator('#search-status').textContent(), /さがせません/);
+  // Its link leads to the listings, which work from a folder.
+  await notice.locator('a').click();
+  const listing = page.locator('.search-browse-link').first();
+  await listing.click();
+  await page.waitForURL(/services\/.+index\.html|services\/[^/]+\/$/);
+  assert.ok(await page.locator('.cards .card').count() > 0, 'a listing opens from the folder');
+  // And on from there, an entry page, and the compare page with an office ticked.
+  await page.locator('.compare-toggle').first().click();
+  await page.locator('.compare-tray-link').click();
+  await page.waitForURL(/compare\/index\.html\?ids=/);
+  assert.equal(await page.locator('.compare-side thead th').count(), 2, 'compare works from a folder');
+  assert.deepEqual(errors, []);
+
+  // Over http the notice stays hidden.
+  await page.goto(server.url + 'search/');
+  assert.equal(await page.locator('#search-offline').isVisible(), false);
+  await context.close();
+});

@@ -89,7 +89,9 @@
   function say(extra) {
     ensureTray();
     status.textContent = extra ? `${extra} ${countText()}` : countText();
-    if (trayLink) trayLink.href = `${root}compare/${ids.length ? `?ids=${ids.map(encodeURIComponent).join(',')}` : ''}`;
+    // From a folder (file://) a link must name the file, not the folder.
+    const page = window.location.protocol === 'file:' ? 'compare/index.html' : 'compare/';
+    if (trayLink) trayLink.href = `${root}${page}${ids.length ? `?ids=${ids.map(encodeURIComponent).join(',')}` : ''}`;
   }
 
   // ---- toggles
