@@ -206,4 +206,7 @@ pub enum Problem {
     LinkToFile {
         target: String,
     },
+    /// An office has no やさしい日本語 (`easy`): a family that reads plain words cannot compare
+    /// it fairly with the others.
+    NoEasyJapanese,
 }
