@@ -66,6 +66,10 @@ pub struct Card {
     pub summary: Option<String>,
     pub facts: Vec<Fact>,
     pub phone: Option<Phone>,
+    /// Latitude and longitude, for sorting by distance on the visitor's device.
+    pub geo: Option<(f64, f64)>,
+    /// The area's name as plain text, for choosing where to measure from.
+    pub area_plain: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -249,6 +253,10 @@ pub fn card(entry: &Entry, site: &SiteConfig, root: &str, tx: &dyn TextStyle) ->
         summary: entry.summary.as_deref().map(|s| tx.html(s)),
         facts: key_facts(entry, tx),
         phone: entry.contact.phone.as_deref().map(Phone::new),
+        geo: entry.geo.as_ref().map(|g| (g.lat, g.lon)),
+        area_plain: area_name(site, &entry.area)
+            .map(|a| tx.plain(a))
+            .unwrap_or_default(),
     }
 }
 

@@ -111,3 +111,48 @@ test('a fifth office is refused with a message, and the furigana compare page wo
   assert.deepEqual(violations, [], formatViolations(violations));
   await context.close();
 });
+
+test('nearby first: a listing sorted by an emulated position, by keyboard, and by a chosen area; axe-core; 390 px', async () => {
+  // Right at カフェはまちょう (its geo in content/entries/cafe-hamacho.md).
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    geolocation: { latitude: 35.6071, longitude: 139.9532 },
+    permissions: ['geolocation'],
+  });
+  const outside = [];
+  context.on('request', (r) => { if (!r.url().startsWith(server.origin)) outside.push(r.url()); });
+  const page = await context.newPage();
+  await page.goto(server.url + 'services/b-type/');
+  const before = await page.locator('.cards > li .card-title').allTextContents();
+  assert.ok(await page.locator('#sort-form').isVisible(), 'the sort choices are shown');
+  // By keyboard: Tab to the checked radio (50音順), ArrowDown to いまいる場所から.
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.name === 'sort')) break;
+  }
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelector('.card-distance'));
+  const titles = await page.locator('.cards > li .card-title').allTextContents();
+  assert.equal(titles[0].trim(), 'カフェはまちょう', `nearest first: ${titles.slice(0, 3)}`);
+  assert.match(await page.locator('.sort-status').textContent(), /近い順/);
+  assert.match(await page.locator('p.count').textContent(), /近い順/);
+  const km = (await page.locator('.card-distance').allTextContents()).map((t) => Number(/約([\d.]+)km/.exec(t)[1]));
+  assert.deepEqual(km, [...km].sort((a, b) => a - b), 'distances grow down the list');
+  let violations = await runAxe(page);
+  assert.deepEqual(violations, [], formatViolations(violations));
+  await page.locator('#sort-form').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'nearby-390.png') });
+  assert.deepEqual(await overflowProblems(page), []);
+
+  // From a chosen area, then back to 50音順.
+  await page.locator('input[name="sort"][value="area"]').check();
+  await page.locator('#sort-area').selectOption({ index: 0 });
+  assert.match(await page.locator('.sort-status').textContent(), /まんなかから 近い順/);
+  await page.locator('input[name="sort"][value="kana"]').check();
+  assert.deepEqual(await page.locator('.cards > li .card-title').allTextContents(), before, '50音順 again');
+  assert.equal(await page.locator('.card-distance').count(), 0);
+  violations = await runAxe(page);
+  assert.deepEqual(violations, [], formatViolations(violations));
+  assert.deepEqual(outside, [], 'no request leaves the site');
+  await context.close();
+});
