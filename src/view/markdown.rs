@@ -30,7 +30,7 @@ pub fn to_html(markdown: &str, links: &Links, text: TextToHtml, top: u8) -> Stri
 }
 
 /// `to_html`, with `running` for text that may carry links of its own (glossary terms): text
-/// outside links, images, headings and table headers.
+/// outside links, images, headings and tables (a table's cells are data, not running text).
 pub fn to_html_linking(
     markdown: &str,
     links: &Links,
@@ -60,9 +60,9 @@ pub fn to_html_linking(
         flush_text(&mut pending_text, &mut out_events, here);
         match &event {
             Event::Start(
-                Tag::Link { .. } | Tag::Image { .. } | Tag::Heading { .. } | Tag::TableHead,
+                Tag::Link { .. } | Tag::Image { .. } | Tag::Heading { .. } | Tag::Table(_),
             ) => closed_depth += 1,
-            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::Heading(_) | TagEnd::TableHead) => {
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::Heading(_) | TagEnd::Table) => {
                 closed_depth = closed_depth.saturating_sub(1)
             }
             _ => {}

@@ -1,5 +1,5 @@
 //! Glossary terms explained where they appear: the first use of each term on a page (in its
-//! summary and body, never inside a link or a heading) becomes a link to the term in the
+//! summary and body, never inside a link, a heading or a table) becomes a link to the term in the
 //! glossary, carrying the term's plain definition — or, in the furigana edition, its easy
 //! version — in `data-term-definition`. Without JavaScript it is a link; `static/js/terms.js`
 //! turns it into a disclosure button that shows the definition in place.
