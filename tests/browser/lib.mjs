@@ -342,6 +342,9 @@ export function tabbables(page) {
     'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])',
   )].filter((e) => e.checkVisibility({ visibilityProperty: true }) || e.classList.contains('skip-link'))
     .filter((e) => e.tagName !== 'SUMMARY' || e.parentElement.tagName === 'DETAILS')
+    // A group of radio buttons is one Tab stop: the checked one (arrows move inside the group).
+    .filter((e) => e.type !== 'radio' || !e.name || e.checked ||
+      !e.form?.querySelector(`input[type=radio][name="${CSS.escape(e.name)}"]:checked`))
     .map((e) => `${e.tagName.toLowerCase()} ${e.getAttribute('href') ?? e.id ?? ''}`));
 }
 
