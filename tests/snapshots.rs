@@ -22,6 +22,7 @@ const PAGES: &[&str] = &[
     "glossary/index.html",
     "pages/about/index.html",
     "search/index.html",
+    "compare/index.html",
     "furigana/entries/midori/index.html",
     "furigana/index.html",
     "print/index.html",

@@ -142,6 +142,11 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
         None => Vec::new(),
     };
     let easy = d.optional_text(&mut f, "easy");
+    // Fair by construction: every office can be read in easy Japanese. An imported entry nobody
+    // has confirmed is already warned about; this comes once someone confirms it.
+    if kind == Some(EntryKind::Office) && easy.is_none() && !f.has("easy") && f.has("verified") {
+        d.warning(f.pos(), "easy", Problem::NoEasyJapanese);
+    }
     let verified = match (f.has("verified"), &imported) {
         (false, Some(data)) => {
             let pos = imported_pos.unwrap_or(f.pos());

@@ -190,7 +190,15 @@ pub fn glossary(d: &mut Decoder, root: &Node) -> Vec<GlossaryItem> {
             }),
             None => Vec::new(),
         };
-        d.finish(f, &["id", "term", "kana", "definition", "easy", "see"]);
+        // Shorter names the term goes by in running text (B型 for 就労継続支援B型).
+        let aliases = match f.get("aliases") {
+            Some(x) => d.list(&x, |d, item| d.text(item)),
+            None => Vec::new(),
+        };
+        d.finish(
+            f,
+            &["id", "term", "kana", "definition", "easy", "see", "aliases"],
+        );
         let term = match (id.clone(), term, kana, definition) {
             (Some(id), Some(term), Some(kana), Some(definition)) => Some(Term {
                 id,
@@ -199,6 +207,7 @@ pub fn glossary(d: &mut Decoder, root: &Node) -> Vec<GlossaryItem> {
                 definition,
                 easy,
                 see: see.iter().map(|(id, _, _)| id.clone()).collect(),
+                aliases,
             }),
             _ => None,
         };

@@ -332,6 +332,9 @@ pub struct Term {
     pub definition: String,
     pub easy: Option<String>,
     pub see: Vec<String>,
+    /// Shorter names the term goes by in running text (B型 for 就労継続支援B型), linked to it
+    /// where they appear.
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

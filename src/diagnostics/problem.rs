@@ -218,4 +218,7 @@ pub enum Problem {
         count: usize,
         max: usize,
     },
+    /// An office has no やさしい日本語 (`easy`): a family that reads plain words cannot compare
+    /// it fairly with the others.
+    NoEasyJapanese,
 }

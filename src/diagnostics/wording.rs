@@ -588,6 +588,16 @@ impl Problem {
                     "write content/pages/where-to-ask.md on how to choose whom to ask (shirube init writes a starter)",
                 ),
             ),
+            Problem::NoEasyJapanese => said(
+                msg(
+                    "やさしい日本語の説明（easy）がありません。やさしい日本語で読む人は、この事業所をほかと同じようにくらべられません",
+                    "there is no easy-Japanese summary (easy), so people who read easy Japanese cannot compare this office fairly with the others",
+                ),
+                msg(
+                    "「easy: 」に、みじかい文で、ひらがなを多くして、どんなところかを書いてください（例: パンを つくって うる しごとです。）",
+                    "add \"easy:\" with what the office is like in short sentences, mostly in hiragana",
+                ),
+            ),
             Problem::NoSupportCenters => said(
                 msg(
                     "相談・支援機関（kind: center）がひとつもありません。家族がまず相談するところです",
@@ -953,6 +963,7 @@ mod tests {
             },
             Problem::NoWhereToAskPage,
             Problem::NoSupportCenters,
+            Problem::NoEasyJapanese,
             Problem::EndsBeforeStart {
                 start: s("13:00"),
                 end: s("12:00"),
@@ -1046,9 +1057,10 @@ mod tests {
             Problem::FileTooLarge { .. } => 55,
             Problem::TooManyFiles { .. } => 56,
             Problem::YamlTooComplex => 57,
+            Problem::NoEasyJapanese => 58,
         }
     }
-    const KINDS: usize = 58;
+    const KINDS: usize = 59;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()

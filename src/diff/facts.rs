@@ -282,6 +282,8 @@ pub fn term(term: &Term) -> Item {
     rows.opt("easy", "やさしい説明", term.easy.clone());
     let see: Vec<&str> = term.see.iter().map(String::as_str).collect();
     rows.add("see", "あわせて読む", join(&see));
+    let aliases: Vec<&str> = term.aliases.iter().map(String::as_str).collect();
+    rows.add("aliases", "ほかの呼びかた", join(&aliases));
     Item {
         id: term.id.clone(),
         name: term.term.clone(),

@@ -11,7 +11,8 @@ use crate::theme::{Theme, ThemeError};
 use crate::view::markdown::{self, Links};
 use crate::view::site::{self, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
-use crate::view::{categories, entries, events, jsonld, root_for};
+use crate::view::terms::TermLinker;
+use crate::view::{categories, compare, entries, events, jsonld, root_for};
 
 /// Renders every page of every edition into `files`; returns the number of HTML pages. `today`
 /// decides which events are upcoming and which are archived.
@@ -127,7 +128,8 @@ pub fn render_edition(
         let url = crate::enrich::event_url(&event.id);
         page(&url, "event.html", &|cx, root| {
             // Under the event page's h2 「くわしく」.
-            let body = body_html(guide, &event.body, "events", root, tx, 3);
+            let terms = TermLinker::new(&guide.site.glossary, root, tx);
+            let body = body_html(guide, &event.body, "events", root, tx, 3, &terms);
             cx.insert("event", &events::page(guide, event, root, today, body, tx));
             structured(cx, tx, || jsonld::event(guide, event));
         })?;
@@ -188,8 +190,13 @@ pub fn render_edition(
             let tx = tx.at(guide.place(entry));
             let tx = tx.as_ref();
             // Under the entry page's h2 「どんなところ？」.
-            let body = body_html(guide, &entry.body, "entries", root, tx, 3);
-            cx.insert("entry", &entries::entry_page(entry, config, root, body, tx));
+            let terms = TermLinker::new(&guide.site.glossary, root, tx);
+            // Terms are linked at their first use: the summary comes before the body.
+            let summary = entry.summary.as_deref().map(|s| terms.html(s, tx));
+            let body = body_html(guide, &entry.body, "entries", root, tx, 3, &terms);
+            let mut view = entries::entry_page(entry, config, root, body, tx);
+            view.card.summary = summary;
+            cx.insert("entry", &view);
             structured(cx, tx, || jsonld::entry(guide, entry));
         })?;
     }
@@ -199,10 +206,24 @@ pub fn render_edition(
         page(&url, "page.html", &|cx, root| {
             cx.insert("title", &tx.html(&p.title));
             cx.insert("title_plain", &tx.plain(&p.title));
-            cx.insert("summary", &p.summary.as_deref().map(|s| tx.html(s)));
-            cx.insert("body", &body_html(guide, &p.body, "pages", root, tx, 2));
+            let terms = TermLinker::new(&guide.site.glossary, root, tx);
+            cx.insert("summary", &p.summary.as_deref().map(|s| terms.html(s, tx)));
+            cx.insert(
+                "body",
+                &body_html(guide, &p.body, "pages", root, tx, 2, &terms),
+            );
             structured(cx, tx, || {
                 jsonld::trail_only(guide, &trail(&p.title, &crate::enrich::page_url(&p.slug)))
+            });
+        })?;
+    }
+
+    if theme.has("compare.html") {
+        page("compare/", "compare.html", &|cx, root| {
+            cx.insert("columns", &compare::COLUMNS);
+            cx.insert("groups", &compare::groups(guide, root, tx));
+            structured(cx, tx, || {
+                jsonld::trail_only(guide, &trail("くらべる", "compare/"))
             });
         })?;
     }
@@ -255,13 +276,14 @@ fn body_html(
     root: &str,
     tx: &dyn TextStyle,
     top: u8,
+    terms: &TermLinker,
 ) -> String {
     let links = Links {
         urls: &guide.urls,
         root,
         doc_dir,
     };
-    markdown::to_html(body, &links, &|t| tx.html(t), top)
+    markdown::to_html_linking(body, &links, &|t| tx.html(t), &|t| terms.html(t, tx), top)
 }
 
 #[cfg(test)]

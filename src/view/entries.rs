@@ -66,6 +66,10 @@ pub struct Card {
     pub summary: Option<String>,
     pub facts: Vec<Fact>,
     pub phone: Option<Phone>,
+    /// Latitude and longitude, for sorting by distance on the visitor's device.
+    pub geo: Option<(f64, f64)>,
+    /// The area's name as plain text, for choosing where to measure from.
+    pub area_plain: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -207,7 +211,7 @@ fn key_facts(entry: &Entry, tx: &dyn TextStyle) -> Vec<Fact> {
 }
 
 /// The figures that change every year, each with its fiscal year: wage and placements.
-fn yearly_figures(s: &Service) -> Vec<Fact> {
+pub(crate) fn yearly_figures(s: &Service) -> Vec<Fact> {
     let mut facts = Vec::new();
     if let (Some(label), Some(w)) = (s.kind.wage_label(), s.wage) {
         facts.push(Fact {
@@ -224,7 +228,7 @@ fn yearly_figures(s: &Service) -> Vec<Fact> {
     facts
 }
 
-fn lunch_text(l: &Lunch) -> String {
+pub(crate) fn lunch_text(l: &Lunch) -> String {
     match (l.available, l.cost_yen) {
         (true, Some(0)) => "あり（無料）".into(),
         (true, Some(c)) => format!("あり（{}）", yen(c)),
@@ -249,6 +253,10 @@ pub fn card(entry: &Entry, site: &SiteConfig, root: &str, tx: &dyn TextStyle) ->
         summary: entry.summary.as_deref().map(|s| tx.html(s)),
         facts: key_facts(entry, tx),
         phone: entry.contact.phone.as_deref().map(Phone::new),
+        geo: entry.geo.as_ref().map(|g| (g.lat, g.lon)),
+        area_plain: area_name(site, &entry.area)
+            .map(|a| tx.plain(a))
+            .unwrap_or_default(),
     }
 }
 

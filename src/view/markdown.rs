@@ -26,6 +26,18 @@ pub struct Links<'a> {
 
 /// `top` is the heading level the body's own top headings get (2 under a page's `h1`).
 pub fn to_html(markdown: &str, links: &Links, text: TextToHtml, top: u8) -> String {
+    to_html_linking(markdown, links, text, text, top)
+}
+
+/// `to_html`, with `running` for text that may carry links of its own (glossary terms): text
+/// outside links, images, headings and tables (a table's cells are data, not running text).
+pub fn to_html_linking(
+    markdown: &str,
+    links: &Links,
+    text: TextToHtml,
+    running: TextToHtml,
+    top: u8,
+) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let levels = heading_levels(Parser::new_ext(markdown, options), top);
     let captions = table_captions(Parser::new_ext(markdown, options));
@@ -33,6 +45,8 @@ pub fn to_html(markdown: &str, links: &Links, text: TextToHtml, top: u8) -> Stri
     let mut out_events: Vec<Event> = Vec::new();
     let mut pending_text = String::new();
     let mut skipped_link_depth = 0usize;
+    // Inside a link, an image, a heading or a table header, where no other link may go.
+    let mut closed_depth = 0usize;
     for event in events {
         let event = match event {
             Event::Text(t) => {
@@ -42,7 +56,17 @@ pub fn to_html(markdown: &str, links: &Links, text: TextToHtml, top: u8) -> Stri
             }
             other => other,
         };
-        flush_text(&mut pending_text, &mut out_events, text);
+        let here = if closed_depth == 0 { running } else { text };
+        flush_text(&mut pending_text, &mut out_events, here);
+        match &event {
+            Event::Start(
+                Tag::Link { .. } | Tag::Image { .. } | Tag::Heading { .. } | Tag::Table(_),
+            ) => closed_depth += 1,
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::Heading(_) | TagEnd::Table) => {
+                closed_depth = closed_depth.saturating_sub(1)
+            }
+            _ => {}
+        }
         match event {
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 out_events.push(Event::Html(escape(&raw).into()));
@@ -99,7 +123,8 @@ pub fn to_html(markdown: &str, links: &Links, text: TextToHtml, top: u8) -> Stri
             other => out_events.push(other),
         }
     }
-    flush_text(&mut pending_text, &mut out_events, text);
+    let here = if closed_depth == 0 { running } else { text };
+    flush_text(&mut pending_text, &mut out_events, here);
     let mut html_out = String::new();
     html::push_html(&mut html_out, out_events.into_iter());
     accessible_tables(&html_out, &captions)

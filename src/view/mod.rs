@@ -15,6 +15,7 @@
 //! depend on it, not on each other.
 
 pub mod categories;
+pub mod compare;
 pub mod csp;
 pub mod entries;
 pub mod events;
@@ -24,6 +25,7 @@ pub mod markdown;
 pub mod photos;
 pub mod site;
 pub mod style;
+pub mod terms;
 
 /// The prefix from a page at `url` (site-relative, ending in `/` or empty) back to the root.
 pub fn root_for(url: &str) -> String {

@@ -169,6 +169,7 @@ function pageType(file, kinds) {
   if (f === '404.html') return 'ページが見つからないとき（404）';
   if (f === 'search/index.html') return '検索';
   if (f === 'glossary/index.html') return '用語集';
+  if (f === 'compare/index.html') return 'くらべる';
   if (f.startsWith('services/')) return 'サービス別の一覧';
   if (f === 'centers/index.html') return '相談・支援機関の一覧';
   if (f === 'workplaces/index.html') return '企業・職場の一覧';
@@ -272,8 +273,16 @@ export function overflowProblems(page) {
     };
     const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
       (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+    // A data table may scroll sideways inside its own box (WCAG 1.4.10 exempts data tables);
+    // the box itself must fit, and is checked like everything else.
+    const inScroller = (el) => {
+      for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+        if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.getAttribute('role') === 'region' && e.tabIndex === 0) return true;
+      }
+      return false;
+    };
     for (const el of document.body.querySelectorAll('*')) {
-      if (!el.checkVisibility({ visibilityProperty: true }) || hidden(el)) continue;
+      if (!el.checkVisibility({ visibilityProperty: true }) || hidden(el) || inScroller(el)) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (r.right > vw + 1 || r.left < -1) {
@@ -334,6 +343,9 @@ export function tabbables(page) {
     'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])',
   )].filter((e) => e.checkVisibility({ visibilityProperty: true }) || e.classList.contains('skip-link'))
     .filter((e) => e.tagName !== 'SUMMARY' || e.parentElement.tagName === 'DETAILS')
+    // A group of radio buttons is one Tab stop: the checked one (arrows move inside the group).
+    .filter((e) => e.type !== 'radio' || !e.name || e.checked ||
+      !e.form?.querySelector(`input[type=radio][name="${CSS.escape(e.name)}"]:checked`))
     .map((e) => `${e.tagName.toLowerCase()} ${e.getAttribute('href') ?? e.id ?? ''}`));
 }
 

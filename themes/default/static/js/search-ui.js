@@ -172,6 +172,12 @@ function writeUrl(form) {
 
 function renderResult(doc, query, root) {
   const item = element('li', 'search-result');
+  // An office can be ticked for the compare page (static/js/compare.js adds the button).
+  const office = doc.kind === 'office' && /^entries\/([^/]+)\/$/.exec(doc.url);
+  if (office) {
+    item.dataset.compareId = office[1];
+    item.dataset.compareName = doc.name;
+  }
   const title = element('h3', 'search-result-title');
   const link = element('a');
   link.href = root + doc.url;

@@ -1,0 +1,168 @@
+//! Glossary terms explained where they appear: the first use of each term on a page (in its
+//! summary and body, never inside a link, a heading or a table) becomes a link to the term in the
+//! glossary, carrying the term's plain definition — or, in the furigana edition, its easy
+//! version — in `data-term-definition`. Without JavaScript it is a link; `static/js/terms.js`
+//! turns it into a disclosure button that shows the definition in place.
+
+use crate::content::model::Term;
+use crate::text::escape;
+use crate::view::style::TextStyle;
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+pub struct TermLinker<'a> {
+    /// Every name of every term (the term and its aliases), longest first, so 就労継続支援B型
+    /// wins over B型 at the same place.
+    names: Vec<(&'a str, &'a Term)>,
+    glossary_url: String,
+    easy: bool,
+    used: RefCell<HashSet<&'a str>>,
+}
+
+impl<'a> TermLinker<'a> {
+    /// For one page: `root` leads back to the edition's root.
+    pub fn new(glossary: &'a [Term], root: &str, tx: &dyn TextStyle) -> Self {
+        let mut names: Vec<(&str, &Term)> = glossary
+            .iter()
+            .flat_map(|t| {
+                std::iter::once(&t.term)
+                    .chain(&t.aliases)
+                    .map(move |n| (n.as_str(), t))
+            })
+            .filter(|(n, _)| !n.is_empty())
+            .collect();
+        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+        TermLinker {
+            names,
+            glossary_url: format!("{root}glossary/"),
+            easy: tx.edition() == "furigana",
+            used: RefCell::new(HashSet::new()),
+        }
+    }
+
+    /// `text` (provider text, author ruby notation allowed) as HTML in the style `tx`, with the
+    /// first use on this page of each term linked.
+    pub fn html(&self, text: &str, tx: &dyn TextStyle) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some((at, len, term)) = self.first_unused(rest) {
+            let end = at + len;
+            out.push_str(&tx.html(&rest[..at]));
+            self.used.borrow_mut().insert(term.id.as_str());
+            let definition = match (&term.easy, self.easy) {
+                (Some(easy), true) => easy,
+                _ => &term.definition,
+            };
+            out.push_str(&format!(
+                "<a class=\"term-link\" href=\"{}#{}\" data-term-definition=\"{}\">{}</a>",
+                escape(&self.glossary_url),
+                escape(&term.id),
+                escape(&tx.plain(definition)),
+                tx.html(&rest[at..end]),
+            ));
+            rest = &rest[end..];
+        }
+        out.push_str(&tx.html(rest));
+        out
+    }
+
+    /// The earliest unused term in `text` outside author ruby (`{漢字|かんじ}`, `｜漢字《かんじ》`).
+    fn first_unused(&self, text: &str) -> Option<(usize, usize, &'a Term)> {
+        let used = self.used.borrow();
+        let masked = ruby_spans(text);
+        let mut best: Option<(usize, usize, &'a Term)> = None;
+        for &(name, t) in &self.names {
+            if used.contains(t.id.as_str()) {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(i) = text[from..].find(name) {
+                let at = from + i;
+                let end = at + name.len();
+                if masked.iter().any(|&(s, e)| at < e && end > s) {
+                    from = at + name.chars().next().map_or(1, char::len_utf8);
+                    continue;
+                }
+                if best.is_none_or(|(b, _, _)| at < b) {
+                    best = Some((at, name.len(), t));
+                }
+                break;
+            }
+        }
+        best
+    }
+}
+
+/// Byte ranges of author ruby in `text`, which a link must not cut.
+fn ruby_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for (open, close) in [("{", "}"), ("｜", "》")] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(open) {
+            let s = from + i;
+            match text[s..].find(close) {
+                Some(j) => {
+                    spans.push((s, s + j + close.len()));
+                    from = s + j + close.len();
+                }
+                None => break,
+            }
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::style::Plain;
+
+    fn term(id: &str, term: &str) -> Term {
+        Term {
+            id: id.into(),
+            term: term.into(),
+            kana: String::new(),
+            definition: format!("{term}の<説明>"),
+            easy: None,
+            see: vec![],
+            aliases: if term == "就労継続支援B型" {
+                vec!["B型".into()]
+            } else {
+                vec![]
+            },
+        }
+    }
+
+    #[test]
+    fn links_the_first_use_only_and_the_longest_term() {
+        let g = vec![
+            term("a", "A型"),
+            term("bb", "就労継続支援B型"),
+            term("k", "工賃"),
+        ];
+        let l = TermLinker::new(&g, "../../", &Plain);
+        let html = l.html("就労継続支援B型の工賃。A型と工賃<x>", &Plain);
+        assert_eq!(html.matches("term-link").count(), 3, "{html}");
+        assert!(html.contains("href=\"../../glossary/#bb\""));
+        assert!(html.contains("data-term-definition=\"就労継続支援B型の&lt;説明&gt;\""));
+        assert!(html.ends_with("工賃&lt;x&gt;"), "{html}");
+        // Used once per page: a second text of the same page links nothing already linked.
+        assert!(!l.html("B型と工賃", &Plain).contains("term-link"));
+        // An alias links to its term.
+        let l = TermLinker::new(&g, "", &Plain);
+        let html = l.html("B型です", &Plain);
+        assert!(html.contains("href=\"glossary/#bb\""), "{html}");
+        assert!(html.ends_with(">B型</a>です"), "{html}");
+    }
+
+    #[test]
+    fn never_cuts_author_ruby() {
+        let g = vec![term("k", "工賃")];
+        let l = TermLinker::new(&g, "", &Plain);
+        let html = l.html("{工賃|こうちん}と工賃", &Plain);
+        assert_eq!(
+            html,
+            "工賃と<a class=\"term-link\" href=\"glossary/#k\" data-term-definition=\"工賃の&lt;説明&gt;\">工賃</a>"
+        );
+    }
+}

@@ -1,0 +1,240 @@
+// Compare: tick up to four offices — on listing cards, search results, entry pages and the rows
+// of the compare page — and see them side by side on compare/. Without this script the compare
+// page still has every office in a table per service type; this only adds the picking.
+//
+// - An element with data-compare-id (and data-compare-name, the plain name) is an office that can
+//   be ticked: it gets a toggle button (aria-pressed) whose name says which office.
+// - The choice is kept in localStorage, so it follows the visitor from page to page; a polite
+//   live region in a small tray says how many are chosen and links to the compare page.
+// - On compare/, the chosen offices (or those of ?ids=a,b,c, a shared link) are put side by side
+//   in a table built from the page's own rows: nothing is fetched, so it works from a folder too.
+(() => {
+  const MAX = 4;
+  const KEY = 'shirube-compare';
+  const script = document.currentScript;
+  const root = script?.dataset.root ?? '';
+  const main = document.getElementById('main');
+  if (!main) return;
+  const picked = document.getElementById('compare-picked');
+
+  let storageOk = true;
+  const load = () => {
+    try {
+      const v = JSON.parse(window.localStorage.getItem(KEY) || '[]');
+      return Array.isArray(v) ? v.filter((x) => typeof x === 'string').slice(0, MAX) : [];
+    } catch {
+      storageOk = false;
+      return [];
+    }
+  };
+  const save = (ids) => {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(ids));
+    } catch {
+      storageOk = false;
+    }
+  };
+
+  let ids = load();
+  if (picked) {
+    // A shared link says which offices; it wins over what this browser remembered.
+    const param = new URLSearchParams(window.location.search).get('ids');
+    if (param !== null) {
+      ids = [...new Set(param.split(',').map((s) => s.trim()).filter(Boolean))]
+        .filter((id) => rowOf(id))
+        .slice(0, MAX);
+      save(ids);
+    }
+  }
+
+  function rowOf(id) {
+    return document.querySelector(`tr[data-compare-id="${CSS.escape(id)}"]`);
+  }
+  function nameOf(id) {
+    const el = document.querySelector(`[data-compare-id="${CSS.escape(id)}"]`);
+    return el?.dataset.compareName || id;
+  }
+
+  const el = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+
+  // ---- the tray (every page with offices to tick, except compare/, which shows the table)
+  let status = null;
+  let trayLink = null;
+  function ensureTray() {
+    if (status) return;
+    if (picked) {
+      status = document.getElementById('compare-count');
+      return;
+    }
+    const tray = el('div', 'compare-tray');
+    status = el('p', 'compare-tray-status');
+    status.setAttribute('role', 'status');
+    trayLink = el('a', 'button compare-tray-link', 'ならべて くらべる');
+    tray.append(status, trayLink);
+    const anchor = main.querySelector('.entry-header, p.count, .search-status') || main.querySelector('h1');
+    if (anchor) anchor.after(tray);
+    else main.prepend(tray);
+  }
+
+  function countText() {
+    if (ids.length === 0) return 'くらべる 事業所は まだ えらんでいません（4か所まで えらべます）。';
+    return `${ids.length}か所を えらんでいます（4か所まで）：${ids.map(nameOf).join('、')}`;
+  }
+
+  function say(extra) {
+    ensureTray();
+    status.textContent = extra ? `${extra} ${countText()}` : countText();
+    // From a folder (file://) a link must name the file, not the folder.
+    const page = window.location.protocol === 'file:' ? 'compare/index.html' : 'compare/';
+    if (trayLink) trayLink.href = `${root}${page}${ids.length ? `?ids=${ids.map(encodeURIComponent).join(',')}` : ''}`;
+  }
+
+  // ---- toggles
+  function addToggle(target) {
+    if (target.querySelector(':scope .compare-toggle')) return;
+    const id = target.dataset.compareId;
+    const button = el('button', 'compare-toggle');
+    button.type = 'button';
+    button.dataset.compareFor = id;
+    button.append(el('span', 'compare-check'), 'くらべる');
+    button.append(el('span', 'visually-hidden', `：${target.dataset.compareName || ''}`));
+    button.setAttribute('aria-pressed', String(ids.includes(id)));
+    button.addEventListener('click', () => toggle(id));
+    const slot = target.tagName === 'TR' ? target.querySelector('th') :
+      target.querySelector('.entry-header') || target;
+    const wrap = el(target.tagName === 'TR' ? 'span' : 'p', 'compare-toggle-wrap');
+    wrap.append(button);
+    slot.append(wrap);
+  }
+
+  function syncToggles() {
+    for (const b of document.querySelectorAll('.compare-toggle')) {
+      b.setAttribute('aria-pressed', String(ids.includes(b.dataset.compareFor)));
+    }
+  }
+
+  function toggle(id) {
+    let extra = '';
+    if (ids.includes(id)) {
+      ids = ids.filter((x) => x !== id);
+      extra = `${nameOf(id)}を はずしました。`;
+    } else if (ids.length >= MAX) {
+      extra = '4か所まで です。ほかを はずしてから えらんでください。';
+    } else {
+      ids = [...ids, id];
+      extra = `${nameOf(id)}を えらびました。`;
+    }
+    save(ids);
+    syncToggles();
+    renderPicked();
+    say(extra);
+  }
+
+  function enhance(scope) {
+    const targets = scope.querySelectorAll('[data-compare-id]');
+    if (targets.length === 0) return;
+    ensureTray();
+    for (const t of targets) addToggle(t);
+    if (!status.textContent) say();
+  }
+
+  // ---- the side-by-side table on compare/
+  function renderPicked() {
+    if (!picked) return;
+    const holder = picked.querySelector('.compare-picked-table');
+    holder.replaceChildren();
+    const rows = ids.map(rowOf).filter(Boolean);
+    picked.hidden = false;
+    const url = new URL(window.location.href);
+    if (rows.length === 0) {
+      url.searchParams.delete('ids');
+      holder.append(el('p', null, '下の 表の「くらべる」を 押すか、一覧や 事業所の ページで えらんでください。'));
+    } else {
+      url.searchParams.set('ids', ids.join(','));
+    }
+    try {
+      window.history.replaceState(null, '', url.pathname + url.search.replace(/%2C/g, ',') + url.hash);
+    } catch {
+      /* file:// in some browsers: the share link below still has the ids */
+    }
+    const share = picked.querySelector('.compare-share');
+    share.href = rows.length ? `?ids=${ids.map(encodeURIComponent).join(',')}` : './';
+    picked.querySelector('.compare-actions').hidden = rows.length === 0;
+    document.documentElement.classList.toggle('compare-has-picks', rows.length > 0);
+    if (rows.length === 0) return;
+
+    const labels = [...document.querySelectorAll('.compare-table thead th')].slice(1)
+      .map((th) => th.textContent);
+    labels.length = Math.min(labels.length, rows[0].cells.length - 1);
+    const table = el('table', 'compare-side');
+    const caption = el('caption', null, `えらんだ 事業所（${rows.length}か所）`);
+    caption.id = 'compare-side-caption';
+    const head = el('tr');
+    head.append(el('th', null, '項目'));
+    head.firstChild.scope = 'col';
+    for (const row of rows) {
+      const th = el('th');
+      th.scope = 'col';
+      const link = row.querySelector('th a').cloneNode(true);
+      const name = el('span', 'compare-side-name');
+      name.append(link);
+      const remove = el('button', 'compare-remove', 'はずす');
+      remove.type = 'button';
+      remove.append(el('span', 'visually-hidden', `：${row.dataset.compareName}`));
+      remove.addEventListener('click', () => {
+        toggle(row.dataset.compareId);
+        document.getElementById('compare-picked-h').focus();
+      });
+      th.append(name, remove);
+      head.append(th);
+    }
+    const thead = el('thead');
+    thead.append(head);
+    const tbody = el('tbody');
+    labels.forEach((label, i) => {
+      const tr = el('tr');
+      const th = el('th', null, label);
+      th.scope = 'row';
+      tr.append(th);
+      for (const row of rows) {
+        const td = el('td');
+        for (const n of row.cells[i + 1].childNodes) td.append(n.cloneNode(true));
+        tr.append(td);
+      }
+      tbody.append(tr);
+    });
+    table.append(caption, thead, tbody);
+    const scroller = el('div', 'table-scroll');
+    scroller.setAttribute('role', 'region');
+    scroller.tabIndex = 0;
+    scroller.setAttribute('aria-labelledby', caption.id);
+    scroller.append(table);
+    holder.append(scroller);
+  }
+
+  if (picked) {
+    picked.querySelector('#compare-picked-h').tabIndex = -1;
+    picked.querySelector('.compare-print').addEventListener('click', () => window.print());
+    picked.querySelector('.compare-clear').addEventListener('click', () => {
+      ids = [];
+      save(ids);
+      syncToggles();
+      renderPicked();
+      say('えらんだ 事業所を ぜんぶ はずしました。');
+    });
+    renderPicked();
+  }
+  enhance(document);
+  if (picked) say(storageOk ? '' : 'このブラウザでは えらんだ事業所を おぼえておけません。');
+
+  // Search results arrive after the page: give them toggles as they come.
+  const results = document.getElementById('search-results');
+  if (results) {
+    new MutationObserver(() => enhance(results)).observe(results, { childList: true, subtree: true });
+  }
+})();
