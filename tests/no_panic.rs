@@ -1,23 +1,12 @@
 //! Provider files come from strangers' pull requests: whatever they hold, `check` must report, not
 //! panic. This mutates real example entries byte by byte (deterministically) and checks each one.
 
+// The fuzzer's reproducible random sequence (xorshift64*): a failure is reproducible from its
+// case number.
+mod fuzz_harness;
+use fuzz_harness::Rng;
 use shirube::content::date::Date;
 use std::path::PathBuf;
-
-/// xorshift64*: a fixed sequence, so a failure is reproducible from its case number.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// Characters that matter to YAML, Markdown and our own parsers.
 const INSERTS: &[&str] = &[

@@ -10,6 +10,8 @@
 //! (`python3 -m venv tests/.venv && tests/.venv/bin/pip install -r tests/opendata/requirements.txt`);
 //! `SHIRUBE_TEST_PYTHON` may name another interpreter that has them.
 
+mod python;
+use python::python;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -584,19 +586,6 @@ fn json_ld_on_every_page_parses_and_has_what_its_types_need() {
         services[0]["provider"]["@id"],
         format!("{BASE_URL}entries/midori/#organization")
     );
-}
-
-fn python() -> PathBuf {
-    let path = std::env::var_os("SHIRUBE_TEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("tests/.venv/bin/python"));
-    assert!(
-        path.exists(),
-        "{} is missing: run scripts/test, or python3 -m venv tests/.venv && \
-         tests/.venv/bin/pip install -r tests/opendata/requirements.txt",
-        path.display()
-    );
-    path
 }
 
 #[test]

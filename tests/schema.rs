@@ -5,6 +5,8 @@
 //! in the Markdown body or across files (a duplicate id, an unknown entry, dates out of order) are
 //! check's alone: a schema cannot see them.
 
+mod python;
+use python::python;
 use serde_json::{Value, json};
 use shirube::diagnostics::Format;
 use shirube::yaml::{Node, Value as Yaml};
@@ -50,19 +52,6 @@ const REFUSED: &[&str] = &[
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn python() -> PathBuf {
-    let path = std::env::var_os("SHIRUBE_TEST_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("tests/.venv/bin/python"));
-    assert!(
-        path.exists(),
-        "{} is missing: run scripts/test, or python3 -m venv tests/.venv && \
-         tests/.venv/bin/pip install -r tests/opendata/requirements.txt",
-        path.display()
-    );
-    path
 }
 
 /// The schemas `shirube schema` writes for a site, by file name.
