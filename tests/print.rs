@@ -12,9 +12,9 @@ use shirube::content::date::Date;
 use shirube::content::model::PrintLayout;
 use shirube::enrich::Guide;
 use shirube::print::{self, PrintOptions, Subset};
-use shirube::text::escape;
 use shirube::text::sort_key;
 use shirube::text::strip_author_ruby;
+use shirube::text::{Html, escape};
 use shirube::theme::Theme;
 use shirube::view::style::{Plain, TextStyle};
 use std::path::{Path, PathBuf};
@@ -234,11 +234,11 @@ fn large_print_and_compact_layout() {
 fn another_text_style_makes_another_edition() {
     struct Ruby;
     impl TextStyle for Ruby {
-        fn html(&self, text: &str) -> String {
-            format!(
-                "<ruby>{}<rt>よみ</rt></ruby>",
-                escape(&strip_author_ruby(text))
-            )
+        fn html(&self, text: &str) -> Html {
+            let mut h = Html::markup("<ruby>");
+            h.push_text(&strip_author_ruby(text));
+            h.push_markup("<rt>よみ</rt></ruby>");
+            h
         }
         fn plain(&self, text: &str) -> String {
             strip_author_ruby(text)

@@ -5,7 +5,7 @@
 
 use crate::content::model::*;
 use crate::paths::slash;
-use crate::text::Place;
+use crate::text::{Html, Place, unescape};
 use crate::view::entries::{self, EntryPage, Fact};
 use crate::view::events;
 use crate::view::style::TextStyle;
@@ -46,12 +46,18 @@ pub struct Item {
     pub photos: Vec<PhotoFile>,
 }
 
-/// Provider text as written (author ruby kept, nothing escaped): the Markdown writer escapes.
+/// Provider text as written (author ruby kept): escaped like any text of a view, and read back
+/// with [`shown`]; the Markdown writer escapes for its own format.
 struct AsWritten;
 
+/// The text of a view's value made with [`AsWritten`].
+fn shown(html: &Html) -> String {
+    unescape(html.as_str())
+}
+
 impl TextStyle for AsWritten {
-    fn html(&self, text: &str) -> String {
-        text.to_string()
+    fn html(&self, text: &str) -> Html {
+        Html::escape(text)
     }
     fn plain(&self, text: &str) -> String {
         text.to_string()
@@ -96,7 +102,7 @@ impl Rows {
     }
     fn facts(&mut self, prefix: &str, label_of: impl Fn(&Fact) -> String, facts: &[Fact]) {
         for f in facts {
-            self.add(format!("{prefix}{}", f.label), label_of(f), f.value.clone());
+            self.add(format!("{prefix}{}", f.label), label_of(f), shown(&f.value));
         }
     }
 }
@@ -107,20 +113,20 @@ fn join(items: &[&str]) -> String {
 
 /// An entry as its page shows it.
 pub fn entry(entry: &Entry, site: &SiteConfig) -> Item {
-    let page: EntryPage = entries::entry_page(entry, site, "", String::new(), &AsWritten);
+    let page: EntryPage = entries::entry_page(entry, site, "", Html::new(), &AsWritten);
     let mut rows = Rows::default();
     rows.add("name", "名前", &entry.name);
     rows.add("kana", "よみがな", &entry.kana);
     rows.add("kind", "分類", entry.kind().label());
-    rows.opt("summary", "ひとこと", page.card.summary.clone());
-    rows.add("area", "地域", &page.card.area);
-    rows.opt("operator", "運営", page.operator.clone());
+    rows.opt("summary", "ひとこと", page.card.summary.as_ref().map(shown));
+    rows.add("area", "地域", shown(&page.card.area));
+    rows.opt("operator", "運営", page.operator.as_ref().map(shown));
     let address = match &page.postal_code {
-        Some(code) => format!("〒{code} {}", page.address),
-        None => page.address.clone(),
+        Some(code) => format!("〒{code} {}", shown(&page.address)),
+        None => shown(&page.address),
     };
     rows.add("address", "住所", address);
-    rows.opt("access", "行きかた", page.access.clone());
+    rows.opt("access", "行きかた", page.access.as_ref().map(shown));
     rows.opt("phone", "電話", page.phone.as_ref().map(|p| p.text.clone()));
     rows.opt("fax", "FAX", page.fax.clone());
     rows.opt("email", "メール", page.email.clone());
@@ -142,15 +148,15 @@ pub fn entry(entry: &Entry, site: &SiteConfig) -> Item {
     }
     rows.facts("detail:", |f| f.label.to_string(), &page.details);
     for list in &page.lists {
-        let items: Vec<&str> = list.items.iter().map(String::as_str).collect();
-        rows.add(format!("list:{}", list.title), list.title, join(&items));
+        let items: Vec<String> = list.items.iter().map(shown).collect();
+        rows.add(format!("list:{}", list.title), list.title, items.join("、"));
     }
     // By place in the list: two voices may come from people described alike.
     for (i, v) in page.voices.iter().enumerate() {
         rows.add(
             format!("voice:{i}"),
-            format!("働いている人の声（{}）", v.who),
-            &v.text,
+            format!("働いている人の声（{}）", shown(&v.who)),
+            shown(&v.words),
         );
     }
     rows.facts(
@@ -161,7 +167,7 @@ pub fn entry(entry: &Entry, site: &SiteConfig) -> Item {
     rows.opt(
         "hours-notes",
         "あいている時間の注意",
-        page.hours_notes.clone(),
+        page.hours_notes.as_ref().map(shown),
     );
     for p in &entry.photos {
         let alt = p.alt.clone().unwrap_or_else(|| "飾りの写真".into());
@@ -171,13 +177,13 @@ pub fn entry(entry: &Entry, site: &SiteConfig) -> Item {
             alt,
         );
     }
-    rows.opt("easy", "やさしい にほんご", page.easy.clone());
+    rows.opt("easy", "やさしい にほんご", page.easy.as_ref().map(shown));
     rows.opt("verified", "確かめた日", page.verified.clone());
     rows.long("body", "本文（どんなところ？）", &entry.body);
     let services: Vec<&str> = entry.services().iter().map(|s| s.kind.label()).collect();
     let mut gist = vec![entry.kind().label().to_string()];
     if !page.card.area.is_empty() {
-        gist.push(page.card.area.clone());
+        gist.push(shown(&page.card.area));
     }
     if !services.is_empty() {
         gist.push(join(&services));
@@ -227,7 +233,7 @@ pub fn event(event: &Event) -> Item {
     rows.opt("phone", "電話", event.organiser.phone.clone());
     rows.opt("email", "メール", event.organiser.email.clone());
     rows.opt("url", "くわしくは", event.organiser.url.clone());
-    rows.add("fee", "参加費", events::fee_text(event, &AsWritten));
+    rows.add("fee", "参加費", shown(&events::fee_text(event, &AsWritten)));
     rows.opt("capacity", "定員", event.capacity.map(|c| format!("{c}人")));
     rows.add("join", "参加のしかた", &event.how_to_join);
     let access: Vec<&str> = event.accessibility.iter().map(|a| a.label()).collect();

@@ -4,6 +4,7 @@
 use crate::content::model::EntryDetails;
 use crate::enrich::Guide;
 use crate::print::entry;
+use crate::text::Html;
 use crate::view::site::{self, TermView};
 use crate::view::style::TextStyle;
 use serde::Serialize;
@@ -14,13 +15,11 @@ pub struct ContactRow {
     /// `None` when the centre is outside this edition's subset.
     pub number: Option<usize>,
     pub anchor: String,
-    /// HTML.
-    pub name: String,
+    pub name: Html,
     pub kind: &'static str,
     pub phone: Option<String>,
     pub fax: Option<String>,
-    /// HTML.
-    pub address: String,
+    pub address: Html,
 }
 
 /// Every support centre of the region, whatever the subset: where to ask is never out of scope.

@@ -5,6 +5,7 @@
 //! about the printed look is in the theme's static `print.css`.
 
 use crate::content::model::Paper;
+use crate::text::Html;
 use std::fmt::Write as _;
 
 /// A part of the book with its own running header.
@@ -15,7 +16,7 @@ pub struct Part<'a> {
     pub header: String,
 }
 
-pub fn page_rules(paper: Paper, large_print: bool, running_title: &str, parts: &[Part]) -> String {
+pub fn page_rules(paper: Paper, large_print: bool, running_title: &str, parts: &[Part]) -> Html {
     // JIS B5 (182 × 257 mm) is what schools in Japan mean by B5; CSS's `B5` is the ISO size.
     let (size, margin) = match paper {
         Paper::A4 => ("210mm 297mm", "20mm 17mm 20mm 17mm"),
@@ -49,7 +50,9 @@ pub fn page_rules(paper: Paper, large_print: bool, running_title: &str, parts: &
             id = part.element_id,
         );
     }
-    css
+    // Text enters only through `css_string`, which escapes `<`, `>` and `&` as well; names and
+    // ids are the site's slugs, which check allows only in [a-z0-9-].
+    Html::from_trusted(css)
 }
 
 /// A quoted CSS string that cannot end the `<style>` element or the string early.

@@ -10,6 +10,7 @@ use crate::print::entry;
 use crate::print::index::{self, IndexGroup, IndexItem};
 use crate::print::sections::{self, SectionView};
 use crate::print::{PrintError, PrintOptions, html, qr};
+use crate::text::Html;
 use crate::view::entries::Badge;
 use crate::view::markdown::{self, Links};
 use crate::view::site::TermView;
@@ -22,22 +23,22 @@ use crate::content::model::WHERE_TO_ASK;
 
 #[derive(Debug, Serialize)]
 pub struct PrintDocument {
-    /// HTML.
-    pub title: String,
+    pub title: Html,
     pub title_kana: String,
     /// For `<title>`, which becomes the PDF's title: the guide's title and the edition.
     pub title_plain: String,
-    /// HTML, e.g. `北部・就労継続支援B型`.
-    pub subset: Option<String>,
+    /// e.g. `北部・就労継続支援B型`.
+    pub subset: Option<Html>,
     pub edition_label: Option<&'static str>,
-    pub region: String,
+    pub region: Html,
     pub data_date: Option<String>,
     pub base_url: String,
-    pub home_qr_svg: String,
+    pub home_qr_svg: Html,
     pub paper: &'static str,
     pub layout: &'static str,
     pub large_print: bool,
-    pub page_css: String,
+    /// A style sheet, printed in a `<style>` element (strings escaped by `css::css_string`).
+    pub page_css: Html,
     /// The Content-Security-Policy of the document, which allows `page_css` by its hash.
     pub csp: String,
     pub legend: Vec<Badge>,
@@ -51,8 +52,8 @@ pub struct PrintDocument {
 
 #[derive(Debug, Serialize)]
 pub struct PageView {
-    pub title: String,
-    pub body: String,
+    pub title: Html,
+    pub body: Html,
 }
 
 /// `asset_root` leads from the document to the site root (`../`), where photos are.
@@ -124,7 +125,7 @@ pub fn assemble(
             .collect(),
     );
 
-    let subset = options.subset.label(&|name| tx.html(name));
+    let subset = options.subset.label_html(tx);
     let title_plain = title_plain(config, options, tx);
     // The header names the guide only: the edition and subset are on the cover and in the PDF's
     // title, and a long header would squeeze the part's name beside it.
@@ -233,7 +234,7 @@ fn page_css(
     where_to_ask: Option<&PageView>,
     tx: &dyn TextStyle,
     guide: &Guide,
-) -> String {
+) -> Html {
     let mut parts = vec![Part {
         element_id: "contents",
         page_name: "p-contents".into(),

@@ -5,6 +5,7 @@
 use crate::content::model::{Entry, Hours, SiteConfig};
 use crate::print::PrintError;
 use crate::print::qr;
+use crate::text::Html;
 use crate::view::entries::{self, EntryPage};
 use crate::view::style::TextStyle;
 use serde::Serialize;
@@ -16,11 +17,11 @@ pub struct PrintEntry {
     /// For the running header, which is CSS text, not HTML.
     pub name_plain: String,
     pub page: EntryPage,
-    /// HTML: the week in one line, e.g. `月曜〜金曜 9:00〜16:00 ／ 土曜・日曜・祝日 休み`.
+    /// The week in one line (text), e.g. `月曜〜金曜 9:00〜16:00 ／ 土曜・日曜・祝日 休み`.
     pub hours_line: Option<String>,
     /// The absolute address the QR code encodes, also printed for typing by hand.
     pub web_url: String,
-    pub qr_svg: String,
+    pub qr_svg: Html,
 }
 
 pub fn anchor(id: &str) -> String {
@@ -34,7 +35,7 @@ pub fn view(
     number: usize,
     config: &SiteConfig,
     asset_root: &str,
-    body_html: String,
+    body_html: Html,
     tx: &dyn TextStyle,
 ) -> Result<PrintEntry, PrintError> {
     let page = entries::entry_page(entry, config, asset_root, body_html, tx);

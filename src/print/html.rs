@@ -8,11 +8,13 @@
 //! Raw HTML from providers is escaped before it gets here, so every `<a href="` and `<hN>` in
 //! the input was written by pulldown-cmark, in its fixed form; links never nest in Markdown.
 
+use crate::text::Html;
 use std::collections::BTreeMap;
 
 /// `numbers`: in-document anchor (`entry-komugi`) → entry number.
-pub fn for_paper(html: &str, numbers: &BTreeMap<String, usize>) -> String {
-    rewrite_links(html, numbers)
+pub fn for_paper(html: &Html, numbers: &BTreeMap<String, usize>) -> Html {
+    // Moves pieces of the renderer's HTML around and adds numbers: nothing unescaped enters.
+    Html::from_trusted(rewrite_links(html.as_str(), numbers))
 }
 
 fn rewrite_links(html: &str, numbers: &BTreeMap<String, usize>) -> String {
@@ -63,7 +65,7 @@ mod tests {
     fn entry_links_gain_numbers_and_outside_links_become_text() {
         let numbers = BTreeMap::from([("entry-a".to_string(), 12)]);
         let html = r##"<p><a href="#entry-a">A</a>、<a href="#entry-b#x">B</a>、<a href="https://example.jp/?a=1&amp;b=2" title="t">C</a>、<a href="mailto:x@example.jp">D</a></p>"##;
-        let out = for_paper(html, &numbers);
+        let out = rewrite_links(html, &numbers);
         assert_eq!(
             out,
             "<p><a href=\"#entry-a\">A</a><span class=\"ref\">（→ 12）</span>、<a href=\"#entry-b\">B</a>、<span class=\"link\">C</span><span class=\"url\">（https://example.jp/?a=1&amp;b=2）</span>、<span class=\"link\">D</span></p>"

@@ -3,19 +3,19 @@
 //! Chromium cannot resolve page numbers of other elements (`target-counter`), and an entry's
 //! number is printed large on its page, so it is as quick to find.
 
+use crate::text::Html;
 use crate::text::{gojuon_row, sort_key};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 pub struct IndexGroup {
     pub label: &'static str,
-    pub items: Vec<IndexItem>,
+    pub names: Vec<IndexItem>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct IndexItem {
-    /// HTML.
-    pub name: String,
+    pub name: Html,
     pub kana: String,
     pub number: usize,
     pub anchor: String,
@@ -48,16 +48,16 @@ pub fn build(mut items: Vec<IndexItem>) -> Vec<IndexGroup> {
         .chain([OTHER])
         .map(|label| IndexGroup {
             label,
-            items: Vec::new(),
+            names: Vec::new(),
         })
         .collect();
     for item in items {
         let row = row_of(&item.kana);
         if let Some(group) = groups.iter_mut().find(|g| g.label == row) {
-            group.items.push(item);
+            group.names.push(item);
         }
     }
-    groups.retain(|g| !g.items.is_empty());
+    groups.retain(|g| !g.names.is_empty());
     groups
 }
 
@@ -67,7 +67,7 @@ mod tests {
 
     fn item(kana: &str, number: usize) -> IndexItem {
         IndexItem {
-            name: kana.to_string(),
+            name: Html::escape(kana),
             kana: kana.to_string(),
             number,
             anchor: String::new(),
@@ -89,7 +89,7 @@ mod tests {
         ]);
         let labels: Vec<_> = groups.iter().map(|g| g.label).collect();
         assert_eq!(labels, ["あ行", "か行", OTHER]);
-        let ka: Vec<_> = groups[1].items.iter().map(|i| i.kana.as_str()).collect();
+        let ka: Vec<_> = groups[1].names.iter().map(|i| i.kana.as_str()).collect();
         assert_eq!(ka, ["かい", "がっこう", "きく"]);
     }
 }

@@ -2,7 +2,7 @@
 //! renderer writes a standalone XML document (with an XML declaration), which does not belong
 //! inside HTML, and a single path with merged runs keeps the PDF small and the edges crisp.
 
-use crate::text::escape;
+use crate::text::{Html, escape};
 use qrcode::types::QrError;
 use qrcode::{Color, EcLevel, QrCode};
 use std::fmt::Write as _;
@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 const QUIET_ZONE: usize = 4;
 
 /// An `<svg>` element that encodes `text`, labelled for screen readers with `label`.
-pub fn svg(text: &str, label: &str) -> Result<String, QrError> {
+pub fn svg(text: &str, label: &str) -> Result<Html, QrError> {
     // Level M survives a fold or a smudge on a handed-out sheet without making the code dense.
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)?;
     let width = code.width();
@@ -39,10 +39,11 @@ pub fn svg(text: &str, label: &str) -> Result<String, QrError> {
             }
         }
     }
-    Ok(format!(
+    // Numbers and the escaped label only.
+    Ok(Html::from_trusted(format!(
         r##"<svg class="qr" viewBox="0 0 {size} {size}" role="img" aria-label="{label}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##,
         label = escape(label),
-    ))
+    )))
 }
 
 #[cfg(test)]
@@ -51,7 +52,9 @@ mod tests {
 
     #[test]
     fn draws_one_path_with_a_quiet_zone() {
-        let s = svg("https://example.org/hikari/entries/komugi/", "QR <こむぎ>").unwrap();
+        let s = svg("https://example.org/hikari/entries/komugi/", "QR <こむぎ>")
+            .unwrap()
+            .into_string();
         assert!(s.starts_with("<svg class=\"qr\" viewBox=\"0 0 "), "{s}");
         assert_eq!(s.matches("<path").count(), 1);
         assert!(s.contains("aria-label=\"QR &lt;こむぎ&gt;\""), "{s}");
@@ -70,7 +73,7 @@ mod tests {
         let text = "https://example.org/hikari/entries/tsubasa-hattatsu/";
         let code = QrCode::new(text.as_bytes()).unwrap();
         let width = code.width();
-        let s = svg(text, "x").unwrap();
+        let s = svg(text, "x").unwrap().into_string();
         let path = s.split("d=\"").nth(1).unwrap().split('"').next().unwrap();
         let mut dark = vec![Color::Light; width * width];
         for run in path.split('M').filter(|r| !r.is_empty()) {

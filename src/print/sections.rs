@@ -7,6 +7,7 @@ use crate::content::model::{Entry, EntryDetails, EntryKind};
 use crate::enrich::Guide;
 use crate::print::entry::{self, PrintEntry};
 use crate::print::{PrintError, PrintOptions};
+use crate::text::Html;
 use crate::view::categories::{self, Category};
 use crate::view::entries::{self, Badge};
 use crate::view::style::TextStyle;
@@ -32,9 +33,8 @@ pub struct SectionView {
 pub struct EntryRef {
     pub number: usize,
     pub anchor: String,
-    /// HTML.
-    pub name: String,
-    pub area: String,
+    pub name: Html,
+    pub area: Html,
     /// Where the entry is printed when it is not in this section: that section's label.
     pub printed_in: Option<&'static str>,
 }
@@ -85,7 +85,7 @@ pub fn build(
     guide: &Guide,
     tx: &dyn TextStyle,
     asset_root: &str,
-    body_html: &dyn Fn(&str, &dyn TextStyle) -> String,
+    body_html: &dyn Fn(&str, &dyn TextStyle) -> Html,
 ) -> Result<Vec<SectionView>, PrintError> {
     let numbers = &numbering.numbers;
     let config = &guide.site.config;

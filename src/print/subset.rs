@@ -4,7 +4,9 @@
 
 use crate::content::model::{Entry, SiteConfig};
 use crate::print::PrintError;
+use crate::text::Html;
 use crate::view::categories::{self, Category};
+use crate::view::style::TextStyle;
 
 #[derive(Debug, Clone, Default)]
 pub struct Subset {
@@ -81,6 +83,17 @@ impl Subset {
             .chain(self.category.map(|c| c.label().to_string()))
             .collect();
         (!parts.is_empty()).then(|| parts.join("・"))
+    }
+
+    /// [`label`](Self::label) as HTML in the edition's text style.
+    pub fn label_html(&self, tx: &dyn TextStyle) -> Option<Html> {
+        let parts: Vec<Html> = self
+            .area
+            .iter()
+            .map(|(_, name)| tx.html(name))
+            .chain(self.category.map(|c| Html::escape(c.label())))
+            .collect();
+        (!parts.is_empty()).then(|| Html::join(&parts, "・"))
     }
 
     /// `-kita-b-type`, for the PDF's file name; empty for the whole guide.

@@ -7,6 +7,7 @@
 use crate::content::date::Date;
 use crate::enrich::Guide;
 use crate::output::Files;
+use crate::text::Html;
 use crate::theme::{Theme, ThemeError};
 use crate::view::markdown::{self, Links};
 use crate::view::site::{self, SiteContext};
@@ -44,8 +45,22 @@ fn structured(
     value: impl FnOnce() -> serde_json::Value,
 ) {
     if tx.edition() == "plain" {
-        cx.insert("jsonld", &jsonld::script(&value()));
+        insert_html(cx, "jsonld", &jsonld::script(&value()));
     }
+}
+
+/// A value that templates print with `| safe` at the top of their context: only [`Html`] can go
+/// there (`tests/architecture.rs` holds every such name to this function).
+fn insert_html(cx: &mut tera::Context, key: &'static str, value: &Html) {
+    cx.insert(key, value);
+}
+
+/// A free page's own text (page.html).
+#[derive(serde::Serialize)]
+struct ArticleView {
+    title: Html,
+    summary: Option<Html>,
+    body: Html,
 }
 
 /// A trail of one page below the home page.
@@ -204,13 +219,16 @@ pub fn render_edition(
     for p in &guide.site.pages {
         let url = crate::enrich::page_url(&p.slug);
         page(&url, "page.html", &|cx, root| {
-            cx.insert("title", &tx.html(&p.title));
             cx.insert("title_plain", &tx.plain(&p.title));
             let terms = TermLinker::new(&guide.site.glossary, root, tx);
-            cx.insert("summary", &p.summary.as_deref().map(|s| terms.html(s, tx)));
             cx.insert(
-                "body",
-                &body_html(guide, &p.body, "pages", root, tx, 2, &terms),
+                "article",
+                &ArticleView {
+                    title: tx.html(&p.title),
+                    // Terms are linked at their first use: the summary comes before the body.
+                    summary: p.summary.as_deref().map(|s| terms.html(s, tx)),
+                    body: body_html(guide, &p.body, "pages", root, tx, 2, &terms),
+                },
             );
             structured(cx, tx, || {
                 jsonld::trail_only(guide, &trail(&p.title, &crate::enrich::page_url(&p.slug)))
@@ -277,7 +295,7 @@ fn body_html(
     tx: &dyn TextStyle,
     top: u8,
     terms: &TermLinker,
-) -> String {
+) -> Html {
     let links = Links {
         urls: &guide.urls,
         root,

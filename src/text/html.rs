@@ -1,21 +1,115 @@
-//! Segments to HTML.
+//! HTML that may be printed as it is, and the one escaper that makes it.
+//!
+//! Templates print most values with Tera's autoescape, but text with ruby, glossary links or
+//! Markdown must be printed with `| safe`. Every such value is an [`Html`]: a string that can
+//! only be made by escaping text ([`Html::escape`], [`Html::push_text`]), from ruby segments,
+//! from markup written in this crate's source (`&'static str`), or — for the few producers that
+//! assemble markup from escaped parts themselves (the Markdown renderer, the furigana pass, QR
+//! SVGs, JSON-LD) — through [`Html::from_trusted`], whose callers `tests/architecture.rs`
+//! holds to a short list. A view field that templates print with `| safe` has this type, so
+//! provider text cannot reach a page raw by a change to a view or a template alone
+//! (`tests/architecture.rs` also fails when a template applies `safe` to a field that is not
+//! declared `Html`).
 
 use super::Segment;
+use serde::Serialize;
+use std::fmt;
+
+/// Escaped or crate-made HTML. Serializes as its markup, for templates to print with `| safe`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Html(String);
+
+impl Html {
+    /// No HTML at all.
+    pub fn new() -> Html {
+        Html(String::new())
+    }
+
+    /// `text`, escaped.
+    pub fn escape(text: &str) -> Html {
+        Html(escape(text))
+    }
+
+    /// Markup written in this crate's source: a literal cannot carry a provider's text.
+    pub fn markup(markup: &'static str) -> Html {
+        Html(markup.to_string())
+    }
+
+    /// Markup assembled by a producer that escapes every piece of text it takes in (see the
+    /// module's comment for who may call this).
+    pub(crate) fn from_trusted(markup: String) -> Html {
+        Html(markup)
+    }
+
+    /// Appends escaped `text`.
+    pub fn push_text(&mut self, text: &str) {
+        escape_into(text, &mut self.0);
+    }
+
+    /// Appends a literal piece of markup.
+    pub fn push_markup(&mut self, markup: &'static str) {
+        self.0.push_str(markup);
+    }
+
+    /// Appends other HTML.
+    pub fn push(&mut self, html: &Html) {
+        self.0.push_str(&html.0);
+    }
+
+    /// `parts` joined by the literal `separator`.
+    pub fn join<'a>(parts: impl IntoIterator<Item = &'a Html>, separator: &'static str) -> Html {
+        let mut out = Html::new();
+        for (i, part) in parts.into_iter().enumerate() {
+            if i > 0 {
+                out.push_markup(separator);
+            }
+            out.push(part);
+        }
+        out
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Reading HTML as text is always safe; only making it is guarded.
+impl std::ops::Deref for Html {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Html {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// HTML for segments: text escaped, ruby as
 /// `<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>` (the `rp` parentheses show where ruby
 /// is not supported, and in text copied from the page).
-pub fn segments_to_html(segs: &[Segment]) -> String {
-    let mut out = String::new();
+pub fn segments_to_html(segs: &[Segment]) -> Html {
+    let mut out = Html::new();
     for seg in segs {
         match seg {
-            Segment::Plain(t) => escape_into(t, &mut out),
+            Segment::Plain(t) => out.push_text(t),
             Segment::Ruby { base, rt } => {
-                out.push_str("<ruby>");
-                escape_into(base, &mut out);
-                out.push_str("<rp>(</rp><rt>");
-                escape_into(rt, &mut out);
-                out.push_str("</rt><rp>)</rp></ruby>");
+                out.push_markup("<ruby>");
+                out.push_text(base);
+                out.push_markup("<rp>(</rp><rt>");
+                out.push_text(rt);
+                out.push_markup("</rt><rp>)</rp></ruby>");
             }
         }
     }
@@ -43,6 +137,46 @@ pub fn escape_into(s: &str, out: &mut String) {
     }
 }
 
+/// HTML text back to characters (the furigana pass reads text between tags; `shirube diff`
+/// shows text as written).
+pub fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let decoded = after.find(';').and_then(|semi| {
+            let entity = &after[1..semi];
+            let c = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => entity
+                    .strip_prefix("#x")
+                    .or_else(|| entity.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            }?;
+            Some((c, semi + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &after[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,8 +191,31 @@ mod tests {
             Segment::Plain("き<b>&".into()),
         ];
         assert_eq!(
-            segments_to_html(&segs),
+            segments_to_html(&segs).as_str(),
             "<ruby>働<rp>(</rp><rt>はたら</rt><rp>)</rp></ruby>き&lt;b&gt;&amp;"
+        );
+    }
+
+    #[test]
+    fn unescapes_what_we_escape() {
+        let text = "a & b < c \"d\" 'e'";
+        assert_eq!(unescape(&escape(text)), text);
+        assert_eq!(unescape("&#x2F;&#47;&unknown; &"), "//&unknown; &");
+    }
+
+    #[test]
+    fn text_is_escaped_however_it_enters() {
+        let mut h = Html::escape("<script>");
+        h.push_markup("<br>");
+        h.push_text("\"'&");
+        let joined = Html::join([&h, &Html::escape("<i>")], " / ");
+        assert_eq!(
+            joined.as_str(),
+            "&lt;script&gt;<br>&quot;&#39;&amp; / &lt;i&gt;"
+        );
+        assert_eq!(
+            serde_json::to_string(&joined).unwrap(),
+            format!("{:?}", joined.as_str())
         );
     }
 }

@@ -63,7 +63,7 @@ mod userwords;
 pub use error::TextError;
 pub use gojuon::{gojuon_row, sort_key};
 pub use grades::kanji_grade;
-pub use html::{escape, escape_into, segments_to_html};
+pub use html::{Html, escape, escape_into, segments_to_html, unescape};
 pub use kana::{is_reading, to_hiragana};
 pub use normalize::{nfkc, reading_key, spelled_key};
 pub use notation::{parse_author_ruby, strip_author_ruby};

@@ -159,7 +159,7 @@ impl Reader {
     }
 
     /// [`annotate`](Self::annotate), as HTML.
-    pub fn ruby_html(&self, text: &str, filter: GradeFilter) -> String {
+    pub fn ruby_html(&self, text: &str, filter: GradeFilter) -> super::Html {
         segments_to_html(&self.annotate(text, filter))
     }
 

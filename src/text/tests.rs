@@ -48,7 +48,7 @@ fn okurigana_stay_outside_the_ruby() {
     let segs = reader().annotate("働きます", GradeFilter::All);
     assert_eq!(segs, [ruby("働", "はたら"), plain("きます")]);
     assert_eq!(
-        reader().ruby_html("働き", GradeFilter::All),
+        reader().ruby_html("働き", GradeFilter::All).as_str(),
         "<ruby>働<rp>(</rp><rt>はたら</rt><rp>)</rp></ruby>き"
     );
 }

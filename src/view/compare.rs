@@ -4,6 +4,7 @@
 
 use crate::content::model::{Entry, EntryDetails, ServiceType};
 use crate::enrich::Guide;
+use crate::text::Html;
 use crate::view::entries::{area_name, lunch_text, yearly_figures};
 use crate::view::style::TextStyle;
 use serde::Serialize;
@@ -35,11 +36,10 @@ const NONE: &str = "<span class=\"none\">のっていません</span>";
 pub struct Row {
     pub id: String,
     pub url: String,
-    /// HTML.
-    pub name: String,
+    pub name: Html,
     pub name_plain: String,
-    /// HTML, one per column of `COLUMNS`.
-    pub cells: Vec<String>,
+    /// One per column of `COLUMNS`.
+    pub cells: Vec<Html>,
 }
 
 #[derive(Debug, Serialize)]
@@ -118,81 +118,100 @@ pub fn cells(
     entry: &Entry,
     site: &crate::content::model::SiteConfig,
     tx: &dyn TextStyle,
-) -> Vec<String> {
-    let or_none = |s: String| if s.is_empty() { NONE.to_string() } else { s };
+) -> Vec<Html> {
+    let or_none = |h: Html| if h.is_empty() { Html::markup(NONE) } else { h };
     let EntryDetails::Office(o) = &entry.details else {
-        return vec![NONE.to_string(); COLUMNS.len()];
+        return vec![Html::markup(NONE); COLUMNS.len()];
     };
     let several = o.services.len() > 1;
     // 「B型 20人」 where an office has several services, 「20人」 where it has one.
-    let per_service = |f: &dyn Fn(&crate::content::model::Service) -> Option<String>| {
-        o.services
+    let per_service = |f: &dyn Fn(&crate::content::model::Service) -> Option<Html>| {
+        let lines: Vec<Html> = o
+            .services
             .iter()
             .filter_map(|s| {
                 f(s).map(|v| {
                     if several {
-                        format!("{} {v}", s.kind.short_label())
+                        let mut line = Html::escape(s.kind.short_label());
+                        line.push_markup(" ");
+                        line.push(&v);
+                        line
                     } else {
                         v
                     }
                 })
             })
-            .collect::<Vec<_>>()
-            .join("<br>")
+            .collect();
+        Html::join(&lines, "<br>")
     };
-    let services = o
-        .services
-        .iter()
-        .map(|s| s.kind.label())
-        .collect::<Vec<_>>()
-        .join("<br>");
-    let capacity = per_service(&|s| s.capacity.map(|c| format!("{c}人")));
+    let text = |s: &str| Html::escape(s);
+    let services = Html::join(
+        &o.services
+            .iter()
+            .map(|s| text(s.kind.label()))
+            .collect::<Vec<_>>(),
+        "<br>",
+    );
+    let capacity = per_service(&|s| s.capacity.map(|c| text(&format!("{c}人"))));
     let figures = |label_of: &dyn Fn(&str) -> bool| {
         per_service(&|s| {
-            let v: Vec<String> = yearly_figures(s)
+            let v: Vec<Html> = yearly_figures(s)
                 .into_iter()
                 .filter(|f| label_of(f.label))
-                .map(|f| format!("{} {}", f.label, f.value))
+                .map(|f| {
+                    let mut line = text(f.label);
+                    line.push_markup(" ");
+                    line.push(&f.value);
+                    line
+                })
                 .collect();
-            (!v.is_empty()).then(|| v.join("<br>"))
+            (!v.is_empty()).then(|| Html::join(&v, "<br>"))
         })
     };
     let wage = figures(&|l| l != "就職した人");
     let placements = per_service(&|s| {
         s.placements
-            .map(|p| format!("{}人（{}年度）", p.count, p.fiscal_year))
+            .map(|p| text(&format!("{}人（{}年度）", p.count, p.fiscal_year)))
     });
     let work = per_service(&|s| (!s.work.is_empty()).then(|| tx.html(&s.work.join("、"))));
-    let transport = o.transport.as_ref().map_or_else(String::new, |t| {
-        let mut v = if t.available { "あり" } else { "なし" }.to_string();
+    let transport = o.transport.as_ref().map_or_else(Html::new, |t| {
+        let mut v = Html::markup(if t.available { "あり" } else { "なし" });
         if let Some(n) = &t.notes {
-            v.push_str(&format!("（{}）", tx.html(n)));
+            v.push_markup("（");
+            v.push(&tx.html(n));
+            v.push_markup("）");
         }
         v
     });
-    let lunch = o.lunch.as_ref().map_or_else(String::new, lunch_text);
-    let hours = entry.hours.as_ref().map_or_else(String::new, |h| {
-        let mut v = h.weekdays.map_or_else(
+    let lunch = o
+        .lunch
+        .as_ref()
+        .map_or_else(Html::new, |l| text(&lunch_text(l)));
+    let hours = entry.hours.as_ref().map_or_else(Html::new, |h| {
+        let mut v = text(&h.weekdays.map_or_else(
             || "月曜〜金曜 休み".to_string(),
             |r| format!("月曜〜金曜 {r}"),
-        );
+        ));
         if let Some(n) = &h.notes {
-            v.push_str(&format!("<br>{}", tx.html(n)));
+            v.push_markup("<br>");
+            v.push(&tx.html(n));
         }
         v
     });
     let saturday = match entry.hours.as_ref().and_then(|h| h.saturday) {
-        Some(r) => format!("あいている（{r}）"),
-        None if entry.hours.is_some() => "休み".to_string(),
-        None => String::new(),
+        Some(r) => text(&format!("あいている（{r}）")),
+        None if entry.hours.is_some() => Html::markup("休み"),
+        None => Html::new(),
     };
     let visits = o.visits.as_deref().map(|v| tx.html(v)).unwrap_or_default();
-    let accepts = entry
-        .accepts
-        .iter()
-        .map(|d| d.label())
-        .collect::<Vec<_>>()
-        .join("、");
+    let accepts = text(
+        &entry
+            .accepts
+            .iter()
+            .map(|d| d.label())
+            .collect::<Vec<_>>()
+            .join("、"),
+    );
     let access = entry
         .access
         .as_deref()

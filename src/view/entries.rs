@@ -4,6 +4,7 @@
 use crate::content::date::Date;
 use crate::content::model::*;
 use crate::paths::slash;
+use crate::text::Html;
 use crate::view::photos;
 use crate::view::style::TextStyle;
 use serde::Serialize;
@@ -11,8 +12,7 @@ use serde::Serialize;
 #[derive(Debug)]
 pub struct Fact {
     pub label: &'static str,
-    /// HTML.
-    pub value: String,
+    pub value: Html,
 }
 
 impl Fact {
@@ -56,14 +56,14 @@ pub struct Badge {
 pub struct Card {
     pub id: String,
     pub url: String,
-    pub name: String,
+    pub name: Html,
     pub name_plain: String,
     pub kana: String,
     pub kind: &'static str,
     pub kind_label: &'static str,
     pub badges: Vec<Badge>,
-    pub area: String,
-    pub summary: Option<String>,
+    pub area: Html,
+    pub summary: Option<Html>,
     pub facts: Vec<Fact>,
     pub phone: Option<Phone>,
     /// Latitude and longitude, for sorting by distance on the visitor's device.
@@ -151,13 +151,13 @@ fn key_facts(entry: &Entry, tx: &dyn TextStyle) -> Vec<Fact> {
             if let Some(t) = &o.transport {
                 facts.push(Fact {
                     label: "送迎",
-                    value: if t.available { "あり" } else { "なし" }.into(),
+                    value: Html::markup(if t.available { "あり" } else { "なし" }),
                 });
             }
             if let Some(l) = &o.lunch {
                 facts.push(Fact {
                     label: "昼食",
-                    value: lunch_text(l),
+                    value: Html::escape(&lunch_text(l)),
                 });
             }
         }
@@ -195,17 +195,16 @@ fn key_facts(entry: &Entry, tx: &dyn TextStyle) -> Vec<Fact> {
     if entry.accessibility.contains(&Accessibility::Wheelchair) {
         facts.push(Fact {
             label: WHEELCHAIR,
-            value: "入れる".into(),
+            value: Html::markup("入れる"),
         });
     }
     facts.push(Fact {
         label: "土曜日",
-        value: if entry.open_saturday() {
+        value: Html::markup(if entry.open_saturday() {
             "あいている"
         } else {
             "休み"
-        }
-        .into(),
+        }),
     });
     facts
 }
@@ -216,13 +215,17 @@ pub(crate) fn yearly_figures(s: &Service) -> Vec<Fact> {
     if let (Some(label), Some(w)) = (s.kind.wage_label(), s.wage) {
         facts.push(Fact {
             label,
-            value: format!("{}（{}年度）", yen(w.monthly_average), w.fiscal_year),
+            value: Html::escape(&format!(
+                "{}（{}年度）",
+                yen(w.monthly_average),
+                w.fiscal_year
+            )),
         });
     }
     if let Some(p) = s.placements {
         facts.push(Fact {
             label: "就職した人",
-            value: format!("{}人（{}年度）", p.count, p.fiscal_year),
+            value: Html::escape(&format!("{}人（{}年度）", p.count, p.fiscal_year)),
         });
     }
     facts
@@ -278,20 +281,20 @@ pub struct ServiceView {
 #[derive(Debug, Serialize)]
 pub struct EntryPage {
     pub card: Card,
-    pub operator: Option<String>,
-    pub address: String,
+    pub operator: Option<Html>,
+    pub address: Html,
     pub postal_code: Option<String>,
-    pub access: Option<String>,
+    pub access: Option<Html>,
     pub phone: Option<Phone>,
     pub fax: Option<String>,
     pub email: Option<String>,
     pub url: Option<String>,
     pub hours: Vec<Fact>,
-    pub hours_notes: Option<String>,
+    pub hours_notes: Option<Html>,
     pub accepts: Vec<&'static str>,
     pub accessibility: Vec<&'static str>,
     pub photos: Vec<photos::PhotoView>,
-    pub easy: Option<String>,
+    pub easy: Option<Html>,
     /// The day the facts were confirmed, when they were.
     pub verified: Option<String>,
     /// The sentence that says how current the facts are: confirmed on a day, or imported from
@@ -302,27 +305,27 @@ pub struct EntryPage {
     pub details: Vec<Fact>,
     pub lists: Vec<ListView>,
     pub voices: Vec<VoiceView>,
-    pub body: String,
+    pub body: Html,
     pub source: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ListView {
     pub title: &'static str,
-    pub items: Vec<String>,
+    pub items: Vec<Html>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct VoiceView {
-    pub who: String,
-    pub text: String,
+    pub who: Html,
+    pub words: Html,
 }
 
 pub fn entry_page(
     entry: &Entry,
     site: &SiteConfig,
     root: &str,
-    body_html: String,
+    body_html: Html,
     tx: &dyn TextStyle,
 ) -> EntryPage {
     // Photos are shared by the editions, at the site root.
@@ -336,9 +339,11 @@ pub fn entry_page(
         EntryDetails::Office(o) => {
             services = o.services.iter().map(|s| service_view(s, tx)).collect();
             if let Some(t) = &o.transport {
-                let mut value = if t.available { "あり" } else { "なし" }.to_string();
+                let mut value = Html::markup(if t.available { "あり" } else { "なし" });
                 if let Some(n) = &t.notes {
-                    value.push_str(&format!("（{}）", tx.html(n)));
+                    value.push_markup("（");
+                    value.push(&tx.html(n));
+                    value.push_markup("）");
                 }
                 details.push(Fact {
                     label: "送迎",
@@ -346,9 +351,10 @@ pub fn entry_page(
                 });
             }
             if let Some(l) = &o.lunch {
-                let mut value = lunch_text(l);
+                let mut value = Html::escape(&lunch_text(l));
                 if let Some(n) = &l.notes {
-                    value.push_str(&format!("。{}", tx.html(n)));
+                    value.push_markup("。");
+                    value.push(&tx.html(n));
                 }
                 details.push(Fact {
                     label: "昼食",
@@ -378,7 +384,7 @@ pub fn entry_page(
             if let Some(e) = w.employment {
                 details.push(Fact {
                     label: "働きかた",
-                    value: e.label().into(),
+                    value: Html::markup(e.label()),
                 });
             }
             if let Some(i) = &w.internships {
@@ -400,14 +406,14 @@ pub fn entry_page(
                 .iter()
                 .map(|v| VoiceView {
                     who: tx.html(&v.who),
-                    text: tx.html(&v.text),
+                    words: tx.html(&v.text),
                 })
                 .collect();
         }
         EntryDetails::Center(c) => {
             details.push(Fact {
                 label: "種類",
-                value: c.center_type.label().into(),
+                value: Html::markup(c.center_type.label()),
             });
             if let Some(f) = &c.fee {
                 details.push(Fact {
@@ -423,7 +429,7 @@ pub fn entry_page(
         EntryDetails::Community(c) => {
             details.push(Fact {
                 label: "種類",
-                value: c.community_type.label().into(),
+                value: Html::markup(c.community_type.label()),
             });
             if let Some(s) = &c.schedule {
                 details.push(Fact {
@@ -455,7 +461,7 @@ pub fn entry_page(
             .into_iter()
             .map(|(label, range)| Fact {
                 label,
-                value: range.map_or_else(|| "休み".to_string(), |r| r.to_string()),
+                value: range.map_or_else(|| Html::markup("休み"), |r| Html::escape(&r.to_string())),
             })
             .collect()
         })
@@ -500,7 +506,7 @@ fn service_view(s: &Service, tx: &dyn TextStyle) -> ServiceView {
     if let Some(c) = s.capacity {
         facts.push(Fact {
             label: "定員",
-            value: format!("{c}人"),
+            value: Html::escape(&format!("{c}人")),
         });
     }
     facts.extend(yearly_figures(s));
@@ -519,12 +525,13 @@ fn service_view(s: &Service, tx: &dyn TextStyle) -> ServiceView {
     if !s.styles.is_empty() {
         facts.push(Fact {
             label: "アセスメントの場所",
-            value: s
-                .styles
-                .iter()
-                .map(|st| st.label())
-                .collect::<Vec<_>>()
-                .join("、"),
+            value: Html::escape(
+                &s.styles
+                    .iter()
+                    .map(|st| st.label())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            ),
         });
     }
     if let Some(n) = &s.notes {

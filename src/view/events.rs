@@ -5,6 +5,7 @@ use crate::content::date::Date;
 use crate::content::model::Entry;
 use crate::content::model::{Event, clock};
 use crate::enrich::Guide;
+use crate::text::Html;
 use crate::view::entries::{Fact, Phone, yen};
 use crate::view::style::TextStyle;
 use serde::Serialize;
@@ -16,7 +17,7 @@ pub const HOME_LIMIT: usize = 3;
 pub struct EventCard {
     pub id: String,
     pub url: String,
-    pub title: String,
+    pub title: Html,
     pub title_plain: String,
     pub kana: String,
     pub type_id: &'static str,
@@ -25,9 +26,9 @@ pub struct EventCard {
     pub when: String,
     /// `2026-11-20`, for `<time datetime>`.
     pub date: String,
-    pub place: String,
-    pub fee: String,
-    pub summary: Option<String>,
+    pub place: Html,
+    pub fee: Html,
+    pub summary: Option<Html>,
     pub upcoming: bool,
 }
 
@@ -35,12 +36,12 @@ pub struct EventCard {
 pub struct EventPage {
     pub card: EventCard,
     pub facts: Vec<Fact>,
-    pub how_to_join: String,
+    pub how_to_join: Html,
     pub accessibility: Vec<&'static str>,
-    pub accessibility_notes: Option<String>,
+    pub accessibility_notes: Option<Html>,
     pub phone: Option<Phone>,
-    pub easy: Option<String>,
-    pub body: String,
+    pub easy: Option<Html>,
+    pub body: Html,
     pub updated: String,
     pub source: String,
 }
@@ -68,13 +69,15 @@ pub fn when(event: &Event) -> String {
     text
 }
 
-pub fn fee_text(event: &Event, tx: &dyn TextStyle) -> String {
+pub fn fee_text(event: &Event, tx: &dyn TextStyle) -> Html {
     let mut text = match event.fee.yen {
-        0 => "無料".to_string(),
-        amount => yen(amount),
+        0 => Html::markup("無料"),
+        amount => Html::escape(&yen(amount)),
     };
     if let Some(notes) = &event.fee.notes {
-        text.push_str(&format!("（{}）", tx.html(notes)));
+        text.push_markup("（");
+        text.push(&tx.html(notes));
+        text.push_markup("）");
     }
     text
 }
@@ -140,13 +143,16 @@ fn name_with_link(
     id: Option<&str>,
     root: &str,
     tx: &dyn TextStyle,
-) -> String {
+) -> Html {
     match entry(guide, id) {
-        Some(e) => format!(
-            "<a href=\"{root}{}\">{}</a>",
-            crate::enrich::entry_url(&e.id),
-            tx.html(name)
-        ),
+        Some(e) => {
+            let mut link = Html::markup("<a href=\"");
+            link.push_text(&format!("{root}{}", crate::enrich::entry_url(&e.id)));
+            link.push_markup("\">");
+            link.push(&tx.html(name));
+            link.push_markup("</a>");
+            link
+        }
         None => tx.html(name),
     }
 }
@@ -156,13 +162,13 @@ pub fn page(
     event: &Event,
     root: &str,
     today: Date,
-    body_html: String,
+    body_html: Html,
     tx: &dyn TextStyle,
 ) -> EventPage {
     let mut facts = vec![
         Fact {
             label: "日時",
-            value: when(event),
+            value: Html::escape(&when(event)),
         },
         Fact {
             label: "場所",
@@ -193,7 +199,7 @@ pub fn page(
     if let Some(c) = event.capacity {
         facts.push(Fact {
             label: "定員",
-            value: format!("{c}人"),
+            value: Html::escape(&format!("{c}人")),
         });
     }
     let organiser_entry = entry(guide, organiser.entry.as_deref());
@@ -205,13 +211,13 @@ pub fn page(
     if let Some(email) = &organiser.email {
         facts.push(Fact {
             label: "メール",
-            value: format!("<a href=\"mailto:{0}\">{0}</a>", crate::text::escape(email)),
+            value: link(&format!("mailto:{email}"), email),
         });
     }
     if let Some(url) = &organiser.url {
         facts.push(Fact {
             label: "くわしくは",
-            value: format!("<a href=\"{0}\">{0}</a>", crate::text::escape(url)),
+            value: link(url, url),
         });
     }
     EventPage {
@@ -226,4 +232,14 @@ pub fn page(
         updated: event.updated.japanese(),
         source: crate::paths::slash(&event.source),
     }
+}
+
+/// `<a href="href">text</a>`, both escaped.
+fn link(href: &str, text: &str) -> Html {
+    let mut a = Html::markup("<a href=\"");
+    a.push_text(href);
+    a.push_markup("\">");
+    a.push_text(text);
+    a.push_markup("</a>");
+    a
 }

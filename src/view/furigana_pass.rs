@@ -3,7 +3,7 @@
 //! `TextStyle`; this pass leaves everything inside `<ruby>` alone, and never touches tags,
 //! attributes, `<title>`, scripts or styles.
 
-use crate::text::{GradeFilter, Reader};
+use crate::text::{GradeFilter, Reader, unescape};
 
 /// Elements whose text must not get ruby: already annotated, not shown, or not HTML text.
 const SKIP: &[&str] = &[
@@ -36,7 +36,7 @@ pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter) -> String {
                 let end = found.unwrap_or(rest.len());
                 let text = &rest[..end];
                 if skip_depth == 0 && has_kanji(text) {
-                    out.push_str(&reader.ruby_html(&unescape(text), filter));
+                    out.push_str(reader.ruby_html(&unescape(text), filter).as_str());
                 } else {
                     out.push_str(text);
                 }
@@ -71,55 +71,9 @@ fn has_kanji(text: &str) -> bool {
         .any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々'))
 }
 
-/// Text as written in HTML back to characters, for the reader (which escapes again).
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at..];
-        let decoded = after.find(';').and_then(|semi| {
-            let entity = &after[1..semi];
-            let c = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => entity
-                    .strip_prefix("#x")
-                    .or_else(|| entity.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            }?;
-            Some((c, semi + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &after[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unescapes_what_we_escape() {
-        let text = "a & b < c \"d\" 'e'";
-        assert_eq!(unescape(&crate::text::escape(text)), text);
-        assert_eq!(unescape("&#x2F;&#47;&unknown; &"), "//&unknown; &");
-    }
 
     #[test]
     fn annotates_text_but_not_tags_ruby_or_title() {

@@ -10,18 +10,21 @@
 use crate::content::model::{CenterType, Entry, EntryDetails, Hours, TimeRange};
 use crate::content::model::{Event, clock};
 use crate::enrich::Guide;
-use crate::text::strip_author_ruby;
+use crate::text::{Html, strip_author_ruby};
 use serde_json::{Map, Value, json};
 
 const CONTEXT: &str = "https://schema.org";
 
 /// The `<script type="application/ld+json">` body: JSON with `<`, `>` and `&` escaped, so that
 /// no provider text can close the element (`</script`) or open a comment.
-pub fn script(value: &Value) -> String {
+pub fn script(value: &Value) -> Html {
     let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
-    text.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    // JSON with `<`, `>` and `&` as escapes: nothing in it can end the script element.
+    Html::from_trusted(
+        text.replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026"),
+    )
 }
 
 fn absolute(guide: &Guide, url: &str) -> String {

@@ -8,12 +8,12 @@
 //! notation is stripped or turned into furigana.
 
 use crate::content::links::{LinkTarget, classify};
-use crate::text::escape;
+use crate::text::{Html, escape};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::BTreeMap;
 
 /// Turns a run of text into HTML (it must escape).
-pub type TextToHtml<'a> = &'a dyn Fn(&str) -> String;
+pub type TextToHtml<'a> = &'a dyn Fn(&str) -> Html;
 
 pub struct Links<'a> {
     /// Content path → site-relative URL.
@@ -25,7 +25,7 @@ pub struct Links<'a> {
 }
 
 /// `top` is the heading level the body's own top headings get (2 under a page's `h1`).
-pub fn to_html(markdown: &str, links: &Links, text: TextToHtml, top: u8) -> String {
+pub fn to_html(markdown: &str, links: &Links, text: TextToHtml, top: u8) -> Html {
     to_html_linking(markdown, links, text, text, top)
 }
 
@@ -37,7 +37,7 @@ pub fn to_html_linking(
     text: TextToHtml,
     running: TextToHtml,
     top: u8,
-) -> String {
+) -> Html {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let levels = heading_levels(Parser::new_ext(markdown, options), top);
     let captions = table_captions(Parser::new_ext(markdown, options));
@@ -127,7 +127,9 @@ pub fn to_html_linking(
     flush_text(&mut pending_text, &mut out_events, here);
     let mut html_out = String::new();
     html::push_html(&mut html_out, out_events.into_iter());
-    accessible_tables(&html_out, &captions)
+    // pulldown-cmark escapes text and attributes it writes; the text runs came escaped from
+    // `text`/`running`, and raw HTML was escaped above.
+    Html::from_trusted(accessible_tables(&html_out, &captions))
 }
 
 /// Maps the heading levels a body uses onto consecutive levels from `top`: a body written with
@@ -221,7 +223,7 @@ fn accessible_tables(html: &str, captions: &[String]) -> String {
 
 fn flush_text(pending: &mut String, out: &mut Vec<Event>, text: TextToHtml) {
     if !pending.is_empty() {
-        out.push(Event::InlineHtml(text(pending).into()));
+        out.push(Event::InlineHtml(text(pending).into_string().into()));
         pending.clear();
     }
 }
@@ -270,7 +272,7 @@ mod tests {
             root: "../../",
             doc_dir: "entries",
         };
-        to_html(md, &links, &|t| escape(t), 3)
+        to_html(md, &links, &Html::escape, 3).into_string()
     }
 
     #[test]
@@ -336,9 +338,15 @@ mod tests {
         let html = to_html(
             "a & b {漢字|かんじ}",
             &links,
-            &|t| format!("[{}]", escape(t)),
+            &|t| {
+                let mut h = Html::markup("[");
+                h.push_text(t);
+                h.push_markup("]");
+                h
+            },
             2,
-        );
+        )
+        .into_string();
         assert!(html.contains("[a &amp; b {漢字|かんじ}]"), "{html}");
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::content::model::{Disability, WHERE_TO_ASK};
 use crate::enrich::Guide;
+use crate::text::Html;
 use crate::view::categories::{self, Category};
 use crate::view::style::TextStyle;
 use serde::Serialize;
@@ -11,10 +12,10 @@ pub const FOOTER_AREAS_MAX: usize = 30;
 
 #[derive(Debug, Serialize)]
 pub struct SiteContext {
-    pub title: String,
+    pub title: Html,
     pub title_plain: String,
-    pub region: String,
-    pub description: String,
+    pub region: Html,
+    pub description: Html,
     pub data_date: Option<String>,
     pub categories: Vec<Link>,
     pub areas: Vec<Link>,
@@ -45,8 +46,8 @@ pub struct Choice {
 pub struct Link {
     pub id: String,
     pub url: String,
-    pub label: String,
-    pub description: String,
+    pub label: Html,
+    pub description: Html,
     pub count: usize,
 }
 
@@ -57,8 +58,8 @@ impl SiteContext {
         let category_link = |c: Category| Link {
             id: c.id().to_string(),
             url: format!("{root}{}", c.url()),
-            label: c.label().to_string(),
-            description: c.description().to_string(),
+            label: Html::markup(c.label()),
+            description: Html::markup(c.description()),
             count: site.entries.iter().filter(|e| c.includes(e)).count(),
         };
         SiteContext {
@@ -75,7 +76,7 @@ impl SiteContext {
                     id: a.id.clone(),
                     url: format!("{root}areas/{}/", a.id),
                     label: tx.html(&a.name),
-                    description: String::new(),
+                    description: Html::new(),
                     count: site.entries.iter().filter(|e| e.area == a.id).count(),
                 })
                 .collect(),
@@ -114,10 +115,10 @@ impl SiteContext {
 #[derive(Debug, Serialize)]
 pub struct TermView {
     pub id: String,
-    pub term: String,
+    pub term: Html,
     pub kana: String,
-    pub definition: String,
-    pub easy: Option<String>,
+    pub definition: Html,
+    pub easy: Option<Html>,
     pub see: Vec<Link>,
 }
 
@@ -141,7 +142,7 @@ pub fn glossary(guide: &Guide, tx: &dyn TextStyle) -> Vec<TermView> {
                     id: g.id.clone(),
                     url: format!("#{}", g.id),
                     label: tx.html(&g.term),
-                    description: String::new(),
+                    description: Html::new(),
                     count: 0,
                 })
                 .collect(),

@@ -2,7 +2,7 @@
 //! readers would read base and reading both); the furigana edition adds ruby. Every view goes
 //! through one `TextStyle`, so no text can reach a page unescaped or in the wrong edition.
 
-use crate::text::escape;
+use crate::text::Html;
 use crate::text::{GradeFilter, Place, Reader, strip_author_ruby};
 
 /// Where the furigana twin of every page lives: `furigana/entries/x/` beside `entries/x/`.
@@ -10,7 +10,7 @@ pub const FURIGANA_PREFIX: &str = "furigana/";
 
 pub trait TextStyle {
     /// Escaped HTML for a run of provider text.
-    fn html(&self, text: &str) -> String;
+    fn html(&self, text: &str) -> Html;
     /// Plain text for attributes (alt, title, meta): author ruby stripped, not escaped.
     fn plain(&self, text: &str) -> String;
     /// The edition's name in URLs and templates: "plain" or "furigana".
@@ -30,7 +30,7 @@ pub trait TextStyle {
     /// Escaped HTML for an address (municipality, street, building on one line): the furigana
     /// edition puts Japan Post's readings over the words it names. Call it on a style made
     /// with [`TextStyle::at`] the address's place.
-    fn address(&self, text: &str) -> String {
+    fn address(&self, text: &str) -> Html {
         self.html(text)
     }
 }
@@ -39,8 +39,8 @@ pub trait TextStyle {
 pub struct Plain;
 
 impl TextStyle for Plain {
-    fn html(&self, text: &str) -> String {
-        escape(&strip_author_ruby(text))
+    fn html(&self, text: &str) -> Html {
+        Html::escape(&strip_author_ruby(text))
     }
     fn plain(&self, text: &str) -> String {
         strip_author_ruby(text)
@@ -72,7 +72,7 @@ impl Furigana {
 }
 
 impl TextStyle for Furigana {
-    fn html(&self, text: &str) -> String {
+    fn html(&self, text: &str) -> Html {
         self.reader.ruby_html(text, self.filter)
     }
     fn plain(&self, text: &str) -> String {
@@ -94,7 +94,7 @@ impl TextStyle for Furigana {
             filter: self.filter,
         })
     }
-    fn address(&self, text: &str) -> String {
+    fn address(&self, text: &str) -> Html {
         self.address_reader.ruby_html(text, self.filter)
     }
 }

@@ -5,7 +5,7 @@
 //! turns it into a disclosure button that shows the definition in place.
 
 use crate::content::model::Term;
-use crate::text::escape;
+use crate::text::Html;
 use crate::view::style::TextStyle;
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -42,27 +42,29 @@ impl<'a> TermLinker<'a> {
 
     /// `text` (provider text, author ruby notation allowed) as HTML in the style `tx`, with the
     /// first use on this page of each term linked.
-    pub fn html(&self, text: &str, tx: &dyn TextStyle) -> String {
-        let mut out = String::new();
+    pub fn html(&self, text: &str, tx: &dyn TextStyle) -> Html {
+        let mut out = Html::new();
         let mut rest = text;
         while let Some((at, len, term)) = self.first_unused(rest) {
             let end = at + len;
-            out.push_str(&tx.html(&rest[..at]));
+            out.push(&tx.html(&rest[..at]));
             self.used.borrow_mut().insert(term.id.as_str());
             let definition = match (&term.easy, self.easy) {
                 (Some(easy), true) => easy,
                 _ => &term.definition,
             };
-            out.push_str(&format!(
-                "<a class=\"term-link\" href=\"{}#{}\" data-term-definition=\"{}\">{}</a>",
-                escape(&self.glossary_url),
-                escape(&term.id),
-                escape(&tx.plain(definition)),
-                tx.html(&rest[at..end]),
-            ));
+            out.push_markup("<a class=\"term-link\" href=\"");
+            out.push_text(&self.glossary_url);
+            out.push_markup("#");
+            out.push_text(&term.id);
+            out.push_markup("\" data-term-definition=\"");
+            out.push_text(&tx.plain(definition));
+            out.push_markup("\">");
+            out.push(&tx.html(&rest[at..end]));
+            out.push_markup("</a>");
             rest = &rest[end..];
         }
-        out.push_str(&tx.html(rest));
+        out.push(&tx.html(rest));
         out
     }
 
@@ -141,16 +143,22 @@ mod tests {
             term("k", "工賃"),
         ];
         let l = TermLinker::new(&g, "../../", &Plain);
-        let html = l.html("就労継続支援B型の工賃。A型と工賃<x>", &Plain);
+        let html = l
+            .html("就労継続支援B型の工賃。A型と工賃<x>", &Plain)
+            .into_string();
         assert_eq!(html.matches("term-link").count(), 3, "{html}");
         assert!(html.contains("href=\"../../glossary/#bb\""));
         assert!(html.contains("data-term-definition=\"就労継続支援B型の&lt;説明&gt;\""));
         assert!(html.ends_with("工賃&lt;x&gt;"), "{html}");
         // Used once per page: a second text of the same page links nothing already linked.
-        assert!(!l.html("B型と工賃", &Plain).contains("term-link"));
+        assert!(
+            !l.html("B型と工賃", &Plain)
+                .into_string()
+                .contains("term-link")
+        );
         // An alias links to its term.
         let l = TermLinker::new(&g, "", &Plain);
-        let html = l.html("B型です", &Plain);
+        let html = l.html("B型です", &Plain).into_string();
         assert!(html.contains("href=\"glossary/#bb\""), "{html}");
         assert!(html.ends_with(">B型</a>です"), "{html}");
     }
@@ -159,7 +167,7 @@ mod tests {
     fn never_cuts_author_ruby() {
         let g = vec![term("k", "工賃")];
         let l = TermLinker::new(&g, "", &Plain);
-        let html = l.html("{工賃|こうちん}と工賃", &Plain);
+        let html = l.html("{工賃|こうちん}と工賃", &Plain).into_string();
         assert_eq!(
             html,
             "工賃と<a class=\"term-link\" href=\"glossary/#k\" data-term-definition=\"工賃の&lt;説明&gt;\">工賃</a>"

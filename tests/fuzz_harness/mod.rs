@@ -196,7 +196,7 @@ impl Harness {
                     root: "../../",
                     doc_dir: "entries",
                 };
-                let _ = to_html(&text, &links, &|s: &str| shirube::text::escape(s), 2);
+                let _ = to_html(&text, &links, &shirube::text::Html::escape, 2);
                 let _ = to_plain_text(&text);
             }
             "wam-csv" => {
