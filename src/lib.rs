@@ -35,4 +35,4 @@ pub mod theme;
 pub mod view;
 pub mod yaml;
 
-pub use pipeline::{BuildError, BuildOptions, BuildReport, build, check_site};
+pub use pipeline::{BuildError, BuildOptions, BuildReport, Stage, build, check_site};

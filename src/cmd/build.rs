@@ -20,6 +20,9 @@ pub struct Args {
     /// PDF を作る Chromium の場所（既定: PATH にある chromium）
     #[arg(long)]
     chromium: Option<PathBuf>,
+    /// 段階ごとにかかった時間を表示します
+    #[arg(long)]
+    timings: bool,
 }
 
 pub fn run(args: Args, env: &Env) -> Outcome {
@@ -51,6 +54,9 @@ pub fn run(args: Args, env: &Env) -> Outcome {
                     built.pages, built.files
                 ),
             );
+            if args.timings {
+                print_timings(&built.timings, env);
+            }
             let p = built.photos;
             if p.photos > 0 {
                 say(
@@ -86,4 +92,25 @@ pub fn run(args: Args, env: &Env) -> Outcome {
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// One line per stage, and the whole: `     12.31 秒  ページ` (times first: Japanese names are
+/// wide, so a column after them would not line up).
+fn print_timings(timings: &[(shirube::Stage, std::time::Duration)], env: &Env) {
+    let total: f64 = timings.iter().map(|(_, d)| d.as_secs_f64()).sum();
+    let unit = shirube::lang::msg("秒", "s");
+    for (stage, took) in timings {
+        println!(
+            "  {:>8.2} {}  {}",
+            took.as_secs_f64(),
+            unit.get(env.lang),
+            stage.msg().get(env.lang)
+        );
+    }
+    println!(
+        "  {:>8.2} {}  {}",
+        total,
+        unit.get(env.lang),
+        shirube::lang::msg("ぜんぶ", "total").get(env.lang)
+    );
 }

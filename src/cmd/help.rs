@@ -32,6 +32,7 @@ const ENGLISH: &[(&str, &str)] = &[
         "build.chromium",
         "Where Chromium is, to make PDFs (default: chromium on the PATH)",
     ),
+    ("build.timings", "Print how long each stage took"),
     (
         "print",
         "Makes the printed guide as a PDF (output/guidebook.pdf; also editions for one area or kind)",

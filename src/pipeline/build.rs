@@ -7,6 +7,7 @@ use crate::paths::slash;
 use crate::theme::{Theme, ThemeError};
 use crate::{assets, enrich, export, index, output, print, render, search, text};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -76,30 +77,80 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub photos: assets::PhotoReport,
+    /// How long each stage took, in pipeline order (`shirube build --timings`).
+    pub timings: Vec<(Stage, Duration)>,
+}
+
+/// The stages of a build, as `--timings` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Check,
+    Enrich,
+    Assets,
+    Render,
+    Print,
+    Index,
+    Export,
+    Write,
+}
+
+impl Stage {
+    pub fn msg(self) -> Msg {
+        match self {
+            Stage::Check => msg("読みこみとチェック", "load and check"),
+            Stage::Enrich => msg("よみがなと並び順", "readings and order"),
+            Stage::Assets => msg("写真", "photos"),
+            Stage::Render => msg("ページ", "pages"),
+            Stage::Print => msg("印刷版", "print edition"),
+            Stage::Index => msg("検索の索引", "search index"),
+            Stage::Export => msg("オープンデータ", "open data"),
+            Stage::Write => msg("書きこみ", "writing"),
+        }
+    }
+}
+
+/// Runs `stage`, noting how long it took.
+fn timed<T>(timings: &mut Vec<(Stage, Duration)>, stage: Stage, run: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let value = run();
+    timings.push((stage, start.elapsed()));
+    value
 }
 
 /// The whole pipeline. On any error the output folder is left exactly as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let (site, diagnostics) = super::check_site(&options.site_dir, options.today);
+    let mut t = Vec::new();
+    let (site, diagnostics) = timed(&mut t, Stage::Check, || {
+        super::check_site(&options.site_dir, options.today)
+    });
     let site = match site {
         Some(site) if !diagnostics.fail(options.strict) => site,
         _ => return Err(BuildError::Invalid(diagnostics)),
     };
-    let guide = enrich::enrich(site)?;
+    let guide = timed(&mut t, Stage::Enrich, || enrich::enrich(site))?;
     let theme = Theme::for_site(&options.site_dir, options.theme_dir.as_deref())?;
     let mut files = output::Files::default();
     let cache = assets::cache::Cache::for_site(&options.site_dir);
-    let photos = assets::publish(&guide.site, &cache, &mut files, true)?;
-    let pages = render::render(&guide, &theme, options.today, &mut files)?;
-    print::render_for_build(&guide, &theme, &mut files)?;
-    index::index(&guide, &mut files)?;
-    export::export(&guide, &mut files);
-    output::write_atomically(&files, &options.out_dir)
-        .map_err(|(path, error)| BuildError::Write { path, error })?;
+    let photos = timed(&mut t, Stage::Assets, || {
+        assets::publish(&guide.site, &cache, &mut files, true)
+    })?;
+    let pages = timed(&mut t, Stage::Render, || {
+        render::render(&guide, &theme, options.today, &mut files)
+    })?;
+    timed(&mut t, Stage::Print, || {
+        print::render_for_build(&guide, &theme, &mut files)
+    })?;
+    timed(&mut t, Stage::Index, || index::index(&guide, &mut files))?;
+    timed(&mut t, Stage::Export, || export::export(&guide, &mut files));
+    timed(&mut t, Stage::Write, || {
+        output::write_atomically(&files, &options.out_dir)
+    })
+    .map_err(|(path, error)| BuildError::Write { path, error })?;
     Ok(BuildReport {
         diagnostics,
         pages,
         files: files.len(),
         photos,
+        timings: t,
     })
 }

@@ -5,7 +5,7 @@
 mod build;
 pub mod print;
 
-pub use build::{BuildError, BuildOptions, BuildReport, build};
+pub use build::{BuildError, BuildOptions, BuildReport, Stage, build};
 
 use crate::content::date::Date;
 use crate::content::model::Site;

@@ -14,6 +14,7 @@ use crate::view::site::{self, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
 use crate::view::terms::TermLinker;
 use crate::view::{categories, compare, entries, events, jsonld, root_for};
+use std::collections::HashMap;
 
 /// Renders every page of every edition into `files`; returns the number of HTML pages. `today`
 /// decides which events are upcoming and which are archived.
@@ -63,6 +64,64 @@ struct ArticleView {
     body: Html,
 }
 
+/// How a page's own part of the context is filled, given the page's `root`.
+type Fill<'a> = Box<dyn Fn(&mut tera::Context, &str) + Sync + 'a>;
+
+/// A page to render: where, with which template, and what it shows.
+struct Job<'a> {
+    url: String,
+    template: &'static str,
+    fill: Fill<'a>,
+}
+
+/// Renders the pages on every core, in any order, and adds them to `files` in the order they
+/// were listed (so the output does not depend on scheduling).
+fn render_jobs(
+    guide: &Guide,
+    theme: &Theme,
+    tx: &dyn TextStyle,
+    prefix: &str,
+    jobs: Vec<Job>,
+    files: &mut Files,
+) -> Result<usize, ThemeError> {
+    use rayon::prelude::*;
+    let roots = |url: &str| {
+        let asset_root = root_for(&format!("{prefix}{url}"));
+        let root = format!("{asset_root}{prefix}");
+        (asset_root, root)
+    };
+    // The frame of every page (menus, counts) depends only on the page's depth: built once per
+    // depth, not once per page — with a thousand areas, counting per page made builds quadratic.
+    let mut frames: HashMap<String, SiteContext> = HashMap::new();
+    for job in &jobs {
+        let (_, root) = roots(&job.url);
+        if !frames.contains_key(&root) {
+            let frame = SiteContext::new(guide, &root, tx);
+            frames.insert(root, frame);
+        }
+    }
+    let rendered: Vec<(String, String)> = jobs
+        .par_iter()
+        .map(|job| {
+            let (asset_root, root) = roots(&job.url);
+            let mut context = tera::Context::new();
+            context.insert("site", &frames[&root]);
+            context.insert("root", &root);
+            context.insert("asset_root", &asset_root);
+            context.insert("page_url", &job.url);
+            context.insert("edition", tx.edition());
+            (job.fill)(&mut context, &root);
+            let html = tx.finish_page(theme.render(job.template, &context)?);
+            Ok((format!("{prefix}{}index.html", job.url), html))
+        })
+        .collect::<Result<_, ThemeError>>()?;
+    let pages = rendered.len();
+    for (path, html) in rendered {
+        files.add(path, html);
+    }
+    Ok(pages)
+}
+
 /// A trail of one page below the home page.
 fn trail(name: &str, url: &str) -> Vec<(String, String)> {
     vec![(name.to_string(), url.to_string())]
@@ -72,109 +131,116 @@ pub use crate::view::style::FURIGANA_PREFIX;
 
 /// One edition of the site, under `prefix` ("" for the plain edition, "furigana/" for its twin).
 /// Page links stay inside the edition; `asset_root` reaches the shared static files.
-pub fn render_edition(
-    guide: &Guide,
+pub fn render_edition<'a>(
+    guide: &'a Guide,
     theme: &Theme,
-    tx: &dyn TextStyle,
+    tx: &'a dyn TextStyle,
     prefix: &str,
     today: Date,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
-    let mut pages = 0;
-    // The frame of every page (menus, counts) depends only on the page's depth: built once per
-    // depth, not once per page — with a thousand areas, counting per page made builds quadratic.
-    let mut frames: std::collections::HashMap<String, SiteContext> = Default::default();
-    let mut page = |url: &str, template: &str, fill: &dyn Fn(&mut tera::Context, &str)| {
-        let asset_root = root_for(&format!("{prefix}{url}"));
-        let root = format!("{asset_root}{prefix}");
-        let site = frames
-            .entry(root.clone())
-            .or_insert_with(|| SiteContext::new(guide, &root, tx));
-        let mut context = tera::Context::new();
-        context.insert("site", &*site);
-        context.insert("root", &root);
-        context.insert("asset_root", &asset_root);
-        context.insert("page_url", url);
-        context.insert("edition", tx.edition());
-        fill(&mut context, &root);
-        let html = tx.finish_page(theme.render(template, &context)?);
-        files.add(format!("{prefix}{url}index.html"), html);
-        pages += 1;
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut page = |url: &str, template: &'static str, fill: Fill<'a>| {
+        jobs.push(Job {
+            url: url.to_string(),
+            template,
+            fill,
+        });
         Ok::<(), ThemeError>(())
     };
 
-    page("", "index.html", &|cx, root| {
-        let upcoming: Vec<_> = events::upcoming(guide, today)
-            .take(events::HOME_LIMIT)
-            .map(|e| events::card(e, root, today, tx))
-            .collect();
-        cx.insert("upcoming_events", &upcoming);
-        cx.insert("event_count", &guide.site.events.len());
-        structured(cx, tx, || jsonld::website(guide));
-    })?;
+    page(
+        "",
+        "index.html",
+        Box::new(move |cx, root| {
+            let upcoming: Vec<_> = events::upcoming(guide, today)
+                .take(events::HOME_LIMIT)
+                .map(|e| events::card(e, root, today, tx))
+                .collect();
+            cx.insert("upcoming_events", &upcoming);
+            cx.insert("event_count", &guide.site.events.len());
+            structured(cx, tx, || jsonld::website(guide));
+        }),
+    )?;
 
-    page("events/", "events.html", &|cx, root| {
-        let cards: Vec<_> = events::upcoming(guide, today)
-            .map(|e| events::card(e, root, today, tx))
-            .collect();
-        cx.insert("title", "イベント");
-        cx.insert("archive", &false);
-        cx.insert("cards", &cards);
-        cx.insert("past_count", &events::past(guide, today).len());
-        structured(cx, tx, || {
-            jsonld::trail_only(guide, &trail("イベント", "events/"))
-        });
-    })?;
-    page("events/past/", "events.html", &|cx, root| {
-        let cards: Vec<_> = events::past(guide, today)
-            .into_iter()
-            .map(|e| events::card(e, root, today, tx))
-            .collect();
-        cx.insert("title", "これまでのイベント");
-        cx.insert("archive", &true);
-        cx.insert("cards", &cards);
-        structured(cx, tx, || {
-            let mut t = trail("イベント", "events/");
-            t.push(("これまでのイベント".into(), "events/past/".into()));
-            jsonld::trail_only(guide, &t)
-        });
-    })?;
+    page(
+        "events/",
+        "events.html",
+        Box::new(move |cx, root| {
+            let cards: Vec<_> = events::upcoming(guide, today)
+                .map(|e| events::card(e, root, today, tx))
+                .collect();
+            cx.insert("title", "イベント");
+            cx.insert("archive", &false);
+            cx.insert("cards", &cards);
+            cx.insert("past_count", &events::past(guide, today).len());
+            structured(cx, tx, || {
+                jsonld::trail_only(guide, &trail("イベント", "events/"))
+            });
+        }),
+    )?;
+    page(
+        "events/past/",
+        "events.html",
+        Box::new(move |cx, root| {
+            let cards: Vec<_> = events::past(guide, today)
+                .into_iter()
+                .map(|e| events::card(e, root, today, tx))
+                .collect();
+            cx.insert("title", "これまでのイベント");
+            cx.insert("archive", &true);
+            cx.insert("cards", &cards);
+            structured(cx, tx, || {
+                let mut t = trail("イベント", "events/");
+                t.push(("これまでのイベント".into(), "events/past/".into()));
+                jsonld::trail_only(guide, &t)
+            });
+        }),
+    )?;
     for event in &guide.site.events {
         let url = crate::enrich::event_url(&event.id);
-        page(&url, "event.html", &|cx, root| {
-            // Under the event page's h2 「くわしく」.
-            let terms = TermLinker::new(&guide.site.glossary, root, tx);
-            let body = body_html(guide, &event.body, "events", root, tx, 3, &terms);
-            cx.insert("event", &events::page(guide, event, root, today, body, tx));
-            structured(cx, tx, || jsonld::event(guide, event));
-        })?;
+        page(
+            &url,
+            "event.html",
+            Box::new(move |cx, root| {
+                // Under the event page's h2 「くわしく」.
+                let terms = TermLinker::new(&guide.site.glossary, root, tx);
+                let body = body_html(guide, &event.body, "events", root, tx, 3, &terms);
+                cx.insert("event", &events::page(guide, event, root, today, body, tx));
+                structured(cx, tx, || jsonld::event(guide, event));
+            }),
+        )?;
     }
 
     let config = &guide.site.config;
     for category in categories::all() {
-        page(&category.url(), "listing.html", &|cx, root| {
-            let cards: Vec<_> = guide
-                .site
-                .entries
-                .iter()
-                .filter(|e| category.includes(e))
-                .map(|e| entries::card(e, config, root, tx))
-                .collect();
-            cx.insert("title", category.label());
-            cx.insert("description", category.description());
-            cx.insert("listing_kind", "category");
-            cx.insert("listing_id", category.id());
-            cx.insert("cards", &cards);
-            structured(cx, tx, || {
-                jsonld::trail_only(guide, &trail(category.label(), &category.url()))
-            });
-        })?;
+        page(
+            &category.url(),
+            "listing.html",
+            Box::new(move |cx, root| {
+                let cards: Vec<_> = guide
+                    .site
+                    .entries
+                    .iter()
+                    .filter(|e| category.includes(e))
+                    .map(|e| entries::card(e, config, root, tx))
+                    .collect();
+                cx.insert("title", category.label());
+                cx.insert("description", category.description());
+                cx.insert("listing_kind", "category");
+                cx.insert("listing_id", category.id());
+                cx.insert("cards", &cards);
+                structured(cx, tx, || {
+                    jsonld::trail_only(guide, &trail(category.label(), &category.url()))
+                });
+            }),
+        )?;
     }
     for area in &config.areas {
         page(
             &format!("areas/{}/", area.id),
             "listing.html",
-            &|cx, root| {
+            Box::new(move |cx, root| {
                 let cards: Vec<_> = guide
                     .site
                     .entries
@@ -194,72 +260,94 @@ pub fn render_edition(
                     let name = format!("{}の情報", tx.plain(&area.name));
                     jsonld::trail_only(guide, &trail(&name, &format!("areas/{}/", area.id)))
                 });
-            },
+            }),
         )?;
     }
 
     for entry in &guide.site.entries {
         let url = crate::enrich::entry_url(&entry.id);
-        page(&url, "entry.html", &|cx, root| {
-            // The entry's text is read at its place (its town's name as the town is read).
-            let tx = tx.at(guide.place(entry));
-            let tx = tx.as_ref();
-            // Under the entry page's h2 「どんなところ？」.
-            let terms = TermLinker::new(&guide.site.glossary, root, tx);
-            // Terms are linked at their first use: the summary comes before the body.
-            let summary = entry.summary.as_deref().map(|s| terms.html(s, tx));
-            let body = body_html(guide, &entry.body, "entries", root, tx, 3, &terms);
-            let mut view = entries::entry_page(entry, config, root, body, tx);
-            view.card.summary = summary;
-            cx.insert("entry", &view);
-            structured(cx, tx, || jsonld::entry(guide, entry));
-        })?;
+        page(
+            &url,
+            "entry.html",
+            Box::new(move |cx, root| {
+                // The entry's text is read at its place (its town's name as the town is read).
+                let tx = tx.at(guide.place(entry));
+                let tx = tx.as_ref();
+                // Under the entry page's h2 「どんなところ？」.
+                let terms = TermLinker::new(&guide.site.glossary, root, tx);
+                // Terms are linked at their first use: the summary comes before the body.
+                let summary = entry.summary.as_deref().map(|s| terms.html(s, tx));
+                let body = body_html(guide, &entry.body, "entries", root, tx, 3, &terms);
+                let mut view = entries::entry_page(entry, config, root, body, tx);
+                view.card.summary = summary;
+                cx.insert("entry", &view);
+                structured(cx, tx, || jsonld::entry(guide, entry));
+            }),
+        )?;
     }
 
     for p in &guide.site.pages {
         let url = crate::enrich::page_url(&p.slug);
-        page(&url, "page.html", &|cx, root| {
-            cx.insert("title_plain", &tx.plain(&p.title));
-            let terms = TermLinker::new(&guide.site.glossary, root, tx);
-            cx.insert(
-                "article",
-                &ArticleView {
-                    title: tx.html(&p.title),
-                    // Terms are linked at their first use: the summary comes before the body.
-                    summary: p.summary.as_deref().map(|s| terms.html(s, tx)),
-                    body: body_html(guide, &p.body, "pages", root, tx, 2, &terms),
-                },
-            );
-            structured(cx, tx, || {
-                jsonld::trail_only(guide, &trail(&p.title, &crate::enrich::page_url(&p.slug)))
-            });
-        })?;
+        page(
+            &url,
+            "page.html",
+            Box::new(move |cx, root| {
+                cx.insert("title_plain", &tx.plain(&p.title));
+                let terms = TermLinker::new(&guide.site.glossary, root, tx);
+                cx.insert(
+                    "article",
+                    &ArticleView {
+                        title: tx.html(&p.title),
+                        // Terms are linked at their first use: the summary comes before the body.
+                        summary: p.summary.as_deref().map(|s| terms.html(s, tx)),
+                        body: body_html(guide, &p.body, "pages", root, tx, 2, &terms),
+                    },
+                );
+                structured(cx, tx, || {
+                    jsonld::trail_only(guide, &trail(&p.title, &crate::enrich::page_url(&p.slug)))
+                });
+            }),
+        )?;
     }
 
     if theme.has("compare.html") {
-        page("compare/", "compare.html", &|cx, root| {
-            cx.insert("columns", &compare::COLUMNS);
-            cx.insert("groups", &compare::groups(guide, root, tx));
-            structured(cx, tx, || {
-                jsonld::trail_only(guide, &trail("くらべる", "compare/"))
-            });
-        })?;
+        page(
+            "compare/",
+            "compare.html",
+            Box::new(move |cx, root| {
+                cx.insert("columns", &compare::COLUMNS);
+                cx.insert("groups", &compare::groups(guide, root, tx));
+                structured(cx, tx, || {
+                    jsonld::trail_only(guide, &trail("くらべる", "compare/"))
+                });
+            }),
+        )?;
     }
 
-    page("glossary/", "glossary.html", &|cx, _| {
-        cx.insert("terms", &site::glossary(guide, tx));
-        structured(cx, tx, || {
-            jsonld::trail_only(guide, &trail("用語集", "glossary/"))
-        });
-    })?;
+    page(
+        "glossary/",
+        "glossary.html",
+        Box::new(move |cx, _| {
+            cx.insert("terms", &site::glossary(guide, tx));
+            structured(cx, tx, || {
+                jsonld::trail_only(guide, &trail("用語集", "glossary/"))
+            });
+        }),
+    )?;
 
     if theme.has("search.html") {
-        page("search/", "search.html", &|cx, _| {
-            structured(cx, tx, || {
-                jsonld::trail_only(guide, &trail("さがす", "search/"))
-            });
-        })?;
+        page(
+            "search/",
+            "search.html",
+            Box::new(move |cx, _| {
+                structured(cx, tx, || {
+                    jsonld::trail_only(guide, &trail("さがす", "search/"))
+                });
+            }),
+        )?;
     }
+
+    let mut pages = render_jobs(guide, theme, tx, prefix, jobs, files)?;
 
     // 404 is served by hosts at any missing path, so its links are absolute from the base URL.
     let base_path = base_path(&config.base_url);

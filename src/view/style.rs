@@ -8,7 +8,8 @@ use crate::text::{GradeFilter, Place, Reader, strip_author_ruby};
 /// Where the furigana twin of every page lives: `furigana/entries/x/` beside `entries/x/`.
 pub const FURIGANA_PREFIX: &str = "furigana/";
 
-pub trait TextStyle {
+/// `Sync`: the pages of an edition are rendered on every core with one style.
+pub trait TextStyle: Sync {
     /// Escaped HTML for a run of provider text.
     fn html(&self, text: &str) -> Html;
     /// Plain text for attributes (alt, title, meta): author ruby stripped, not escaped.
