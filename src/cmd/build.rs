@@ -23,6 +23,9 @@ pub struct Args {
     /// 段階ごとにかかった時間を表示します
     #[arg(long)]
     timings: bool,
+    /// ふりがな版を作りません（時間をはかるためだけのもの。ふりがな版へのリンクは切れます）
+    #[arg(long, hide = true)]
+    no_furigana: bool,
 }
 
 pub fn run(args: Args, env: &Env) -> Outcome {
@@ -38,6 +41,7 @@ pub fn run(args: Args, env: &Env) -> Outcome {
         theme_dir: theme,
         today: env.today,
         strict: args.strict,
+        furigana: !args.no_furigana,
     };
     let out = slash(&output);
     match shirube::build(&options) {

@@ -34,6 +34,10 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("build.timings", "Print how long each stage took"),
     (
+        "build.no_furigana",
+        "Skip the furigana edition (for measuring only: links to it break)",
+    ),
+    (
         "print",
         "Makes the printed guide as a PDF (output/guidebook.pdf; also editions for one area or kind)",
     ),

@@ -60,6 +60,9 @@ pub struct BuildOptions {
     pub today: Date,
     /// Warnings fail the build too.
     pub strict: bool,
+    /// Makes the furigana edition too. Always, but for measuring the plain edition alone
+    /// (`bench/run`): without it the plain pages' links to their furigana twins are broken.
+    pub furigana: bool,
 }
 
 impl BuildOptions {
@@ -135,7 +138,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         assets::publish(&guide.site, &cache, &mut files, true)
     })?;
     let pages = timed(&mut t, Stage::Render, || {
-        render::render(&guide, &theme, options.today, &mut files)
+        render::render(&guide, &theme, options.today, options.furigana, &mut files)
     })?;
     timed(&mut t, Stage::Print, || {
         print::render_for_build(&guide, &theme, &mut files)

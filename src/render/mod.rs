@@ -10,7 +10,7 @@ use crate::output::Files;
 use crate::text::Html;
 use crate::theme::{Theme, ThemeError};
 use crate::view::markdown::{self, Links};
-use crate::view::site::{self, SiteContext};
+use crate::view::site::{self, FOOTER_AREAS_MAX, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
 use crate::view::terms::TermLinker;
 use crate::view::{categories, compare, entries, events, jsonld, root_for};
@@ -22,12 +22,16 @@ pub fn render(
     guide: &Guide,
     theme: &Theme,
     today: Date,
+    furigana: bool,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     for (rel, bytes) in theme.static_files() {
         files.add(format!("static/{rel}"), bytes);
     }
     let plain = render_edition(guide, theme, &Plain, "", today, files)?;
+    if !furigana {
+        return Ok(plain);
+    }
     let furigana = render_edition(
         guide,
         theme,
@@ -92,12 +96,23 @@ fn render_jobs(
     };
     // The frame of every page (menus, counts) depends only on the page's depth: built once per
     // depth, not once per page — with a thousand areas, counting per page made builds quadratic.
-    let mut frames: HashMap<String, SiteContext> = HashMap::new();
+    // Past `FOOTER_AREAS_MAX` areas only the home and search pages list them, so the other
+    // pages' frames leave them out (serializing a thousand areas into every page's context was
+    // most of a page's time at national scale).
+    let mut frames: HashMap<(String, bool), SiteContext> = HashMap::new();
+    let lists_areas = |job: &Job| {
+        job.url.is_empty()
+            || job.url == "search/"
+            || guide.site.config.areas.len() <= FOOTER_AREAS_MAX
+    };
     for job in &jobs {
-        let (_, root) = roots(&job.url);
-        if !frames.contains_key(&root) {
-            let frame = SiteContext::new(guide, &root, tx);
-            frames.insert(root, frame);
+        let key = (roots(&job.url).1, lists_areas(job));
+        if !frames.contains_key(&key) {
+            let mut frame = SiteContext::new(guide, &key.0, tx);
+            if !key.1 {
+                frame.areas.clear();
+            }
+            frames.insert(key, frame);
         }
     }
     let rendered: Vec<(String, String)> = jobs
@@ -105,7 +120,7 @@ fn render_jobs(
         .map(|job| {
             let (asset_root, root) = roots(&job.url);
             let mut context = tera::Context::new();
-            context.insert("site", &frames[&root]);
+            context.insert("site", &frames[&(root.clone(), lists_areas(job))]);
             context.insert("root", &root);
             context.insert("asset_root", &asset_root);
             context.insert("page_url", &job.url);

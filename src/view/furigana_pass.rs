@@ -4,13 +4,33 @@
 //! attributes, `<title>`, scripts or styles.
 
 use crate::text::{GradeFilter, Reader, unescape};
+use std::collections::HashMap;
+use std::sync::RwLock;
+
+/// The theme's text repeats on every page (the menu, the footer, labels): each run is read once
+/// per edition and its ruby reused. Shared by the threads that render the pages.
+#[derive(Debug, Default)]
+pub struct RubyCache(RwLock<HashMap<String, String>>);
+
+impl RubyCache {
+    fn get_or_read(&self, text: &str, read: impl FnOnce() -> String) -> String {
+        if let Some(hit) = self.0.read().ok().and_then(|m| m.get(text).cloned()) {
+            return hit;
+        }
+        let ruby = read();
+        if let Ok(mut m) = self.0.write() {
+            m.insert(text.to_string(), ruby.clone());
+        }
+        ruby
+    }
+}
 
 /// Elements whose text must not get ruby: already annotated, not shown, or not HTML text.
 const SKIP: &[&str] = &[
     "ruby", "script", "style", "title", "textarea", "code", "pre",
 ];
 
-pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter) -> String {
+pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter, cache: &RubyCache) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 4);
     let mut skip_depth = 0usize;
     let mut rest = html;
@@ -36,7 +56,9 @@ pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter) -> String {
                 let end = found.unwrap_or(rest.len());
                 let text = &rest[..end];
                 if skip_depth == 0 && has_kanji(text) {
-                    out.push_str(reader.ruby_html(&unescape(text), filter).as_str());
+                    out.push_str(&cache.get_or_read(text, || {
+                        reader.ruby_html(&unescape(text), filter).into_string()
+                    }));
                 } else {
                     out.push_str(text);
                 }
@@ -79,7 +101,7 @@ mod tests {
     fn annotates_text_but_not_tags_ruby_or_title() {
         let reader = Reader::new(&[]).unwrap();
         let html = r#"<title>連絡先</title><h2 id="連絡">連絡先</h2><ruby>工房<rt>こうぼう</rt></ruby><a title="電話">電話</a>"#;
-        let out = add_ruby(html, &reader, GradeFilter::All);
+        let out = add_ruby(html, &reader, GradeFilter::All, &RubyCache::default());
         assert!(out.starts_with("<title>連絡先</title>"), "{out}");
         assert!(out.contains(r#"<h2 id="連絡"><ruby>"#), "{out}");
         assert!(out.contains("<ruby>工房<rt>こうぼう</rt></ruby>"), "{out}");

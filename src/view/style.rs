@@ -57,6 +57,8 @@ impl TextStyle for Plain {
 /// The furigana edition: author ruby kept, automatic ruby over kanji above the site's grade.
 pub struct Furigana {
     pub reader: Reader,
+    /// Ruby of the theme's own text, read once per edition (`finish_page`).
+    pub theme_text: crate::view::furigana_pass::RubyCache,
     /// Reads addresses: the same reader, told the address's place ([`Reader::for_address`]).
     pub address_reader: Reader,
     pub filter: GradeFilter,
@@ -66,6 +68,7 @@ impl Furigana {
     pub fn new(guide: &crate::enrich::Guide) -> Furigana {
         Furigana {
             reader: guide.reader.clone(),
+            theme_text: Default::default(),
             address_reader: guide.reader.clone(),
             filter: guide.furigana,
         }
@@ -86,11 +89,12 @@ impl TextStyle for Furigana {
         FURIGANA_PREFIX
     }
     fn finish_page(&self, html: String) -> String {
-        crate::view::furigana_pass::add_ruby(&html, &self.reader, self.filter)
+        crate::view::furigana_pass::add_ruby(&html, &self.reader, self.filter, &self.theme_text)
     }
     fn at<'s>(&'s self, place: Option<&Place>) -> Box<dyn TextStyle + 's> {
         Box::new(Furigana {
             reader: self.reader.at(place),
+            theme_text: Default::default(),
             address_reader: self.reader.for_address(place),
             filter: self.filter,
         })
