@@ -106,14 +106,14 @@ fn render_jobs(
             || guide.site.config.areas.len() <= FOOTER_AREAS_MAX
     };
     for job in &jobs {
-        let key = (roots(&job.url).1, lists_areas(job));
-        if !frames.contains_key(&key) {
-            let mut frame = SiteContext::new(guide, &key.0, tx);
-            if !key.1 {
+        let (root, with_areas) = (roots(&job.url).1, lists_areas(job));
+        frames.entry((root, with_areas)).or_insert_with_key(|(root, _)| {
+            let mut frame = SiteContext::new(guide, root, tx);
+            if !with_areas {
                 frame.areas.clear();
             }
-            frames.insert(key, frame);
-        }
+            frame
+        });
     }
     let rendered: Vec<(String, String)> = jobs
         .par_iter()
