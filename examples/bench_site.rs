@@ -130,7 +130,7 @@ fn enrich(office: &Office, copy: usize) -> (String, Vec<String>, String) {
         work[0], work[1]
     );
     let easy = "しごとを れんしゅうする ところです。みんなで いっしょに はたらきます。";
-    let transport = h % 2 == 0;
+    let transport = h.is_multiple_of(2);
     let lunch_cost = 200 + (h % 4) * 50;
     let accepts = [pick(3, ACCEPTS), pick(4, ACCEPTS)];
     let _ = write!(
@@ -243,9 +243,7 @@ fn main() {
     fs::create_dir_all(&entries).unwrap();
     let hugo_entries = hugo_site.join("content/entries");
     fs::create_dir_all(&hugo_entries).unwrap();
-    for layout in ["_default"] {
-        fs::create_dir_all(hugo_site.join("layouts").join(layout)).unwrap();
-    }
+    fs::create_dir_all(hugo_site.join("layouts/_default")).unwrap();
     fs::write(hugo_site.join("hugo.toml"), HUGO_CONFIG).unwrap();
     fs::write(hugo_site.join("layouts/_default/baseof.html"), HUGO_BASEOF).unwrap();
     fs::write(hugo_site.join("layouts/_default/single.html"), HUGO_SINGLE).unwrap();

@@ -107,13 +107,15 @@ fn render_jobs(
     };
     for job in &jobs {
         let (root, with_areas) = (roots(&job.url).1, lists_areas(job));
-        frames.entry((root, with_areas)).or_insert_with_key(|(root, _)| {
-            let mut frame = SiteContext::new(guide, root, tx);
-            if !with_areas {
-                frame.areas.clear();
-            }
-            frame
-        });
+        frames
+            .entry((root, with_areas))
+            .or_insert_with_key(|(root, _)| {
+                let mut frame = SiteContext::new(guide, root, tx);
+                if !with_areas {
+                    frame.areas.clear();
+                }
+                frame
+            });
     }
     let rendered: Vec<(String, String)> = jobs
         .par_iter()
