@@ -35,4 +35,6 @@ pub mod theme;
 pub mod view;
 pub mod yaml;
 
-pub use pipeline::{BuildError, BuildOptions, BuildReport, Stage, build, check_site};
+pub use pipeline::{
+    BuildError, BuildOptions, BuildReport, Progress, Stage, build, build_with_progress, check_site,
+};

@@ -44,7 +44,10 @@ pub fn run(args: Args, env: &Env) -> Outcome {
         furigana: !args.no_furigana,
     };
     let out = slash(&output);
-    match shirube::build(&options) {
+    let bar = super::progress::Bar::new(env.lang);
+    let result = shirube::build_with_progress(&options, &bar);
+    bar.finish();
+    match result {
         Ok(built) => {
             show(&built.diagnostics, env.lang);
             say(

@@ -10,6 +10,7 @@ pub mod import;
 pub mod init;
 pub mod new;
 pub mod print;
+mod progress;
 pub mod reading;
 pub mod ruby;
 pub mod schema;

@@ -112,40 +112,70 @@ impl Stage {
     }
 }
 
-/// Runs `stage`, noting how long it took.
-fn timed<T>(timings: &mut Vec<(Stage, Duration)>, stage: Stage, run: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let value = run();
-    timings.push((stage, start.elapsed()));
-    value
+/// What a build tells while it runs: the stage it is in, and the pages as they are made (the
+/// command shows a progress bar on a terminal).
+pub trait Progress: render::PageProgress {
+    fn stage(&self, stage: Stage);
+}
+
+impl Progress for () {
+    fn stage(&self, _stage: Stage) {}
+}
+
+/// Runs stages, noting how long each took and telling `progress` which one is running.
+struct Stages<'p> {
+    progress: &'p dyn Progress,
+    timings: Vec<(Stage, Duration)>,
+}
+
+impl Stages<'_> {
+    fn run<T>(&mut self, stage: Stage, run: impl FnOnce() -> T) -> T {
+        self.progress.stage(stage);
+        let start = Instant::now();
+        let value = run();
+        self.timings.push((stage, start.elapsed()));
+        value
+    }
 }
 
 /// The whole pipeline. On any error the output folder is left exactly as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let mut t = Vec::new();
-    let (site, diagnostics) = timed(&mut t, Stage::Check, || {
+    build_with_progress(options, &())
+}
+
+/// [`build`], telling `progress` how it goes.
+pub fn build_with_progress(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
+    let mut t = Stages {
+        progress,
+        timings: Vec::new(),
+    };
+    let (site, diagnostics) = t.run(Stage::Check, || {
         super::check_site(&options.site_dir, options.today)
     });
     let site = match site {
         Some(site) if !diagnostics.fail(options.strict) => site,
         _ => return Err(BuildError::Invalid(diagnostics)),
     };
-    let guide = timed(&mut t, Stage::Enrich, || enrich::enrich(site))?;
+    let guide = t.run(Stage::Enrich, || enrich::enrich(site))?;
     let theme = Theme::for_site(&options.site_dir, options.theme_dir.as_deref())?;
     let mut files = output::Files::default();
     let cache = assets::cache::Cache::for_site(&options.site_dir);
-    let photos = timed(&mut t, Stage::Assets, || {
+    let photos = t.run(Stage::Assets, || {
         assets::publish(&guide.site, &cache, &mut files, true)
     })?;
-    let pages = timed(&mut t, Stage::Render, || {
-        render::render(&guide, &theme, options.today, options.furigana, &mut files)
+    let pages = t.run(Stage::Render, || {
+        let (today, furigana) = (options.today, options.furigana);
+        render::render(&guide, &theme, today, furigana, progress, &mut files)
     })?;
-    timed(&mut t, Stage::Print, || {
+    t.run(Stage::Print, || {
         print::render_for_build(&guide, &theme, &mut files)
     })?;
-    timed(&mut t, Stage::Index, || index::index(&guide, &mut files))?;
-    timed(&mut t, Stage::Export, || export::export(&guide, &mut files));
-    timed(&mut t, Stage::Write, || {
+    t.run(Stage::Index, || index::index(&guide, &mut files))?;
+    t.run(Stage::Export, || export::export(&guide, &mut files));
+    t.run(Stage::Write, || {
         output::write_atomically(&files, &options.out_dir)
     })
     .map_err(|(path, error)| BuildError::Write { path, error })?;
@@ -154,6 +184,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         pages,
         files: files.len(),
         photos,
-        timings: t,
+        timings: t.timings,
     })
 }

@@ -5,7 +5,9 @@
 mod build;
 pub mod print;
 
-pub use build::{BuildError, BuildOptions, BuildReport, Stage, build};
+pub use build::{
+    BuildError, BuildOptions, BuildReport, Progress, Stage, build, build_with_progress,
+};
 
 use crate::content::date::Date;
 use crate::content::model::Site;

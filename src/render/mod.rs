@@ -23,12 +23,13 @@ pub fn render(
     theme: &Theme,
     today: Date,
     furigana: bool,
+    progress: &dyn PageProgress,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     for (rel, bytes) in theme.static_files() {
         files.add(format!("static/{rel}"), bytes);
     }
-    let plain = render_edition(guide, theme, &Plain, "", today, files)?;
+    let plain = render_edition(guide, theme, &Plain, "", today, progress, files)?;
     if !furigana {
         return Ok(plain);
     }
@@ -38,6 +39,7 @@ pub fn render(
         &Furigana::new(guide),
         FURIGANA_PREFIX,
         today,
+        progress,
         files,
     )?;
     Ok(plain + furigana)
@@ -68,6 +70,18 @@ struct ArticleView {
     body: Html,
 }
 
+/// Told of the pages as they are rendered, from any thread (a progress bar). `()` tells nobody.
+pub trait PageProgress: Sync {
+    /// `pages` more pages will be rendered.
+    fn planned(&self, pages: usize);
+    fn page_done(&self);
+}
+
+impl PageProgress for () {
+    fn planned(&self, _pages: usize) {}
+    fn page_done(&self) {}
+}
+
 /// How a page's own part of the context is filled, given the page's `root`.
 type Fill<'a> = Box<dyn Fn(&mut tera::Context, &str) + Sync + 'a>;
 
@@ -86,9 +100,11 @@ fn render_jobs(
     tx: &dyn TextStyle,
     prefix: &str,
     jobs: Vec<Job>,
+    progress: &dyn PageProgress,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     use rayon::prelude::*;
+    progress.planned(jobs.len());
     let roots = |url: &str| {
         let asset_root = root_for(&format!("{prefix}{url}"));
         let root = format!("{asset_root}{prefix}");
@@ -129,6 +145,7 @@ fn render_jobs(
             context.insert("edition", tx.edition());
             (job.fill)(&mut context, &root);
             let html = tx.finish_page(theme.render(job.template, &context)?);
+            progress.page_done();
             Ok((format!("{prefix}{}index.html", job.url), html))
         })
         .collect::<Result<_, ThemeError>>()?;
@@ -154,6 +171,7 @@ pub fn render_edition<'a>(
     tx: &'a dyn TextStyle,
     prefix: &str,
     today: Date,
+    progress: &dyn PageProgress,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     let mut jobs: Vec<Job> = Vec::new();
@@ -364,7 +382,7 @@ pub fn render_edition<'a>(
         )?;
     }
 
-    let mut pages = render_jobs(guide, theme, tx, prefix, jobs, files)?;
+    let mut pages = render_jobs(guide, theme, tx, prefix, jobs, progress, files)?;
 
     // 404 is served by hosts at any missing path, so its links are absolute from the base URL.
     let base_path = base_path(&config.base_url);
