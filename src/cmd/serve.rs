@@ -28,6 +28,7 @@ pub fn run(args: Args, env: &Env) -> Outcome {
         theme_dir: args.theme,
         today: env.today,
         strict: false,
+        pdf: None,
     };
     shirube::serve::serve(options, args.port, env.lang, &Preview { lang: env.lang })?;
     Ok(ExitCode::SUCCESS)

@@ -9,29 +9,33 @@ use crate::enrich::Guide;
 use crate::output::Files;
 use crate::theme::{Theme, ThemeError};
 use crate::view::markdown::{self, Links};
+use crate::view::pdfs::Shelf;
 use crate::view::site::{self, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
 use crate::view::terms::TermLinker;
 use crate::view::{categories, compare, entries, events, jsonld, root_for};
 
 /// Renders every page of every edition into `files`; returns the number of HTML pages. `today`
-/// decides which events are upcoming and which are archived.
+/// decides which events are upcoming and which are archived; `pdfs` are the printed editions
+/// the home page and the listings link to.
 pub fn render(
     guide: &Guide,
     theme: &Theme,
     today: Date,
+    pdfs: &Shelf,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     for (rel, bytes) in theme.static_files() {
         files.add(format!("static/{rel}"), bytes);
     }
-    let plain = render_edition(guide, theme, &Plain, "", today, files)?;
+    let plain = render_edition(guide, theme, &Plain, "", today, pdfs, files)?;
     let furigana = render_edition(
         guide,
         theme,
         &Furigana::new(guide),
         FURIGANA_PREFIX,
         today,
+        pdfs,
         files,
     )?;
     Ok(plain + furigana)
@@ -63,9 +67,12 @@ pub fn render_edition(
     tx: &dyn TextStyle,
     prefix: &str,
     today: Date,
+    pdfs: &Shelf,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     let mut pages = 0;
+    // The print-ready document is always there to link to when the theme has one.
+    let print_document = theme.has("print.html");
     // The frame of every page (menus, counts) depends only on the page's depth: built once per
     // depth, not once per page — with a thousand areas, counting per page made builds quadratic.
     let mut frames: std::collections::HashMap<String, SiteContext> = Default::default();
@@ -95,6 +102,8 @@ pub fn render_edition(
             .collect();
         cx.insert("upcoming_events", &upcoming);
         cx.insert("event_count", &guide.site.events.len());
+        cx.insert("pdfs", &pdfs.all(&root_for(prefix)));
+        cx.insert("print_document", &print_document);
         structured(cx, tx, || jsonld::website(guide));
     })?;
 
@@ -150,6 +159,9 @@ pub fn render_edition(
             cx.insert("listing_kind", "category");
             cx.insert("listing_id", category.id());
             cx.insert("cards", &cards);
+            let asset_root = root_for(&format!("{prefix}{}", category.url()));
+            cx.insert("pdfs", &pdfs.for_service(category.id(), &asset_root));
+            cx.insert("print_document", &print_document);
             structured(cx, tx, || {
                 jsonld::trail_only(guide, &trail(category.label(), &category.url()))
             });
@@ -175,6 +187,9 @@ pub fn render_edition(
                 cx.insert("listing_kind", "area");
                 cx.insert("listing_id", &area.id);
                 cx.insert("cards", &cards);
+                let asset_root = root_for(&format!("{prefix}areas/{}/", area.id));
+                cx.insert("pdfs", &pdfs.for_area(&area.id, &asset_root));
+                cx.insert("print_document", &print_document);
                 structured(cx, tx, || {
                     let name = format!("{}の情報", tx.plain(&area.name));
                     jsonld::trail_only(guide, &trail(&name, &format!("areas/{}/", area.id)))
