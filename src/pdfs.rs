@@ -82,9 +82,10 @@ impl Manifest {
     }
 
     fn sort(&mut self) {
-        // The whole guide first, then by file name: the order never depends on when each was made.
-        self.pdfs
-            .sort_by(|a, b| (!a.is_whole(), &a.file).cmp(&(!b.is_whole(), &b.file)));
+        // The whole guide first, its ordinary edition before furigana and large print, then by
+        // file name: the order never depends on when each was made.
+        let key = |r: &PdfRecord| (!r.is_whole(), r.furigana || r.large_print, r.file.clone());
+        self.pdfs.sort_by_key(key);
         self.pdfs.dedup_by(|a, b| a.file == b.file);
     }
 

@@ -444,7 +444,7 @@ fn pdf_of_a_large_print_district_edition_on_b5() {
     assert_eq!(manifest.pdfs.len(), 1);
     let record = &manifest.pdfs[0];
     assert_eq!(record.file, "guidebook-kita-large.pdf");
-    assert_eq!(record.label, "北部（大きな文字）");
+    assert_eq!(record.label, "ガイドブック 北部（大きな文字）");
     assert_eq!(record.area.as_deref(), Some("kita"));
     assert!(record.large_print && !record.furigana && record.service.is_none());
     assert_eq!(record.pages.to_string(), info(&pdf, "Pages"));

@@ -173,9 +173,10 @@ pub(super) fn record(
     bytes: &[u8],
 ) -> Result<PdfRecord, PageCountError> {
     let subset = &options.subset;
-    let mut label = subset
-        .label(&crate::text::strip_author_ruby)
-        .unwrap_or_else(|| "ガイドブック全体".to_string());
+    let mut label = match subset.label(&crate::text::strip_author_ruby) {
+        Some(part) => format!("ガイドブック {part}"),
+        None => "ガイドブック全体".to_string(),
+    };
     if options.large_print {
         label.push_str("（大きな文字）");
     }
