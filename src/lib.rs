@@ -23,6 +23,7 @@ pub mod lang;
 pub mod new;
 pub mod output;
 pub mod paths;
+pub mod pdfs;
 pub mod pipeline;
 pub mod print;
 pub mod render;

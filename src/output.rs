@@ -11,11 +11,29 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Default)]
 pub struct Files {
     files: BTreeMap<String, Vec<u8>>,
+    /// Files carried from disk as they are (the PDFs of an earlier output), not read into memory.
+    carried: BTreeMap<String, PathBuf>,
 }
 
 impl Files {
     pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), bytes.into());
+        let path = path.into();
+        self.carried.remove(&path);
+        self.files.insert(path, bytes.into());
+    }
+
+    /// `path` in the output is the file `from` as it is: hard-linked into the new output (copied
+    /// where the file system cannot link). A file added with `add` at the same path wins.
+    pub fn carry(&mut self, path: impl Into<String>, from: impl Into<PathBuf>) {
+        let path = path.into();
+        if !self.files.contains_key(&path) {
+            self.carried.insert(path, from.into());
+        }
+    }
+
+    /// Every file held in memory, with its bytes (carried files are not among them).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))
     }
 
     pub fn get(&self, path: &str) -> Option<&[u8]> {
@@ -23,15 +41,23 @@ impl Files {
     }
 
     pub fn len(&self) -> usize {
-        self.files.len()
+        self.files.len() + self.carried.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
+        self.len() == 0
     }
 
+    /// Every path, in memory or carried, in order.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.files.keys().map(String::as_str)
+        let mut paths: Vec<&str> = self
+            .files
+            .keys()
+            .chain(self.carried.keys())
+            .map(String::as_str)
+            .collect();
+        paths.sort_unstable();
+        paths.into_iter()
     }
 }
 
@@ -98,6 +124,16 @@ fn write_tree(files: &Files, root: &Path) -> Result<(), (PathBuf, io::Error)> {
             fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
         }
         fs::write(&path, bytes).map_err(|e| (path.clone(), e))?;
+    }
+    for (rel, from) in &files.carried {
+        let path = root.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
+        }
+        // A hard link costs nothing and survives the old output's removal after the swap.
+        if fs::hard_link(from, &path).is_err() {
+            fs::copy(from, &path).map_err(|e| (from.clone(), e))?;
+        }
     }
     // An empty site still gets its folder.
     fs::create_dir_all(root).map_err(|e| (root.to_path_buf(), e))
@@ -174,6 +210,26 @@ mod tests {
         assert!(!out.join("stale").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary folders left behind");
+    }
+
+    #[test]
+    fn carried_files_survive_the_swap() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("guidebook.pdf"), "%PDF old").unwrap();
+        let mut files = Files::default();
+        files.add("index.html", "new");
+        files.carry("guidebook.pdf", out.join("guidebook.pdf"));
+        write_atomically(&files, &out).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("guidebook.pdf")).unwrap(),
+            "%PDF old"
+        );
+        assert_eq!(
+            files.paths().collect::<Vec<_>>(),
+            ["guidebook.pdf", "index.html"]
+        );
     }
 
     #[test]

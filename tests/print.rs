@@ -438,6 +438,60 @@ fn pdf_of_a_large_print_district_edition_on_b5() {
         let name = squeeze(&strip_author_ruby(&entry.name));
         assert!(flat.contains(&name), "{name} is missing");
     }
+
+    // The manifest says what it is, with the pages the PDF really has (pdfinfo counts them).
+    let manifest = shirube::pdfs::Manifest::read(dir.path());
+    assert_eq!(manifest.pdfs.len(), 1);
+    let record = &manifest.pdfs[0];
+    assert_eq!(record.file, "guidebook-kita-large.pdf");
+    assert_eq!(record.label, "ガイドブック 北部（大きな文字）");
+    assert_eq!(record.area.as_deref(), Some("kita"));
+    assert!(record.large_print && !record.furigana && record.service.is_none());
+    assert_eq!(record.pages.to_string(), info(&pdf, "Pages"));
+    assert_eq!(record.bytes, std::fs::metadata(&pdf).unwrap().len());
+    assert_eq!(
+        record.content_date.as_deref(),
+        Some("2026-10-01"),
+        "site.yaml's data_date"
+    );
+}
+
+/// `build --pdf` makes the whole guide's PDF before the pages, so the home page of the same run
+/// links it with the pages it has; a district's PDF printed earlier is carried along.
+#[test]
+fn build_with_pdf_links_its_own_pdf() {
+    if !pdf_tools_or_fail() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    shirube_print(&out, &["--service", "centers"]);
+    let result = Command::new(env!("CARGO_BIN_EXE_shirube"))
+        .args(["build", "--pdf", "-o"])
+        .arg(&out)
+        .current_dir(repo())
+        .env("SHIRUBE_TODAY", "2026-11-01")
+        .output()
+        .expect("run shirube");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let pdf = out.join("guidebook.pdf");
+    let pages = info(&pdf, "Pages");
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        home.contains(&format!("{pages}ページ）</span></a>")),
+        "the home page says the PDF's {pages} pages"
+    );
+    assert!(home.contains("href=\"guidebook.pdf\" type=\"application/pdf\">ガイドブック全体"));
+    assert!(home.contains("href=\"guidebook-centers.pdf\""));
+    let centers = std::fs::read_to_string(out.join("centers/index.html")).unwrap();
+    assert!(centers.contains("href=\"../guidebook-centers.pdf\""));
+    assert!(out.join("guidebook-centers.pdf").is_file());
+    // Made from the content being built: not called older than the web edition.
+    assert!(!home.contains("いまのウェブ版のほうが"));
 }
 
 /// The browser that makes the PDF reaches no network, whatever a theme's print template asks

@@ -42,6 +42,7 @@ pub fn run(args: Args, env: &Env) -> Outcome {
         today: env.today,
         strict: args.strict,
         furigana: !args.no_furigana,
+        pdf: chromium,
     };
     let out = slash(&output);
     let bar = super::progress::Bar::new(env.lang);
@@ -78,12 +79,12 @@ pub fn run(args: Args, env: &Env) -> Outcome {
                     ),
                 );
             }
-            if let Some(chromium) = chromium {
-                let pdf = slash(&shirube::print::pdf_of_build(&output, &chromium)?);
+            if let Some(pdf) = &built.pdf {
+                let (pdf, pages) = (slash(&output.join(&pdf.file)), pdf.pages);
                 say(
                     env.lang,
-                    format!("印刷版の PDF を {pdf} に書きました"),
-                    format!("wrote the printed guide to {pdf}"),
+                    format!("印刷版の PDF（{pages} ページ）を {pdf} に書きました"),
+                    format!("wrote the printed guide ({pages} pages) to {pdf}"),
                 );
             }
             Ok(ExitCode::SUCCESS)

@@ -72,11 +72,16 @@ pub fn run(args: Args, env: &Env) -> Outcome {
     match shirube::pipeline::print::run(&job) {
         Ok(made) => {
             show(&made.diagnostics, env.lang);
-            let (entries, kb, pdf) = (made.entries, made.bytes.div_ceil(1024), slash(&made.pdf));
+            let (entries, pages, pdf) = (made.entries, made.pages, slash(&made.pdf));
+            let size = shirube::pdfs::size_text(made.bytes);
             say(
                 env.lang,
-                format!("{entries} か所をのせた印刷版の PDF（{kb} KB）を {pdf} に書きました"),
-                format!("wrote the printed guide with {entries} entries ({kb} KB) to {pdf}"),
+                format!(
+                    "{entries} か所をのせた印刷版の PDF（{size}、{pages} ページ）を {pdf} に書きました。次の shirube build で、ホームページと一覧からリンクされます"
+                ),
+                format!(
+                    "wrote the printed guide with {entries} entries ({size}, {pages} pages) to {pdf}; the next shirube build links it from the home page and the listings"
+                ),
             );
             Ok(ExitCode::SUCCESS)
         }

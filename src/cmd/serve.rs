@@ -29,6 +29,7 @@ pub fn run(args: Args, env: &Env) -> Outcome {
         today: env.today,
         strict: false,
         furigana: true,
+        pdf: None,
     };
     shirube::serve::serve(options, args.port, env.lang, &Preview { lang: env.lang })?;
     Ok(ExitCode::SUCCESS)

@@ -1,12 +1,18 @@
-//! `build`: load → check → enrich → assets → render → print document → index → export → write.
+//! `build`: load → check → enrich → assets → print document (and with `pdf`, its PDF) → render
+//! → index → export → write. The print edition comes before the pages, so the home page and the
+//! listings link the PDFs this build makes and those an earlier `shirube print` left in the
+//! output, which are carried into the new output (see `crate::pdfs`).
 
 use crate::content::date::Date;
 use crate::diagnostics::Diagnostics;
 use crate::lang::{Localized, Msg, msg};
 use crate::paths::slash;
+use crate::pdfs::{Manifest, PageCountError};
+use crate::print::pdf::{Chromium, PdfError};
 use crate::theme::{Theme, ThemeError};
+use crate::view::pdfs::Shelf;
 use crate::{assets, enrich, export, index, output, print, render, search, text};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +24,8 @@ pub enum BuildError {
     Print(#[from] print::PrintError),
     Text(#[from] text::TextError),
     Search(#[from] search::SearchError),
+    Pdf(#[from] PdfError),
+    Pages(#[from] PageCountError),
     Write {
         path: PathBuf,
         error: std::io::Error,
@@ -42,6 +50,8 @@ impl Localized for BuildError {
             BuildError::Print(error) => error.msg(),
             BuildError::Text(error) => error.msg(),
             BuildError::Search(error) => error.msg(),
+            BuildError::Pdf(error) => error.msg(),
+            BuildError::Pages(error) => error.msg(),
             BuildError::Write { path, error } => msg(
                 format!("{} に書けません（{error}）", slash(path)),
                 format!("cannot write {} ({error})", slash(path)),
@@ -63,6 +73,8 @@ pub struct BuildOptions {
     /// Makes the furigana edition too. Always, but for measuring the plain edition alone
     /// (`bench/run`): without it the plain pages' links to their furigana twins are broken.
     pub furigana: bool,
+    /// Make the whole guide's PDF (`guidebook.pdf`) with this Chromium (`build --pdf`).
+    pub pdf: Option<Chromium>,
 }
 
 impl BuildOptions {
@@ -80,6 +92,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub photos: assets::PhotoReport,
+    /// The PDF made with `options.pdf`.
+    pub pdf: Option<crate::pdfs::PdfRecord>,
     /// How long each stage took, in pipeline order (`shirube build --timings`).
     pub timings: Vec<(Stage, Duration)>,
 }
@@ -90,8 +104,9 @@ pub enum Stage {
     Check,
     Enrich,
     Assets,
-    Render,
     Print,
+    Pdf,
+    Render,
     Index,
     Export,
     Write,
@@ -105,6 +120,7 @@ impl Stage {
             Stage::Assets => msg("写真", "photos"),
             Stage::Render => msg("ページ", "pages"),
             Stage::Print => msg("印刷版", "print edition"),
+            Stage::Pdf => msg("PDF", "PDF"),
             Stage::Index => msg("検索の索引", "search index"),
             Stage::Export => msg("オープンデータ", "open data"),
             Stage::Write => msg("書きこみ", "writing"),
@@ -166,12 +182,16 @@ pub fn build_with_progress(
     let photos = t.run(Stage::Assets, || {
         assets::publish(&guide.site, &cache, &mut files, true)
     })?;
-    let pages = t.run(Stage::Render, || {
-        let (today, furigana) = (options.today, options.furigana);
-        render::render(&guide, &theme, today, furigana, progress, &mut files)
-    })?;
     t.run(Stage::Print, || {
         print::render_for_build(&guide, &theme, &mut files)
+    })?;
+    let manifest = t.run(Stage::Pdf, || pdfs(&guide, options, &mut files))?;
+    let shelf = Shelf::new(&manifest, &crate::pdfs::fingerprint(&guide.site));
+    let pages = t.run(Stage::Render, || {
+        let (today, furigana) = (options.today, options.furigana);
+        render::render(
+            &guide, &theme, today, furigana, &shelf, progress, &mut files,
+        )
     })?;
     t.run(Stage::Index, || index::index(&guide, &mut files))?;
     t.run(Stage::Export, || export::export(&guide, &mut files));
@@ -185,5 +205,56 @@ pub fn build_with_progress(
         files: files.len(),
         photos,
         timings: t.timings,
+        pdf: options
+            .pdf
+            .as_ref()
+            .and_then(|_| manifest.pdfs.iter().find(|r| r.file == "guidebook.pdf"))
+            .cloned(),
     })
+}
+
+/// The PDFs of the new output: those the output already holds (carried over as they are, with
+/// their records, even when made from older content: the pages say their date), and with
+/// `options.pdf` the whole guide's, made now from the print document in `files`. The manifest
+/// goes into `files` whenever there is a PDF.
+fn pdfs(
+    guide: &enrich::Guide,
+    options: &BuildOptions,
+    files: &mut output::Files,
+) -> Result<Manifest, BuildError> {
+    let mut manifest = carry_pdfs(&options.out_dir, files);
+    if let Some(chromium) = &options.pdf {
+        let bytes = super::print::print_document(files, chromium)?;
+        let name = "guidebook.pdf".to_string();
+        let options = print::PrintOptions::from_config(&guide.site.config);
+        manifest.put(super::print::record(
+            guide,
+            &options,
+            false,
+            name.clone(),
+            &bytes,
+        )?);
+        files.add(name, bytes);
+    }
+    if !manifest.pdfs.is_empty() {
+        files.add(crate::pdfs::MANIFEST_PATH, manifest.to_json());
+    }
+    Ok(manifest)
+}
+
+/// The PDFs at the root of the current output go into the new one. Those with a record keep it
+/// (when the file is still there); a `guidebook*.pdf` without one (put there by hand, or by a
+/// shirube before the manifest) is carried too but not linked: nothing says what it covers.
+fn carry_pdfs(out_dir: &Path, files: &mut output::Files) -> Manifest {
+    let mut manifest = Manifest::read(out_dir);
+    manifest.pdfs.retain(|r| out_dir.join(&r.file).is_file());
+    if let Ok(dir) = std::fs::read_dir(out_dir) {
+        for entry in dir.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if crate::pdfs::is_pdf_name(&name) && entry.path().is_file() {
+                files.carry(name, entry.path());
+            }
+        }
+    }
+    manifest
 }

@@ -1,12 +1,17 @@
 //! `shirube print`: from a site folder to `<output>/guidebook[-…].pdf`. The print document for
 //! the requested edition is written to a scratch folder (with its stylesheet and photos), printed
-//! by Chromium, and only the PDF is kept; the website in the output folder is not touched.
+//! by Chromium, and only the PDF is kept, recorded in the output's `print/pdfs.json` (what it
+//! covers, its size and pages, the content it was made from) for the next `build` to carry over
+//! and link; the website in the output folder is not touched.
 
 use crate::content::date::Date;
 use crate::content::model::{Paper, PrintLayout};
 use crate::diagnostics::{Diagnostics, Severity};
+use crate::enrich::Guide;
 use crate::lang::{Localized, Msg, msg};
+use crate::output::Files;
 use crate::paths::slash;
+use crate::pdfs::{Manifest, PageCountError, PdfRecord};
 use crate::print::pdf::{Chromium, PdfError};
 use crate::print::{DOCUMENT_PATH, PrintError, PrintOptions, STYLESHEET, Subset};
 use crate::theme::{Theme, ThemeError};
@@ -21,6 +26,7 @@ pub enum PrintCommandError {
     Pdf(#[from] PdfError),
     Text(#[from] crate::text::TextError),
     Media(#[from] crate::assets::AssetError),
+    Pages(#[from] PageCountError),
     Write {
         path: PathBuf,
         error: std::io::Error,
@@ -50,6 +56,7 @@ impl Localized for PrintCommandError {
             PrintCommandError::Pdf(error) => error.msg(),
             PrintCommandError::Text(error) => error.msg(),
             PrintCommandError::Media(error) => error.msg(),
+            PrintCommandError::Pages(error) => error.msg(),
             PrintCommandError::Write { path, error } => msg(
                 format!("{} に書けません（{error}）", slash(path)),
                 format!("cannot write {} ({error})", slash(path)),
@@ -83,6 +90,7 @@ pub struct PrintReport {
     pub pdf: PathBuf,
     pub entries: usize,
     pub bytes: u64,
+    pub pages: u32,
 }
 
 /// `job.furigana` chooses the furigana book (ruby over kanji above the site's grade).
@@ -113,20 +121,78 @@ pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
         files.add(format!("static/{STYLESHEET}"), css);
     }
 
-    let scratch = tempfile::tempdir().map_err(|error| PrintCommandError::Write {
-        path: std::env::temp_dir(),
-        error,
-    })?;
-    let site_copy = scratch.path().join("site");
-    crate::output::write_atomically(&files, &site_copy)
-        .map_err(|(path, error)| PrintCommandError::Write { path, error })?;
-    let pdf = job.out_dir.join(crate::print::pdf_name(&options, tx));
-    chromium.print_to_pdf(&site_copy.join(DOCUMENT_PATH), &pdf)?;
-    let bytes = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
+    let name = crate::print::pdf_name(&options, tx);
+    let pdf = job.out_dir.join(&name);
+    let bytes = print_document(&files, &chromium)?;
+    let record = record(&guide, &options, job.furigana, name, &bytes)?;
+    let write = |path: PathBuf| move |error| PrintCommandError::Write { path, error };
+    let staging = pdf.with_extension("pdf.tmp");
+    std::fs::create_dir_all(&job.out_dir).map_err(write(job.out_dir.clone()))?;
+    std::fs::write(&staging, &bytes).map_err(write(staging.clone()))?;
+    std::fs::rename(&staging, &pdf).map_err(write(pdf.clone()))?;
+    let pages = record.pages;
+    let mut manifest = Manifest::read(&job.out_dir);
+    manifest.put(record);
+    manifest
+        .write(&job.out_dir)
+        .map_err(write(job.out_dir.join(crate::pdfs::MANIFEST_PATH)))?;
     Ok(PrintReport {
         diagnostics,
         pdf,
         entries,
-        bytes,
+        bytes: bytes.len() as u64,
+        pages,
+    })
+}
+
+/// The PDF of the print document in `files` (with the stylesheet and photos it uses), printed
+/// by Chromium from a scratch folder.
+pub(super) fn print_document(files: &Files, chromium: &Chromium) -> Result<Vec<u8>, PdfError> {
+    let mut document = Files::default();
+    for (path, bytes) in files.iter() {
+        if path == DOCUMENT_PATH || path.starts_with("static/") || path.starts_with("media/") {
+            document.add(path, bytes);
+        }
+    }
+    let io = |path: PathBuf, error| PdfError::Io { path, error };
+    let scratch = tempfile::tempdir().map_err(|e| io(std::env::temp_dir(), e))?;
+    let site_copy = scratch.path().join("site");
+    crate::output::write_atomically(&document, &site_copy).map_err(|(p, e)| io(p, e))?;
+    let pdf = scratch.path().join("guidebook.pdf");
+    chromium.print_to_pdf(&site_copy.join(DOCUMENT_PATH), &pdf)?;
+    std::fs::read(&pdf).map_err(|e| io(pdf, e))
+}
+
+/// What the manifest says of a PDF just made: what it covers in Japanese, its size, its pages
+/// (read from the PDF), and the content it was made from.
+pub(super) fn record(
+    guide: &Guide,
+    options: &PrintOptions,
+    furigana: bool,
+    file: String,
+    bytes: &[u8],
+) -> Result<PdfRecord, PageCountError> {
+    let subset = &options.subset;
+    let mut label = match subset.label(&crate::text::strip_author_ruby) {
+        Some(part) => format!("ガイドブック {part}"),
+        None => "ガイドブック全体".to_string(),
+    };
+    if options.large_print {
+        label.push_str("（大きな文字）");
+    }
+    if furigana {
+        label.push_str("（ふりがなつき）");
+    }
+    Ok(PdfRecord {
+        file,
+        label,
+        area: subset.area.as_ref().map(|(id, _)| id.clone()),
+        service: subset.category.map(|c| c.id().to_string()),
+        furigana,
+        large_print: options.large_print,
+        bytes: bytes.len() as u64,
+        pages: crate::pdfs::page_count(bytes)?,
+        content_date: crate::pdfs::content_date(&guide.site).map(|d| d.to_string()),
+        content: crate::pdfs::fingerprint(&guide.site),
     })
 }

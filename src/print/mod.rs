@@ -146,13 +146,3 @@ pub fn pdf_name(options: &PrintOptions, tx: &dyn TextStyle) -> String {
     name.push_str(".pdf");
     name
 }
-
-/// `build --pdf`: the PDF of the print document the build just wrote into `out_dir`.
-pub fn pdf_of_build(
-    out_dir: &std::path::Path,
-    chromium: &pdf::Chromium,
-) -> Result<std::path::PathBuf, pdf::PdfError> {
-    let pdf = out_dir.join("guidebook.pdf");
-    chromium.print_to_pdf(&out_dir.join(DOCUMENT_PATH), &pdf)?;
-    Ok(pdf)
-}

@@ -10,6 +10,7 @@ use crate::output::Files;
 use crate::text::Html;
 use crate::theme::{Theme, ThemeError};
 use crate::view::markdown::{self, Links};
+use crate::view::pdfs::Shelf;
 use crate::view::site::{self, FOOTER_AREAS_MAX, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
 use crate::view::terms::TermLinker;
@@ -17,19 +18,21 @@ use crate::view::{categories, compare, entries, events, jsonld, root_for};
 use std::collections::HashMap;
 
 /// Renders every page of every edition into `files`; returns the number of HTML pages. `today`
-/// decides which events are upcoming and which are archived.
+/// decides which events are upcoming and which are archived; `pdfs` are the printed editions
+/// the home page and the listings link to.
 pub fn render(
     guide: &Guide,
     theme: &Theme,
     today: Date,
     furigana: bool,
+    pdfs: &Shelf,
     progress: &dyn PageProgress,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     for (rel, bytes) in theme.static_files() {
         files.add(format!("static/{rel}"), bytes);
     }
-    let plain = render_edition(guide, theme, &Plain, "", today, progress, files)?;
+    let plain = render_edition(guide, theme, &Plain, "", today, pdfs, progress, files)?;
     if !furigana {
         return Ok(plain);
     }
@@ -39,6 +42,7 @@ pub fn render(
         &Furigana::new(guide),
         FURIGANA_PREFIX,
         today,
+        pdfs,
         progress,
         files,
     )?;
@@ -169,11 +173,14 @@ pub fn render_edition<'a>(
     guide: &'a Guide,
     theme: &Theme,
     tx: &'a dyn TextStyle,
-    prefix: &str,
+    prefix: &'a str,
     today: Date,
+    pdfs: &'a Shelf,
     progress: &dyn PageProgress,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
+    // The print-ready document is always there to link to when the theme has one.
+    let print_document = theme.has("print.html");
     let mut jobs: Vec<Job> = Vec::new();
     let mut page = |url: &str, template: &'static str, fill: Fill<'a>| {
         jobs.push(Job {
@@ -194,6 +201,8 @@ pub fn render_edition<'a>(
                 .collect();
             cx.insert("upcoming_events", &upcoming);
             cx.insert("event_count", &guide.site.events.len());
+            cx.insert("pdfs", &pdfs.all(&root_for(prefix)));
+            cx.insert("print_document", &print_document);
             structured(cx, tx, || jsonld::website(guide));
         }),
     )?;
@@ -265,6 +274,9 @@ pub fn render_edition<'a>(
                 cx.insert("listing_kind", "category");
                 cx.insert("listing_id", category.id());
                 cx.insert("cards", &cards);
+                let asset_root = root_for(&format!("{prefix}{}", category.url()));
+                cx.insert("pdfs", &pdfs.for_service(category.id(), &asset_root));
+                cx.insert("print_document", &print_document);
                 structured(cx, tx, || {
                     jsonld::trail_only(guide, &trail(category.label(), &category.url()))
                 });
@@ -291,6 +303,9 @@ pub fn render_edition<'a>(
                 cx.insert("listing_kind", "area");
                 cx.insert("listing_id", &area.id);
                 cx.insert("cards", &cards);
+                let asset_root = root_for(&format!("{prefix}areas/{}/", area.id));
+                cx.insert("pdfs", &pdfs.for_area(&area.id, &asset_root));
+                cx.insert("print_document", &print_document);
                 structured(cx, tx, || {
                     let name = format!("{}の情報", tx.plain(&area.name));
                     jsonld::trail_only(guide, &trail(&name, &format!("areas/{}/", area.id)))

@@ -283,6 +283,8 @@ pub struct EntryPage {
     pub card: Card,
     pub operator: Option<Html>,
     pub address: Html,
+    /// The address opened in the phone's map app (`view::maps`).
+    pub map: crate::view::maps::MapLink,
     pub postal_code: Option<String>,
     pub access: Option<Html>,
     pub phone: Option<Phone>,
@@ -470,6 +472,7 @@ pub fn entry_page(
         card: card(entry, site, root, tx),
         operator: entry.operator.as_ref().map(|o| tx.html(&o.name)),
         address: tx.address(&address),
+        map: crate::view::maps::link(&crate::text::strip_author_ruby(&entry.name), a, entry.geo),
         postal_code: a.postal_code.clone(),
         access: entry.access.as_deref().map(|s| tx.html(s)),
         phone: entry.contact.phone.as_deref().map(Phone::new),

@@ -9,6 +9,8 @@
 //! - `site`: what every page's frame shows (menus, counts, the glossary's terms);
 //! - `categories`: the listings a guide has (one per service type, centres, workplaces …);
 //! - `events`: views of events (cards, an event's page, upcoming and past);
+//! - `maps`: an address as a link that opens the phone's map app;
+//! - `pdfs`: the printed editions (PDFs) as the home page and the listings link them;
 //! - `jsonld`: the structured data (schema.org JSON-LD) each page carries for search engines.
 //!
 //! This layer reads the model and never the stages that use it: render, print, index and export
@@ -21,7 +23,9 @@ pub mod entries;
 pub mod events;
 mod furigana_pass;
 pub mod jsonld;
+pub mod maps;
 pub mod markdown;
+pub mod pdfs;
 pub mod photos;
 pub mod site;
 pub mod style;
