@@ -188,10 +188,13 @@ pub fn build_with_progress(
     let manifest = t.run(Stage::Pdf, || pdfs(&guide, options, &mut files))?;
     let shelf = Shelf::new(&manifest, &crate::pdfs::fingerprint(&guide.site));
     let pages = t.run(Stage::Render, || {
-        let (today, furigana) = (options.today, options.furigana);
-        render::render(
-            &guide, &theme, today, furigana, &shelf, progress, &mut files,
-        )
+        let render_options = render::RenderOptions {
+            today: options.today,
+            furigana: options.furigana,
+            pdfs: &shelf,
+            progress,
+        };
+        render::render(&guide, &theme, &render_options, &mut files)
     })?;
     t.run(Stage::Index, || index::index(&guide, &mut files))?;
     t.run(Stage::Export, || export::export(&guide, &mut files));

@@ -17,35 +17,33 @@ use crate::view::terms::TermLinker;
 use crate::view::{categories, compare, entries, events, jsonld, root_for};
 use std::collections::HashMap;
 
-/// Renders every page of every edition into `files`; returns the number of HTML pages. `today`
-/// decides which events are upcoming and which are archived; `pdfs` are the printed editions
-/// the home page and the listings link to.
+/// What a render needs beside the guide and the theme.
+pub struct RenderOptions<'a> {
+    /// Decides which events are upcoming and which are archived.
+    pub today: Date,
+    /// Makes the furigana edition (always, but when measuring the plain edition alone).
+    pub furigana: bool,
+    /// The printed editions the home page and the listings link to.
+    pub pdfs: &'a Shelf,
+    pub progress: &'a dyn PageProgress,
+}
+
+/// Renders every page of every edition into `files`; returns the number of HTML pages.
 pub fn render(
     guide: &Guide,
     theme: &Theme,
-    today: Date,
-    furigana: bool,
-    pdfs: &Shelf,
-    progress: &dyn PageProgress,
+    options: &RenderOptions,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     for (rel, bytes) in theme.static_files() {
         files.add(format!("static/{rel}"), bytes);
     }
-    let plain = render_edition(guide, theme, &Plain, "", today, pdfs, progress, files)?;
-    if !furigana {
+    let plain = render_edition(guide, theme, &Plain, "", options, files)?;
+    if !options.furigana {
         return Ok(plain);
     }
-    let furigana = render_edition(
-        guide,
-        theme,
-        &Furigana::new(guide),
-        FURIGANA_PREFIX,
-        today,
-        pdfs,
-        progress,
-        files,
-    )?;
+    let furigana = Furigana::new(guide);
+    let furigana = render_edition(guide, theme, &furigana, FURIGANA_PREFIX, options, files)?;
     Ok(plain + furigana)
 }
 
@@ -174,11 +172,10 @@ pub fn render_edition<'a>(
     theme: &Theme,
     tx: &'a dyn TextStyle,
     prefix: &'a str,
-    today: Date,
-    pdfs: &'a Shelf,
-    progress: &dyn PageProgress,
+    options: &'a RenderOptions,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
+    let (today, pdfs, progress) = (options.today, options.pdfs, options.progress);
     // The print-ready document is always there to link to when the theme has one.
     let print_document = theme.has("print.html");
     let mut jobs: Vec<Job> = Vec::new();
