@@ -96,14 +96,7 @@ fn enrich(office: &Office, copy: usize) -> (String, Vec<String>, String) {
             continue;
         }
         // A copy is not the office the national number names.
-        if copy > 1 && (line.starts_with("office_number:") || line.starts_with("imported:")) {
-            continue;
-        }
-        if copy > 1
-            && (line.starts_with("  from:")
-                || line.starts_with("  as_of:")
-                || line.starts_with("  digest:"))
-        {
+        if copy > 1 && line.starts_with("office_number:") {
             continue;
         }
         lines.push(line.clone());

@@ -85,7 +85,7 @@ pub fn build(
     guide: &Guide,
     tx: &dyn TextStyle,
     asset_root: &str,
-    body_html: &dyn Fn(&str, &dyn TextStyle) -> Html,
+    body_html: &(dyn Fn(&str, &dyn TextStyle) -> Html + Sync),
 ) -> Result<Vec<SectionView>, PrintError> {
     let numbers = &numbering.numbers;
     let config = &guide.site.config;
@@ -121,21 +121,18 @@ pub fn build(
         if refs.is_empty() {
             continue;
         }
-        let mut entries = Vec::new();
-        for e in here {
-            let number = numbers[&entry::anchor(&e.id)];
-            // Each entry's text is read at its place (its town's name as the town is read).
-            let tx = tx.at(guide.place(e));
-            let body = body_html(&e.body, tx.as_ref());
-            entries.push(entry::view(
-                e,
-                number,
-                config,
-                asset_root,
-                body,
-                tx.as_ref(),
-            )?);
-        }
+        // On every core: each entry's QR code and text are its own.
+        use rayon::prelude::*;
+        let entries = here
+            .par_iter()
+            .map(|e| {
+                let number = numbers[&entry::anchor(&e.id)];
+                // Each entry's text is read at its place (its town's name as the town is read).
+                let tx = tx.at(guide.place(e));
+                let body = body_html(&e.body, tx.as_ref());
+                entry::view(e, number, config, asset_root, body, tx.as_ref())
+            })
+            .collect::<Result<Vec<_>, PrintError>>()?;
         sections.push(SectionView {
             id: category.id(),
             anchor: format!("section-{}", category.id()),

@@ -11,7 +11,8 @@ use super::analyze::index_terms;
 use super::fields::{FIELD_COUNT, FIELDS, FieldCounts};
 use super::readback;
 use elasticlunr::{IndexBuilder, Language, Pipeline};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 pub(crate) struct Inverted {
     /// term → (document number → occurrences per field), in code-point order of terms.
@@ -41,9 +42,23 @@ impl Language for Shirube {
 
 /// `docs[i]` holds the field texts of document number `i`, in [`FIELDS`] order.
 pub(crate) fn invert(docs: &[[String; FIELD_COUNT]]) -> Result<Inverted, SearchError> {
+    // Analysing Japanese is most of the index's time: every text is analysed first, on every
+    // core, and elasticlunr's tokenizer looks the terms up (it adds documents one by one).
+    let analysed: Arc<HashMap<String, Vec<String>>> = {
+        use rayon::prelude::*;
+        let texts: Vec<&String> = docs.iter().flatten().collect();
+        Arc::new(
+            texts
+                .into_par_iter()
+                .map(|t| (t.clone(), index_terms(t)))
+                .collect(),
+        )
+    };
     let mut builder = IndexBuilder::with_language(Box::new(Shirube)).save_docs(false);
     for field in &FIELDS {
-        builder = builder.add_field_with_tokenizer(field.name, Box::new(|t: &str| index_terms(t)));
+        let analysed = Arc::clone(&analysed);
+        let terms = move |t: &str| analysed.get(t).cloned().unwrap_or_else(|| index_terms(t));
+        builder = builder.add_field_with_tokenizer(field.name, Box::new(terms));
     }
     let mut index = builder.build();
     for (number, texts) in docs.iter().enumerate() {
