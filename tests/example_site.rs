@@ -79,6 +79,45 @@ fn example_builds_a_page_for_every_entry() {
     }
 }
 
+/// `--timings` names every stage once, in pipeline order, with its seconds; without a terminal
+/// no progress bar is drawn (its carriage returns would litter CI logs).
+#[test]
+fn timings_name_every_stage_and_no_bar_off_a_terminal() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("site");
+    let out = shirube(
+        &repo(),
+        &["build", "--timings", "-o", target.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stages = [
+        "読みこみとチェック",
+        "よみがなと並び順",
+        "写真",
+        "印刷版",
+        "PDF",
+        "ページ",
+        "検索の索引",
+        "オープンデータ",
+        "書きこみ",
+        "ぜんぶ",
+    ];
+    // `     0.31 秒  読みこみとチェック`
+    let named: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.split_once(" 秒  "))
+        .filter(|(seconds, _)| seconds.trim().parse::<f64>().is_ok())
+        .map(|(_, name)| name)
+        .collect();
+    assert_eq!(named, stages, "{stdout}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains('\r'));
+}
+
 #[test]
 fn new_templates_pass_check() {
     let site = tempfile::tempdir().unwrap();
