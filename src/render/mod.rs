@@ -14,7 +14,8 @@ use crate::view::pdfs::Shelf;
 use crate::view::site::{self, FOOTER_AREAS_MAX, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
 use crate::view::terms::TermLinker;
-use crate::view::{categories, compare, entries, events, jsonld, root_for};
+use crate::content::model::Entry;
+use crate::view::{categories, compare, entries, events, jsonld, pages, root_for};
 use std::collections::HashMap;
 
 /// What a render needs beside the guide and the theme.
@@ -70,6 +71,16 @@ struct ArticleView {
     title: Html,
     summary: Option<Html>,
     body: Html,
+}
+
+/// A listing of entries: a service or kind, or an area.
+struct Listing {
+    base: String,
+    total: usize,
+    title: String,
+    description: String,
+    kind: &'static str,
+    id: String,
 }
 
 /// Told of the pages as they are rendered, from any thread (a progress bar). `()` tells nobody.
@@ -254,59 +265,93 @@ pub fn render_edition<'a>(
     }
 
     let config = &guide.site.config;
+    // A listing page, or the pages of a long one (`view::pages`); `pdfs` adds the listing's
+    // printed editions, given the page's `asset_root`.
+    let listing_pages = |page: &mut dyn FnMut(&str, &'static str, Fill<'a>) -> Result<(), ThemeError>,
+                         listing: Listing,
+                         members: Vec<&'a Entry>,
+                         pdfs: Box<dyn Fn(&mut tera::Context, &str) + Send + Sync + 'a>|
+     -> Result<(), ThemeError> {
+        let listing = std::sync::Arc::new(listing);
+        let pdfs = std::sync::Arc::new(pdfs);
+        let chunks = pages::split(members);
+        let count = chunks.len();
+        for (index, chunk) in chunks.into_iter().enumerate() {
+            let url = pages::url(&listing.base, index);
+            let (listing, pdfs) = (listing.clone(), pdfs.clone());
+            let asset_root = root_for(&format!("{prefix}{url}"));
+            page(
+                &url,
+                "listing.html",
+                Box::new(move |cx, root| {
+                    let cards: Vec<_> = chunk
+                        .iter()
+                        .map(|e| entries::card(e, config, root, tx))
+                        .collect();
+                    cx.insert("title", &listing.title);
+                    cx.insert("description", &listing.description);
+                    cx.insert("listing_kind", listing.kind);
+                    cx.insert("listing_id", &listing.id);
+                    cx.insert("cards", &cards);
+                    cx.insert("total", &listing.total);
+                    let pagination =
+                        pages::Pagination::new(root, &listing.base, index, count, listing.total);
+                    cx.insert("pagination", &pagination);
+                    pdfs(cx, &asset_root);
+                    cx.insert("print_document", &print_document);
+                    structured(cx, tx, || {
+                        jsonld::trail_only(guide, &trail(&listing.title, &listing.base))
+                    });
+                }),
+            )?;
+        }
+        Ok(())
+    };
     for category in categories::all() {
-        page(
-            &category.url(),
-            "listing.html",
-            Box::new(move |cx, root| {
-                let cards: Vec<_> = guide
-                    .site
-                    .entries
-                    .iter()
-                    .filter(|e| category.includes(e))
-                    .map(|e| entries::card(e, config, root, tx))
-                    .collect();
-                cx.insert("title", category.label());
-                cx.insert("description", category.description());
-                cx.insert("listing_kind", "category");
-                cx.insert("listing_id", category.id());
-                cx.insert("cards", &cards);
-                let asset_root = root_for(&format!("{prefix}{}", category.url()));
-                cx.insert("pdfs", &pdfs.for_service(category.id(), &asset_root));
-                cx.insert("print_document", &print_document);
-                structured(cx, tx, || {
-                    jsonld::trail_only(guide, &trail(category.label(), &category.url()))
-                });
+        let members: Vec<&Entry> = guide
+            .site
+            .entries
+            .iter()
+            .filter(|e| category.includes(e))
+            .collect();
+        let listing = Listing {
+            base: category.url(),
+            total: members.len(),
+            title: category.label().to_string(),
+            description: category.description().to_string(),
+            kind: "category",
+            id: category.id().to_string(),
+        };
+        listing_pages(
+            &mut page,
+            listing,
+            members,
+            Box::new(move |cx, asset_root| {
+                cx.insert("pdfs", &pdfs.for_service(category.id(), asset_root));
             }),
         )?;
     }
     for area in &config.areas {
-        page(
-            &format!("areas/{}/", area.id),
-            "listing.html",
-            Box::new(move |cx, root| {
-                let cards: Vec<_> = guide
-                    .site
-                    .entries
-                    .iter()
-                    .filter(|e| e.area == area.id)
-                    .map(|e| entries::card(e, config, root, tx))
-                    .collect();
-                cx.insert("title", &format!("{}の情報", tx.plain(&area.name)));
-                cx.insert(
-                    "description",
-                    &format!("{}にある事業所や相談先です。", tx.plain(&area.name)),
-                );
-                cx.insert("listing_kind", "area");
-                cx.insert("listing_id", &area.id);
-                cx.insert("cards", &cards);
-                let asset_root = root_for(&format!("{prefix}areas/{}/", area.id));
-                cx.insert("pdfs", &pdfs.for_area(&area.id, &asset_root));
-                cx.insert("print_document", &print_document);
-                structured(cx, tx, || {
-                    let name = format!("{}の情報", tx.plain(&area.name));
-                    jsonld::trail_only(guide, &trail(&name, &format!("areas/{}/", area.id)))
-                });
+        let members: Vec<&Entry> = guide
+            .site
+            .entries
+            .iter()
+            .filter(|e| e.area == area.id)
+            .collect();
+        let listing = Listing {
+            base: format!("areas/{}/", area.id),
+            total: members.len(),
+            title: format!("{}の情報", tx.plain(&area.name)),
+            description: format!("{}にある事業所や相談先です。", tx.plain(&area.name)),
+            kind: "area",
+            id: area.id.clone(),
+        };
+        listing_pages(
+            &mut page,
+            listing,
+            members,
+            Box::new(move |cx, asset_root| {
+                cx.insert("pdfs", &pdfs.for_area(&area.id, asset_root));
             }),
         )?;
     }

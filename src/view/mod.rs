@@ -24,6 +24,7 @@ pub mod events;
 mod furigana_pass;
 pub mod jsonld;
 pub mod maps;
+pub mod pages;
 pub mod markdown;
 pub mod pdfs;
 pub mod photos;

@@ -1,0 +1,119 @@
+//! A prefecture-sized guide (#18): a listing of hundreds of offices is split into pages of 100,
+//! every office on exactly one page, in 五十音 order, with links to every page that lead to
+//! pages that exist; a region-sized listing stays one page (the snapshots hold that).
+
+mod common;
+use common::copy_dir;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The base fixture with `n` more B型 offices, `b-000` … (readings in the order of their ids).
+fn site_with_offices(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("tests/fixtures/base"), dir.path());
+    let entries = dir.path().join("content/entries");
+    for i in 0..n {
+        // かな in 五十音 order of i: あ… for the first digits, so the listing's order is the ids'.
+        let kana: String = format!("{i:03}")
+            .chars()
+            .map(|d| "あいうえおかきくけこ".chars().nth(d as usize - '0' as usize).unwrap())
+            .collect();
+        let text = format!(
+            "---\nkind: office\nname: 作業所{i:03}\nkana: さぎょうしょ{kana}\narea: kita\n\
+             address:\n  city: こもれび市\n  street: 緑町{i}\ncontact:\n  phone: \"0199-12-3456\"\n\
+             accepts: [intellectual]\nservices:\n  - type: b-type\n    capacity: 20\n\
+             easy: しごとを れんしゅうします。\nverified: 2026-06-01\n---\n"
+        );
+        std::fs::write(entries.join(format!("b-{i:03}.md")), text).unwrap();
+    }
+    dir
+}
+
+fn build(site: &Path, out: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_shirube"))
+        .args(["build", "-o"])
+        .arg(out)
+        .current_dir(site)
+        .env("SHIRUBE_TODAY", "2026-11-01")
+        .env_remove("SHIRUBE_LANG")
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+/// The ids of the entries a listing page shows, in order.
+fn card_ids(html: &str) -> Vec<String> {
+    html.split("data-compare-id=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_long_listing_is_split_into_pages_with_every_office_once() {
+    let site = site_with_offices(320);
+    let out = site.path().join("output");
+    build(site.path(), &out);
+    let base = out.join("services/b-type");
+    let mut pages = vec![std::fs::read_to_string(base.join("index.html")).unwrap()];
+    for n in 2.. {
+        match std::fs::read_to_string(base.join(format!("page/{n}/index.html"))) {
+            Ok(html) => pages.push(html),
+            Err(_) => break,
+        }
+    }
+    // The fixture's own B型 offices and the 320 made here.
+    let ids: Vec<Vec<String>> = pages.iter().map(|p| card_ids(p)).collect();
+    let total: usize = ids.iter().map(Vec::len).sum();
+    assert!(total > 320, "{total}");
+    assert_eq!(pages.len(), total.div_ceil(100), "pages of 100");
+    for (i, page_ids) in ids.iter().enumerate() {
+        let expected = if i + 1 < pages.len() { 100 } else { total - 100 * i };
+        assert_eq!(page_ids.len(), expected, "page {}", i + 1);
+    }
+    let all: Vec<&String> = ids.iter().flatten().collect();
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "no office on two pages");
+    let made: Vec<&&String> = all.iter().filter(|id| id.starts_with("b-")).collect();
+    let mut sorted = made.clone();
+    sorted.sort();
+    assert_eq!(made, sorted, "五十音 order runs across the pages");
+
+    for (i, html) in pages.iter().enumerate() {
+        let page_dir = if i == 0 {
+            base.clone()
+        } else {
+            base.join(format!("page/{}", i + 1))
+        };
+        assert!(
+            html.contains(&format!("{total}件のうち {}〜", 100 * i + 1)),
+            "page {} says which cards it shows",
+            i + 1
+        );
+        // Every page link leads to a page that exists; the current one is marked.
+        let nav = html.split("<nav class=\"pagination\"").nth(1).unwrap();
+        let nav = nav.split("</nav>").next().unwrap();
+        for href in nav.split("href=\"").skip(1) {
+            let href = href.split('"').next().unwrap();
+            let target = page_dir.join(href).join("index.html");
+            assert!(target.is_file(), "page {}: {href} leads nowhere", i + 1);
+        }
+        assert_eq!(nav.matches("aria-current=\"page\"").count(), 1);
+        assert!(html.contains(&format!(">{}</a>", i + 1)));
+    }
+    // The furigana edition splits the same way, and the sitemap lists the pages.
+    assert!(out.join("furigana/services/b-type/page/2/index.html").is_file());
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("services/b-type/page/2/"));
+}
