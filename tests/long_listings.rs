@@ -21,7 +21,12 @@ fn site_with_offices(n: usize) -> tempfile::TempDir {
         // かな in 五十音 order of i: あ… for the first digits, so the listing's order is the ids'.
         let kana: String = format!("{i:03}")
             .chars()
-            .map(|d| "あいうえおかきくけこ".chars().nth(d as usize - '0' as usize).unwrap())
+            .map(|d| {
+                "あいうえおかきくけこ"
+                    .chars()
+                    .nth(d as usize - '0' as usize)
+                    .unwrap()
+            })
             .collect();
         let text = format!(
             "---\nkind: office\nname: 作業所{i:03}\nkana: さぎょうしょ{kana}\narea: kita\n\
@@ -77,7 +82,11 @@ fn a_long_listing_is_split_into_pages_with_every_office_once() {
     assert!(total > 320, "{total}");
     assert_eq!(pages.len(), total.div_ceil(100), "pages of 100");
     for (i, page_ids) in ids.iter().enumerate() {
-        let expected = if i + 1 < pages.len() { 100 } else { total - 100 * i };
+        let expected = if i + 1 < pages.len() {
+            100
+        } else {
+            total - 100 * i
+        };
         assert_eq!(page_ids.len(), expected, "page {}", i + 1);
     }
     let all: Vec<&String> = ids.iter().flatten().collect();
@@ -113,7 +122,10 @@ fn a_long_listing_is_split_into_pages_with_every_office_once() {
         assert!(html.contains(&format!(">{}</a>", i + 1)));
     }
     // The furigana edition splits the same way, and the sitemap lists the pages.
-    assert!(out.join("furigana/services/b-type/page/2/index.html").is_file());
+    assert!(
+        out.join("furigana/services/b-type/page/2/index.html")
+            .is_file()
+    );
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("services/b-type/page/2/"));
 }

@@ -5,6 +5,7 @@
 //! straight from a folder on disk.
 
 use crate::content::date::Date;
+use crate::content::model::Entry;
 use crate::enrich::Guide;
 use crate::output::Files;
 use crate::text::Html;
@@ -14,7 +15,6 @@ use crate::view::pdfs::Shelf;
 use crate::view::site::{self, FOOTER_AREAS_MAX, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
 use crate::view::terms::TermLinker;
-use crate::content::model::Entry;
 use crate::view::{categories, compare, entries, events, jsonld, pages, root_for};
 use std::collections::HashMap;
 
@@ -96,7 +96,7 @@ impl PageProgress for () {
 }
 
 /// How a page's own part of the context is filled, given the page's `root`.
-type Fill<'a> = Box<dyn Fn(&mut tera::Context, &str) + Sync + 'a>;
+type Fill<'a> = Box<dyn Fn(&mut tera::Context, &str) + Send + Sync + 'a>;
 
 /// A page to render: where, with which template, and what it shows.
 struct Job<'a> {
@@ -267,46 +267,52 @@ pub fn render_edition<'a>(
     let config = &guide.site.config;
     // A listing page, or the pages of a long one (`view::pages`); `pdfs` adds the listing's
     // printed editions, given the page's `asset_root`.
-    let listing_pages = |page: &mut dyn FnMut(&str, &'static str, Fill<'a>) -> Result<(), ThemeError>,
-                         listing: Listing,
-                         members: Vec<&'a Entry>,
-                         pdfs: Box<dyn Fn(&mut tera::Context, &str) + Send + Sync + 'a>|
-     -> Result<(), ThemeError> {
-        let listing = std::sync::Arc::new(listing);
-        let pdfs = std::sync::Arc::new(pdfs);
-        let chunks = pages::split(members);
-        let count = chunks.len();
-        for (index, chunk) in chunks.into_iter().enumerate() {
-            let url = pages::url(&listing.base, index);
-            let (listing, pdfs) = (listing.clone(), pdfs.clone());
-            let asset_root = root_for(&format!("{prefix}{url}"));
-            page(
-                &url,
-                "listing.html",
-                Box::new(move |cx, root| {
-                    let cards: Vec<_> = chunk
-                        .iter()
-                        .map(|e| entries::card(e, config, root, tx))
-                        .collect();
-                    cx.insert("title", &listing.title);
-                    cx.insert("description", &listing.description);
-                    cx.insert("listing_kind", listing.kind);
-                    cx.insert("listing_id", &listing.id);
-                    cx.insert("cards", &cards);
-                    cx.insert("total", &listing.total);
-                    let pagination =
-                        pages::Pagination::new(root, &listing.base, index, count, listing.total);
-                    cx.insert("pagination", &pagination);
-                    pdfs(cx, &asset_root);
-                    cx.insert("print_document", &print_document);
-                    structured(cx, tx, || {
-                        jsonld::trail_only(guide, &trail(&listing.title, &listing.base))
-                    });
-                }),
-            )?;
-        }
-        Ok(())
-    };
+    let listing_pages =
+        |page: &mut dyn FnMut(&str, &'static str, Fill<'a>) -> Result<(), ThemeError>,
+         listing: Listing,
+         members: Vec<&'a Entry>,
+         pdfs: Fill<'a>|
+         -> Result<(), ThemeError> {
+            let listing = std::sync::Arc::new(listing);
+            let pdfs = std::sync::Arc::new(pdfs);
+            let chunks = pages::split(members);
+            let count = chunks.len();
+            for (index, chunk) in chunks.into_iter().enumerate() {
+                let url = pages::url(&listing.base, index);
+                let (listing, pdfs) = (listing.clone(), pdfs.clone());
+                let asset_root = root_for(&format!("{prefix}{url}"));
+                page(
+                    &url,
+                    "listing.html",
+                    Box::new(move |cx, root| {
+                        let cards: Vec<_> = chunk
+                            .iter()
+                            .map(|e| entries::card(e, config, root, tx))
+                            .collect();
+                        cx.insert("title", &listing.title);
+                        cx.insert("description", &listing.description);
+                        cx.insert("listing_kind", listing.kind);
+                        cx.insert("listing_id", &listing.id);
+                        cx.insert("cards", &cards);
+                        cx.insert("total", &listing.total);
+                        let pagination = pages::Pagination::new(
+                            root,
+                            &listing.base,
+                            index,
+                            count,
+                            listing.total,
+                        );
+                        cx.insert("pagination", &pagination);
+                        pdfs(cx, &asset_root);
+                        cx.insert("print_document", &print_document);
+                        structured(cx, tx, || {
+                            jsonld::trail_only(guide, &trail(&listing.title, &listing.base))
+                        });
+                    }),
+                )?;
+            }
+            Ok(())
+        };
     for category in categories::all() {
         let members: Vec<&Entry> = guide
             .site
