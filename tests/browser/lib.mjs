@@ -40,9 +40,11 @@ export function shirubeBinary() {
 }
 
 /** Builds `siteDir` (the example region by default) into a new temporary folder. */
-export function buildSite(siteDir = repo) {
+export function buildSite(siteDir = repo, { seed } = {}) {
   const out = mkdtempSync(join(tmpdir(), 'shirube-a11y-'));
   const target = join(out, 'site');
+  // What an earlier output held (the PDFs `shirube print` made), before this build.
+  seed?.(target);
   const run = spawnSync(shirubeBinary(), ['build', siteDir, '-o', target], {
     cwd: repo,
     encoding: 'utf8',

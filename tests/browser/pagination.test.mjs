@@ -1,0 +1,56 @@
+// A long listing in pages (#18): page 2 of a service with 320 offices, at 390 and 1280 px — axe-core
+// finds nothing, the page links fit without sideways scrolling, the current page is announced,
+// and つぎのページ leads to the next page.
+
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { buildSite, formatViolations, launch, repo, runAxe, serve } from './lib.mjs';
+
+let siteDir, site, server, browser;
+
+before(async () => {
+  siteDir = mkdtempSync(join(tmpdir(), 'shirube-long-'));
+  cpSync(join(repo, 'tests/fixtures/base'), siteDir, { recursive: true });
+  for (let i = 0; i < 320; i++) {
+    const n = String(i).padStart(3, '0');
+    const kana = [...n].map((d) => 'あいうえおかきくけこ'[Number(d)]).join('');
+    writeFileSync(join(siteDir, 'content/entries', `b-${n}.md`), [
+      '---', 'kind: office', `name: 作業所${n}`, `kana: さぎょうしょ${kana}`, 'area: kita',
+      'address:', '  city: こもれび市', `  street: 緑町${i}`, 'contact:', '  phone: "0199-12-3456"',
+      'accepts: [intellectual]', 'services:', '  - type: b-type', '    capacity: 20',
+      'easy: しごとを れんしゅうします。', 'verified: 2026-06-01', '---', '',
+    ].join('\n'));
+  }
+  site = buildSite(siteDir);
+  server = await serve(site.dir, '/');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  site?.cleanup();
+  if (siteDir) rmSync(siteDir, { recursive: true, force: true });
+});
+
+for (const width of [390, 1280]) {
+  test(`page 2 of a long listing at ${width} px`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url + 'services/b-type/page/2/');
+    assert.equal(await page.locator('ul.cards > li').count(), 100);
+    const nav = page.getByRole('navigation', { name: 'ページ' });
+    assert.equal(await nav.locator('[aria-current="page"]').textContent(), '2');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scroll (${overflow} px)`);
+    const violations = await runAxe(page);
+    assert.deepEqual(violations, [], formatViolations(violations));
+    await nav.getByRole('link', { name: 'つぎのページ' }).click();
+    await page.waitForURL(/page\/3\/$/);
+    assert.equal(await page.locator('nav.pagination [aria-current="page"]').textContent(), '3');
+    await context.close();
+  });
+}
