@@ -4,9 +4,9 @@
 
 mod common;
 use common::copy_dir;
+use std::ffi::OsStr;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -40,18 +40,9 @@ fn site_with_offices(n: usize) -> tempfile::TempDir {
 }
 
 fn build(site: &Path, out: &Path) {
-    let status = Command::new(env!("CARGO_BIN_EXE_shirube"))
-        .args(["build", "-o"])
-        .arg(out)
-        .current_dir(site)
-        .env("SHIRUBE_TODAY", "2026-11-01")
-        .env_remove("SHIRUBE_LANG")
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
+    common::shirube_ok(
+        site,
+        [OsStr::new("build"), OsStr::new("-o"), out.as_os_str()],
     );
 }
 

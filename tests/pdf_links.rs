@@ -4,27 +4,22 @@
 //! And every entry's address opens the phone's map app through a `geo:` link. (The manifest that
 //! `print` writes, with the page count Chromium's PDF really has, is checked in tests/print.rs.)
 
+mod common;
+
 use shirube::content::date::Date;
 use shirube::pdfs::{MANIFEST_PATH, Manifest, PdfRecord};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn build(out: &Path) {
-    let result = Command::new(env!("CARGO_BIN_EXE_shirube"))
-        .args(["build", "tests/fixtures/base", "-o"])
-        .arg(out)
-        .current_dir(repo())
-        .env("SHIRUBE_TODAY", "2026-11-01")
-        .output()
-        .expect("run shirube");
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
+    let base = OsStr::new("tests/fixtures/base");
+    common::shirube_ok(
+        &repo(),
+        [OsStr::new("build"), base, OsStr::new("-o"), out.as_os_str()],
     );
 }
 

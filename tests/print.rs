@@ -7,6 +7,7 @@
 //! `SHIRUBE_SKIP_PDF_TESTS=1` to leave them out knowingly on a machine without Chromium.
 
 mod common;
+use std::ffi::OsStr;
 
 use shirube::content::date::Date;
 use shirube::content::model::PrintLayout;
@@ -307,19 +308,10 @@ fn pdf_tools_or_fail() -> bool {
 }
 
 fn shirube_print(out: &Path, args: &[&str]) {
-    let result = Command::new(env!("CARGO_BIN_EXE_shirube"))
-        .arg("print")
-        .arg("-o")
-        .arg(out)
-        .args(args)
-        .current_dir(repo())
-        .env("SHIRUBE_TODAY", "2026-11-01")
-        .output()
-        .expect("run shirube");
-    assert!(
-        result.status.success(),
-        "shirube print {args:?}: {}",
-        String::from_utf8_lossy(&result.stderr)
+    let command = [OsStr::new("print"), OsStr::new("-o"), out.as_os_str()];
+    common::shirube_ok(
+        &repo(),
+        command.into_iter().chain(args.iter().map(OsStr::new)),
     );
 }
 
@@ -466,17 +458,14 @@ fn build_with_pdf_links_its_own_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("output");
     shirube_print(&out, &["--service", "centers"]);
-    let result = Command::new(env!("CARGO_BIN_EXE_shirube"))
-        .args(["build", "--pdf", "-o"])
-        .arg(&out)
-        .current_dir(repo())
-        .env("SHIRUBE_TODAY", "2026-11-01")
-        .output()
-        .expect("run shirube");
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
+    common::shirube_ok(
+        &repo(),
+        [
+            OsStr::new("build"),
+            OsStr::new("--pdf"),
+            OsStr::new("-o"),
+            out.as_os_str(),
+        ],
     );
     let pdf = out.join("guidebook.pdf");
     let pages = info(&pdf, "Pages");

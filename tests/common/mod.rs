@@ -3,6 +3,7 @@
 use std::path::Path;
 
 /// Copy a fixture site (or any folder) recursively.
+#[allow(dead_code)] // not every test binary that shares this module copies folders
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
@@ -14,4 +15,28 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), dest).unwrap();
         }
     }
+}
+
+/// Runs `shirube` in `dir` with `args` on a fixed day (2026-11-01) and Japanese messages, and
+/// asserts it succeeded; the output, for what the test reads of it.
+#[allow(dead_code)] // not every test binary that shares this module runs commands
+pub fn shirube_ok<I, S>(dir: &Path, args: I) -> std::process::Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(|a| a.as_ref().to_owned()).collect();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shirube"))
+        .args(&args)
+        .current_dir(dir)
+        .env("SHIRUBE_TODAY", "2026-11-01")
+        .env_remove("SHIRUBE_LANG")
+        .output()
+        .expect("run shirube");
+    assert!(
+        out.status.success(),
+        "shirube {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
