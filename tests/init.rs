@@ -174,9 +174,8 @@ fn broken_links(out: &Path) -> Vec<String> {
             for piece in html.split(attr).skip(1) {
                 let target = piece.split('"').next().unwrap_or("");
                 let target = target.split(['#', '?']).next().unwrap_or("");
-                let external = ["http:", "https:", "mailto:", "tel:", "data:"]
-                    .iter()
-                    .any(|p| target.starts_with(p));
+                // Any scheme leaves the site: http:, mailto:, tel:, data:, and the map app's geo:.
+                let external = target.contains(':') || target.starts_with("//");
                 if target.is_empty() || external {
                     continue;
                 }
