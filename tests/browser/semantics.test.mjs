@@ -181,6 +181,7 @@ const JAPANESE_AS_WRITTEN = {
   JavaScript: 'a proper name',
   CSV: 'a file format, written so in Japanese (CSVファイル)',
   JSON: 'a file format, written so in Japanese (JSONファイル)',
+  PDF: 'a file format, written so in Japanese (PDFファイル, 印刷版（PDF）)',
 };
 
 test('English in templates is marked lang="en" (or is Japanese as written)', () => {
