@@ -469,6 +469,11 @@ fn build_with_pdf_links_its_own_pdf() {
     );
     let pdf = out.join("guidebook.pdf");
     let pages = info(&pdf, "Pages");
+    // The same book as `shirube print` makes: laid out with the print stylesheet, which the build
+    // must have in place before it prints.
+    let printed = dir.path().join("printed");
+    shirube_print(&printed, &[]);
+    assert_eq!(pages, info(&printed.join("guidebook.pdf"), "Pages"));
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
         home.contains(&format!("{pages}ページ）</span></a>")),

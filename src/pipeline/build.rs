@@ -182,6 +182,11 @@ pub fn build_with_progress(
     let photos = t.run(Stage::Assets, || {
         assets::publish(&guide.site, &cache, &mut files, true)
     })?;
+    // The theme's static files first: the print document's PDF (`pdf` below) is made from them
+    // and the print document before any page exists.
+    for (rel, bytes) in theme.static_files() {
+        files.add(format!("static/{rel}"), bytes);
+    }
     t.run(Stage::Print, || {
         print::render_for_build(&guide, &theme, &mut files)
     })?;

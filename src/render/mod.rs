@@ -36,9 +36,6 @@ pub fn render(
     options: &RenderOptions,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
-    for (rel, bytes) in theme.static_files() {
-        files.add(format!("static/{rel}"), bytes);
-    }
     let plain = render_edition(guide, theme, &Plain, "", options, files)?;
     if !options.furigana {
         return Ok(plain);
