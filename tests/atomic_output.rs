@@ -108,7 +108,7 @@ fn leftovers(parent: &Path) -> Vec<String> {
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".out."))
+        .filter(|n| n.starts_with(".out.") && n != ".out.spare")
         .collect()
 }
 
@@ -170,9 +170,15 @@ fn a_killed_build_leaves_the_last_complete_output() {
          (a build takes {full:?})"
     );
 
-    // A complete build after all that: the new site, and nothing left beside it.
+    // A complete build after all that: the new site, and nothing left beside it but the spare
+    // (the previous output, which the next build overwrites in place).
     set_version(&site, ROUNDS + 1);
     assert!(build(&site, &out).status().unwrap().success());
+    assert_eq!(
+        as_version(&tree(&out), ROUNDS + 1).as_ref(),
+        Some(&complete),
+        "built over the spare that killed builds left, the output is exactly a clean build's"
+    );
     assert!(
         leftovers(dir.path()).is_empty(),
         "{:?}",

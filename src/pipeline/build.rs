@@ -177,7 +177,9 @@ pub fn build_with_progress(
     };
     let guide = t.run(Stage::Enrich, || enrich::enrich(site))?;
     let theme = Theme::for_site(&options.site_dir, options.theme_dir.as_deref())?;
-    let mut files = output::Files::default();
+    // Files go to a staging folder beside the output as they are made.
+    let mut files = output::Files::staged(&options.out_dir)
+        .map_err(|(path, error)| BuildError::Write { path, error })?;
     let cache = assets::cache::Cache::for_site(&options.site_dir);
     let photos = t.run(Stage::Assets, || {
         assets::publish(&guide.site, &cache, &mut files, true)
@@ -203,14 +205,13 @@ pub fn build_with_progress(
     })?;
     t.run(Stage::Index, || index::index(&guide, &mut files))?;
     t.run(Stage::Export, || export::export(&guide, &mut files));
-    t.run(Stage::Write, || {
-        output::write_atomically(&files, &options.out_dir)
-    })
-    .map_err(|(path, error)| BuildError::Write { path, error })?;
+    let file_count = files.len();
+    t.run(Stage::Write, || files.commit(&options.out_dir))
+        .map_err(|(path, error)| BuildError::Write { path, error })?;
     Ok(BuildReport {
         diagnostics,
         pages,
-        files: files.len(),
+        files: file_count,
         photos,
         timings: t.timings,
         pdf: options

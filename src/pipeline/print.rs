@@ -149,9 +149,11 @@ pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
 /// by Chromium from a scratch folder.
 pub(super) fn print_document(files: &Files, chromium: &Chromium) -> Result<Vec<u8>, PdfError> {
     let mut document = Files::default();
-    for (path, bytes) in files.iter() {
-        if path == DOCUMENT_PATH || path.starts_with("static/") || path.starts_with("media/") {
-            document.add(path, bytes);
+    for path in files.paths() {
+        let used =
+            path == DOCUMENT_PATH || path.starts_with("static/") || path.starts_with("media/");
+        if used && let Some(bytes) = files.get(path) {
+            document.add(path, bytes.into_owned());
         }
     }
     let io = |path: PathBuf, error| PdfError::Io { path, error };

@@ -95,6 +95,10 @@ impl PageProgress for () {
 /// How a page's own part of the context is filled, given the page's `root`.
 type Fill<'a> = Box<dyn Fn(&mut tera::Context, &str) + Send + Sync + 'a>;
 
+/// Pages rendered before they are handed to `Files` (which writes them on every core): enough
+/// to keep both cores busy, few enough that a slice of a national site's pages is a few MB.
+const RENDER_SLICE: usize = 256;
+
 /// A page to render: where, with which template, and what it shows.
 struct Job<'a> {
     url: String,
@@ -143,27 +147,27 @@ fn render_jobs(
                 frame
             });
     }
-    let rendered: Vec<(String, String)> = jobs
-        .par_iter()
-        .map(|job| {
-            let (asset_root, root) = roots(&job.url);
-            let mut context = tera::Context::new();
-            context.insert("site", &frames[&(root.clone(), lists_areas(job))]);
-            context.insert("root", &root);
-            context.insert("asset_root", &asset_root);
-            context.insert("page_url", &job.url);
-            context.insert("edition", tx.edition());
-            (job.fill)(&mut context, &root);
-            let html = tx.finish_page(theme.render(job.template, &context)?);
-            progress.page_done();
-            Ok((format!("{prefix}{}index.html", job.url), html))
-        })
-        .collect::<Result<_, ThemeError>>()?;
-    let pages = rendered.len();
-    for (path, html) in rendered {
-        files.add(path, html);
+    // In slices, so that only a slice of pages is in memory before it goes to disk.
+    for slice in jobs.chunks(RENDER_SLICE) {
+        let rendered: Vec<(String, String)> = slice
+            .par_iter()
+            .map(|job| {
+                let (asset_root, root) = roots(&job.url);
+                let mut context = tera::Context::new();
+                context.insert("site", &frames[&(root.clone(), lists_areas(job))]);
+                context.insert("root", &root);
+                context.insert("asset_root", &asset_root);
+                context.insert("page_url", &job.url);
+                context.insert("edition", tx.edition());
+                (job.fill)(&mut context, &root);
+                let html = tx.finish_page(theme.render(job.template, &context)?);
+                progress.page_done();
+                Ok((format!("{prefix}{}index.html", job.url), html))
+            })
+            .collect::<Result<_, ThemeError>>()?;
+        files.add_all(rendered);
     }
-    Ok(pages)
+    Ok(jobs.len())
 }
 
 /// A trail of one page below the home page.

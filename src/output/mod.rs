@@ -1,0 +1,146 @@
+//! The write stage. A build's files go into a staging folder beside the output as they are made
+//! (`Files::staged`), or stay in memory (`Files::default`, for documents assembled to be printed
+//! and for tests); either way the output folder changes only when the whole build is there, in
+//! one swap (`staging.rs`). A build that fails or is interrupted leaves the last good output as
+//! it was.
+
+mod staging;
+
+pub use staging::write_atomically;
+
+use staging::Staging;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Output files by path relative to the output root (`/`-separated).
+#[derive(Debug, Default)]
+pub struct Files {
+    /// Files held in memory (without a staging folder).
+    files: BTreeMap<String, Vec<u8>>,
+    /// With a staging folder: the files already written into it.
+    staging: Option<Staging>,
+    written: BTreeSet<String>,
+    /// The first write that failed; the build fails with it when it commits.
+    failed: Option<(PathBuf, io::Error)>,
+    /// Files carried from disk as they are (the PDFs of an earlier output), not read into memory.
+    carried: BTreeMap<String, PathBuf>,
+}
+
+impl Files {
+    /// Files that go to disk as they are added, into a staging folder beside `out` that replaces
+    /// `out` on [`Files::commit`]. Holding a whole national site in memory until the end was most
+    /// of a build's peak memory.
+    pub fn staged(out: &Path) -> Result<Files, (PathBuf, io::Error)> {
+        Ok(Files {
+            staging: Some(Staging::begin(out)?),
+            ..Files::default()
+        })
+    }
+
+    pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        let path = path.into();
+        self.carried.remove(&path);
+        match &self.staging {
+            Some(staging) => {
+                let result = staging.write(&path, &bytes.into());
+                self.note(result);
+                self.written.insert(path);
+            }
+            None => {
+                self.files.insert(path, bytes.into());
+            }
+        }
+    }
+
+    /// [`Files::add`] for many files at once: with a staging folder they are written on every
+    /// core.
+    pub fn add_all(&mut self, files: Vec<(String, String)>) {
+        use rayon::prelude::*;
+        let Some(staging) = &self.staging else {
+            for (path, bytes) in files {
+                self.add(path, bytes);
+            }
+            return;
+        };
+        let failed = files
+            .par_iter()
+            .map(|(path, bytes)| staging.write(path, bytes.as_bytes()))
+            .find_first(Result::is_err);
+        if let Some(result) = failed {
+            self.note(result);
+        }
+        for (path, _) in files {
+            self.carried.remove(&path);
+            self.written.insert(path);
+        }
+    }
+
+    fn note(&mut self, result: Result<(), (PathBuf, io::Error)>) {
+        if let Err(error) = result {
+            self.failed.get_or_insert(error);
+        }
+    }
+
+    /// `path` in the output is the file `from` as it is: hard-linked into the new output (copied
+    /// where the file system cannot link). A file added with `add` at the same path wins.
+    pub fn carry(&mut self, path: impl Into<String>, from: impl Into<PathBuf>) {
+        let path = path.into();
+        if !self.files.contains_key(&path) && !self.written.contains(&path) {
+            self.carried.insert(path, from.into());
+        }
+    }
+
+    /// The bytes of a file added earlier (read back from the staging folder if it has one);
+    /// carried files are not among them.
+    pub fn get(&self, path: &str) -> Option<Cow<'_, [u8]>> {
+        match &self.staging {
+            Some(staging) if self.written.contains(path) => staging.read(path).map(Cow::Owned),
+            Some(_) => None,
+            None => self.files.get(path).map(|b| Cow::Borrowed(b.as_slice())),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len() + self.written.len() + self.carried.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every path, added or carried, in order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        let mut paths: Vec<&str> = self
+            .files
+            .keys()
+            .chain(self.written.iter())
+            .chain(self.carried.keys())
+            .map(String::as_str)
+            .collect();
+        paths.sort_unstable();
+        paths.into_iter()
+    }
+
+    /// Puts the files in place of the output in one step: the staging folder (made complete:
+    /// carried files linked, files of an earlier build that this one did not make removed), or
+    /// the files in memory written into one beside `out` (staged files go to the output they
+    /// were staged for). On any error the output is left as it was.
+    pub fn commit(mut self, out: &Path) -> Result<(), (PathBuf, io::Error)> {
+        let Some(staging) = self.staging.take() else {
+            return write_atomically(&self, out);
+        };
+        if let Some(error) = self.failed.take() {
+            staging.abandon();
+            return Err(error);
+        }
+        let keep: BTreeSet<&str> = self
+            .written
+            .iter()
+            .chain(self.carried.keys())
+            .map(String::as_str)
+            .collect();
+        staging.complete(&self.carried, &keep)
+    }
+}

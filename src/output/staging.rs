@@ -1,0 +1,446 @@
+//! The staging folder: where a build's files go before they replace the output in one swap.
+//!
+//! Whatever moment the process is killed at, the output is the last complete build: before the
+//! swap the old one, after it the new one. The previous output, swapped out, is not deleted: it
+//! stays beside the output as `.<out>.spare` and becomes the next build's staging folder, whose
+//! files are overwritten in place and whose files the next build does not make are removed at
+//! the end. Removing a national site's 23,000 files and creating them again took longer than
+//! writing them; overwriting costs only the writes. A killed build's staging folder is a spare
+//! like any other.
+
+use super::Files;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+type WriteError = (PathBuf, io::Error);
+
+/// Writes the files held in memory into a staging folder beside `out`, then puts it in place of
+/// `out` in one step.
+pub fn write_atomically(files: &Files, out: &Path) -> Result<(), WriteError> {
+    use rayon::prelude::*;
+    let staging = Staging::begin(out)?;
+    files
+        .files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| staging.write(rel, bytes))?;
+    let keep: BTreeSet<&str> = files
+        .files
+        .keys()
+        .chain(files.carried.keys())
+        .map(String::as_str)
+        .collect();
+    staging.complete(&files.carried, &keep)
+}
+
+/// A staging folder `.<out>.tmp-<pid>` beside the output `out`. Dropped without
+/// [`Staging::complete`], it is kept as the spare.
+#[derive(Debug)]
+pub(super) struct Staging {
+    root: PathBuf,
+    out: PathBuf,
+    spare: PathBuf,
+    /// Where the two-step swap moves the old output for a moment.
+    old: PathBuf,
+    done: bool,
+}
+
+impl Staging {
+    /// The spare of the last build (or a new folder), renamed to this build's staging folder;
+    /// leftovers of killed builds are dealt with first.
+    pub(super) fn begin(out: &Path) -> Result<Staging, WriteError> {
+        let out = absolute(out);
+        let parent = out.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        fs::create_dir_all(&parent).map_err(|e| (parent.clone(), e))?;
+        let spare = parent.join(format!(".{name}.spare"));
+        recover(&parent, &name, &out, &spare);
+        let root = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        if root.exists() {
+            let _ = fs::remove_dir_all(&root);
+        }
+        // Another build into the same folder may take the spare first: then start empty.
+        if fs::rename(&spare, &root).is_err() {
+            fs::create_dir_all(&root).map_err(|e| (root.clone(), e))?;
+        }
+        Ok(Staging {
+            root,
+            out,
+            spare,
+            old: parent.join(format!(".{name}.old-{}", std::process::id())),
+            done: false,
+        })
+    }
+
+    /// Writes `rel` over whatever an earlier build left at that path.
+    pub(super) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.root.join(rel);
+        make_room(&self.root, &path).map_err(|e| (path.clone(), e))?;
+        fs::write(&path, bytes).map_err(|e| (path, e))
+    }
+
+    pub(super) fn read(&self, rel: &str) -> Option<Vec<u8>> {
+        fs::read(self.root.join(rel)).ok()
+    }
+
+    /// Gives up: the folder is kept as the spare, the output is not touched.
+    pub(super) fn abandon(mut self) {
+        self.retire(&self.root.clone());
+        self.done = true;
+    }
+
+    /// Links the carried files in, removes what this build did not make (`keep` lists every
+    /// file it made or carried), and swaps the folder with the output; the previous output
+    /// becomes the spare.
+    pub(super) fn complete(
+        mut self,
+        carried: &BTreeMap<String, PathBuf>,
+        keep: &BTreeSet<&str>,
+    ) -> Result<(), WriteError> {
+        let result = self
+            .link(carried)
+            .and_then(|()| self.sweep(keep))
+            .and_then(|()| swap(&self.root, &self.out, &self.old));
+        match result {
+            Ok(previous) => {
+                self.done = true;
+                if let Some(previous) = previous {
+                    self.retire(&previous);
+                }
+                Ok(())
+            }
+            Err(error) => {
+                self.abandon();
+                Err(error)
+            }
+        }
+    }
+
+    fn link(&self, carried: &BTreeMap<String, PathBuf>) -> Result<(), WriteError> {
+        for (rel, from) in carried {
+            let path = self.root.join(rel);
+            make_room(&self.root, &path).map_err(|e| (path.clone(), e))?;
+            let _ = fs::remove_file(&path);
+            // A hard link costs nothing and survives the old output's removal.
+            if fs::hard_link(from, &path).is_err() {
+                fs::copy(from, &path).map_err(|e| (from.clone(), e))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes every file of the folder that is not in `keep`, and the folders left empty.
+    fn sweep(&self, keep: &BTreeSet<&str>) -> Result<(), WriteError> {
+        for entry in walkdir::WalkDir::new(&self.root)
+            .min_depth(1)
+            .contents_first(true)
+        {
+            let entry = entry.map_err(|e| (self.root.clone(), e.into()))?;
+            let path = entry.path();
+            let remove = if entry.file_type().is_dir() {
+                fs::read_dir(path)
+                    .map_err(|e| (path.to_path_buf(), e))?
+                    .next()
+                    .is_none()
+            } else {
+                let rel = path.strip_prefix(&self.root).unwrap_or(path);
+                !keep.contains(crate::paths::slash(rel).as_str())
+            };
+            if remove {
+                let removed = match entry.file_type().is_dir() {
+                    true => fs::remove_dir(path),
+                    false => fs::remove_file(path),
+                };
+                removed.map_err(|e| (path.to_path_buf(), e))?;
+            }
+        }
+        // An empty site still gets its folder.
+        fs::create_dir_all(&self.root).map_err(|e| (self.root.clone(), e))
+    }
+
+    /// `folder` (a previous output, or an unfinished staging folder) becomes the spare; when
+    /// there already is one, it is removed instead.
+    fn retire(&self, folder: &Path) {
+        if self.spare.exists() || fs::rename(folder, &self.spare).is_err() {
+            let _ = fs::remove_dir_all(folder);
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            self.retire(&self.root.clone());
+        }
+    }
+}
+
+/// Makes `path` writable as a new file: its folders exist (a file an earlier build left where a
+/// folder is needed is removed), a folder in its place is removed, and a file that shares its
+/// contents with another (a PDF hard-linked into the live output by the last build) is unlinked
+/// first, so that writing it never changes the output being served.
+fn make_room(root: &Path, path: &Path) -> io::Result<()> {
+    if let Some(dir) = path.parent()
+        && fs::create_dir_all(dir).is_err()
+    {
+        for ancestor in dir.ancestors().take_while(|a| *a != root) {
+            if fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir()) {
+                fs::remove_file(ancestor)?;
+            }
+        }
+        fs::create_dir_all(dir)?;
+    }
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
+        Ok(meta) if shares_contents(&meta) => fs::remove_file(path),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(unix)]
+fn shares_contents(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.file_type().is_symlink() || meta.nlink() > 1
+}
+
+#[cfg(not(unix))]
+fn shares_contents(_meta: &fs::Metadata) -> bool {
+    true // no link count to ask: always write a new file
+}
+
+/// Cleans up after builds that were killed: their staging folders become the spare (or go, when
+/// there is one); an old output moved aside by a swap that did not finish (only where there is
+/// no atomic exchange) comes back.
+fn recover(parent: &Path, name: &str, out: &Path, spare: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let (tmp, old) = (format!(".{name}.tmp-"), format!(".{name}.old-"));
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let pid = file
+            .strip_prefix(&tmp)
+            .or_else(|| file.strip_prefix(&old))
+            .and_then(|p| p.parse::<u32>().ok());
+        let Some(pid) = pid else { continue };
+        if pid != std::process::id() && process_alive(pid) {
+            continue; // another build into the same folder, still running
+        }
+        if file.starts_with(&old) && !out.exists() {
+            let _ = fs::rename(entry.path(), out);
+        } else if spare.exists() || fs::rename(entry.path(), spare).is_err() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn process_alive(pid: u32) -> bool {
+    // /proc tells on Linux; elsewhere assume alive, so nothing another build uses is removed.
+    match Path::new("/proc/self").exists() {
+        true => Path::new(&format!("/proc/{pid}")).exists(),
+        false => true,
+    }
+}
+
+/// Puts `staging` in place of `out`; returns where the previous output now is, if there was one.
+#[cfg(target_os = "linux")]
+fn swap(staging: &Path, out: &Path, old: &Path) -> Result<Option<PathBuf>, WriteError> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    if out.exists() {
+        // One system call: `out` is the old build or the new one, never neither.
+        match renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE) {
+            // `staging` now holds the previous build.
+            Ok(()) => return Ok(Some(staging.to_path_buf())),
+            // File systems without RENAME_EXCHANGE: the two-step swap below.
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err((out.to_path_buf(), e.into())),
+        }
+    }
+    swap_in_two_steps(staging, out, old)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn swap(staging: &Path, out: &Path, old: &Path) -> Result<Option<PathBuf>, WriteError> {
+    swap_in_two_steps(staging, out, old)
+}
+
+/// Moves the old output aside, then the new one in. Killed between the two, `out` is missing
+/// for a moment; the next build's `recover` puts the old one back.
+fn swap_in_two_steps(
+    staging: &Path,
+    out: &Path,
+    old: &Path,
+) -> Result<Option<PathBuf>, WriteError> {
+    let had_old = out.exists();
+    if had_old {
+        fs::rename(out, old).map_err(|e| (out.to_path_buf(), e))?;
+    }
+    if let Err(e) = fs::rename(staging, out) {
+        // Put the previous output back so the site never disappears.
+        if had_old {
+            let _ = fs::rename(old, out);
+        }
+        return Err((out.to_path_buf(), e));
+    }
+    Ok(had_old.then(|| old.to_path_buf()))
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_output_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir_all(out.join("stale")).unwrap();
+        fs::write(out.join("stale/old.html"), "old").unwrap();
+        let mut files = Files::default();
+        files.add("index.html", "new");
+        write_atomically(&files, &out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        assert!(!out.join("stale").exists());
+        let mut beside: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        beside.sort();
+        assert_eq!(
+            beside,
+            [".output.spare", "output"],
+            "no temporary folders left behind: only the previous output, kept as the spare"
+        );
+    }
+
+    #[test]
+    fn carried_files_survive_the_swap() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("guidebook.pdf"), "%PDF old").unwrap();
+        let mut files = Files::default();
+        files.add("index.html", "new");
+        files.carry("guidebook.pdf", out.join("guidebook.pdf"));
+        write_atomically(&files, &out).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("guidebook.pdf")).unwrap(),
+            "%PDF old"
+        );
+        assert_eq!(
+            files.paths().collect::<Vec<_>>(),
+            ["guidebook.pdf", "index.html"]
+        );
+    }
+
+    #[test]
+    fn leftovers_of_killed_builds_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        // A killed build's staging folder, and an old output moved aside by a two-step swap
+        // killed half-way (no `output` at all): pid 0 is never a running build.
+        fs::create_dir_all(dir.path().join(".output.tmp-0/x")).unwrap();
+        fs::create_dir_all(dir.path().join(".output.old-0")).unwrap();
+        fs::write(dir.path().join(".output.old-0/index.html"), "last good").unwrap();
+        let spare = dir.path().join(".output.spare");
+        recover(dir.path(), "output", &out, &spare);
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "last good"
+        );
+        assert!(!dir.path().join(".output.tmp-0").exists());
+        assert!(
+            spare.join("x").is_dir(),
+            "the killed build's folder is the spare"
+        );
+    }
+
+    /// Every file under `dir`, by relative path, with its text.
+    fn tree(dir: &Path) -> BTreeMap<String, String> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap();
+                (
+                    crate::paths::slash(rel),
+                    fs::read_to_string(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_spare_of_any_shape_gives_exactly_the_new_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        // The live output has a PDF; the spare shares it by a hard link (as the last build's
+        // carried PDF does), holds a file where a folder is needed, a folder where a file is
+        // needed, stale files and an empty folder.
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("guidebook.pdf"), "%PDF live").unwrap();
+        let spare = dir.path().join(".output.spare");
+        fs::create_dir_all(spare.join("entries/index.html")).unwrap();
+        fs::create_dir_all(spare.join("old/empty")).unwrap();
+        fs::write(spare.join("old/page.html"), "stale").unwrap();
+        fs::write(spare.join("areas"), "a file in the way").unwrap();
+        fs::hard_link(out.join("guidebook.pdf"), spare.join("guidebook.pdf")).unwrap();
+        let mut files = Files::staged(&out).unwrap();
+        files.add("entries/index.html", "entries");
+        files.add("areas/kita/index.html", "kita");
+        files.add_all(vec![("guidebook.pdf".into(), "%PDF new".into())]);
+        // Writing the new PDF did not write through the link into the live output.
+        assert_eq!(
+            fs::read_to_string(out.join("guidebook.pdf")).unwrap(),
+            "%PDF live"
+        );
+        files.commit(&out).unwrap();
+        let expected: BTreeMap<String, String> = [
+            ("areas/kita/index.html", "kita"),
+            ("entries/index.html", "entries"),
+            ("guidebook.pdf", "%PDF new"),
+        ]
+        .into_iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+        assert_eq!(tree(&out), expected);
+        assert!(!out.join("old").exists(), "folders left empty go too");
+        // The previous output is the spare now.
+        assert_eq!(
+            fs::read_to_string(spare.join("guidebook.pdf")).unwrap(),
+            "%PDF live"
+        );
+    }
+
+    #[test]
+    fn a_failed_build_leaves_the_output_and_keeps_its_folder_as_the_spare() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("index.html"), "last good").unwrap();
+        let mut files = Files::staged(&out).unwrap();
+        files.add("index.html", "half a build");
+        drop(files);
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "last good"
+        );
+        let beside = fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(beside, 2, "the output and the spare");
+        assert!(dir.path().join(".output.spare/index.html").is_file());
+    }
+}
