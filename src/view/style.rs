@@ -4,6 +4,8 @@
 
 use crate::text::Html;
 use crate::text::{GradeFilter, Place, Reader, strip_author_ruby};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 /// Where the furigana twin of every page lives: `furigana/entries/x/` beside `entries/x/`.
 pub const FURIGANA_PREFIX: &str = "furigana/";
@@ -62,6 +64,33 @@ pub struct Furigana {
     /// Reads addresses: the same reader, told the address's place ([`Reader::for_address`]).
     pub address_reader: Reader,
     pub filter: GradeFilter,
+    /// Provider text already read, shared by this style and every style made from it with `at`.
+    read: Arc<ReadTexts>,
+    /// The place the readers were told (`at`), as part of the keys of `read`.
+    place_key: String,
+}
+
+/// An entry's name, summary and facts are shown on its page, on every listing it is in and on
+/// the compare page: read once per edition and place, not on every page (reading them again
+/// was about a tenth of a furigana build). Bodies are longer than any card's text and shown
+/// once, so long texts are not kept.
+#[derive(Debug, Default)]
+struct ReadTexts(RwLock<HashMap<String, Html>>);
+
+/// Texts longer than this (in bytes) are read every time rather than kept.
+const KEPT_TEXT_MAX: usize = 600;
+
+impl ReadTexts {
+    fn get_or_read(&self, key: String, read: impl FnOnce() -> Html) -> Html {
+        if let Some(hit) = self.0.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return hit;
+        }
+        let html = read();
+        if let Ok(mut m) = self.0.write() {
+            m.insert(key, html.clone());
+        }
+        html
+    }
 }
 
 impl Furigana {
@@ -71,13 +100,38 @@ impl Furigana {
             theme_text: Default::default(),
             address_reader: guide.reader.clone(),
             filter: guide.furigana,
+            read: Default::default(),
+            place_key: String::new(),
         }
     }
+
+    /// `text` read by `reader` (the plain or the address reader, told apart by `kind`),
+    /// from `read` when it was read before at the same place.
+    fn ruby(&self, reader: &Reader, kind: char, text: &str) -> Html {
+        if text.len() > KEPT_TEXT_MAX {
+            return reader.ruby_html(text, self.filter);
+        }
+        let key = format!("{kind}{}\u{1f}{text}", self.place_key);
+        self.read
+            .get_or_read(key, || reader.ruby_html(text, self.filter))
+    }
+}
+
+/// What the readers of `at(place)` depend on: the place's words and their readings.
+fn place_key(place: Option<&Place>) -> String {
+    let mut key = String::new();
+    for (surface, reading) in place.map(|p| p.words.as_slice()).unwrap_or_default() {
+        key.push_str(surface);
+        key.push('\u{1e}');
+        key.push_str(reading);
+        key.push('\u{1d}');
+    }
+    key
 }
 
 impl TextStyle for Furigana {
     fn html(&self, text: &str) -> Html {
-        self.reader.ruby_html(text, self.filter)
+        self.ruby(&self.reader, 't', text)
     }
     fn plain(&self, text: &str) -> String {
         strip_author_ruby(text)
@@ -97,9 +151,11 @@ impl TextStyle for Furigana {
             theme_text: Default::default(),
             address_reader: self.reader.for_address(place),
             filter: self.filter,
+            read: Arc::clone(&self.read),
+            place_key: place_key(place),
         })
     }
     fn address(&self, text: &str) -> Html {
-        self.address_reader.ruby_html(text, self.filter)
+        self.ruby(&self.address_reader, 'a', text)
     }
 }
