@@ -16,12 +16,12 @@
 //! | `accepts.json` | accepts | the same for who is accepted |
 //! | `area.json` | area | `{"values": [area id…], "width": w, "codes": "…"}`: 0 = no area, i+1 = values\[i\] |
 //! | `transport.json`, `lunch.json`, `saturday.json` | the same | `{"bits": bitset}`: documents that say yes |
-//! | `wage.json` | wage_min, wage_max | `{"width": w, "codes": "…"}`: highest monthly average wage in yen, 0 = none given |
+//! | `wage.json` | wage_min, wage_max | `{"bits": bitset, "width": w, "codes": "…"}`: the documents that give a wage (above 0 yen), and their highest monthly average wage in yen, in document order |
 //!
 //! `width` is the fewest digits that hold the largest number of the column (area: 2 up to 4,095
-//! areas; wage: 3 up to 262,143 yen), so nothing is clamped and a filter gives exactly what it
-//! gave on the wage in yen. A yes/no fact keeps only "yes", the one answer a filter passes
-//! ("no" and "unknown" both stay out).
+//! areas; wage: 3 up to 262,143 yen), so nothing is clamped and a wage filter is exact to the yen.
+//! Only the documents that give a wage spell one (a guide where few do has a small wage.json), and
+//! a yes/no fact keeps only "yes": those are all a filter passes ("no" and "unknown" stay out).
 //!
 //! Vocabularies are sorted, so the columns are the same for the same entries. At 10,000 offices
 //! of the national data the largest column, `area.json` (1,043 areas), is about 32 KB raw and
@@ -62,6 +62,14 @@ struct Flag {
     bits: String,
 }
 
+/// The documents that have a number, and their numbers in document order.
+#[derive(Serialize)]
+struct Given {
+    bits: String,
+    width: usize,
+    codes: String,
+}
+
 /// Every column, in the order manifest.json lists them.
 pub(crate) fn columns(docs: &[&SearchDoc]) -> Result<Vec<Column>, SearchError> {
     let areas = vocabulary(docs.iter().map(|d| &d.area));
@@ -69,7 +77,14 @@ pub(crate) fn columns(docs: &[&SearchDoc]) -> Result<Vec<Column>, SearchError> {
         .iter()
         .map(|d| position(&areas, &d.area).map_or(0, |i| i as u32 + 1))
         .collect();
-    let wages: Vec<u32> = docs.iter().map(|d| d.wage.unwrap_or(0)).collect();
+    let wage = |d: &SearchDoc| d.wage.filter(|&yen| yen > 0);
+    let wages: Vec<u32> = docs.iter().filter_map(|d| wage(d)).collect();
+    let wages = codes(None, &wages);
+    let wages = Given {
+        bits: bitset(docs.len(), |d| wage(docs[d]).is_some()),
+        width: wages.width,
+        codes: wages.codes,
+    };
     let flag = |yes: fn(&SearchDoc) -> bool| Flag {
         bits: bitset(docs.len(), |d| yes(docs[d])),
     };
@@ -81,7 +96,7 @@ pub(crate) fn columns(docs: &[&SearchDoc]) -> Result<Vec<Column>, SearchError> {
         ("transport", json(&flag(|d| d.transport == Some(true)))),
         ("lunch", json(&flag(|d| d.lunch == Some(true)))),
         ("saturday", json(&flag(|d| d.saturday))),
-        ("wage", json(&codes(None, &wages))),
+        ("wage", json(&wages)),
     ];
     columns
         .into_iter()

@@ -23,8 +23,9 @@ const columns = {
   transport: { bits: '9' }, // yes: 0 and 3 (1 said no, 2 said nothing)
   lunch: { bits: '3' }, // yes: 0 and 1
   saturday: { bits: '6' }, // 1 and 2
-  // 16,500 = 4·64² + 1·64 + 52 → "41q"; 90,000 = 21·64² + 62·64 + 16 → "L-G"; 0: no wage
-  wage: { width: 3, codes: '41qL-G000000' },
+  // documents 0 and 1 give a wage ("3"), 16,500 = 4·64² + 1·64 + 52 → "41q" and
+  // 90,000 = 21·64² + 62·64 + 16 → "L-G"
+  wage: { bits: '3', width: 3, codes: '41qL-G' },
 };
 
 const matching = (filters) => [0, 1, 2, 3].filter(facetPredicate(columns, filters));
@@ -101,6 +102,7 @@ test('the fixture columns say what the fixture documents say', async () => {
   const byId = new Map((await readJson('fixture-docs.json')).map((d) => [d.id, d]));
   const numbers = [...Array(manifest.docs).keys()];
   const values = (col, d) => col.values.filter((_, i) => hasBit(col.bits[i], d));
+  const wages = [];
   for (const doc of await documents(index, numbers)) {
     const source = byId.get(doc.id);
     const d = doc.doc;
@@ -111,6 +113,9 @@ test('the fixture columns say what the fixture documents say', async () => {
     assert.equal(hasBit(transport.bits, d), source.transport === true, doc.id);
     assert.equal(hasBit(lunch.bits, d), source.lunch === true, doc.id);
     assert.equal(hasBit(saturday.bits, d), source.saturday, doc.id);
-    assert.equal(codeAt(wage.codes, wage.width, d), source.wage || 0, doc.id);
+    assert.equal(hasBit(wage.bits, d), source.wage > 0, doc.id);
+    if (source.wage > 0) wages.push(source.wage);
   }
+  const given = wages.map((_, i) => codeAt(wage.codes, wage.width, i));
+  assert.deepEqual(given, wages, 'the wages of the documents that give one, in document order');
 });

@@ -53,6 +53,22 @@ export function codeAt(codes, width, d) {
   return n;
 }
 
+// Every document's wage from wage.json (0: none given), worked out once per fetched column.
+const decodedWages = new WeakMap();
+
+function wagesOf(column) {
+  let wages = decodedWages.get(column);
+  if (!wages) {
+    wages = new Uint32Array(column.bits.length * 6);
+    let next = 0; // the codes list only the documents in the bitset, in order
+    for (let d = 0; d < wages.length; d++) {
+      if (hasBit(column.bits, d)) wages[d] = codeAt(column.codes, column.width, next++);
+    }
+    decodedWages.set(column, wages);
+  }
+  return wages;
+}
+
 // Positions in `vocabulary` of the wanted ids; an id it lacks has none.
 function indexSet(vocabulary, wanted) {
   const set = new Set();
@@ -100,10 +116,9 @@ export function facetPredicate(columns, filters) {
   }
   const { wage_min: min, wage_max: max } = filters;
   if (validWage(min) || validWage(max)) {
-    const { width, codes } = columns.wage;
-    const wage = (d) => codeAt(codes, width, d);
-    if (validWage(min)) tests.push((d) => wage(d) > 0 && wage(d) >= min);
-    if (validWage(max)) tests.push((d) => wage(d) > 0 && wage(d) <= max);
+    const wages = wagesOf(columns.wage);
+    if (validWage(min)) tests.push((d) => wages[d] > 0 && wages[d] >= min);
+    if (validWage(max)) tests.push((d) => wages[d] > 0 && wages[d] <= max);
   }
   return (d) => tests.every((test) => test(d));
 }
