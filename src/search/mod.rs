@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! manifest.json            format/version, analyser version, build id, document count, impact
-//!                          scale, first term of every term shard, document chunk size
+//!                          scale, first term of every term shard, document chunk size, names
+//!                          of the facet columns
 //! <build>/t/<i>.json       term shard i: postings of a contiguous range of terms (shards.rs)
 //! <build>/d/<i>.json       document chunk i: what results show for documents i·k … i·k+k−1 (table.rs)
 //! <build>/f/<name>.json    facet column of one filter (kind, service, area, accepts, transport,
