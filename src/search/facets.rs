@@ -1,68 +1,166 @@
-//! The facet table: one compact column per filterable fact, indexed by document number, fetched
-//! only when a visitor ticks a filter (or browses with filters and no words).
+//! The facet columns: one small file per filter, `<build>/f/<name>.json`, fetched only when a
+//! visitor uses that filter (or browses with filters and no words), so a query pays only for the
+//! columns its filters read. manifest.json lists the names; the browser makes the paths.
 //!
-//! JSON: `{"kinds": [kind…], "services": [id…], "areas": [id…], "accepts": [id…],
-//!         "k": [kind index per doc], "s": [[service index…] per doc], "a": [area index or -1 per doc],
-//!         "c": [[accepts index…] per doc],
-//!         "t": "0120…", "l": "…"  (transport, lunch: 0 unknown, 1 yes, 2 no; one char per doc),
-//!         "sat": "0110…" (open on Saturday), "w": [monthly wage in yen, 0 = unknown, per doc]}`
-//! Vocabularies are sorted, so the table is the same for the same entries.
+//! Every column is indexed by document number and spelled in base-64 digits, the alphabet
+//! `0-9 A-Z a-z - _` (values 0‥63; not RFC 4648's alphabet, and no grouping into bytes):
+//! - a **bitset** is ⌈n/6⌉ digits; document d is in it when digit ⌊d/6⌋ has bit d mod 6 set
+//!   (value 2^(d mod 6)): `"5"` holds documents 0 and 2;
+//! - a **code string** is `width` digits per document, most significant first: document d's
+//!   number is digits d·width … d·width+width−1.
+//!
+//! | file | filters | JSON |
+//! |---|---|---|
+//! | `kind.json` | kind | `{"values": [kind…], "bits": [bitset…]}`: bitset i = documents of kind values\[i\] |
+//! | `service.json` | service | the same for service ids (a document can be in several) |
+//! | `accepts.json` | accepts | the same for who is accepted |
+//! | `area.json` | area | `{"values": [area id…], "width": w, "codes": "…"}`: 0 = no area, i+1 = values\[i\] |
+//! | `transport.json`, `lunch.json`, `saturday.json` | the same | `{"bits": bitset}`: documents that say yes |
+//! | `wage.json` | wage_min, wage_max | `{"bits": bitset, "width": w, "codes": "…"}`: the documents that give a wage (above 0 yen), and their highest monthly average wage in yen, in document order |
+//!
+//! `width` is the fewest digits that hold the largest number of the column (area: 2 up to 4,095
+//! areas; wage: 3 up to 262,143 yen), so nothing is clamped and a wage filter is exact to the yen.
+//! Only the documents that give a wage spell one (a guide where few do has a small wage.json), and
+//! a yes/no fact keeps only "yes": those are all a filter passes ("no" and "unknown" stay out).
+//!
+//! Vocabularies are sorted, so the columns are the same for the same entries. At 10,000 offices
+//! of the national data the largest column, `area.json` (1,043 areas), is about 32 KB raw and
+//! 16 KB gzip; the bitsets are 1.7 KB a value (BENCHMARKS.md has the figures).
 
 use super::{SearchDoc, SearchError};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
-#[derive(Serialize)]
-struct FacetTable<'a> {
-    kinds: Vec<&'a str>,
-    services: Vec<&'a str>,
-    areas: Vec<&'a str>,
-    accepts: Vec<&'a str>,
-    k: Vec<i64>,
-    s: Vec<Vec<usize>>,
-    a: Vec<i64>,
-    c: Vec<Vec<usize>>,
-    t: String,
-    l: String,
-    sat: String,
-    w: Vec<u32>,
+/// The base-64 digits, value 0 first.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// A column's name (the file `f/<name>.json`) and its JSON.
+pub(crate) struct Column {
+    pub name: &'static str,
+    pub json: Vec<u8>,
 }
 
-pub(crate) fn table(docs: &[&SearchDoc]) -> Result<Vec<u8>, SearchError> {
-    let kinds = vocabulary(docs.iter().map(|d| &d.kind));
-    let services = vocabulary(docs.iter().flat_map(|d| d.services.iter()));
+/// Values with a bitset each.
+#[derive(Serialize)]
+struct Sets<'a> {
+    values: Vec<&'a str>,
+    bits: Vec<String>,
+}
+
+/// One number per document; `values` names what the numbers 1… stand for, when they are ids.
+#[derive(Serialize)]
+struct Codes<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    values: Option<Vec<&'a str>>,
+    width: usize,
+    codes: String,
+}
+
+/// The documents that say yes.
+#[derive(Serialize)]
+struct Flag {
+    bits: String,
+}
+
+/// The documents that have a number, and their numbers in document order.
+#[derive(Serialize)]
+struct Given {
+    bits: String,
+    width: usize,
+    codes: String,
+}
+
+/// Every column, in the order manifest.json lists them.
+pub(crate) fn columns(docs: &[&SearchDoc]) -> Result<Vec<Column>, SearchError> {
     let areas = vocabulary(docs.iter().map(|d| &d.area));
-    let accepts = vocabulary(docs.iter().flat_map(|d| d.accepts.iter()));
-    let table = FacetTable {
-        k: docs
-            .iter()
-            .map(|d| position(&kinds, &d.kind).map_or(-1, |i| i as i64))
-            .collect(),
-        s: docs
-            .iter()
-            .map(|d| positions(&services, &d.services))
-            .collect(),
-        a: docs
-            .iter()
-            .map(|d| position(&areas, &d.area).map_or(-1, |i| i as i64))
-            .collect(),
-        c: docs
-            .iter()
-            .map(|d| positions(&accepts, &d.accepts))
-            .collect(),
-        t: docs.iter().map(|d| tri_state(d.transport)).collect(),
-        l: docs.iter().map(|d| tri_state(d.lunch)).collect(),
-        sat: docs
-            .iter()
-            .map(|d| if d.saturday { '1' } else { '0' })
-            .collect(),
-        w: docs.iter().map(|d| d.wage.unwrap_or(0)).collect(),
-        kinds,
-        services,
-        areas,
-        accepts,
+    let area_codes: Vec<u32> = docs
+        .iter()
+        .map(|d| position(&areas, &d.area).map_or(0, |i| i as u32 + 1))
+        .collect();
+    let wage = |d: &SearchDoc| d.wage.filter(|&yen| yen > 0);
+    let wages: Vec<u32> = docs.iter().filter_map(|d| wage(d)).collect();
+    let wages = codes(None, &wages);
+    let wages = Given {
+        bits: bitset(docs.len(), |d| wage(docs[d]).is_some()),
+        width: wages.width,
+        codes: wages.codes,
     };
-    serde_json::to_vec(&table).map_err(SearchError::Json)
+    let flag = |yes: fn(&SearchDoc) -> bool| Flag {
+        bits: bitset(docs.len(), |d| yes(docs[d])),
+    };
+    let columns = [
+        ("kind", json(&sets(docs, |d| std::slice::from_ref(&d.kind)))),
+        ("service", json(&sets(docs, |d| &d.services))),
+        ("area", json(&codes(Some(areas), &area_codes))),
+        ("accepts", json(&sets(docs, |d| &d.accepts))),
+        ("transport", json(&flag(|d| d.transport == Some(true)))),
+        ("lunch", json(&flag(|d| d.lunch == Some(true)))),
+        ("saturday", json(&flag(|d| d.saturday))),
+        ("wage", json(&wages)),
+    ];
+    columns
+        .into_iter()
+        .map(|(name, json)| Ok(Column { name, json: json? }))
+        .collect()
+}
+
+fn json(value: &impl Serialize) -> Result<Vec<u8>, SearchError> {
+    serde_json::to_vec(value).map_err(SearchError::Json)
+}
+
+/// The values documents have in one multi-valued field, each with the bitset of its documents.
+fn sets<'a>(docs: &[&'a SearchDoc], field: impl Fn(&'a SearchDoc) -> &'a [String]) -> Sets<'a> {
+    let values = vocabulary(docs.iter().flat_map(|d| field(d)));
+    let bits = values
+        .iter()
+        .map(|v| {
+            bitset(docs.len(), |d| {
+                field(docs[d]).iter().any(|x| x.as_str() == *v)
+            })
+        })
+        .collect();
+    Sets { values, bits }
+}
+
+fn codes<'a>(values: Option<Vec<&'a str>>, numbers: &[u32]) -> Codes<'a> {
+    let largest = numbers.iter().copied().max().unwrap_or(0);
+    let width = digits_for(largest);
+    let mut codes = String::with_capacity(numbers.len() * width);
+    for &n in numbers {
+        for place in (0..width).rev() {
+            codes.push(digit(n >> (6 * place)));
+        }
+    }
+    Codes {
+        values,
+        width,
+        codes,
+    }
+}
+
+/// The fewest base-64 digits (at least one) that spell `n`.
+fn digits_for(n: u32) -> usize {
+    let mut width = 1;
+    while width < 6 && n >> (6 * width) != 0 {
+        width += 1;
+    }
+    width
+}
+
+fn bitset(n: usize, member: impl Fn(usize) -> bool) -> String {
+    (0..n.div_ceil(6))
+        .map(|i| {
+            let bits = (0..6)
+                .filter(|b| i * 6 + b < n && member(i * 6 + b))
+                .fold(0, |acc, b| acc | 1 << b);
+            digit(bits)
+        })
+        .collect()
+}
+
+/// The digit of the low six bits of `n`.
+fn digit(n: u32) -> char {
+    char::from(DIGITS[(n & 63) as usize])
 }
 
 fn vocabulary<'a>(values: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
@@ -77,20 +175,29 @@ fn position(vocabulary: &[&str], value: &str) -> Option<usize> {
     vocabulary.binary_search(&value).ok()
 }
 
-fn positions(vocabulary: &[&str], values: &[String]) -> Vec<usize> {
-    let mut out: Vec<usize> = values
-        .iter()
-        .filter_map(|v| position(vocabulary, v))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn tri_state(value: Option<bool>) -> char {
-    match value {
-        None => '0',
-        Some(true) => '1',
-        Some(false) => '2',
+    #[test]
+    fn bitsets_put_document_d_at_bit_d_mod_6_of_digit_d_div_6() {
+        assert_eq!(bitset(4, |d| d == 0 || d == 2), "5");
+        assert_eq!(bitset(13, |d| d == 5 || d == 6 || d == 12), "W11");
+        assert_eq!(bitset(6, |_| true), "_");
+        assert_eq!(bitset(0, |_| true), "");
+    }
+
+    #[test]
+    fn codes_are_as_wide_as_the_largest_number() {
+        assert_eq!(digits_for(0), 1);
+        assert_eq!(digits_for(63), 1);
+        assert_eq!(digits_for(64), 2);
+        assert_eq!(digits_for(4095), 2);
+        assert_eq!(digits_for(262_143), 3);
+        assert_eq!(digits_for(262_144), 4);
+        assert_eq!(digits_for(u32::MAX), 6);
+        assert_eq!(codes(None, &[16_500, 90_000, 0]).codes, "41qL-G000");
+        assert_eq!(codes(None, &[1, 0, 2]).codes, "102");
+        assert_eq!(codes(None, &[]).codes, "");
     }
 }

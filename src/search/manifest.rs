@@ -1,6 +1,6 @@
 //! `manifest.json`: the only file every search fetches first. It names the build folder, the
-//! first term of every term shard, and how documents are chunked, so the browser can work out
-//! every other path itself.
+//! first term of every term shard, how documents are chunked and the facet columns, so the
+//! browser can work out every other path itself.
 
 use super::SearchError;
 use super::analyze::ANALYZER_VERSION;
@@ -9,7 +9,7 @@ use super::impact::IMPACT_SCALE;
 use serde::Serialize;
 
 /// Bumped when the file layout or encoding changes; the client refuses other versions.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -29,8 +29,8 @@ struct Manifest<'a> {
     /// Documents per chunk; chunk `i` is `<build>/d/<i>.json`.
     doc_chunk: usize,
     doc_chunks: usize,
-    /// `<build>/facets.json`.
-    facets: String,
+    /// Names of the facet columns; column `name` is `<build>/f/<name>.json`.
+    facets: &'a [&'a str],
 }
 
 pub(crate) struct ManifestInput<'a> {
@@ -39,6 +39,7 @@ pub(crate) struct ManifestInput<'a> {
     pub shard_starts: &'a [&'a str],
     pub doc_chunk: usize,
     pub doc_chunks: usize,
+    pub facets: &'a [&'a str],
 }
 
 pub(crate) fn manifest(input: &ManifestInput) -> Result<Vec<u8>, SearchError> {
@@ -53,7 +54,7 @@ pub(crate) fn manifest(input: &ManifestInput) -> Result<Vec<u8>, SearchError> {
         shards: input.shard_starts,
         doc_chunk: input.doc_chunk,
         doc_chunks: input.doc_chunks,
-        facets: format!("{}/facets.json", input.build),
+        facets: input.facets,
     };
     serde_json::to_vec(&manifest).map_err(SearchError::Json)
 }

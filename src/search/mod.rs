@@ -5,10 +5,12 @@
 //!
 //! ```text
 //! manifest.json            format/version, analyser version, build id, document count, impact
-//!                          scale, first term of every term shard, document chunk size
+//!                          scale, first term of every term shard, document chunk size, names
+//!                          of the facet columns
 //! <build>/t/<i>.json       term shard i: postings of a contiguous range of terms (shards.rs)
 //! <build>/d/<i>.json       document chunk i: what results show for documents i·k … i·k+k−1 (table.rs)
-//! <build>/facets.json      per-document facet columns, fetched only when filtering (facets.rs)
+//! <build>/f/<name>.json    facet column of one filter (kind, service, area, accepts, transport,
+//!                          lunch, saturday, wage), fetched only when that filter is used (facets.rs)
 //! ```
 //!
 //! `<build>` is a hash of the content, so a new build never mixes with cached old files.
@@ -99,14 +101,14 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
 
     let term_shards = shards::cut(&postings, count)?;
     let (doc_chunk, doc_chunks) = table::chunks(&ordered)?;
-    let facet_table = facets::table(&ordered)?;
+    let facet_columns = facets::columns(&ordered)?;
 
     let build = manifest::build_id(
         term_shards
             .iter()
             .map(|s| s.json.as_slice())
             .chain(doc_chunks.iter().map(Vec::as_slice))
-            .chain(std::iter::once(facet_table.as_slice())),
+            .chain(facet_columns.iter().map(|c| c.json.as_slice())),
     );
     let starts: Vec<&str> = term_shards.iter().map(|s| s.start.as_str()).collect();
     let manifest = manifest::manifest(&manifest::ManifestInput {
@@ -115,6 +117,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
         shard_starts: &starts,
         doc_chunk,
         doc_chunks: doc_chunks.len(),
+        facets: &facet_columns.iter().map(|c| c.name).collect::<Vec<_>>(),
     })?;
 
     let mut files = vec![(PathBuf::from("manifest.json"), manifest)];
@@ -125,7 +128,12 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
     for (i, chunk) in doc_chunks.into_iter().enumerate() {
         files.push((base.join("d").join(format!("{i}.json")), chunk));
     }
-    files.push((base.join("facets.json"), facet_table));
+    for column in facet_columns {
+        files.push((
+            base.join("f").join(format!("{}.json", column.name)),
+            column.json,
+        ));
+    }
     Ok(files)
 }
 

@@ -1,9 +1,12 @@
 // Measures what a visitor's first query costs, for benches/search_bench.rs (or by hand):
-//   node tests/search/bench-query.mjs <index dir> [query …]
+//   node tests/search/bench-query.mjs <index dir> [--filters JSON] [--area ID] [query …]
 // For each query, on a fresh index (nothing cached, as for a first visit): the files fetched
-// (manifest, term shards, the document chunks of the first 10 results), their raw and gzip sizes
-// (what a server with gzip sends), and the time to answer; then the median time of the same query
-// repeated with everything cached. Prints JSON.
+// (manifest, term shards, facet columns, the document chunks of the first 10 results), their raw
+// and gzip sizes (what a server with gzip sends), and the time to answer; then the median time of
+// the same query repeated with everything cached. Prints JSON.
+// `--filters '{"area":["sapporo-chuo"],"transport":true}'` (the filters of search-facets.js) or
+// `--area ID` (short for one area) applies to every query; an empty query ('') then lists what
+// the filters keep, as the search page does when only a filter is set.
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,16 +24,29 @@ const DEFAULT_QUERIES = [
   'ybs',
 ];
 
-const [dir, ...rest] = process.argv.slice(2);
+const USAGE = 'usage: node bench-query.mjs <index dir> [--filters JSON] [--area ID] [query …]';
+
+function parseArgs(args) {
+  const rest = [];
+  let filters;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--filters' && i + 1 < args.length) filters = JSON.parse(args[++i]);
+    else if (args[i] === '--area' && i + 1 < args.length) filters = { ...filters, area: [args[++i]] };
+    else rest.push(args[i]);
+  }
+  return { dir: rest[0], queries: rest.slice(1), filters };
+}
+
+const { dir, queries: given, filters } = parseArgs(process.argv.slice(2));
 if (!dir) {
-  console.error('usage: node bench-query.mjs <index dir> [query …]');
+  console.error(USAGE);
   process.exit(2);
 }
-const queries = rest.length > 0 ? rest : DEFAULT_QUERIES;
+const queries = given.length > 0 ? given : DEFAULT_QUERIES;
 const RESULTS_SHOWN = 10;
 
 async function answer(index, query) {
-  const result = await runQuery(index, query, { prefix: true });
+  const result = await runQuery(index, query, { prefix: true, filters });
   await documents(index, result.hits.slice(0, RESULTS_SHOWN).map((h) => h.doc));
   return result.total;
 }
@@ -60,6 +76,7 @@ for (const query of queries) {
   }
   report.push({
     query,
+    ...(filters ? { filters } : {}),
     results: total,
     files: fetched.length,
     rawBytes: fetched.reduce((s, f) => s + f.raw, 0),

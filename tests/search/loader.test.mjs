@@ -11,23 +11,50 @@ test('opening reads only the manifest', async () => {
   assert.deepEqual(log, ['manifest.json']);
 });
 
-test('a query fetches a few term shards and no facet table', async () => {
+test('a query fetches a few term shards and no facet column', async () => {
   const log = [];
   const index = await openFixture(log);
   const { manifest } = index;
   await runQuery(index, 'パン工房こむぎ');
   const shards = log.filter((p) => p.includes('/t/'));
   assert.ok(shards.length >= 1 && shards.length < manifest.shards.length, JSON.stringify(log));
-  assert.ok(!log.some((p) => p.endsWith('facets.json')));
+  assert.ok(!log.some((p) => p.includes('/f/')), JSON.stringify(log));
   for (const p of log) assert.ok(!p.startsWith('/') && !p.includes('://'), `${p} is not relative`);
 });
 
-test('filters fetch the facet table once', async () => {
+test('a query with one filter fetches only that filter\'s column', async () => {
+  for (const [filters, column] of [
+    [{ area: ['kita'] }, 'area'],
+    [{ service: ['b-type'], kind: [] }, 'service'],
+    [{ accepts: ['mental'] }, 'accepts'],
+    [{ saturday: true, transport: false }, 'saturday'],
+    [{ wage_min: 10000, wage_max: 50000 }, 'wage'],
+  ]) {
+    const log = [];
+    const index = await openFixture(log);
+    await runQuery(index, 'パン', { filters });
+    const columns = log.filter((p) => p.includes('/f/'));
+    assert.deepEqual(columns, [`${index.manifest.build}/f/${column}.json`], JSON.stringify(filters));
+  }
+});
+
+test('each column is fetched once, however many queries read it', async () => {
   const log = [];
   const index = await openFixture(log);
   await runQuery(index, 'パン', { filters: { transport: true } });
-  await runQuery(index, 'クッキー', { filters: { lunch: true } });
-  assert.equal(log.filter((p) => p.endsWith('facets.json')).length, 1);
+  await runQuery(index, 'クッキー', { filters: { transport: true, lunch: true } });
+  await runQuery(index, '', { filters: { lunch: true, kind: ['center'] } });
+  const columns = log.filter((p) => p.includes('/f/')).map((p) => p.split('/f/')[1]);
+  assert.deepEqual(columns, ['transport.json', 'lunch.json', 'kind.json']);
+});
+
+test('a filter whose column the manifest does not list is an error', async () => {
+  const fixture = await openFixture();
+  const facets = fixture.manifest.facets.filter((f) => f !== 'area');
+  const manifest = JSON.stringify({ ...fixture.manifest, facets });
+  const index = await openIndex(async (p) => (p === 'manifest.json' ? manifest : fixture.fetchShard(p)));
+  await assert.rejects(runQuery(index, 'パン', { filters: { area: ['kita'] } }), /no facet column area/);
+  assert.ok((await runQuery(index, 'パン', { filters: { lunch: true } })).total > 0);
 });
 
 test('search returns ids and scores, best first, limited', async () => {
@@ -60,7 +87,7 @@ test('the last Latin word is a prefix only when asked', async () => {
 });
 
 test('an index from another analyser version is refused', async () => {
-  const manifest = { format: 'shirube-search', version: 1, analyzer: 999, docs: 0, shards: [] };
+  const manifest = { format: 'shirube-search', version: 2, analyzer: 999, docs: 0, shards: [] };
   await assert.rejects(openIndex(async () => JSON.stringify(manifest)), /analyser/);
 });
 
@@ -76,10 +103,15 @@ test('a failed fetch rejects, and a later query retries it', async () => {
   assert.ok((await runQuery(index, 'パン')).total > 0);
 });
 
+test('an index of another format version is refused', async () => {
+  const manifest = { format: 'shirube-search', version: 1, analyzer: 1, docs: 0, shards: [] };
+  await assert.rejects(openIndex(async () => JSON.stringify(manifest)), /unknown index format/);
+});
+
 test('an empty index answers nothing', async () => {
   const manifest = {
-    format: 'shirube-search', version: 1, analyzer: 1, build: 'x', docs: 0, impactScale: 4,
-    shards: [], docChunk: 1, docChunks: 0, facets: 'x/facets.json',
+    format: 'shirube-search', version: 2, analyzer: 1, build: 'x', docs: 0, impactScale: 4,
+    shards: [], docChunk: 1, docChunks: 0, facets: [],
   };
   const index = await openIndex(async () => JSON.stringify(manifest));
   assert.equal((await runQuery(index, 'パン')).total, 0);

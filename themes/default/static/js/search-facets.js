@@ -1,4 +1,5 @@
-// Facet filters over the per-document facet table (<build>/facets.json, see src/search/facets.rs).
+// Facet filters over the facet columns (<build>/f/<name>.json, one file per filter; the format is
+// documented in src/search/facets.rs). A query fetches only the columns its filters read.
 // Within one group the choices are alternatives (B型 or A型; 北部 or 東部; 知的 or 精神); groups
 // combine with "and". `kind` (center, workplace, community, office) and `service` are one
 // question to a family ("what sort of place?"), so they are alternatives to each other as well.
@@ -10,18 +11,65 @@ export const FILTER_KEYS = [
   'service', 'kind', 'area', 'accepts', 'transport', 'lunch', 'saturday', 'wage_min', 'wage_max',
 ];
 
-/** True when no filter is set (the facet table need not be fetched). */
+const LIST_KEYS = ['service', 'kind', 'area', 'accepts'];
+const FLAG_KEYS = ['transport', 'lunch', 'saturday'];
+
+/** True when no filter is set (no facet column need be fetched). */
 export function isEmptyFilter(filters) {
-  if (!filters) return true;
-  const lists = ['service', 'kind', 'area', 'accepts'].some((k) => (filters[k] || []).length > 0);
-  const flags = ['transport', 'lunch', 'saturday'].some((k) => filters[k] === true);
-  return !lists && !flags && !validWage(filters.wage_min) && !validWage(filters.wage_max);
+  return facetColumns(filters).length === 0;
+}
+
+/**
+ * The names of the columns `filters` read, each once: a list filter reads the column of its
+ * key, a yes/no filter its own, the wage range `wage`.
+ */
+export function facetColumns(filters) {
+  if (!filters) return [];
+  const names = LIST_KEYS.filter((k) => (filters[k] || []).length > 0);
+  names.push(...FLAG_KEYS.filter((k) => filters[k] === true));
+  if (validWage(filters.wage_min) || validWage(filters.wage_max)) names.push('wage');
+  return names;
 }
 
 function validWage(value) {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
+// The base-64 digits of src/search/facets.rs: character code → value 0‥63.
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+const VALUE = new Uint8Array(128);
+for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** Whether document `d` is in a bitset (digit ⌊d/6⌋, bit d mod 6; past the end: no). */
+export function hasBit(bits, d) {
+  const at = Math.floor(d / 6);
+  return at < bits.length && ((VALUE[bits.charCodeAt(at)] >> d % 6) & 1) === 1;
+}
+
+/** Document `d`'s number in a code string of `width` digits a document. */
+export function codeAt(codes, width, d) {
+  let n = 0;
+  for (let i = d * width; i < d * width + width; i++) n = n * 64 + VALUE[codes.charCodeAt(i)];
+  return n;
+}
+
+// Every document's wage from wage.json (0: none given), worked out once per fetched column.
+const decodedWages = new WeakMap();
+
+function wagesOf(column) {
+  let wages = decodedWages.get(column);
+  if (!wages) {
+    wages = new Uint32Array(column.bits.length * 6);
+    let next = 0; // the codes list only the documents in the bitset, in order
+    for (let d = 0; d < wages.length; d++) {
+      if (hasBit(column.bits, d)) wages[d] = codeAt(column.codes, column.width, next++);
+    }
+    decodedWages.set(column, wages);
+  }
+  return wages;
+}
+
+// Positions in `vocabulary` of the wanted ids; an id it lacks has none.
 function indexSet(vocabulary, wanted) {
   const set = new Set();
   for (const id of wanted || []) {
@@ -31,39 +79,46 @@ function indexSet(vocabulary, wanted) {
   return set;
 }
 
-function anyIn(list, set) {
-  for (const value of list) if (set.has(value)) return true;
-  return false;
+// The bitsets of the wanted values of a set column (none when nothing is wanted of it).
+function wantedBits(column, wanted) {
+  if ((wanted || []).length === 0) return [];
+  return [...indexSet(column.values, wanted)].map((at) => column.bits[at]);
 }
 
 /**
  * A predicate doc number → boolean for `filters` ({service: [ids], kind: [kinds], area: [ids],
- * accepts: [ids], transport: true, lunch: true, saturday: true, wage_min: yen, wage_max: yen}).
- * An id the table has never seen matches nothing, so a stale URL shows "0 results", not everything.
+ * accepts: [ids], transport: true, lunch: true, saturday: true, wage_min: yen, wage_max: yen}),
+ * over `columns` ({name: the parsed column file}), which must hold facetColumns(filters).
+ * An id the index has never seen matches nothing, so a stale URL shows "0 results", not everything.
  */
-export function facetPredicate(table, filters) {
+export function facetPredicate(columns, filters) {
   const tests = [];
   const services = filters.service || [];
   const kinds = filters.kind || [];
   if (services.length > 0 || kinds.length > 0) {
-    const wantedServices = indexSet(table.services, services);
-    const wantedKinds = indexSet(table.kinds, kinds);
-    tests.push((d) => anyIn(table.s[d] || [], wantedServices) || wantedKinds.has(table.k[d]));
+    const sets = [...wantedBits(columns.service, services), ...wantedBits(columns.kind, kinds)];
+    tests.push((d) => sets.some((bits) => hasBit(bits, d)));
   }
   if ((filters.accepts || []).length > 0) {
-    const wanted = indexSet(table.accepts, filters.accepts);
-    tests.push((d) => anyIn(table.c[d] || [], wanted));
+    const sets = wantedBits(columns.accepts, filters.accepts);
+    tests.push((d) => sets.some((bits) => hasBit(bits, d)));
   }
   if ((filters.area || []).length > 0) {
-    const wanted = indexSet(table.areas, filters.area);
-    tests.push((d) => wanted.has(table.a[d]));
+    const { values, width, codes } = columns.area;
+    const wanted = indexSet(values, filters.area); // code 0 is "no area", i + 1 is values[i]
+    tests.push((d) => wanted.has(codeAt(codes, width, d) - 1));
   }
-  const flags = [['transport', table.t], ['lunch', table.l], ['saturday', table.sat]];
-  for (const [key, column] of flags) {
-    if (filters[key] === true) tests.push((d) => column[d] === '1');
+  for (const key of FLAG_KEYS) {
+    if (filters[key] === true) {
+      const { bits } = columns[key];
+      tests.push((d) => hasBit(bits, d));
+    }
   }
   const { wage_min: min, wage_max: max } = filters;
-  if (validWage(min)) tests.push((d) => table.w[d] > 0 && table.w[d] >= min);
-  if (validWage(max)) tests.push((d) => table.w[d] > 0 && table.w[d] <= max);
+  if (validWage(min) || validWage(max)) {
+    const wages = wagesOf(columns.wage);
+    if (validWage(min)) tests.push((d) => wages[d] > 0 && wages[d] >= min);
+    if (validWage(max)) tests.push((d) => wages[d] > 0 && wages[d] <= max);
+  }
   return (d) => tests.every((test) => test(d));
 }

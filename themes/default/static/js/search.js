@@ -4,7 +4,8 @@
 //
 // Index files (all paths relative to the site's search/ folder; the format is documented in
 // src/search/mod.rs): manifest.json, <build>/t/<i>.json term shards, <build>/d/<i>.json document
-// chunks, <build>/facets.json. Nothing is fetched until a query needs it.
+// chunks, <build>/f/<name>.json facet columns (one per filter). Nothing is fetched until a query
+// needs it, and a file once fetched is kept for the next queries.
 //
 // Scoring: score(doc) = Σ over query tokens of idf(token) × impact(token, doc) / impactScale,
 // idf = ln(1 + (N − df + 0.5) / (df + 0.5)); impacts are BM25 per field × field boost, computed
@@ -14,13 +15,13 @@
 // `prefix: true` so does the last Latin word (yb → ybs), for results as you type.
 
 import { ANALYZER_VERSION, analyze, exactKey, isSingleCjk, isWord } from './search-analyze.js';
-import { facetPredicate, isEmptyFilter } from './search-facets.js';
+import { facetColumns, facetPredicate } from './search-facets.js';
 
 export { analyze } from './search-analyze.js';
-export { FILTER_KEYS, facetPredicate, isEmptyFilter } from './search-facets.js';
+export { FILTER_KEYS, facetColumns, facetPredicate, isEmptyFilter } from './search-facets.js';
 
 const FORMAT = 'shirube-search';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 /**
  * Opens an index. `fetchShard(path)` returns (a promise of) the text or bytes of the file at
@@ -258,10 +259,21 @@ export function queryTerms(query, options = {}) {
   }));
 }
 
+function columnPath(manifest, name) {
+  if (!(manifest.facets || []).includes(name)) {
+    throw new Error(`search: the index has no facet column ${name}`);
+  }
+  return `${manifest.build}/f/${name}.json`;
+}
+
+// The predicate of the filters, from the columns they read (only those are fetched); null when
+// there is no filter.
 async function facetFilter(index, filters) {
-  if (isEmptyFilter(filters)) return null;
-  const table = await load(index, index.manifest.facets);
-  return facetPredicate(table, filters);
+  const names = facetColumns(filters);
+  if (names.length === 0) return null;
+  const paths = names.map((name) => columnPath(index.manifest, name));
+  const loaded = await Promise.all(paths.map((path) => load(index, path)));
+  return facetPredicate(Object.fromEntries(names.map((name, i) => [name, loaded[i]])), filters);
 }
 
 /**
