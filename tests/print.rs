@@ -473,7 +473,15 @@ fn build_with_pdf_links_its_own_pdf() {
     // must have in place before it prints.
     let printed = dir.path().join("printed");
     shirube_print(&printed, &[]);
-    assert_eq!(pages, info(&printed.join("guidebook.pdf"), "Pages"));
+    // Without its stylesheet the book came out 7 pages longer (126 against 119). Chromium itself
+    // lays the same document out a page longer or shorter now and then when the machine is busy
+    // (seen under CI-like load in either command, never when idle), so one page is allowed.
+    let printed_pages = info(&printed.join("guidebook.pdf"), "Pages");
+    let (a, b): (u32, u32) = (pages.parse().unwrap(), printed_pages.parse().unwrap());
+    assert!(
+        a.abs_diff(b) <= 1,
+        "build --pdf made {a} pages, shirube print {b}: the same book must be laid out alike"
+    );
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
         home.contains(&format!("{pages}ページ）</span></a>")),
