@@ -76,10 +76,15 @@ impl Staging {
         })
     }
 
-    /// Writes `rel` over whatever an earlier build left at that path.
+    /// Writes `rel` over whatever an earlier build left at that path. A file that already
+    /// holds exactly these bytes is left as it is: most pages of a rebuild are the same as two
+    /// builds ago, and reading one back costs less than writing it again.
     pub(super) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = self.root.join(rel);
-        make_room(&self.root, &path).map_err(|e| (path.clone(), e))?;
+        let existing = make_room(&self.root, &path).map_err(|e| (path.clone(), e))?;
+        if existing == Some(bytes.len() as u64) && fs::read(&path).is_ok_and(|b| b == bytes) {
+            return Ok(());
+        }
         fs::write(&path, bytes).map_err(|e| (path, e))
     }
 
@@ -182,8 +187,9 @@ impl Drop for Staging {
 /// Makes `path` writable as a new file: its folders exist (a file an earlier build left where a
 /// folder is needed is removed), a folder in its place is removed, and a file that shares its
 /// contents with another (a PDF hard-linked into the live output by the last build) is unlinked
-/// first, so that writing it never changes the output being served.
-fn make_room(root: &Path, path: &Path) -> io::Result<()> {
+/// first, so that writing it never changes the output being served. Returns the length of the
+/// file left at `path`, if there is one.
+fn make_room(root: &Path, path: &Path) -> io::Result<Option<u64>> {
     if let Some(dir) = path.parent()
         && fs::create_dir_all(dir).is_err()
     {
@@ -195,9 +201,10 @@ fn make_room(root: &Path, path: &Path) -> io::Result<()> {
         fs::create_dir_all(dir)?;
     }
     match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
-        Ok(meta) if shares_contents(&meta) => fs::remove_file(path),
-        _ => Ok(()),
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path).map(|()| None),
+        Ok(meta) if shares_contents(&meta) => fs::remove_file(path).map(|()| None),
+        Ok(meta) => Ok(Some(meta.len())),
+        Err(_) => Ok(None),
     }
 }
 
@@ -423,6 +430,34 @@ mod tests {
         assert_eq!(
             fs::read_to_string(spare.join("guidebook.pdf")).unwrap(),
             "%PDF live"
+        );
+    }
+
+    #[test]
+    fn a_file_of_the_spare_that_already_holds_the_bytes_is_not_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let spare = dir.path().join(".output.spare");
+        fs::create_dir_all(&spare).unwrap();
+        let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+        for (name, text) in [("same.html", "same"), ("changed.html", "old!")] {
+            fs::write(spare.join(name), text).unwrap();
+            let file = fs::File::options()
+                .write(true)
+                .open(spare.join(name))
+                .unwrap();
+            file.set_modified(long_ago).unwrap();
+        }
+        let mut files = Files::staged(&out).unwrap();
+        files.add("same.html", "same");
+        files.add("changed.html", "new!"); // same length, other bytes
+        files.commit(&out).unwrap();
+        let modified = |name: &str| fs::metadata(out.join(name)).unwrap().modified().unwrap();
+        assert_eq!(modified("same.html"), long_ago, "left as it was");
+        assert_ne!(modified("changed.html"), long_ago);
+        assert_eq!(
+            fs::read_to_string(out.join("changed.html")).unwrap(),
+            "new!"
         );
     }
 
