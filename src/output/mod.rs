@@ -135,12 +135,7 @@ impl Files {
             staging.abandon();
             return Err(error);
         }
-        let keep: BTreeSet<&str> = self
-            .written
-            .iter()
-            .chain(self.carried.keys())
-            .map(String::as_str)
-            .collect();
+        let keep: BTreeSet<&str> = self.paths().collect();
         staging.complete(&self.carried, &keep)
     }
 }

@@ -25,12 +25,7 @@ pub fn write_atomically(files: &Files, out: &Path) -> Result<(), WriteError> {
         .files
         .par_iter()
         .try_for_each(|(rel, bytes)| staging.write(rel, bytes))?;
-    let keep: BTreeSet<&str> = files
-        .files
-        .keys()
-        .chain(files.carried.keys())
-        .map(String::as_str)
-        .collect();
+    let keep: BTreeSet<&str> = files.paths().collect();
     staging.complete(&files.carried, &keep)
 }
 
