@@ -195,6 +195,34 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
     Some(site)
 }
 
+/// One entry file checked again on its own, as [`check`] checks it among the others (decoding and
+/// the links of its body), for a preview that re-reads only the files that changed. The rules
+/// across files (ids used twice, events naming entries, completeness) are the caller's: they hold
+/// while no entry's id, name or kind changes.
+pub fn check_entry(
+    raw: &RawSite,
+    config: &crate::content::model::SiteConfig,
+    doc: &crate::content::load::RawDoc,
+    today: Date,
+    diags: &mut Diagnostics,
+) -> Option<crate::content::model::Entry> {
+    let area_ids: Vec<String> = config.areas.iter().map(|a| a.id.clone()).collect();
+    let cache = crate::assets::cache::Cache::for_site(&raw.root);
+    let cx = EntryContext {
+        area_ids: &area_ids,
+        site_dir: &raw.root,
+        cache: &cache,
+        today,
+    };
+    let mut d = Decoder {
+        file: &doc.path,
+        diags,
+    };
+    let entry = decode_entry::entry(&mut d, doc, &cx);
+    links::check_body(raw, doc, diags);
+    entry
+}
+
 /// Where the value of a top-level key is written, for problems found after decoding.
 fn value_pos(root: &crate::yaml::Node, key: &str) -> Option<crate::diagnostics::Pos> {
     match &root.value {

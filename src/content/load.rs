@@ -133,37 +133,39 @@ fn read_docs(
         if let Ok(in_content) = abs.strip_prefix(root.join("content")) {
             seen.insert(slash(in_content));
         }
-        let Some(text) = read_text(root, &rel, diags) else {
-            continue;
-        };
-        let stem = abs
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let first_line = Pos { line: 1, column: 1 };
-        let split = match frontmatter::split(&text) {
-            Ok(split) => split,
-            Err(SplitError::NoOpening) => {
-                diags.error(&rel, first_line, "", Problem::NoFrontMatter);
-                continue;
-            }
-            Err(SplitError::NoClosing) => {
-                diags.error(&rel, first_line, "", Problem::UnclosedFrontMatter);
-                continue;
-            }
-        };
-        let Some(front) = parse_yaml(&rel, split.yaml, split.yaml_line_offset, diags) else {
-            continue;
-        };
-        docs.push(RawDoc {
-            path: rel,
-            stem,
-            front,
-            body: split.body.to_string(),
-            body_line: split.body_line,
-        });
+        docs.extend(read_doc(root, rel, diags));
     }
     docs
+}
+
+/// One Markdown file with front matter (`rel` from the site root), or its problems in `diags`.
+/// The preview reads the files that changed with it, and no others.
+pub fn read_doc(root: &Path, rel: PathBuf, diags: &mut Diagnostics) -> Option<RawDoc> {
+    let text = read_text(root, &rel, diags)?;
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let first_line = Pos { line: 1, column: 1 };
+    let split = match frontmatter::split(&text) {
+        Ok(split) => split,
+        Err(SplitError::NoOpening) => {
+            diags.error(&rel, first_line, "", Problem::NoFrontMatter);
+            return None;
+        }
+        Err(SplitError::NoClosing) => {
+            diags.error(&rel, first_line, "", Problem::UnclosedFrontMatter);
+            return None;
+        }
+    };
+    let front = parse_yaml(&rel, split.yaml, split.yaml_line_offset, diags)?;
+    Some(RawDoc {
+        path: rel,
+        stem,
+        front,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    })
 }
 
 fn read_yaml(root: &Path, rel: PathBuf, diags: &mut Diagnostics) -> Option<RawYaml> {

@@ -92,4 +92,16 @@ impl Diagnostics {
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
+
+    /// The problems of `files` become those `fresh` finds in them (a preview that checked only
+    /// the files that changed); the other files' problems stay as they were.
+    pub fn replace_files(
+        &mut self,
+        files: &std::collections::BTreeSet<PathBuf>,
+        fresh: Diagnostics,
+    ) {
+        self.items.retain(|d| !files.contains(&d.file));
+        self.items
+            .extend(fresh.items.into_iter().filter(|d| files.contains(&d.file)));
+    }
 }

@@ -102,6 +102,11 @@ impl Files {
         }
     }
 
+    /// Leaves out a file added to the memory (not one already staged).
+    pub fn forget(&mut self, path: &str) {
+        self.files.remove(path);
+    }
+
     pub fn len(&self) -> usize {
         self.files.len() + self.written.len() + self.carried.len()
     }
@@ -121,6 +126,30 @@ impl Files {
             .collect();
         paths.sort_unstable();
         paths.into_iter()
+    }
+
+    /// Writes the files held in memory into the output `out` itself, each replacing its old
+    /// version in one step (written beside it, then renamed over it), and leaves the output's
+    /// other files as they are: the preview re-renders a few pages of the site it serves. A file
+    /// that already holds the same bytes is not touched. Returns the paths it wrote, in order.
+    pub fn patch(self, out: &Path) -> Result<Vec<String>, (PathBuf, io::Error)> {
+        debug_assert!(self.staging.is_none() && self.carried.is_empty());
+        let mut written = Vec::new();
+        for (rel, bytes) in &self.files {
+            let path = out.join(rel);
+            if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
+                continue;
+            }
+            let fail = |e: io::Error| (path.clone(), e);
+            let dir = path.parent().unwrap_or(out);
+            std::fs::create_dir_all(dir).map_err(fail)?;
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+            std::fs::write(&temp, bytes).map_err(fail)?;
+            std::fs::rename(&temp, &path).map_err(fail)?;
+            written.push(rel.clone());
+        }
+        Ok(written)
     }
 
     /// Puts the files in place of the output in one step: the staging folder (made complete:

@@ -4,6 +4,7 @@
 //! output, which are carried into the new output (see `crate::pdfs`).
 
 use crate::content::date::Date;
+use crate::content::load::RawSite;
 use crate::diagnostics::Diagnostics;
 use crate::lang::{Localized, Msg, msg};
 use crate::paths::slash;
@@ -164,12 +165,35 @@ pub fn build_with_progress(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
+    build_keeping(options, progress).map(|(report, _)| report)
+}
+
+/// What a build made the site from, kept by the preview to make the next build from what
+/// changed (`preview.rs`).
+pub(super) struct Made {
+    pub raw: RawSite,
+    /// Every problem the build found (warnings: it built).
+    pub diagnostics: Diagnostics,
+    pub guide: enrich::Guide,
+    pub theme: Theme,
+    /// The PDFs the output holds: its pages link them with a fingerprint of the whole site.
+    pub manifest: Manifest,
+}
+
+/// [`build_with_progress`], handing back what the site was made from.
+pub(super) fn build_keeping(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<(BuildReport, Made), BuildError> {
     let mut t = Stages {
         progress,
         timings: Vec::new(),
     };
-    let (site, diagnostics) = t.run(Stage::Check, || {
-        super::check_site(&options.site_dir, options.today)
+    let (raw, site, diagnostics) = t.run(Stage::Check, || {
+        let mut diagnostics = Diagnostics::default();
+        let raw = crate::content::load::load(&options.site_dir, &mut diagnostics);
+        let site = crate::check::check(&raw, options.today, &mut diagnostics);
+        (raw, site, diagnostics)
     });
     let site = match site {
         Some(site) if !diagnostics.fail(options.strict) => site,
@@ -200,6 +224,7 @@ pub fn build_with_progress(
             furigana: options.furigana,
             pdfs: &shelf,
             progress,
+            only: None,
         };
         render::render(&guide, &theme, &render_options, &mut files)
     })?;
@@ -208,7 +233,7 @@ pub fn build_with_progress(
     let file_count = files.len();
     t.run(Stage::Write, || files.commit(&options.out_dir))
         .map_err(|(path, error)| BuildError::Write { path, error })?;
-    Ok(BuildReport {
+    let report = BuildReport {
         diagnostics,
         pages,
         files: file_count,
@@ -219,7 +244,15 @@ pub fn build_with_progress(
             .as_ref()
             .and_then(|_| manifest.pdfs.iter().find(|r| r.file == "guidebook.pdf"))
             .cloned(),
-    })
+    };
+    let made = Made {
+        diagnostics: report.diagnostics.clone(),
+        raw,
+        guide,
+        theme,
+        manifest,
+    };
+    Ok((report, made))
 }
 
 /// The PDFs of the new output: those the output already holds (carried over as they are, with

@@ -3,6 +3,7 @@
 //! never call back up here.
 
 mod build;
+pub mod preview;
 pub mod print;
 
 pub use build::{

@@ -27,6 +27,26 @@ pub struct RenderOptions<'a> {
     /// The printed editions the home page and the listings link to.
     pub pdfs: &'a Shelf,
     pub progress: &'a dyn PageProgress,
+    /// Only the pages whose [`Shows`] this accepts (a preview re-rendering what an edit changed);
+    /// `None` renders every page.
+    pub only: Option<&'a PageFilter<'a>>,
+}
+
+/// Which pages a render makes, by what they show.
+pub type PageFilter<'a> = dyn Fn(&Shows) -> bool + Sync + 'a;
+
+/// What of the entries a page shows beyond its frame (menus, counts per service and area) and
+/// links by id: the pages a preview renders again when some entries' facts change and nothing
+/// else does (no id, name, reading, area, service or photo: those change every page's frame,
+/// readings or order, and the preview builds the whole site).
+#[derive(Debug, Clone)]
+pub enum Shows {
+    /// Nothing of any entry: the home page, events, free pages, the glossary, search, 404.
+    Frame,
+    /// These entries' facts: an entry's own page, a listing page's cards.
+    Entries(Vec<String>),
+    /// Every entry's facts (the comparison table).
+    EveryEntry,
 }
 
 /// Renders every page of every edition into `files`; returns the number of HTML pages.
@@ -94,6 +114,10 @@ impl PageProgress for () {
 
 /// How a page's own part of the context is filled, given the page's `root`.
 type Fill<'a> = Box<dyn Fn(&mut tera::Context, &str) + Send + Sync + 'a>;
+
+/// Lists a page to render: its address, its template, what it shows and how its context is
+/// filled.
+type AddPage<'a, 'p> = dyn FnMut(&str, &'static str, Shows, Fill<'a>) -> Result<(), ThemeError> + 'p;
 
 /// Pages rendered before they are handed to `Files` (which writes them on every core): enough
 /// to keep both cores busy, few enough that a slice of a national site's pages is a few MB.
@@ -188,21 +212,25 @@ pub fn render_edition<'a>(
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     let (today, pdfs, progress) = (options.today, options.pdfs, options.progress);
+    let wanted = |shows: &Shows| options.only.is_none_or(|only| only(shows));
     // The print-ready document is always there to link to when the theme has one.
     let print_document = theme.has("print.html");
     let mut jobs: Vec<Job> = Vec::new();
-    let mut page = |url: &str, template: &'static str, fill: Fill<'a>| {
-        jobs.push(Job {
-            url: url.to_string(),
-            template,
-            fill,
-        });
+    let mut page = |url: &str, template: &'static str, shows: Shows, fill: Fill<'a>| {
+        if wanted(&shows) {
+            jobs.push(Job {
+                url: url.to_string(),
+                template,
+                fill,
+            });
+        }
         Ok::<(), ThemeError>(())
     };
 
     page(
         "",
         "index.html",
+        Shows::Frame,
         Box::new(move |cx, root| {
             let upcoming: Vec<_> = events::upcoming(guide, today)
                 .take(events::HOME_LIMIT)
@@ -219,6 +247,7 @@ pub fn render_edition<'a>(
     page(
         "events/",
         "events.html",
+        Shows::Frame,
         Box::new(move |cx, root| {
             let cards: Vec<_> = events::upcoming(guide, today)
                 .map(|e| events::card(e, root, today, tx))
@@ -235,6 +264,7 @@ pub fn render_edition<'a>(
     page(
         "events/past/",
         "events.html",
+        Shows::Frame,
         Box::new(move |cx, root| {
             let cards: Vec<_> = events::past(guide, today)
                 .into_iter()
@@ -255,6 +285,7 @@ pub fn render_edition<'a>(
         page(
             &url,
             "event.html",
+            Shows::Frame,
             Box::new(move |cx, root| {
                 // Under the event page's h2 「くわしく」.
                 let terms = TermLinker::new(&guide.site.glossary, root, tx);
@@ -269,7 +300,7 @@ pub fn render_edition<'a>(
     // A listing page, or the pages of a long one (`view::pages`); `pdfs` adds the listing's
     // printed editions, given the page's `asset_root`.
     let listing_pages =
-        |page: &mut dyn FnMut(&str, &'static str, Fill<'a>) -> Result<(), ThemeError>,
+        |page: &mut AddPage<'a, '_>,
          listing: Listing,
          members: Vec<&'a Entry>,
          pdfs: Fill<'a>|
@@ -282,9 +313,11 @@ pub fn render_edition<'a>(
                 let url = pages::url(&listing.base, index);
                 let (listing, pdfs) = (listing.clone(), pdfs.clone());
                 let asset_root = root_for(&format!("{prefix}{url}"));
+                let shows = Shows::Entries(chunk.iter().map(|e| e.id.clone()).collect());
                 page(
                     &url,
                     "listing.html",
+                    shows,
                     Box::new(move |cx, root| {
                         let cards: Vec<_> = chunk
                             .iter()
@@ -368,6 +401,7 @@ pub fn render_edition<'a>(
         page(
             &url,
             "entry.html",
+            Shows::Entries(vec![entry.id.clone()]),
             Box::new(move |cx, root| {
                 // The entry's text is read at its place (its town's name as the town is read).
                 let tx = tx.at(guide.place(entry));
@@ -390,6 +424,7 @@ pub fn render_edition<'a>(
         page(
             &url,
             "page.html",
+            Shows::Frame,
             Box::new(move |cx, root| {
                 cx.insert("title_plain", &tx.plain(&p.title));
                 let terms = TermLinker::new(&guide.site.glossary, root, tx);
@@ -413,6 +448,7 @@ pub fn render_edition<'a>(
         page(
             "compare/",
             "compare.html",
+            Shows::EveryEntry,
             Box::new(move |cx, root| {
                 cx.insert("columns", &compare::COLUMNS);
                 cx.insert("groups", &compare::groups(guide, root, tx));
@@ -426,6 +462,7 @@ pub fn render_edition<'a>(
     page(
         "glossary/",
         "glossary.html",
+        Shows::Frame,
         Box::new(move |cx, _| {
             cx.insert("terms", &site::glossary(guide, tx));
             structured(cx, tx, || {
@@ -438,6 +475,7 @@ pub fn render_edition<'a>(
         page(
             "search/",
             "search.html",
+            Shows::Frame,
             Box::new(move |cx, _| {
                 structured(cx, tx, || {
                     jsonld::trail_only(guide, &trail("さがす", "search/"))
@@ -447,6 +485,9 @@ pub fn render_edition<'a>(
     }
 
     let mut pages = render_jobs(guide, theme, tx, prefix, jobs, progress, files)?;
+    if !wanted(&Shows::Frame) {
+        return Ok(pages);
+    }
 
     // 404 is served by hosts at any missing path, so its links are absolute from the base URL.
     let base_path = base_path(&config.base_url);

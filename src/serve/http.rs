@@ -38,6 +38,33 @@ pub struct Site<'a> {
     pub lang: Lang,
 }
 
+/// What a page asks of the status: `?after=SERIAL` (answer once the status is past it: a long
+/// poll) and `&since=VERSION` (the pages changed since the page's version).
+#[derive(Debug, Default, PartialEq)]
+pub struct StatusQuery {
+    pub asks_status: bool,
+    pub after: Option<u64>,
+    pub since: Option<u64>,
+}
+
+impl StatusQuery {
+    pub fn of(url: &str) -> StatusQuery {
+        let (path, query) = url.split_once('?').unwrap_or((url, ""));
+        let number = |key: &str| {
+            query
+                .split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, v)| v.parse().ok())
+        };
+        StatusQuery {
+            asks_status: path == overlay::STATUS_PATH,
+            after: number("after"),
+            since: number("since"),
+        }
+    }
+}
+
 /// Answers one request and sends it; a client that hangs up is not our problem.
 pub fn respond(request: Request, site: &Site) {
     let host = request

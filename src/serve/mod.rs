@@ -12,9 +12,11 @@ mod overlay;
 mod watch;
 
 use crate::lang::{Lang, Localized, Msg, msg};
+use crate::pipeline::preview::Preview;
 use crate::pipeline::{BuildError, BuildOptions, BuildReport};
 use overlay::Status;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -58,13 +60,44 @@ pub trait ServeEvents {
 /// The number of the current good build, as text (for scripts and tests that need only that).
 const VERSION_PATH: &str = "/__shirube/version";
 
-/// The preview's state, shared by the watcher and every connection.
-type Shared = Arc<Mutex<Status>>;
+/// The preview's state, shared by the watcher and every connection, and the bell that wakes the
+/// pages waiting for it to change.
+#[derive(Default)]
+struct Board {
+    status: Mutex<Status>,
+    bell: Condvar,
+}
 
-fn lock(status: &Shared) -> std::sync::MutexGuard<'_, Status> {
-    // A panicking connection thread cannot leave the status half-written: every write is one
-    // assignment. So a poisoned lock is still good to read.
-    status.lock().unwrap_or_else(PoisonError::into_inner)
+type Shared = Arc<Board>;
+
+/// How long a page's request for the status is held when nothing changes (then it asks again).
+const LONG_POLL: Duration = Duration::from_secs(25);
+
+/// After edits of entries' facts, how long the preview waits for another save before it makes
+/// what shows every entry (`Preview::finish`).
+const FINISH_AFTER: Duration = Duration::from_millis(300);
+
+impl Board {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Status> {
+        // A panicking connection thread cannot leave the status half-written: every write is a
+        // method of `Status` that cannot panic half-way. So a poisoned lock is still good to read.
+        self.status.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn change(&self, change: impl FnOnce(&mut Status)) {
+        change(&mut self.lock());
+        self.bell.notify_all();
+    }
+
+    /// The status once its serial is not `seen` (at once when it is not), or after
+    /// [`LONG_POLL`].
+    fn wait_past(&self, seen: Option<u64>) -> std::sync::MutexGuard<'_, Status> {
+        let status = self.lock();
+        let Some(seen) = seen else { return status };
+        self.bell
+            .wait_timeout_while(status, LONG_POLL, |s| s.serial == seen)
+            .map_or_else(|e| e.into_inner().0, |(status, _)| status)
+    }
 }
 
 pub fn serve(
@@ -79,19 +112,18 @@ pub fn serve(
         out_dir: out.clone(),
         ..options
     };
-    let status: Shared = Arc::default();
-    let record = |result: &Result<BuildReport, BuildError>| {
-        let mut status = lock(&status);
-        match result {
-            Ok(_) => {
-                status.version += 1;
-                status.failure = None;
-            }
-            Err(error) => status.failure = Some(overlay::failure(error, options.strict, lang)),
-        }
+    let board: Shared = Arc::default();
+    let strict = options.strict;
+    let (site_dir, theme_dir) = (options.site_dir.clone(), options.theme_dir());
+    let record = |result: &Result<BuildReport, BuildError>, changed: Option<&[String]>| {
+        board.change(|status| match result {
+            Ok(_) => status.built(changed),
+            Err(error) => status.failed(overlay::failure(error, strict, lang)),
+        });
     };
-    let first = crate::pipeline::build(&options);
-    record(&first);
+    let mut preview = Preview::new(options);
+    let first = preview.update(&[]).map(|u| u.report);
+    record(&first, None);
     events.built(&first);
 
     let server = tiny_http::Server::http(("127.0.0.1", port))
@@ -102,16 +134,20 @@ pub fn serve(
         .map_or(port, |address| address.port());
     events.listening(&format!("http://127.0.0.1:{actual_port}/"));
     {
-        let status = Arc::clone(&status);
+        let board = Arc::clone(&board);
         let out = out.clone();
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
-                let status = Arc::clone(&status);
+                let board = Arc::clone(&board);
                 let out = out.clone();
                 std::thread::spawn(move || {
                     let (version, status_json) = {
-                        let status = lock(&status);
-                        (status.version, status.to_json())
+                        let query = http::StatusQuery::of(request.url());
+                        let status = match query.asks_status {
+                            true => board.wait_past(query.after),
+                            false => board.lock(),
+                        };
+                        (status.version, status.to_json(query.since))
                     };
                     let site = http::Site {
                         root: &out,
@@ -125,12 +161,29 @@ pub fn serve(
         });
     }
 
-    let watcher = watch::SiteWatcher::new(&options.site_dir, &options.theme_dir())
-        .map_err(ServeError::Watch)?;
-    while watcher.wait_for_change() {
-        let result = crate::pipeline::build(&options);
-        record(&result);
-        events.built(&result);
+    let watcher = watch::SiteWatcher::new(&site_dir, &theme_dir).map_err(ServeError::Watch)?;
+    loop {
+        let wait = preview.behind().then_some(FINISH_AFTER);
+        match watcher.next_change(wait) {
+            watch::Change::Stopped => break,
+            watch::Change::Paths(paths) => {
+                let result = preview.update(&paths);
+                let changed = result.as_ref().ok().and_then(|u| u.changed.clone());
+                let result = result.map(|u| u.report);
+                record(&result, changed.as_deref());
+                events.built(&result);
+            }
+            // Quiet since edits of entries' facts: the pages and data that show every entry.
+            watch::Change::Quiet => match preview.finish() {
+                Ok(changed) if changed.is_empty() => {}
+                Ok(changed) => board.change(|status| status.built(Some(&changed))),
+                Err(error) => {
+                    let failed = Err(error);
+                    record(&failed, None);
+                    events.built(&failed);
+                }
+            },
+        }
     }
     Ok(())
 }

@@ -12,19 +12,85 @@ use serde_json::{Value, json};
 /// The path the pages poll.
 pub const STATUS_PATH: &str = "/__shirube/status";
 
+/// How many builds' changed pages the preview remembers for pages that ask what changed since
+/// their version; a page older than that reloads.
+const HISTORY: usize = 64;
+
 /// The state of the preview.
 #[derive(Debug, Default)]
 pub struct Status {
-    /// Counts the good builds; the page reloads when it changes.
+    /// Counts the good builds; the page reloads when it changes and it is among the pages
+    /// that changed.
     pub version: u64,
+    /// Counts every change of the status (a build, a failure, a fix), for pages waiting on it.
+    pub serial: u64,
     /// What stops the last save from building, ready for the page to show.
     pub failure: Option<Value>,
+    /// The last builds' versions and the pages each changed (`/entries/a/`), `None` for a whole
+    /// build.
+    history: std::collections::VecDeque<(u64, Option<Vec<String>>)>,
 }
 
 impl Status {
-    pub fn to_json(&self) -> String {
-        json!({ "version": self.version, "failure": self.failure }).to_string()
+    /// A good build, which changed these output files (`None`: the whole site).
+    pub fn built(&mut self, changed: Option<&[String]>) {
+        self.version += 1;
+        self.serial += 1;
+        self.failure = None;
+        self.history
+            .push_back((self.version, changed.map(pages_of)));
+        if self.history.len() > HISTORY {
+            self.history.pop_front();
+        }
     }
+
+    pub fn failed(&mut self, failure: Value) {
+        self.serial += 1;
+        self.failure = Some(failure);
+    }
+
+    /// The status for a page of version `since` (or any page): with the pages changed since,
+    /// `null` when it does not know them all.
+    pub fn to_json(&self, since: Option<u64>) -> String {
+        let changed = since.and_then(|since| self.changed_since(since));
+        json!({
+            "version": self.version,
+            "serial": self.serial,
+            "failure": self.failure,
+            "changed": changed,
+        })
+        .to_string()
+    }
+
+    fn changed_since(&self, since: u64) -> Option<Vec<String>> {
+        let oldest = self.history.front().map_or(self.version + 1, |(v, _)| *v);
+        if since + 1 < oldest {
+            return None;
+        }
+        let mut pages = std::collections::BTreeSet::new();
+        for (_, changed) in self.history.iter().filter(|(v, _)| *v > since) {
+            pages.extend(changed.as_ref()?.iter().cloned());
+        }
+        Some(pages.into_iter().collect())
+    }
+}
+
+/// The addresses at which pages show changed output files: `entries/a/index.html` is
+/// `/entries/a/`; the search index's files change what the search pages show.
+fn pages_of(files: &[String]) -> Vec<String> {
+    let mut pages = std::collections::BTreeSet::new();
+    for file in files {
+        if file.starts_with("search/") && !file.ends_with(".html") {
+            pages.insert("/search/".to_string());
+            pages.insert(format!("/{}search/", crate::render::FURIGANA_PREFIX));
+        } else {
+            pages.insert(format!(
+                "/{}",
+                file.strip_suffix("index.html").unwrap_or(file)
+            ));
+        }
+    }
+    pages.into_iter().collect()
 }
 
 /// A build's failure as the page shows it: a title, a hint and one item per problem (errors,
@@ -71,8 +137,10 @@ fn problems(diags: &Diagnostics, strict: bool, lang: Lang) -> Vec<Value> {
 /// Content-Security-Policy (`script-src 'self'`, no inline script) lets it run.
 pub const SCRIPT_PATH: &str = "/__shirube/preview.js";
 
-/// Loaded by every page the preview serves (a `<script src>` before `</body>`). It polls the
-/// status; reloads on a new good build; shows the problems in a panel over the page (text only,
+/// Loaded by every page the preview serves (a `<script src>` before `</body>`). It asks for the
+/// status and the server answers when the status changes (a long poll: a save reloads the page
+/// as soon as it is built, with no polling interval to wait out); it reloads on a new good build
+/// that changed this page; shows the problems in a panel over the page (text only,
 /// never HTML from the files; styled through the CSSOM, which the policy allows), which a button
 /// closes until the problems change. The panel is an `alertdialog` that takes focus, so a screen
 /// reader reads it out.
@@ -88,10 +156,13 @@ const ul=add(el,'ul','','margin:0 0 .75rem;padding-left:1.25rem');
 for(const p of f.problems){const li=add(ul,'li','','margin:.5rem 0');add(li,'code',p.where,'font-weight:bold;word-break:break-all');add(li,'div',p.message);if(p.fix)add(li,'div',p.fix,'color:#333');}
 const b=add(el,'button',f.close,'font:inherit;padding:.4rem 1rem;min-height:44px');b.type='button';b.onclick=()=>el.remove();
 document.body.append(el);el.focus();}
-async function poll(){try{const r=await fetch('/__shirube/status',{cache:'no-store'});const s=await r.json();
-if(v!==null&&s.version!==v){location.reload();return;}v=s.version;
-if(s.failure)show(s.failure);else{shown=null;panel()?.remove();}}catch{}}
-poll();setInterval(poll,700);})();"#;
+const here=decodeURIComponent(location.pathname).replace(/index\.html$/,'');
+let serial='';
+async function poll(){let wait=0;try{const r=await fetch('/__shirube/status?after='+serial+'&since='+(v??''),{cache:'no-store'});const s=await r.json();
+if(v!==null&&s.version!==v&&(s.changed===null||s.changed.includes(here))){location.reload();return;}v=s.version;serial=s.serial;
+if(s.failure)show(s.failure);else{shown=null;panel()?.remove();}}catch{wait=1000;}
+setTimeout(poll,wait);}
+poll();})();"#;
 
 /// The page served while no build has succeeded yet, so the problems have somewhere to show.
 pub fn waiting_page(lang: Lang) -> String {

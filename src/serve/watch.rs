@@ -4,6 +4,7 @@
 //! every build start the next.
 
 use notify::{Event, RecursiveMode, Watcher};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
@@ -13,11 +14,24 @@ pub struct SiteWatcher {
     _watcher: notify::RecommendedWatcher,
     events: Receiver<notify::Result<Event>>,
     watched: Vec<PathBuf>,
+    site_dir: PathBuf,
+    site_dir_canonical: PathBuf,
+}
+
+/// What [`SiteWatcher::next_change`] saw.
+#[derive(Debug)]
+pub enum Change {
+    /// These paths changed (events of one save or a few close together).
+    Paths(Vec<PathBuf>),
+    /// Nothing changed for the time given.
+    Quiet,
+    /// The watcher stopped.
+    Stopped,
 }
 
 /// How long after a change the build waits for the rest of a save (editors write a file in
 /// several steps: a temporary file, a rename, a metadata change).
-const SETTLE: Duration = Duration::from_millis(120);
+const SETTLE: Duration = Duration::from_millis(40);
 
 impl SiteWatcher {
     pub fn new(site_dir: &Path, theme_dir: &Path) -> notify::Result<SiteWatcher> {
@@ -36,25 +50,53 @@ impl SiteWatcher {
             _watcher: watcher,
             events,
             watched,
+            site_dir: site_dir.to_path_buf(),
+            site_dir_canonical: site_dir.canonicalize().unwrap_or_else(|_| site_dir.into()),
         })
     }
 
-    /// Waits for a change to something the site is made of, then for the save to settle.
-    /// `false` when the watcher stopped.
-    pub fn wait_for_change(&self) -> bool {
+    /// Waits for a change to something the site is made of, then for the save to settle, and
+    /// tells which paths changed (relative to the site folder when inside it). With `quiet`,
+    /// gives up after that long without one.
+    pub fn next_change(&self, quiet: Option<Duration>) -> Change {
+        let mut paths = BTreeSet::new();
         loop {
-            match self.events.recv() {
-                Ok(Ok(event)) if self.concerns_site(&event) => break,
-                Ok(_) => continue,
-                Err(_) => return false,
+            let event = match quiet {
+                Some(quiet) => match self.events.recv_timeout(quiet) {
+                    Ok(event) => event,
+                    Err(RecvTimeoutError::Timeout) => return Change::Quiet,
+                    Err(RecvTimeoutError::Disconnected) => return Change::Stopped,
+                },
+                None => match self.events.recv() {
+                    Ok(event) => event,
+                    Err(_) => return Change::Stopped,
+                },
+            };
+            if let Ok(event) = event
+                && self.concerns_site(&event)
+            {
+                self.note(&event, &mut paths);
+                break;
             }
         }
         loop {
             match self.events.recv_timeout(SETTLE) {
+                Ok(Ok(event)) if self.concerns_site(&event) => self.note(&event, &mut paths),
                 Ok(_) => continue,
-                Err(RecvTimeoutError::Timeout) => return true,
-                Err(RecvTimeoutError::Disconnected) => return false,
+                Err(RecvTimeoutError::Timeout) => {
+                    return Change::Paths(paths.into_iter().collect());
+                }
+                Err(RecvTimeoutError::Disconnected) => return Change::Stopped,
             }
+        }
+    }
+
+    fn note(&self, event: &Event, paths: &mut BTreeSet<PathBuf>) {
+        for path in &event.paths {
+            let inside = [&self.site_dir, &self.site_dir_canonical]
+                .into_iter()
+                .find_map(|dir| path.strip_prefix(dir).ok());
+            paths.insert(inside.map_or_else(|| path.clone(), Path::to_path_buf));
         }
     }
 
