@@ -59,9 +59,21 @@ fn wait_for_new_build(port: u16, from: &str) -> String {
 
 /// Starts the preview of `site` on a free port; kills it when the guard is dropped.
 fn start(site: &std::path::Path) -> (Server, u16) {
-    let child = Command::new(env!("CARGO_BIN_EXE_shirube"))
-        .args(["serve", "--port", "0"])
-        .arg(site)
+    let mut command = Command::new(env!("CARGO_BIN_EXE_shirube"));
+    command.args(["serve", "--port", "0"]).arg(site);
+    start_command(command)
+}
+
+/// Starts the preview the way README says, in the site's folder (`shirube serve`, no folder
+/// named: the site is `.`).
+fn start_in(site: &std::path::Path) -> (Server, u16) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_shirube"));
+    command.args(["serve", "--port", "0"]).current_dir(site);
+    start_command(command)
+}
+
+fn start_command(mut command: Command) -> (Server, u16) {
+    let child = command
         .env("SHIRUBE_TODAY", "2026-11-01")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -243,4 +255,79 @@ fn wait_for_status(port: u16, ready: impl Fn(&serde_json::Value) -> bool) -> ser
         assert!(Instant::now() < deadline, "not within 30 s: {status}");
         std::thread::sleep(Duration::from_millis(200));
     }
+}
+
+/// An open page's request for the status is held until something changes, then answered with
+/// the pages the build changed: an edit of an entry's facts changes that entry's pages and the
+/// listings with its card, not the home page, which therefore does not reload.
+#[test]
+fn an_open_page_hears_of_a_change_at_once_with_the_pages_it_changed() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&repo.join("tests/fixtures/base"), site.path());
+    // Started in the site's folder: the events name absolute paths, the site is `.` (this
+    // preview once never rebuilt when started so).
+    let (_server, port) = start_in(site.path());
+    let now: serde_json::Value = serde_json::from_str(&get(port, "/__shirube/status").1).unwrap();
+    let (serial, version) = (
+        now["serial"].as_u64().unwrap(),
+        now["version"].as_u64().unwrap(),
+    );
+
+    let held = std::thread::spawn(move || {
+        let asked = Instant::now();
+        let (_, body) = get(
+            port,
+            &format!("/__shirube/status?after={serial}&since={version}"),
+        );
+        (
+            asked.elapsed(),
+            serde_json::from_str::<serde_json::Value>(&body).unwrap(),
+        )
+    });
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(!held.is_finished(), "held while nothing changes");
+    // さくら家族会: no event names it (an event shows the address of the entry it names).
+    let entry = site.path().join("content/entries/sakura.md");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    std::fs::write(&entry, text.replacen("毎月第2土曜日", "毎月第3土曜日", 1)).unwrap();
+    let (waited, answer) = held.join().unwrap();
+    assert!(
+        waited >= Duration::from_millis(1500),
+        "answered only after the save"
+    );
+    assert_eq!(answer["version"].as_u64(), Some(version + 1), "{answer}");
+    let changed: Vec<&str> = answer["changed"]
+        .as_array()
+        .unwrap_or_else(|| panic!("only some pages changed: {answer}"))
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(changed.contains(&"/entries/sakura/"), "{changed:?}");
+    assert!(
+        changed.contains(&"/furigana/entries/sakura/"),
+        "{changed:?}"
+    );
+    assert!(
+        !changed.contains(&"/"),
+        "the home page does not show it: {changed:?}"
+    );
+    let (_, page) = get(port, "/entries/sakura/");
+    assert!(page.contains("毎月第3土曜日"));
+
+    // Then what shows every entry (search, open data) follows, without the entry's page.
+    let serial = answer["serial"].as_u64().unwrap();
+    let (_, body) = get(
+        port,
+        &format!("/__shirube/status?after={serial}&since={}", version + 1),
+    );
+    let rest: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let rest: Vec<&str> = rest["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(rest.contains(&"/search/"), "{rest:?}");
+    assert!(!rest.contains(&"/entries/sakura/"), "{rest:?}");
 }

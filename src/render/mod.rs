@@ -117,7 +117,8 @@ type Fill<'a> = Box<dyn Fn(&mut tera::Context, &str) + Send + Sync + 'a>;
 
 /// Lists a page to render: its address, its template, what it shows and how its context is
 /// filled.
-type AddPage<'a, 'p> = dyn FnMut(&str, &'static str, Shows, Fill<'a>) -> Result<(), ThemeError> + 'p;
+type AddPage<'a, 'p> =
+    dyn FnMut(&str, &'static str, Shows, Fill<'a>) -> Result<(), ThemeError> + 'p;
 
 /// Pages rendered before they are handed to `Files` (which writes them on every core): enough
 /// to keep both cores busy, few enough that a slice of a national site's pages is a few MB.
@@ -299,54 +300,48 @@ pub fn render_edition<'a>(
     let config = &guide.site.config;
     // A listing page, or the pages of a long one (`view::pages`); `pdfs` adds the listing's
     // printed editions, given the page's `asset_root`.
-    let listing_pages =
-        |page: &mut AddPage<'a, '_>,
-         listing: Listing,
-         members: Vec<&'a Entry>,
-         pdfs: Fill<'a>|
-         -> Result<(), ThemeError> {
-            let listing = std::sync::Arc::new(listing);
-            let pdfs = std::sync::Arc::new(pdfs);
-            let chunks = pages::split(members);
-            let count = chunks.len();
-            for (index, chunk) in chunks.into_iter().enumerate() {
-                let url = pages::url(&listing.base, index);
-                let (listing, pdfs) = (listing.clone(), pdfs.clone());
-                let asset_root = root_for(&format!("{prefix}{url}"));
-                let shows = Shows::Entries(chunk.iter().map(|e| e.id.clone()).collect());
-                page(
-                    &url,
-                    "listing.html",
-                    shows,
-                    Box::new(move |cx, root| {
-                        let cards: Vec<_> = chunk
-                            .iter()
-                            .map(|e| entries::card(e, config, root, tx))
-                            .collect();
-                        cx.insert("title", &listing.title);
-                        cx.insert("description", &listing.description);
-                        cx.insert("listing_kind", listing.kind);
-                        cx.insert("listing_id", &listing.id);
-                        cx.insert("cards", &cards);
-                        cx.insert("total", &listing.total);
-                        let pagination = pages::Pagination::new(
-                            root,
-                            &listing.base,
-                            index,
-                            count,
-                            listing.total,
-                        );
-                        cx.insert("pagination", &pagination);
-                        pdfs(cx, &asset_root);
-                        cx.insert("print_document", &print_document);
-                        structured(cx, tx, || {
-                            jsonld::trail_only(guide, &trail(&listing.title, &listing.base))
-                        });
-                    }),
-                )?;
-            }
-            Ok(())
-        };
+    let listing_pages = |page: &mut AddPage<'a, '_>,
+                         listing: Listing,
+                         members: Vec<&'a Entry>,
+                         pdfs: Fill<'a>|
+     -> Result<(), ThemeError> {
+        let listing = std::sync::Arc::new(listing);
+        let pdfs = std::sync::Arc::new(pdfs);
+        let chunks = pages::split(members);
+        let count = chunks.len();
+        for (index, chunk) in chunks.into_iter().enumerate() {
+            let url = pages::url(&listing.base, index);
+            let (listing, pdfs) = (listing.clone(), pdfs.clone());
+            let asset_root = root_for(&format!("{prefix}{url}"));
+            let shows = Shows::Entries(chunk.iter().map(|e| e.id.clone()).collect());
+            page(
+                &url,
+                "listing.html",
+                shows,
+                Box::new(move |cx, root| {
+                    let cards: Vec<_> = chunk
+                        .iter()
+                        .map(|e| entries::card(e, config, root, tx))
+                        .collect();
+                    cx.insert("title", &listing.title);
+                    cx.insert("description", &listing.description);
+                    cx.insert("listing_kind", listing.kind);
+                    cx.insert("listing_id", &listing.id);
+                    cx.insert("cards", &cards);
+                    cx.insert("total", &listing.total);
+                    let pagination =
+                        pages::Pagination::new(root, &listing.base, index, count, listing.total);
+                    cx.insert("pagination", &pagination);
+                    pdfs(cx, &asset_root);
+                    cx.insert("print_document", &print_document);
+                    structured(cx, tx, || {
+                        jsonld::trail_only(guide, &trail(&listing.title, &listing.base))
+                    });
+                }),
+            )?;
+        }
+        Ok(())
+    };
     for category in categories::all() {
         let members: Vec<&Entry> = guide
             .site

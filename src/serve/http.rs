@@ -258,6 +258,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn status_queries() {
+        let q = StatusQuery::of("/__shirube/status?after=12&since=4");
+        assert_eq!(
+            q,
+            StatusQuery {
+                asks_status: true,
+                after: Some(12),
+                since: Some(4)
+            }
+        );
+        let q = StatusQuery::of("/__shirube/status?after=&since=");
+        assert_eq!((q.asks_status, q.after, q.since), (true, None, None));
+        assert!(!StatusQuery::of("/entries/a/?after=1").asks_status);
+    }
+
+    #[test]
     fn paths_stay_inside_the_site() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("a")).unwrap();

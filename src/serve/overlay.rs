@@ -191,6 +191,60 @@ mod tests {
     use crate::diagnostics::{Pos, Problem};
     use std::path::Path;
 
+    fn changed(status: &Status, since: u64) -> Value {
+        serde_json::from_str::<Value>(&status.to_json(Some(since))).unwrap()["changed"].clone()
+    }
+
+    #[test]
+    fn a_page_learns_which_pages_changed_since_its_version() {
+        let mut status = Status::default();
+        status.built(None);
+        let files = |f: &[&str]| f.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        status.built(Some(&files(&[
+            "entries/a/index.html",
+            "furigana/entries/a/index.html",
+            "index.html",
+        ])));
+        status.built(Some(&files(&["search/t/ab.json", "data/entries.json"])));
+        assert_eq!(status.version, 3);
+        assert_eq!(
+            changed(&status, 2),
+            json!(["/data/entries.json", "/furigana/search/", "/search/"])
+        );
+        assert_eq!(
+            changed(&status, 1),
+            json!([
+                "/",
+                "/data/entries.json",
+                "/entries/a/",
+                "/furigana/entries/a/",
+                "/furigana/search/",
+                "/search/"
+            ])
+        );
+        assert_eq!(changed(&status, 3), json!([]), "nothing since the last");
+        assert_eq!(
+            changed(&status, 0),
+            Value::Null,
+            "a whole build: every page"
+        );
+        // A failure changes the serial (pages waiting hear of it), not the version.
+        let serial = status.serial;
+        status.failed(json!({"title": "x"}));
+        assert_eq!((status.version, status.serial), (3, serial + 1));
+    }
+
+    #[test]
+    fn a_page_older_than_the_history_reloads() {
+        let mut status = Status::default();
+        for _ in 0..HISTORY + 5 {
+            status.built(Some(&["entries/a/index.html".to_string()]));
+        }
+        assert_eq!(changed(&status, 1), Value::Null);
+        let recent = status.version - 3;
+        assert_eq!(changed(&status, recent), json!(["/entries/a/"]));
+    }
+
     #[test]
     fn a_failure_lists_the_errors_with_where_and_how() {
         let mut diags = Diagnostics::default();

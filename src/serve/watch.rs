@@ -14,8 +14,8 @@ pub struct SiteWatcher {
     _watcher: notify::RecommendedWatcher,
     events: Receiver<notify::Result<Event>>,
     watched: Vec<PathBuf>,
+    /// Absolute, as the events name paths.
     site_dir: PathBuf,
-    site_dir_canonical: PathBuf,
 }
 
 /// What [`SiteWatcher::next_change`] saw.
@@ -35,12 +35,20 @@ const SETTLE: Duration = Duration::from_millis(40);
 
 impl SiteWatcher {
     pub fn new(site_dir: &Path, theme_dir: &Path) -> notify::Result<SiteWatcher> {
+        // Absolute paths: the system's events name absolute paths, whatever the watch was given
+        // (`shirube serve` in the site folder watches `.`, and `./content` never prefixed them).
+        let absolute = |p: &Path| {
+            p.canonicalize()
+                .unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+        };
+        let site_dir = absolute(site_dir);
+        let theme_dir = absolute(theme_dir);
         let (send, events) = channel();
         let mut watcher = notify::recommended_watcher(send)?;
         // The site folder itself only for site.yaml (created, renamed, saved).
-        watcher.watch(site_dir, RecursiveMode::NonRecursive)?;
+        watcher.watch(&site_dir, RecursiveMode::NonRecursive)?;
         let mut watched = vec![site_dir.join("site.yaml")];
-        for dir in [site_dir.join("content"), theme_dir.to_path_buf()] {
+        for dir in [site_dir.join("content"), theme_dir] {
             if dir.is_dir() {
                 watcher.watch(&dir, RecursiveMode::Recursive)?;
             }
@@ -50,8 +58,7 @@ impl SiteWatcher {
             _watcher: watcher,
             events,
             watched,
-            site_dir: site_dir.to_path_buf(),
-            site_dir_canonical: site_dir.canonicalize().unwrap_or_else(|_| site_dir.into()),
+            site_dir,
         })
     }
 
@@ -93,9 +100,7 @@ impl SiteWatcher {
 
     fn note(&self, event: &Event, paths: &mut BTreeSet<PathBuf>) {
         for path in &event.paths {
-            let inside = [&self.site_dir, &self.site_dir_canonical]
-                .into_iter()
-                .find_map(|dir| path.strip_prefix(dir).ok());
+            let inside = path.strip_prefix(&self.site_dir).ok();
             paths.insert(inside.map_or_else(|| path.clone(), Path::to_path_buf));
         }
     }
