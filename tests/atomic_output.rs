@@ -14,6 +14,7 @@ use std::process::Command;
 use std::time::Instant;
 
 mod common;
+use common::tree;
 
 const ROUNDS: u32 = 24;
 
@@ -31,24 +32,6 @@ fn build(site: &Path, out: &Path) -> Command {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     cmd
-}
-
-/// Every file under `dir`, by relative path, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 fn marker(round: u32) -> String {

@@ -4,11 +4,11 @@
 //! whole build of the same files, and the problems reported must be those a whole check finds.
 
 mod common;
+use common::tree;
 
 use shirube::content::date::Date;
-use shirube::pipeline::preview::Preview;
+use shirube::pipeline::preview::{Preview, Update};
 use shirube::{BuildError, BuildOptions};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn repo() -> PathBuf {
@@ -38,23 +38,6 @@ fn example_site(dir: &Path) -> PathBuf {
     std::fs::copy(repo().join("site.yaml"), site.join("site.yaml")).unwrap();
     common::copy_dir(&repo().join("content"), &site.join("content"));
     site
-}
-
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 /// The files that differ between two output folders, by name.
@@ -91,8 +74,9 @@ fn edit(site: &Path, rel: &str, from: &str, to: &str) -> PathBuf {
     PathBuf::from(rel)
 }
 
-/// The served folder equals a whole build of the same files, and so do the problems.
-fn assert_as_whole(site: &Path, dir: &Path, served: &Path, reported: &[String]) {
+/// The served folder equals a whole build of the same files, and the problems the preview's
+/// last `update` reported are those a whole check finds.
+fn assert_as_whole(site: &Path, dir: &Path, served: &Path, update: &Update) {
     let (whole, expected) = whole_build(site, dir);
     let differ = differences(served, &whole);
     assert!(
@@ -100,8 +84,8 @@ fn assert_as_whole(site: &Path, dir: &Path, served: &Path, reported: &[String]) 
         "the preview differs from a whole build in {differ:?}"
     );
     assert_eq!(
-        reported,
-        expected.as_slice(),
+        problems(&update.report.diagnostics),
+        expected,
         "the problems of a whole check"
     );
     std::fs::remove_dir_all(&whole).unwrap();
@@ -126,6 +110,7 @@ fn edits_of_entries_facts_render_only_their_pages_and_end_as_a_whole_build() {
     let update = preview.update(&[file]).expect("builds");
     let changed = update
         .changed
+        .as_ref()
         .expect("an edit of facts renders only some pages");
     for page in [
         "entries/asahi-kobo/index.html",
@@ -147,12 +132,7 @@ fn edits_of_entries_facts_render_only_their_pages_and_end_as_a_whole_build() {
     }
     assert!(rest.iter().any(|f| f.starts_with("search/")), "{rest:?}");
     assert!(!preview.behind());
-    assert_as_whole(
-        &site,
-        dir.path(),
-        &served,
-        &problems(&update.report.diagnostics),
-    );
+    assert_as_whole(&site, dir.path(), &served, &update);
 
     // Two files at once, in the body, the hours and a phone number; then one more before the
     // rest is made (`finish` once for both).
@@ -179,12 +159,7 @@ fn edits_of_entries_facts_render_only_their_pages_and_end_as_a_whole_build() {
     let update = preview.update(&[c]).expect("builds");
     assert!(update.changed.is_some());
     preview.finish().expect("finishes");
-    assert_as_whole(
-        &site,
-        dir.path(),
-        &served,
-        &problems(&update.report.diagnostics),
-    );
+    assert_as_whole(&site, dir.path(), &served, &update);
 
     // A name is read on every page and orders the listings: the whole site is built.
     let file = edit(
@@ -228,18 +203,13 @@ fn a_broken_edit_keeps_the_served_site_and_its_fix_takes_in_every_edit_since() {
     // Fixed: the preview takes in both files, though only the broken one changed now.
     let fixed = edit(&site, "content/entries/asahi-kobo.md", "kana：", "kana: ");
     let update = preview.update(&[fixed]).expect("builds");
-    let changed = update.changed.expect("facts only");
+    let changed = update.changed.as_ref().expect("facts only");
     assert!(
         changed.contains(&"entries/hidamari-works/index.html".to_string()),
         "{changed:?}"
     );
     preview.finish().expect("finishes");
-    assert_as_whole(
-        &site,
-        dir.path(),
-        &served,
-        &problems(&update.report.diagnostics),
-    );
+    assert_as_whole(&site, dir.path(), &served, &update);
 }
 
 #[test]

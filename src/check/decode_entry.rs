@@ -50,13 +50,32 @@ use crate::check::spec::{self, SUMMARY_MAX};
 
 /// What an entry is checked against beyond its own file.
 pub struct EntryContext<'a> {
-    pub area_ids: &'a [String],
+    pub area_ids: Vec<String>,
     /// The site folder: photos must be inside it (content/media), and are looked into here, so
     /// that a broken file is reported with its line.
     pub site_dir: &'a std::path::Path,
     /// Photos that decoded before are not decoded again.
-    pub cache: &'a Cache,
+    pub cache: Cache,
     pub today: Date,
+}
+
+impl<'a> EntryContext<'a> {
+    /// The context of the entries of the site in `site_dir` configured by `config` (without a
+    /// valid site.yaml, any area is taken: only site.yaml's own problems are reported).
+    pub fn new(
+        config: Option<&crate::content::model::SiteConfig>,
+        site_dir: &'a std::path::Path,
+        today: Date,
+    ) -> EntryContext<'a> {
+        EntryContext {
+            area_ids: config
+                .map(|c| c.areas.iter().map(|a| a.id.clone()).collect())
+                .unwrap_or_default(),
+            site_dir,
+            cache: Cache::for_site(site_dir),
+            today,
+        }
+    }
 }
 
 pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> {
@@ -137,7 +156,7 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
     let accessibility = list_of::<Accessibility>(d, &mut f, "accessibility");
     let photos = match f.get("photos") {
         Some(x) => d.list(&x, |d, item| {
-            decode_photo::photo(d, item, cx.site_dir, cx.cache)
+            decode_photo::photo(d, item, cx.site_dir, &cx.cache)
         }),
         None => Vec::new(),
     };

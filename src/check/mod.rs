@@ -49,17 +49,7 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         };
         decode_site::site_config(&mut d, &file.root)
     });
-    let area_ids: Vec<String> = config
-        .as_ref()
-        .map(|c| c.areas.iter().map(|a| a.id.clone()).collect())
-        .unwrap_or_default();
-    let cache = crate::assets::cache::Cache::for_site(&raw.root);
-    let cx = EntryContext {
-        area_ids: &area_ids,
-        site_dir: &raw.root,
-        cache: &cache,
-        today,
-    };
+    let cx = EntryContext::new(config.as_ref(), &raw.root, today);
 
     let mut entries = Vec::new();
     let mut first_use: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -206,14 +196,7 @@ pub fn check_entry(
     today: Date,
     diags: &mut Diagnostics,
 ) -> Option<crate::content::model::Entry> {
-    let area_ids: Vec<String> = config.areas.iter().map(|a| a.id.clone()).collect();
-    let cache = crate::assets::cache::Cache::for_site(&raw.root);
-    let cx = EntryContext {
-        area_ids: &area_ids,
-        site_dir: &raw.root,
-        cache: &cache,
-        today,
-    };
+    let cx = EntryContext::new(Some(config), &raw.root, today);
     let mut d = Decoder {
         file: &doc.path,
         diags,

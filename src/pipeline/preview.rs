@@ -51,10 +51,6 @@ impl Preview {
         }
     }
 
-    pub fn options(&self) -> &BuildOptions {
-        &self.options
-    }
-
     /// Builds after `changed` (paths relative to the site folder, or absolute inside it). On an
     /// error the served folder is left as it was, and the next build takes these edits in too.
     pub fn update(&mut self, changed: &[PathBuf]) -> Result<Update, BuildError> {
@@ -99,11 +95,11 @@ impl Preview {
         let only = |shows: &Shows| matches!(shows, Shows::EveryEntry);
         render_pages(made, &self.options, &only, &mut files)?;
         print::render_for_build(&made.guide, &made.theme, &mut files)?;
-        let before_index: BTreeSet<String> = files.paths().map(str::to_string).collect();
         index::index(&made.guide, &mut files)?;
+        // Only the index writes under search/ here (the search page is not among these pages).
         let index_files: BTreeSet<String> = files
             .paths()
-            .filter(|p| !before_index.contains(*p))
+            .filter(|p| p.starts_with("search/"))
             .map(str::to_string)
             .collect();
         export::export(&made.guide, &mut files);
@@ -153,10 +149,9 @@ fn ignorable(site_dir: &Path, rel: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
+    let leftover = name.starts_with('.') || name.ends_with('~');
     let markdown = rel.extension().is_some_and(|x| x == "md");
-    in_entries
-        && (!markdown || name.starts_with('.') || name.ends_with('~'))
-        && (!site_dir.join(rel).exists() || name.starts_with('.') || name.ends_with('~'))
+    in_entries && (leftover || (!markdown && !site_dir.join(rel).exists()))
 }
 
 /// The build after edits of entries' facts alone, or `None` when the edits need a whole build

@@ -40,3 +40,22 @@ where
     );
     out
 }
+
+/// Every file under `dir`, by relative path, with its bytes: two outputs compared file for file.
+#[allow(dead_code)] // not every test binary that shares this module compares folders
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
