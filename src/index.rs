@@ -18,7 +18,7 @@ pub fn index(guide: &Guide, files: &mut Files) -> Result<usize, SearchError> {
 
 fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
     let config = &guide.site.config;
-    let area = config.areas.iter().find(|a| a.id == entry.area);
+    let area = config.areas.get(&entry.area);
     // The name's reading comes first: the search ranks an exact reading match on it.
     let mut reading = vec![entry.kana.clone()];
     reading.extend(entry.operator.as_ref().and_then(|o| o.kana.clone()));

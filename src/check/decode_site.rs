@@ -55,7 +55,7 @@ pub fn site_config(d: &mut Decoder, root: &Node) -> Option<SiteConfig> {
         // Every link in the output is relative; the base URL is only for sitemap and QR codes.
         base_url: ensure_trailing_slash(base_url?),
         description,
-        areas,
+        areas: areas.into(),
         furigana,
         print,
         data_date,

@@ -63,7 +63,7 @@ pub fn run(args: Args, env: &Env) -> Outcome {
                 ),
             );
             if args.timings {
-                print_timings(&built.timings, env);
+                print_timings(&built.timings, built.took, env);
             }
             let p = built.photos;
             if p.photos > 0 {
@@ -104,8 +104,14 @@ pub fn run(args: Args, env: &Env) -> Outcome {
 
 /// One line per stage, and the whole: `     12.31 秒  ページ` (times first: Japanese names are
 /// wide, so a column after them would not line up).
-fn print_timings(timings: &[(shirube::Stage, std::time::Duration)], env: &Env) {
-    let total: f64 = timings.iter().map(|(_, d)| d.as_secs_f64()).sum();
+/// The search index and the open data are made beside the pages: the whole is the time the
+/// build took, not the stages' sum.
+fn print_timings(
+    timings: &[(shirube::Stage, std::time::Duration)],
+    took: std::time::Duration,
+    env: &Env,
+) {
+    let total = took.as_secs_f64();
     let unit = shirube::lang::msg("秒", "s");
     for (stage, took) in timings {
         println!(
@@ -121,4 +127,9 @@ fn print_timings(timings: &[(shirube::Stage, std::time::Duration)], env: &Env) {
         unit.get(env.lang),
         shirube::lang::msg("ぜんぶ", "total").get(env.lang)
     );
+    let note = shirube::lang::msg(
+        "（検索の索引とオープンデータは、印刷版・ページと同時に作ります）",
+        "(the search index and the open data are made while the print edition and the pages are)",
+    );
+    println!("  {}", note.get(env.lang));
 }

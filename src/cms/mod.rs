@@ -516,7 +516,8 @@ mod tests {
                 id: "kita".into(),
                 name: "北部".into(),
                 kana: "ほくぶ".into(),
-            }],
+            }]
+            .into(),
             furigana: FuriganaSetting::AboveGrade(2),
             print: PrintSetting {
                 paper: Paper::A4,

@@ -7,6 +7,7 @@
 
 use crate::content::date::Date;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Serialize)]
@@ -28,7 +29,7 @@ pub struct SiteConfig {
     pub region_kana: String,
     pub base_url: String,
     pub description: String,
-    pub areas: Vec<Area>,
+    pub areas: Areas,
     pub furigana: FuriganaSetting,
     pub print: PrintSetting,
     pub data_date: Option<Date>,
@@ -51,6 +52,56 @@ pub struct Area {
     pub id: String,
     pub name: String,
     pub kana: String,
+}
+
+/// The areas of site.yaml in their order, found by id without a search: a national guide has a
+/// thousand, and every card and search document names its entry's area.
+#[derive(Debug, Clone, Default)]
+pub struct Areas {
+    list: Vec<Area>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Areas {
+    pub fn get(&self, id: &str) -> Option<&Area> {
+        self.by_id.get(id).map(|&i| &self.list[i])
+    }
+
+    pub fn as_slice(&self) -> &[Area] {
+        &self.list
+    }
+}
+
+impl From<Vec<Area>> for Areas {
+    fn from(list: Vec<Area>) -> Areas {
+        let mut by_id = HashMap::with_capacity(list.len());
+        for (i, area) in list.iter().enumerate() {
+            // The first of a repeated id, as a search in order would find (check reports it).
+            by_id.entry(area.id.clone()).or_insert(i);
+        }
+        Areas { list, by_id }
+    }
+}
+
+impl std::ops::Deref for Areas {
+    type Target = [Area];
+    fn deref(&self) -> &[Area] {
+        &self.list
+    }
+}
+
+impl<'a> IntoIterator for &'a Areas {
+    type Item = &'a Area;
+    type IntoIter = std::slice::Iter<'a, Area>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl Serialize for Areas {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.list.serialize(serializer)
+    }
 }
 
 /// Which kanji get furigana on the furigana edition.
@@ -693,4 +744,34 @@ impl Event {
 /// `13:30` from minutes after midnight.
 pub fn clock(minutes: u16) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Area, Areas};
+
+    #[test]
+    fn areas_are_found_by_id_and_kept_in_order() {
+        let area = |id: &str, name: &str| Area {
+            id: id.into(),
+            name: name.into(),
+            kana: String::new(),
+        };
+        let areas: Areas = vec![
+            area("kita", "北部"),
+            area("minami", "南部"),
+            area("kita", "x"),
+        ]
+        .into();
+        assert_eq!(areas.get("minami").map(|a| a.name.as_str()), Some("南部"));
+        // A repeated id (which check reports) finds the first, as a search in order did.
+        assert_eq!(areas.get("kita").map(|a| a.name.as_str()), Some("北部"));
+        assert!(areas.get("higashi").is_none());
+        let ids: Vec<&str> = areas.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["kita", "minami", "kita"]);
+        assert_eq!(
+            serde_json::to_value(&areas).unwrap()[1]["name"],
+            serde_json::json!("南部")
+        );
+    }
 }

@@ -23,6 +23,12 @@ use crate::enrich::Guide;
 use crate::output::Files;
 
 pub fn export(guide: &Guide, files: &mut Files) {
+    data(guide, files);
+    sitemap(guide, files);
+}
+
+/// sitemap.xml and robots.txt: the sitemap lists every page in `files`, so it comes last.
+pub fn sitemap(guide: &Guide, files: &mut Files) {
     let sitemap = sitemap::sitemap(guide, files.paths());
     files.add("sitemap.xml", sitemap);
     files.add(
@@ -32,11 +38,29 @@ pub fn export(guide: &Guide, files: &mut Files) {
             guide.site.config.base_url
         ),
     );
-    files.add("data/entries.json", json::entries_json(guide));
-    files.add("data/entries.csv", facilities_csv::entries_csv(guide));
-    let hsds = hsds::export(guide);
+}
+
+/// Everything but the sitemap: made from the guide alone, so the build makes it beside the
+/// pages. The formats are made at the same time too (a national guide's HSDS alone takes seconds).
+pub fn data(guide: &Guide, files: &mut Files) {
+    let ((json, csv), (hsds, (feed, ics))) = rayon::join(
+        || {
+            rayon::join(
+                || json::entries_json(guide),
+                || facilities_csv::entries_csv(guide),
+            )
+        },
+        || {
+            rayon::join(
+                || hsds::export(guide),
+                || rayon::join(|| atom::feed(guide), || ical::calendar(guide)),
+            )
+        },
+    );
+    files.add("data/entries.json", json);
+    files.add("data/entries.csv", csv);
     files.add("data/hsds/organizations.json", hsds.organizations);
     files.add("data/hsds/services.json", hsds.services);
-    files.add("feed.xml", atom::feed(guide));
-    files.add("events.ics", ical::calendar(guide));
+    files.add("feed.xml", feed);
+    files.add("events.ics", ics);
 }

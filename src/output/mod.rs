@@ -13,14 +13,16 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Output files by path relative to the output root (`/`-separated).
 #[derive(Debug, Default)]
 pub struct Files {
     /// Files held in memory (without a staging folder).
     files: BTreeMap<String, Vec<u8>>,
-    /// With a staging folder: the files already written into it.
-    staging: Option<Staging>,
+    /// With a staging folder: the files already written into it. Shared with the branches
+    /// that write into it beside this one (`branch`).
+    staging: Option<Arc<Staging>>,
     written: BTreeSet<String>,
     /// The first write that failed; the build fails with it when it commits.
     failed: Option<(PathBuf, io::Error)>,
@@ -34,9 +36,39 @@ impl Files {
     /// of a build's peak memory.
     pub fn staged(out: &Path) -> Result<Files, (PathBuf, io::Error)> {
         Ok(Files {
-            staging: Some(Staging::begin(out)?),
+            staging: Some(Arc::new(Staging::begin(out)?)),
             ..Files::default()
         })
+    }
+
+    /// Files made on another thread beside these, into the same staging folder (or memory):
+    /// stages that do not read each other's files run at the same time. Every branch must be
+    /// [`Files::merge`]d back before the files are committed.
+    pub fn branch(&self) -> Files {
+        Files {
+            staging: self.staging.clone(),
+            ..Files::default()
+        }
+    }
+
+    /// Takes in the files of a branch made with [`Files::branch`].
+    pub fn merge(&mut self, branch: Files) {
+        let Files {
+            files,
+            staging: _,
+            written,
+            failed,
+            carried,
+        } = branch;
+        for path in written.iter().chain(files.keys()) {
+            self.carried.remove(path);
+        }
+        self.files.extend(files);
+        self.written.extend(written);
+        self.carried.extend(carried);
+        if let Some(error) = failed {
+            self.failed.get_or_insert(error);
+        }
     }
 
     pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
@@ -160,11 +192,62 @@ impl Files {
         let Some(staging) = self.staging.take() else {
             return write_atomically(&self, out);
         };
+        let staging = Arc::try_unwrap(staging).map_err(|_| {
+            // A programming error (a branch not merged), reported rather than a panic.
+            let error = io::Error::other("a branch of the build's files was not merged");
+            (out.to_path_buf(), error)
+        })?;
         if let Some(error) = self.failed.take() {
             staging.abandon();
             return Err(error);
         }
         let keep: BTreeSet<&str> = self.paths().collect();
         staging.complete(&self.carried, &keep)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Files;
+
+    /// A branch writes into the same staging folder; once merged, its files are the build's
+    /// (kept by the sweep, listed in `paths`), and a file it adds wins over a carried one.
+    #[test]
+    fn a_merged_branch_s_files_are_committed_with_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("old.pdf"), b"pdf").unwrap();
+        let mut files = Files::staged(&out).unwrap();
+        files.carry("search/x.json", out.join("old.pdf"));
+        let mut side = files.branch();
+        std::thread::scope(|s| {
+            s.spawn(|| side.add("search/x.json", "index"));
+            files.add("index.html", "page");
+        });
+        files.merge(side);
+        assert_eq!(
+            files.paths().collect::<Vec<_>>(),
+            ["index.html", "search/x.json"]
+        );
+        files.commit(&out).unwrap();
+        assert_eq!(std::fs::read(out.join("search/x.json")).unwrap(), b"index");
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"page");
+    }
+
+    /// Committing while a branch still holds the staging folder is an error, not a panic, and
+    /// leaves the output as it was.
+    #[test]
+    fn an_unmerged_branch_fails_the_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("index.html"), b"old").unwrap();
+        let mut files = Files::staged(&out).unwrap();
+        files.add("index.html", "new");
+        let side = files.branch();
+        assert!(files.commit(&out).is_err());
+        drop(side);
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
     }
 }

@@ -1,7 +1,9 @@
 //! `build`: load → check → enrich → assets → print document (and with `pdf`, its PDF) → render
 //! → index → export → write. The print edition comes before the pages, so the home page and the
 //! listings link the PDFs this build makes and those an earlier `shirube print` left in the
-//! output, which are carried into the new output (see `crate::pdfs`).
+//! output, which are carried into the new output (see `crate::pdfs`). The search index and the
+//! open data read only the guide: they are made while the print edition and the pages are, and
+//! the sitemap, which lists every page, after both.
 
 use crate::content::date::Date;
 use crate::content::load::RawSite;
@@ -95,8 +97,12 @@ pub struct BuildReport {
     pub photos: assets::PhotoReport,
     /// The PDF made with `options.pdf`.
     pub pdf: Option<crate::pdfs::PdfRecord>,
-    /// How long each stage took, in pipeline order (`shirube build --timings`).
+    /// How long each stage took, in pipeline order (`shirube build --timings`). The search
+    /// index and the open data are made at the same time as the print document and the pages,
+    /// so the stages add up to more than `took`.
     pub timings: Vec<(Stage, Duration)>,
+    /// The whole build, from reading the first file to the swap.
+    pub took: Duration,
 }
 
 /// The stages of a build, as `--timings` names them.
@@ -142,7 +148,7 @@ impl Progress for () {
 /// Runs stages, noting how long each took and telling `progress` which one is running.
 struct Stages<'p> {
     progress: &'p dyn Progress,
-    timings: Vec<(Stage, Duration)>,
+    timings: Timings,
 }
 
 impl Stages<'_> {
@@ -150,7 +156,12 @@ impl Stages<'_> {
         self.progress.stage(stage);
         let start = Instant::now();
         let value = run();
-        self.timings.push((stage, start.elapsed()));
+        let took = start.elapsed();
+        // A stage run in parts (the open data, then the sitemap) adds up.
+        match self.timings.iter_mut().find(|(s, _)| *s == stage) {
+            Some((_, total)) => *total += took,
+            None => self.timings.push((stage, took)),
+        }
         value
     }
 }
@@ -185,6 +196,7 @@ pub(super) fn build_keeping(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<(BuildReport, Made), BuildError> {
+    let start = Instant::now();
     let mut t = Stages {
         progress,
         timings: Vec::new(),
@@ -213,23 +225,21 @@ pub(super) fn build_keeping(
     for (rel, bytes) in theme.static_files() {
         files.add(format!("static/{rel}"), bytes);
     }
-    t.run(Stage::Print, || {
-        print::render_for_build(&guide, &theme, &mut files)
-    })?;
-    let manifest = t.run(Stage::Pdf, || pdfs(&guide, options, &mut files))?;
-    let shelf = Shelf::new(&manifest, &crate::pdfs::fingerprint(&guide.site));
-    let pages = t.run(Stage::Render, || {
-        let render_options = render::RenderOptions {
-            today: options.today,
-            furigana: options.furigana,
-            pdfs: &shelf,
-            progress,
-            only: None,
-        };
-        render::render(&guide, &theme, &render_options, &mut files)
-    })?;
-    t.run(Stage::Index, || index::index(&guide, &mut files))?;
-    t.run(Stage::Export, || export::export(&guide, &mut files));
+    // The search index and the open data are made from the guide alone: they are made beside
+    // the print document and the pages (a branch of the files), each side's serial parts
+    // filling the core the other leaves idle.
+    let mut side_files = files.branch();
+    let (main, side) = rayon::join(
+        || print_and_pages(&guide, &theme, options, progress, &mut files),
+        || index_and_data(&guide, &mut side_files),
+    );
+    let (manifest, pages, main_timings) = main?;
+    let side_timings = side?;
+    files.merge(side_files);
+    t.timings.extend(main_timings);
+    t.timings.extend(side_timings);
+    // The sitemap lists every page, so it waits for them.
+    t.run(Stage::Export, || export::sitemap(&guide, &mut files));
     let file_count = files.len();
     t.run(Stage::Write, || files.commit(&options.out_dir))
         .map_err(|(path, error)| BuildError::Write { path, error })?;
@@ -239,6 +249,7 @@ pub(super) fn build_keeping(
         files: file_count,
         photos,
         timings: t.timings,
+        took: start.elapsed(),
         pdf: options
             .pdf
             .as_ref()
@@ -253,6 +264,50 @@ pub(super) fn build_keeping(
         manifest,
     };
     Ok((report, made))
+}
+
+type Timings = Vec<(Stage, Duration)>;
+
+/// The print document, its PDF and the pages, one after another: the pages link the PDFs.
+fn print_and_pages(
+    guide: &enrich::Guide,
+    theme: &Theme,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    files: &mut output::Files,
+) -> Result<(Manifest, usize, Timings), BuildError> {
+    let mut t = Stages {
+        progress,
+        timings: Vec::new(),
+    };
+    t.run(Stage::Print, || {
+        print::render_for_build(guide, theme, files)
+    })?;
+    let manifest = t.run(Stage::Pdf, || pdfs(guide, options, files))?;
+    let shelf = Shelf::new(&manifest, &crate::pdfs::fingerprint(&guide.site));
+    let pages = t.run(Stage::Render, || {
+        let render_options = render::RenderOptions {
+            today: options.today,
+            furigana: options.furigana,
+            pdfs: &shelf,
+            progress,
+            only: None,
+        };
+        render::render(guide, theme, &render_options, files)
+    })?;
+    Ok((manifest, pages, t.timings))
+}
+
+/// The search index and the open data (but the sitemap), made from the guide alone.
+fn index_and_data(guide: &enrich::Guide, files: &mut output::Files) -> Result<Timings, BuildError> {
+    // The progress line names the other side's stages only.
+    let mut t = Stages {
+        progress: &(),
+        timings: Vec::new(),
+    };
+    t.run(Stage::Index, || index::index(guide, files))?;
+    t.run(Stage::Export, || export::data(guide, files));
+    Ok(t.timings)
 }
 
 /// The PDFs of the new output: those the output already holds (carried over as they are, with

@@ -242,6 +242,7 @@ fn patch(
         photos: Default::default(),
         pdf: None,
         timings: vec![(super::Stage::Render, start.elapsed())],
+        took: start.elapsed(),
     };
     Ok(Some(Update {
         report,

@@ -16,7 +16,7 @@ use crate::view::markdown::{self, Links};
 use crate::view::site::TermView;
 use crate::view::style::TextStyle;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 // The free page printed after the contents, when the site has it.
 use crate::content::model::WHERE_TO_ASK;
@@ -182,25 +182,28 @@ pub fn assemble(
 /// Content path → in-document target, for links written by providers: entries in this edition,
 /// the where-to-ask page and the glossary. Links to anything else become plain text.
 fn print_urls(guide: &Guide, numbers: &BTreeMap<String, usize>) -> BTreeMap<String, String> {
+    // Web URL → the content paths that lead to it, once: looking each entry's URL up among every
+    // path made this quadratic (a second of a 10,000-entry build).
+    let mut paths_of: HashMap<&str, Vec<&String>> = HashMap::new();
+    for (path, url) in &guide.urls {
+        paths_of.entry(url.as_str()).or_default().push(path);
+    }
     let mut urls = BTreeMap::new();
+    let mut point = |url: &str, target: String| {
+        for path in paths_of.get(url).into_iter().flatten() {
+            urls.insert((*path).clone(), target.clone());
+        }
+    };
     for entry in &guide.site.entries {
         let anchor = entry::anchor(&entry.id);
-        if !numbers.contains_key(&anchor) {
-            continue;
-        }
-        let web = crate::enrich::entry_url(&entry.id);
-        for (path, url) in &guide.urls {
-            if *url == web {
-                urls.insert(path.clone(), format!("#{anchor}"));
-            }
+        if numbers.contains_key(&anchor) {
+            point(&crate::enrich::entry_url(&entry.id), format!("#{anchor}"));
         }
     }
-    let where_url = crate::enrich::page_url(WHERE_TO_ASK);
-    for (path, url) in &guide.urls {
-        if *url == where_url {
-            urls.insert(path.clone(), format!("#{WHERE_TO_ASK}"));
-        }
-    }
+    point(
+        &crate::enrich::page_url(WHERE_TO_ASK),
+        format!("#{WHERE_TO_ASK}"),
+    );
     urls.insert("glossary.md".into(), "#glossary".into());
     urls
 }

@@ -366,13 +366,13 @@ pub fn render_edition<'a>(
             }),
         )?;
     }
+    // Each area's entries in one pass over the entries (a national guide has a thousand areas).
+    let mut in_area: HashMap<&str, Vec<&Entry>> = HashMap::new();
+    for e in &guide.site.entries {
+        in_area.entry(e.area.as_str()).or_default().push(e);
+    }
     for area in &config.areas {
-        let members: Vec<&Entry> = guide
-            .site
-            .entries
-            .iter()
-            .filter(|e| e.area == area.id)
-            .collect();
+        let members = in_area.remove(area.id.as_str()).unwrap_or_default();
         let listing = Listing {
             base: format!("areas/{}/", area.id),
             total: members.len(),

@@ -8,6 +8,7 @@ use crate::text::Html;
 use crate::view::entries::{area_name, lunch_text, yearly_figures};
 use crate::view::style::TextStyle;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The facts compared, in the order of the table's columns (after the office's name).
 pub const COLUMNS: [&str; 13] = [
@@ -73,12 +74,21 @@ pub fn groups(guide: &Guide, root: &str, tx: &dyn TextStyle) -> Vec<Group> {
         }
         let row = |e: &&Entry| self::row(guide, e, root, tx);
         let tables = if offices.len() > AREA_SPLIT {
+            // Each area's offices in one pass (a national guide has a thousand areas).
+            let mut in_area: HashMap<&str, Vec<&Entry>> = HashMap::new();
+            for e in &offices {
+                in_area.entry(e.area.as_str()).or_default().push(e);
+            }
             config
                 .areas
                 .iter()
                 .filter_map(|a| {
-                    let rows: Vec<Row> =
-                        offices.iter().filter(|e| e.area == a.id).map(row).collect();
+                    let rows: Vec<Row> = in_area
+                        .get(a.id.as_str())
+                        .into_iter()
+                        .flatten()
+                        .map(row)
+                        .collect();
                     (!rows.is_empty()).then(|| Table {
                         caption: format!("{}（{}）", service.label(), tx.plain(&a.name)),
                         rows,

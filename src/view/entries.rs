@@ -264,10 +264,7 @@ pub fn card(entry: &Entry, site: &SiteConfig, root: &str, tx: &dyn TextStyle) ->
 }
 
 pub fn area_name<'a>(site: &'a SiteConfig, id: &str) -> Option<&'a str> {
-    site.areas
-        .iter()
-        .find(|a| a.id == id)
-        .map(|a| a.name.as_str())
+    site.areas.get(id).map(|a| a.name.as_str())
 }
 
 #[derive(Debug, Serialize)]

@@ -6,6 +6,7 @@ use crate::text::Html;
 use crate::view::categories::{self, Category};
 use crate::view::style::TextStyle;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// More areas than this are listed on the home page only.
 pub const FOOTER_AREAS_MAX: usize = 30;
@@ -62,6 +63,11 @@ impl SiteContext {
             description: Html::markup(c.description()),
             count: site.entries.iter().filter(|e| c.includes(e)).count(),
         };
+        // A national guide has a thousand areas: count every area's entries in one pass.
+        let mut per_area: HashMap<&str, usize> = HashMap::new();
+        for e in &site.entries {
+            *per_area.entry(e.area.as_str()).or_default() += 1;
+        }
         SiteContext {
             title: tx.html(&config.title),
             title_plain: tx.plain(&config.title),
@@ -77,7 +83,7 @@ impl SiteContext {
                     url: format!("{root}areas/{}/", a.id),
                     label: tx.html(&a.name),
                     description: Html::new(),
-                    count: site.entries.iter().filter(|e| e.area == a.id).count(),
+                    count: per_area.get(a.id.as_str()).copied().unwrap_or(0),
                 })
                 .collect(),
             pages: site
