@@ -176,7 +176,7 @@ pub fn build_with_progress(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    build_keeping(options, progress).map(|(report, _)| report)
+    build_keeping(options, progress, false).map(|(report, _)| report)
 }
 
 /// What a build made the site from, kept by the preview to make the next build from what
@@ -191,11 +191,14 @@ pub(super) struct Made {
     pub manifest: Manifest,
 }
 
-/// [`build_with_progress`], handing back what the site was made from.
+/// [`build_with_progress`], handing back what the site was made from when `keep` (the preview).
+/// Without it the files as read are dropped once checked: at national scale they weigh as much
+/// as the guide made from them.
 pub(super) fn build_keeping(
     options: &BuildOptions,
     progress: &dyn Progress,
-) -> Result<(BuildReport, Made), BuildError> {
+    keep: bool,
+) -> Result<(BuildReport, Option<Made>), BuildError> {
     let start = Instant::now();
     let mut t = Stages {
         progress,
@@ -211,6 +214,7 @@ pub(super) fn build_keeping(
         Some(site) if !diagnostics.fail(options.strict) => site,
         _ => return Err(BuildError::Invalid(diagnostics)),
     };
+    let raw = keep.then_some(raw);
     let guide = t.run(Stage::Enrich, || enrich::enrich(site))?;
     let theme = Theme::for_site(&options.site_dir, options.theme_dir.as_deref())?;
     // Files go to a staging folder beside the output as they are made.
@@ -256,13 +260,13 @@ pub(super) fn build_keeping(
             .and_then(|_| manifest.pdfs.iter().find(|r| r.file == "guidebook.pdf"))
             .cloned(),
     };
-    let made = Made {
+    let made = raw.map(|raw| Made {
         diagnostics: report.diagnostics.clone(),
         raw,
         guide,
         theme,
         manifest,
-    };
+    });
     Ok((report, made))
 }
 

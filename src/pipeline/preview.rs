@@ -67,8 +67,8 @@ impl Preview {
             self.behind = true;
             return Ok(update);
         }
-        let (report, made) = build_keeping(&self.options, &())?;
-        self.made = Some(made);
+        let (report, made) = build_keeping(&self.options, &(), true)?;
+        self.made = made;
         self.since.clear();
         self.behind = false;
         Ok(Update {

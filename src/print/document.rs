@@ -6,7 +6,7 @@ use crate::content::model::{Paper, PrintLayout, SiteConfig};
 use crate::enrich::Guide;
 use crate::print::back::{self, ContactRow};
 use crate::print::css::{self, Part};
-use crate::print::entry;
+use crate::print::entry::{self, PrintEntry};
 use crate::print::index::{self, IndexGroup, IndexItem};
 use crate::print::sections::{self, SectionView};
 use crate::print::{PrintError, PrintOptions, html, qr};
@@ -57,11 +57,14 @@ pub struct PageView {
 }
 
 /// `asset_root` leads from the document to the site root (`../`), where photos are.
+/// `render_entry` renders an entry's view into its part of the document (the theme's
+/// `partials/print-entry.html`, or its compact twin).
 pub fn assemble(
     guide: &Guide,
     options: &PrintOptions,
     tx: &dyn TextStyle,
     asset_root: &str,
+    render_entry: &(dyn Fn(&PrintEntry) -> Result<String, PrintError> + Sync),
 ) -> Result<PrintDocument, PrintError> {
     let config = &guide.site.config;
     let chosen: Vec<_> = guide
@@ -96,6 +99,7 @@ pub fn assemble(
             // (already `##` and lower) go below those.
             render_md(body, "entries", 4, tx)
         },
+        render_entry,
     )?;
 
     let where_to_ask = guide

@@ -20,6 +20,7 @@ mod index;
 pub mod pdf;
 mod qr;
 mod sections;
+mod splice;
 mod subset;
 
 pub use subset::Subset;
@@ -34,6 +35,10 @@ use crate::view::style::{Plain, TextStyle};
 /// Where the print document goes in the output (under an edition's prefix), and its stylesheet.
 pub const DOCUMENT_PATH: &str = "print/index.html";
 const TEMPLATE: &str = "print.html";
+/// An entry's part of the print document, rendered on its own (see `sections::build`): it sees
+/// `e`, `asset_root` and `edition`.
+const ENTRY_TEMPLATE: &str = "partials/print-entry.html";
+const ENTRY_TEMPLATE_COMPACT: &str = "partials/print-entry-compact.html";
 /// The print stylesheet, under the theme's (and the output's) `static/`.
 pub const STYLESHEET: &str = "css/print.css";
 
@@ -111,13 +116,29 @@ pub fn render(
 ) -> Result<usize, PrintError> {
     let path = format!("{prefix}{DOCUMENT_PATH}");
     let asset_root = crate::view::root_for(path.trim_end_matches("index.html"));
-    let doc = document::assemble(guide, options, tx, &asset_root)?;
+    let entry_template = match options.layout {
+        PrintLayout::Full => ENTRY_TEMPLATE,
+        PrintLayout::Compact => ENTRY_TEMPLATE_COMPACT,
+    };
+    let render_entry = |e: &entry::PrintEntry| -> Result<String, PrintError> {
+        let mut context = tera::Context::new();
+        context.insert("e", e);
+        context.insert("asset_root", &asset_root);
+        context.insert("edition", tx.edition());
+        // The furigana book also annotates the theme's own labels (定員, 連絡先 …).
+        Ok(tx.finish_page(theme.render(entry_template, &context)?))
+    };
+    let mut doc = document::assemble(guide, options, tx, &asset_root, &render_entry)?;
+    // The document is rendered around a mark in each entry's place and the entries are put in
+    // after: their ten thousand parts never pass through a template context (most of a national
+    // build's memory), and the whole is copied once.
+    let parts = splice::mark(&mut doc);
     let mut context = tera::Context::new();
     context.insert("doc", &doc);
     context.insert("asset_root", &asset_root);
     context.insert("edition", tx.edition());
-    // The furigana book also annotates the theme's own labels (定員, 連絡先 …).
-    files.add(path, tx.finish_page(theme.render(TEMPLATE, &context)?));
+    let frame = tx.finish_page(theme.render(TEMPLATE, &context)?);
+    files.add(path, splice::fill(&frame, &parts));
     Ok(doc.entry_count)
 }
 

@@ -24,9 +24,25 @@ pub struct SectionView {
     pub badge: &'static str,
     /// Every entry of the listing, including those printed in another section.
     pub refs: Vec<EntryRef>,
-    pub entries: Vec<PrintEntry>,
+    pub entries: Vec<PrintedEntry>,
     /// `3・7・11〜21`: every number in this listing, for the contents.
     pub numbers: String,
+}
+
+/// An entry printed in its section: its part of the document, already rendered.
+#[derive(Debug, Serialize)]
+pub struct PrintedEntry {
+    pub number: usize,
+    pub anchor: String,
+    /// For the running header, which is CSS text, not HTML.
+    pub name_plain: String,
+    /// What the document's template prints in the entry's place: a mark that `splice` replaces
+    /// with `part` once the document is rendered.
+    pub html: Html,
+    /// The entry rendered by the theme's template (which escapes every value it does not
+    /// mark safe, as for any page).
+    #[serde(skip)]
+    pub part: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -77,7 +93,9 @@ pub fn number<'a>(chosen: &[&'a Entry], options: &PrintOptions) -> Numbering<'a>
     Numbering { numbers, homes }
 }
 
-/// The sections that have anything to list. `body_html` renders an entry's Markdown for paper.
+/// The sections that have anything to list. `body_html` renders an entry's Markdown for paper,
+/// `render` an entry's view into its part of the document.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     numbering: &Numbering,
     chosen: &[&Entry],
@@ -86,6 +104,7 @@ pub fn build(
     tx: &dyn TextStyle,
     asset_root: &str,
     body_html: &(dyn Fn(&str, &dyn TextStyle) -> Html + Sync),
+    render: &(dyn Fn(&PrintEntry) -> Result<String, PrintError> + Sync),
 ) -> Result<Vec<SectionView>, PrintError> {
     let numbers = &numbering.numbers;
     let config = &guide.site.config;
@@ -121,7 +140,9 @@ pub fn build(
         if refs.is_empty() {
             continue;
         }
-        // On every core: each entry's QR code and text are its own.
+        // On every core: each entry's QR code, text and part of the document are its own. The
+        // view is rendered at once and dropped: ten thousand views in one template context
+        // were most of a national build's memory, and rendering them one thread's work.
         use rayon::prelude::*;
         let entries = here
             .par_iter()
@@ -130,7 +151,14 @@ pub fn build(
                 // Each entry's text is read at its place (its town's name as the town is read).
                 let tx = tx.at(guide.place(e));
                 let body = body_html(&e.body, tx.as_ref());
-                entry::view(e, number, config, asset_root, body, tx.as_ref())
+                let view = entry::view(e, number, config, asset_root, body, tx.as_ref())?;
+                Ok(PrintedEntry {
+                    part: render(&view)?,
+                    html: Html::new(),
+                    number: view.number,
+                    anchor: view.anchor,
+                    name_plain: view.name_plain,
+                })
             })
             .collect::<Result<Vec<_>, PrintError>>()?;
         sections.push(SectionView {
