@@ -128,8 +128,8 @@ fn print_timings(
         shirube::lang::msg("ぜんぶ", "total").get(env.lang)
     );
     let note = shirube::lang::msg(
-        "（検索の索引とオープンデータは、印刷版・ページと同時に作ります）",
-        "(the search index and the open data are made while the print edition and the pages are)",
+        "（印刷版・検索の索引・オープンデータは、ページと同時に作ります）",
+        "(the print edition, the search index and the open data are made while the pages are)",
     );
     println!("  {}", note.get(env.lang));
 }

@@ -2,8 +2,8 @@
 //! → index → export → write. The print edition comes before the pages, so the home page and the
 //! listings link the PDFs this build makes and those an earlier `shirube print` left in the
 //! output, which are carried into the new output (see `crate::pdfs`). The search index and the
-//! open data read only the guide: they are made while the print edition and the pages are, and
-//! the sitemap, which lists every page, after both.
+//! open data read only the guide: they are made while the pages are, and so is the print
+//! edition when no PDF is made of it; the sitemap, which lists every page, after both.
 
 use crate::content::date::Date;
 use crate::content::load::RawSite;
@@ -105,8 +105,8 @@ pub struct BuildReport {
     pub took: Duration,
 }
 
-/// The stages of a build, as `--timings` names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The stages of a build, as `--timings` names them, in pipeline order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
     Check,
     Enrich,
@@ -229,19 +229,20 @@ pub(super) fn build_keeping(
     for (rel, bytes) in theme.static_files() {
         files.add(format!("static/{rel}"), bytes);
     }
-    // The search index and the open data are made from the guide alone: they are made beside
-    // the print document and the pages (a branch of the files), each side's serial parts
-    // filling the core the other leaves idle.
+    // The search index and the open data are made from the guide alone, and so is the print
+    // document when no page links a PDF made of it: they are made beside the pages (a branch of
+    // the files), each side's serial parts filling the core the other leaves idle.
     let mut side_files = files.branch();
     let (main, side) = rayon::join(
         || print_and_pages(&guide, &theme, options, progress, &mut files),
-        || index_and_data(&guide, &mut side_files),
+        || index_and_data(&guide, &theme, options, &mut side_files),
     );
     let (manifest, pages, main_timings) = main?;
     let side_timings = side?;
     files.merge(side_files);
     t.timings.extend(main_timings);
     t.timings.extend(side_timings);
+    t.timings.sort_by_key(|(stage, _)| *stage);
     // The sitemap lists every page, so it waits for them.
     t.run(Stage::Export, || export::sitemap(&guide, &mut files));
     let file_count = files.len();
@@ -272,7 +273,7 @@ pub(super) fn build_keeping(
 
 type Timings = Vec<(Stage, Duration)>;
 
-/// The print document, its PDF and the pages, one after another: the pages link the PDFs.
+/// The pages, after the print document and its PDF when the build makes one: the pages link it.
 fn print_and_pages(
     guide: &enrich::Guide,
     theme: &Theme,
@@ -284,9 +285,11 @@ fn print_and_pages(
         progress,
         timings: Vec::new(),
     };
-    t.run(Stage::Print, || {
-        print::render_for_build(guide, theme, files)
-    })?;
+    if options.pdf.is_some() {
+        t.run(Stage::Print, || {
+            print::render_for_build(guide, theme, files)
+        })?;
+    }
     let manifest = t.run(Stage::Pdf, || pdfs(guide, options, files))?;
     let shelf = Shelf::new(&manifest, &crate::pdfs::fingerprint(&guide.site));
     let pages = t.run(Stage::Render, || {
@@ -302,13 +305,24 @@ fn print_and_pages(
     Ok((manifest, pages, t.timings))
 }
 
-/// The search index and the open data (but the sitemap), made from the guide alone.
-fn index_and_data(guide: &enrich::Guide, files: &mut output::Files) -> Result<Timings, BuildError> {
+/// The search index and the open data (but the sitemap), made from the guide alone, and the
+/// print document when no PDF is made of it (no page waits for it then).
+fn index_and_data(
+    guide: &enrich::Guide,
+    theme: &Theme,
+    options: &BuildOptions,
+    files: &mut output::Files,
+) -> Result<Timings, BuildError> {
     // The progress line names the other side's stages only.
     let mut t = Stages {
         progress: &(),
         timings: Vec::new(),
     };
+    if options.pdf.is_none() {
+        t.run(Stage::Print, || {
+            print::render_for_build(guide, theme, files)
+        })?;
+    }
     t.run(Stage::Index, || index::index(guide, files))?;
     t.run(Stage::Export, || export::data(guide, files));
     Ok(t.timings)
