@@ -55,6 +55,7 @@ mod lexicon;
 mod normalize;
 mod notation;
 mod numbers;
+mod place_words;
 mod postal;
 mod reader;
 mod romaji;

@@ -5,10 +5,9 @@
 //! them goes through IPADIC with the built-in lexicon, the context rules and the number reader.
 //! The result is a list of words with readings; ruby is then placed on the original text.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use lindera_core::dictionary::Dictionary;
 
@@ -22,6 +21,7 @@ use super::lexicon::{self, Lexicon};
 use super::normalize::{fold_variants, nfkc, nfkc_mapped};
 use super::notation::parse_author_ruby;
 use super::numbers::{NumberRuby, NumberWord, is_kanji_numeral, read_kanji_number, read_number};
+use super::place_words::PlaceWords;
 use super::postal::Place;
 use super::userwords::UserWords;
 use super::{GradeFilter, Segment, TextError, context, facility, segments_to_html};
@@ -43,32 +43,6 @@ pub struct Reader {
     address: Option<Arc<UserWords>>,
     /// Every place's words made so far, shared by this reader and those made from it.
     places: Arc<PlaceWords>,
-}
-
-/// The word lists of places, each made once: a national guide names a few thousand places on
-/// tens of thousands of pages, cards and printed entries, and each list is a small
-/// double-array trie to build (5 % of a 10,000-entry build's time when made at every use).
-#[derive(Default)]
-struct PlaceWords(Mutex<HashMap<WordList, Option<Arc<UserWords>>>>);
-
-/// `(word, hiragana reading)` pairs.
-type WordList = Vec<(String, String)>;
-
-impl PlaceWords {
-    fn get(&self, words: Option<WordList>) -> Option<Arc<UserWords>> {
-        let words = words?;
-        if let Some(made) = self.0.lock().ok().and_then(|m| m.get(&words).cloned()) {
-            return made;
-        }
-        let made = UserWords::new(&words)
-            .ok()
-            .filter(|w| !w.is_empty())
-            .map(Arc::new);
-        if let Ok(mut m) = self.0.lock() {
-            m.insert(words, made.clone());
-        }
-        made
-    }
 }
 
 impl fmt::Debug for Reader {
