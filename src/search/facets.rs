@@ -2,8 +2,8 @@
 //! visitor uses that filter (or browses with filters and no words), so a query pays only for the
 //! columns its filters read. manifest.json lists the names; the browser makes the paths.
 //!
-//! Every column is indexed by document number and spelled in base-64 digits, the alphabet
-//! `0-9 A-Z a-z - _` (values 0‥63; not RFC 4648's alphabet, and no grouping into bytes):
+//! Every column is indexed by document number and spelled in base-64 digits (digits.rs: the
+//! alphabet `0-9 A-Z a-z - _`, values 0‥63):
 //! - a **bitset** is ⌈n/6⌉ digits; document d is in it when digit ⌊d/6⌋ has bit d mod 6 set
 //!   (value 2^(d mod 6)): `"5"` holds documents 0 and 2;
 //! - a **code string** is `width` digits per document, most significant first: document d's
@@ -27,12 +27,10 @@
 //! of the national data the largest column, `area.json` (1,043 areas), is about 32 KB raw and
 //! 16 KB gzip; the bitsets are 1.7 KB a value (BENCHMARKS.md has the figures).
 
+use super::digits::digit;
 use super::{SearchDoc, SearchError};
 use serde::Serialize;
 use std::collections::BTreeSet;
-
-/// The base-64 digits, value 0 first.
-const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
 /// A column's name (the file `f/<name>.json`) and its JSON.
 pub(crate) struct Column {
@@ -156,11 +154,6 @@ fn bitset(n: usize, member: impl Fn(usize) -> bool) -> String {
             digit(bits)
         })
         .collect()
-}
-
-/// The digit of the low six bits of `n`.
-fn digit(n: u32) -> char {
-    char::from(DIGITS[(n & 63) as usize])
 }
 
 fn vocabulary<'a>(values: impl Iterator<Item = &'a String>) -> Vec<&'a str> {

@@ -9,7 +9,7 @@ use super::impact::IMPACT_SCALE;
 use serde::Serialize;
 
 /// Bumped when the file layout or encoding changes; the client refuses other versions.
-pub(crate) const FORMAT_VERSION: u32 = 2;
+pub(crate) const FORMAT_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -28,6 +28,7 @@
 //! elasticlunr-rs builds the inverted index (invert.rs); its own single-file JSON is not shipped.
 
 mod analyze;
+mod digits;
 mod error;
 mod facets;
 mod fields;

@@ -1,40 +1,51 @@
 //! Cuts the postings into term shards: contiguous ranges of terms in code-point order, each about
-//! 4–12 kB of JSON (see `SHARD_MIN_BYTES`). The manifest lists each shard's first term; the
+//! 2–4 kB of JSON (see `SHARD_MIN_BYTES`). The manifest lists each shard's first term; the
 //! browser finds a term's shard by binary search, and a prefix ("北…", "yb…") by the range of
 //! shards that can hold it. Range (not hash) partitioning is what makes those prefix look-ups one or two files.
 //!
-//! Shard JSON: `{"p": {term: [doc, impact, gap, impact, gap, impact, …]},
-//!               "n": {term: [typical impact, doc, gap, gap, …]},
-//!               "x": {term: [doc, impact, gap, impact, …]}}`
+//! Shard JSON: `{"p": {term: "<varints>"}, "n": {term: "<varints>"}, "x": {term: "<varints>"}}`,
+//! each string a list of numbers in base-64 varints (digits.rs):
+//! `p`: `doc, impact, gap, impact, gap, impact, …`; `n`: `typical impact, doc, gap, gap, …`;
+//! `x`: as `p`.
 //! `p` lists the documents that contain the term (first document number, then gaps to the next),
 //! each followed by its impact. A term in more than half the documents (しゅ, じぎ in a national
 //! corpus; 発達障害 in a region where most offices accept developmental disabilities) is stored,
 //! when shorter, as the documents that do NOT contain it (`n`), with one typical impact for the
 //! rest, except the documents listed in `x` whose impact is well above it: 発達障害 in the name
 //! of the 発達障害者支援センター must still outrank 発達障害 in a list of accepted disabilities.
+//!
+//! A query fetches one shard per word piece (ワークセンター: six bigrams, six shards), so the
+//! shards are small: the first query of a 10,000-entry guide is the manifest, a few kB per
+//! piece and the document chunks of the results shown.
 
 use super::SearchError;
+use super::digits::{varint_len, varints};
 use super::impact::Postings;
 use std::collections::BTreeMap;
 
-/// Raw JSON bytes per shard before a new one starts (gzip makes it about a third): about a
-/// 64th of the whole index, between these bounds. A small site gets small shards, so a long
-/// query does not fetch most of its index; a large one gets fewer, fuller files.
-const SHARD_MIN_BYTES: usize = 4_000;
-const SHARD_MAX_BYTES: usize = 12_000;
-const SHARDS_AIMED_AT: usize = 64;
+/// Raw JSON bytes per shard before a new one starts: about a 256th of the whole index, between
+/// these bounds. A small site gets small shards, so a long query does not fetch most of its
+/// index; a large one gets more files of at most a few kB (a term whose list is longer has a
+/// shard of its own). More shards make the manifest longer (about 9 bytes a shard), which every
+/// query fetches first: 4 kB shards give about 1,200 of them at 10,000 entries.
+const SHARD_MIN_BYTES: usize = 2_000;
+const SHARD_MAX_BYTES: usize = 4_000;
+const SHARDS_AIMED_AT: usize = 256;
 
 pub(crate) struct Shard {
-    /// The first term it holds (the empty string for the first shard).
+    /// The shortest prefix of the first term it holds that sorts after the last term of the shard
+    /// before (the empty string for the first shard): the manifest lists every shard's start, so
+    /// `#01b6` instead of `#01b67855` keeps it short, and a binary search over the starts still
+    /// finds every term's shard.
     pub start: String,
     pub json: Vec<u8>,
 }
 
 #[derive(serde::Serialize, Default)]
 struct ShardJson<'a> {
-    p: BTreeMap<&'a str, Vec<u32>>,
-    n: BTreeMap<&'a str, Vec<u32>>,
-    x: BTreeMap<&'a str, Vec<u32>>,
+    p: BTreeMap<&'a str, String>,
+    n: BTreeMap<&'a str, String>,
+    x: BTreeMap<&'a str, String>,
 }
 
 enum Encoded {
@@ -60,26 +71,28 @@ pub(crate) fn cut(postings: &Postings, doc_count: u32) -> Result<Vec<Shard>, Sea
     let mut current = ShardJson::default();
     let mut start = String::new();
     let mut size = 0usize;
+    let mut previous: Option<&str> = None;
     for (term, encoded) in encoded {
         let cost = cost(term, &encoded);
         if size > 0 && size + cost > target {
             shards.push(finish(std::mem::take(&mut start), &current)?);
             current = ShardJson::default();
-            start = term.clone();
+            start = shortest_start(previous.unwrap_or_default(), term).to_owned();
             size = 0;
         }
+        previous = Some(term);
         size += cost;
         match encoded {
             Encoded::Present(v) => {
-                current.p.insert(term, v);
+                current.p.insert(term, varints(&v));
             }
             Encoded::Absent {
                 missing,
                 exceptions,
             } => {
-                current.n.insert(term, missing);
+                current.n.insert(term, varints(&missing));
                 if !exceptions.is_empty() {
-                    current.x.insert(term, exceptions);
+                    current.x.insert(term, varints(&exceptions));
                 }
             }
         }
@@ -88,6 +101,16 @@ pub(crate) fn cut(postings: &Postings, doc_count: u32) -> Result<Vec<Shard>, Sea
         shards.push(finish(start, &current)?);
     }
     Ok(shards)
+}
+
+/// The shortest prefix of `first` (in whole characters) that sorts after `previous`; terms sort
+/// by code point, which is byte order in UTF-8 and the order of the browser's `compare`.
+fn shortest_start<'a>(previous: &str, first: &'a str) -> &'a str {
+    first
+        .char_indices()
+        .map(|(at, c)| &first[..at + c.len_utf8()])
+        .find(|prefix| *prefix > previous)
+        .unwrap_or(first)
 }
 
 fn finish(start: String, shard: &ShardJson) -> Result<Shard, SearchError> {
@@ -161,19 +184,54 @@ fn cost(term: &str, encoded: &Encoded) -> usize {
     term.len() + 6 + numbers_len(encoded)
 }
 
-/// Approximate JSON length of the numbers (digits and a comma each).
+/// Length of the numbers' digits (see digits.rs).
 fn numbers_len(encoded: &Encoded) -> usize {
-    let len = |numbers: &[u32]| -> usize {
-        numbers
-            .iter()
-            .map(|n| n.checked_ilog10().unwrap_or(0) as usize + 2)
-            .sum()
-    };
+    let len = |numbers: &[u32]| -> usize { numbers.iter().map(|&n| varint_len(n)).sum() };
     match encoded {
         Encoded::Present(v) => len(v),
         Encoded::Absent {
             missing,
             exceptions,
         } => len(missing) + len(exceptions) + 8,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_start_is_the_shortest_prefix_after_the_previous_term() {
+        assert_eq!(shortest_start("#01b5ffff", "#01b67855"), "#01b6");
+        assert_eq!(shortest_start("かい", "きた"), "き");
+        assert_eq!(shortest_start("yb", "ybs"), "ybs");
+        assert_eq!(shortest_start("", "北部"), "北");
+    }
+
+    /// Every term is found in the shard whose start is the last one not after it, as the
+    /// browser's binary search does, and a prefix's shards are a contiguous run from there.
+    #[test]
+    fn every_term_is_found_in_its_shard_by_the_starts() {
+        let mut postings = Postings::new();
+        for i in 0..3_000u32 {
+            let term = match i % 3 {
+                0 => format!("#{:08x}", i.wrapping_mul(2_654_435_761)),
+                1 => format!("北{}", char::from_u32(0x3041 + i % 80).unwrap_or('あ')),
+                _ => format!("w{i}"),
+            };
+            postings.insert(term, vec![(i % 50, 4), (50 + i % 7, 8)]);
+        }
+        let shards = cut(&postings, 100).expect("cut");
+        assert!(shards.len() > 10, "{} shards", shards.len());
+        let starts: Vec<&str> = shards.iter().map(|s| s.start.as_str()).collect();
+        for term in postings.keys() {
+            let at = starts.partition_point(|s| *s <= term.as_str()) - 1;
+            let json: serde_json::Value = serde_json::from_slice(&shards[at].json).expect("json");
+            assert!(
+                json["p"].get(term).is_some() || json["n"].get(term).is_some(),
+                "{term} is not in shard {at} (start {})",
+                starts[at]
+            );
+        }
     }
 }

@@ -1,7 +1,7 @@
 // Measures what a visitor's first query costs, for benches/search_bench.rs (or by hand):
 //   node tests/search/bench-query.mjs <index dir> [--filters JSON] [--area ID] [query …]
 // For each query, on a fresh index (nothing cached, as for a first visit): the files fetched
-// (manifest, term shards, facet columns, the document chunks of the first 10 results), their raw
+// (manifest, term shards, facet columns, the document chunks of the first 20 results), their raw
 // and gzip sizes (what a server with gzip sends), and the time to answer; then the median time of
 // the same query repeated with everything cached. Prints JSON.
 // `--filters '{"area":["sapporo-chuo"],"transport":true}'` (the filters of search-facets.js) or
@@ -43,7 +43,8 @@ if (!dir) {
   process.exit(2);
 }
 const queries = given.length > 0 ? given : DEFAULT_QUERIES;
-const RESULTS_SHOWN = 10;
+// The first page of results, as search-ui.js shows it (PAGE_SIZE).
+const RESULTS_SHOWN = 20;
 
 async function answer(index, query) {
   const result = await runQuery(index, query, { prefix: true, filters });
@@ -54,6 +55,16 @@ async function answer(index, query) {
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+// Raw bytes by kind of file: manifest, term shards (t), document chunks (d), facet columns (f).
+function rawByKind(fetched) {
+  const out = {};
+  for (const f of fetched) {
+    const kind = f.path === 'manifest.json' ? 'manifest' : f.path.split('/')[1];
+    out[kind] = (out[kind] || 0) + f.raw;
+  }
+  return out;
 }
 
 const report = [];
@@ -83,6 +94,7 @@ for (const query of queries) {
     gzipBytes: fetched.reduce((s, f) => s + f.gzip, 0),
     coldMs: Number(cold.toFixed(2)),
     warmMs: Number(median(warm).toFixed(3)),
+    rawByKind: rawByKind(fetched),
     largest: fetched.sort((a, b) => b.gzip - a.gzip).slice(0, 3),
   });
 }

@@ -14,6 +14,10 @@
 //   that share a name; a name query cannot choose between them, so any of them is right.
 // - nameTop1Verbatim: the first result's name is the queried string, character for character.
 // - nameTop1Own: the first result is the office's own row or a row with the same 事業所番号.
+// - firstQuery: what a visitor's first query fetches (nothing cached: the manifest, the term
+//   shards, the document chunks of the first page of 20 results), in raw bytes, for the words of
+//   WORDS and the name and reading of every 40th office: the largest, the 95th percentile, and
+//   the query that fetched the most.
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -66,6 +70,31 @@ for (const q of queries) {
 }
 const elapsed = performance.now() - started;
 const n = queries.length;
+
+// What families type that is not a name: service types, places, work, days.
+const WORDS = [
+  'ひまわり', 'ワークセンター', 'しゅうろういこうしえん', 'パン', '就労継続支援Ａ型 東京都', '土曜',
+  '北', 'ybs', '就労移行支援', '就労継続支援B型', 'さぎょうしょ', '大阪市', '福祉会', 'カフェ',
+];
+const PAGE = 20; // search-ui.js PAGE_SIZE
+
+async function firstQueryBytes(query) {
+  let bytes = 0;
+  const fresh = await openIndex(async (p) => {
+    const data = await readFile(path.join(dir, p));
+    bytes += data.length;
+    return data;
+  });
+  const { hits } = await runQuery(fresh, query);
+  await documents(fresh, hits.slice(0, PAGE).map((h) => h.doc));
+  return bytes;
+}
+
+const sampled = [...WORDS, ...queries.filter((_, i) => i % 40 === 0).flatMap((q) => [q.name, q.reading])];
+const firstQueries = [];
+for (const query of sampled) firstQueries.push({ query, bytes: await firstQueryBytes(query) });
+firstQueries.sort((a, b) => a.bytes - b.bytes);
+const heaviest = firstQueries[firstQueries.length - 1];
 console.log(
   JSON.stringify({
     offices: n,
@@ -76,6 +105,12 @@ console.log(
     nameTop1Own: nameOwnOk / n,
     queries: 2 * n,
     msPerQuery: Number((elapsed / (2 * n)).toFixed(3)),
+    firstQuery: {
+      queries: firstQueries.length,
+      maxBytes: heaviest.bytes,
+      p95Bytes: firstQueries[Math.floor(firstQueries.length * 0.95)].bytes,
+      heaviest: heaviest.query,
+    },
     readingMisses,
     nameMisses,
   }),

@@ -2,7 +2,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { documents, openIndex, runQuery, search } from '../../themes/default/static/js/search.js';
+import {
+  FORMAT_VERSION, documents, openIndex, runQuery, search,
+} from '../../themes/default/static/js/search.js';
 import { openFixture } from './helpers.mjs';
 
 test('opening reads only the manifest', async () => {
@@ -87,7 +89,9 @@ test('the last Latin word is a prefix only when asked', async () => {
 });
 
 test('an index from another analyser version is refused', async () => {
-  const manifest = { format: 'shirube-search', version: 2, analyzer: 999, docs: 0, shards: [] };
+  const manifest = {
+    format: 'shirube-search', version: FORMAT_VERSION, analyzer: 999, docs: 0, shards: [],
+  };
   await assert.rejects(openIndex(async () => JSON.stringify(manifest)), /analyser/);
 });
 
@@ -104,13 +108,15 @@ test('a failed fetch rejects, and a later query retries it', async () => {
 });
 
 test('an index of another format version is refused', async () => {
-  const manifest = { format: 'shirube-search', version: 1, analyzer: 1, docs: 0, shards: [] };
+  const manifest = {
+    format: 'shirube-search', version: FORMAT_VERSION - 1, analyzer: 1, docs: 0, shards: [],
+  };
   await assert.rejects(openIndex(async () => JSON.stringify(manifest)), /unknown index format/);
 });
 
 test('an empty index answers nothing', async () => {
   const manifest = {
-    format: 'shirube-search', version: 2, analyzer: 1, build: 'x', docs: 0, impactScale: 4,
+    format: 'shirube-search', version: FORMAT_VERSION, analyzer: 1, build: 'x', docs: 0, impactScale: 4,
     shards: [], docChunk: 1, docChunks: 0, facets: [],
   };
   const index = await openIndex(async () => JSON.stringify(manifest));

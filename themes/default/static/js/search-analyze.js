@@ -94,6 +94,31 @@ export function indexTerms(text) {
   return tokens(text, true);
 }
 
+/**
+ * What a query looks up: analyze(), but of a CJK run's bigrams only enough to cover every
+ * character — every other one, and the last (ワークセンター: わー くせ んた たー, not the six).
+ * A document with the whole run has every bigram, so nothing it matched is lost; each bigram is
+ * one term shard to fetch, so a long word costs about half as much to look up; a query of more
+ * than eight such bigrams keeps eight, spread over it. Browser only:
+ * the index keeps every bigram, and the Rust analyser has no counterpart.
+ */
+export function queryTokens(text) {
+  const out = tokens(text, false, true);
+  const bigrams = out.filter((t) => Array.from(t).length === 2 && !isWord(t));
+  if (bigrams.length <= MAX_QUERY_BIGRAMS) return out;
+  // A long query (a whole reading: しゅうろうけいぞくしえんえーがた…) keeps evenly spread bigrams,
+  // the first and the last among them: as many pieces of it are as sure a match, for a fixed cost.
+  const keep = new Set();
+  for (let i = 0; i < MAX_QUERY_BIGRAMS; i++) {
+    keep.add(bigrams[Math.round((i * (bigrams.length - 1)) / (MAX_QUERY_BIGRAMS - 1))]);
+  }
+  return out.filter((t) => !bigrams.includes(t) || keep.has(t));
+}
+
+// The most bigrams a query looks up: each is a term shard (a few kB) to fetch before the first
+// result shows. Eight keep a first query of a 10,000-entry guide under 100 kB.
+const MAX_QUERY_BIGRAMS = 8;
+
 /** "#" + FNV-1a (UTF-8) of the normalised text without separators: the whole-name token. */
 export function exactKey(text) {
   let key = '';
@@ -124,7 +149,7 @@ function isKana(ch) {
   );
 }
 
-function tokens(text, withTail) {
+function tokens(text, withTail, cover = false) {
   const chars = Array.from(normalize(text));
   const out = [];
   let run = [];
@@ -137,9 +162,12 @@ function tokens(text, withTail) {
     if (run.length === 1) {
       out.push(run[0]);
     } else {
-      for (let i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
-      const last = run[run.length - 1];
-      if (withTail && last.codePointAt(0) !== LONG_MARK) out.push(last);
+      const last = run.length - 2; // the last bigram's first character
+      for (let i = 0; i <= last; i++) {
+        if (!cover || i % 2 === 0 || i === last) out.push(run[i] + run[i + 1]);
+      }
+      const end = run[run.length - 1];
+      if (withTail && end.codePointAt(0) !== LONG_MARK) out.push(end);
     }
     previous = run[run.length - 1];
     gap = 0;

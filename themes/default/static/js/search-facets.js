@@ -6,6 +6,8 @@
 // Yes/no facts (送迎, 昼食, 土曜) filter only when asked for, and then only entries that say yes
 // pass: "unknown" is not "yes". A wage range leaves out entries that give no wage.
 
+import { VALUE } from './search-digits.js';
+
 /** The filter keys the UI and the URL use (the search page's form control names). */
 export const FILTER_KEYS = [
   'service', 'kind', 'area', 'accepts', 'transport', 'lunch', 'saturday', 'wage_min', 'wage_max',
@@ -34,11 +36,6 @@ export function facetColumns(filters) {
 function validWage(value) {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
-
-// The base-64 digits of src/search/facets.rs: character code → value 0‥63.
-const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
-const VALUE = new Uint8Array(128);
-for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS.charCodeAt(i)] = i;
 
 /** Whether document `d` is in a bitset (digit ⌊d/6⌋, bit d mod 6; past the end: no). */
 export function hasBit(bits, d) {

@@ -14,14 +14,16 @@
 // A one-character CJK token (北) matches every indexed term starting with it, and with
 // `prefix: true` so does the last Latin word (yb → ybs), for results as you type.
 
-import { ANALYZER_VERSION, analyze, exactKey, isSingleCjk, isWord } from './search-analyze.js';
+import { ANALYZER_VERSION, exactKey, isSingleCjk, isWord, queryTokens } from './search-analyze.js';
+import { readVarints } from './search-digits.js';
 import { facetColumns, facetPredicate } from './search-facets.js';
 
 export { analyze } from './search-analyze.js';
 export { FILTER_KEYS, facetColumns, facetPredicate, isEmptyFilter } from './search-facets.js';
 
 const FORMAT = 'shirube-search';
-const FORMAT_VERSION = 2;
+/** The index format this script reads (src/search/manifest.rs `FORMAT_VERSION`). */
+export const FORMAT_VERSION = 3;
 
 /**
  * Opens an index. `fetchShard(path)` returns (a promise of) the text or bytes of the file at
@@ -134,19 +136,24 @@ function decodePairs(pairs, w) {
   return { docs, weights };
 }
 
+// Own keys only: a term such as "constructor" is not a posting list of every object.
+function has(table, term) {
+  return Object.prototype.hasOwnProperty.call(table, term);
+}
+
 // A stored term as sorted document numbers with weights (idf × impact / scale); or, for a term
 // in most documents, as the sorted documents that lack it, one typical weight, and the
 // documents whose weight is well above it (`exceptions`). See src/search/shards.rs.
 function decode(manifest, shard, term) {
   const n = manifest.docs;
   const scale = manifest.impactScale;
-  const present = shard.p[term];
-  if (present) {
-    const { docs, weights } = decodePairs(present, idf(n, present.length >> 1) / scale);
+  if (has(shard.p, term)) {
+    const pairs = readVarints(shard.p[term]);
+    const { docs, weights } = decodePairs(pairs, idf(n, pairs.length >> 1) / scale);
     return { complement: false, docs, weights };
   }
-  const missing = shard.n[term];
-  if (!missing) return null;
+  if (!has(shard.n, term)) return null;
+  const missing = readVarints(shard.n[term]);
   const docs = new Int32Array(missing.length - 1);
   let doc = 0;
   for (let i = 1; i < missing.length; i++) {
@@ -154,7 +161,7 @@ function decode(manifest, shard, term) {
     docs[i - 1] = doc;
   }
   const w = idf(n, n - docs.length) / scale;
-  const exceptions = decodePairs((shard.x && shard.x[term]) || [], w);
+  const exceptions = decodePairs(readVarints((shard.x && shard.x[term]) || ''), w);
   return { complement: true, docs, weight: missing[0] * w, exceptions };
 }
 
@@ -249,7 +256,7 @@ async function matcherFor(index, term, prefix) {
 
 /** The query's distinct tokens, each marked as exact or prefix. */
 export function queryTerms(query, options = {}) {
-  const tokens = [...new Set(analyze(query))];
+  const tokens = [...new Set(queryTokens(query))];
   const endsInSpace = /\s$/u.test(query);
   return tokens.map((token, i) => ({
     token,
