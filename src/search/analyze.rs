@@ -105,7 +105,7 @@ pub(crate) fn exact_key(text: &str) -> Option<String> {
     Some(format!("#{:08x}", fnv1a32(key.as_bytes())))
 }
 
-fn fnv1a32(bytes: &[u8]) -> u32 {
+pub(crate) fn fnv1a32(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5_u32, |hash, &b| {
         (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })

@@ -7,36 +7,54 @@
 //! - a **bitset** is ⌈n/6⌉ digits; document d is in it when digit ⌊d/6⌋ has bit d mod 6 set
 //!   (value 2^(d mod 6)): `"5"` holds documents 0 and 2;
 //! - a **code string** is `width` digits per document, most significant first: document d's
-//!   number is digits d·width … d·width+width−1.
+//!   number is digits d·width … d·width+width−1;
+//! - a **document list** is varints (digits.rs): the first document's number, then the gaps.
 //!
 //! | file | filters | JSON |
 //! |---|---|---|
 //! | `kind.json` | kind | `{"values": [kind…], "bits": [bitset…]}`: bitset i = documents of kind values\[i\] |
 //! | `service.json` | service | the same for service ids (a document can be in several) |
 //! | `accepts.json` | accepts | the same for who is accepted |
-//! | `area.json` | area | `{"values": [area id…], "width": w, "codes": "…"}`: 0 = no area, i+1 = values\[i\] |
+//! | `area/<b>.json` | area | `{area id: document list, …}` for the areas of bucket b (below) |
 //! | `transport.json`, `lunch.json`, `saturday.json` | the same | `{"bits": bitset}`: documents that say yes |
 //! | `wage.json` | wage_min, wage_max | `{"bits": bitset, "width": w, "codes": "…"}`: the documents that give a wage (above 0 yen), and their highest monthly average wage in yen, in document order |
 //!
-//! `width` is the fewest digits that hold the largest number of the column (area: 2 up to 4,095
-//! areas; wage: 3 up to 262,143 yen), so nothing is clamped and a wage filter is exact to the yen.
-//! Only the documents that give a wage spell one (a guide where few do has a small wage.json), and
-//! a yes/no fact keeps only "yes": those are all a filter passes ("no" and "unknown" stay out).
+//! A national guide has a thousand areas and a visitor filters by one or two, so the area filter
+//! reads buckets, not one column of every document: area id → bucket FNV-1a(id) mod
+//! `areaBuckets` (in the manifest; about 16 areas a bucket). Every bucket is written, empty or
+//! not, so an area the index has never seen (a stale link) finds its bucket without it: no
+//! results, not an error. At 10,000 offices a bucket is under 1 kB; the column of every
+//! document's area it replaces was 32 kB.
 //!
-//! Vocabularies are sorted, so the columns are the same for the same entries. At 10,000 offices
-//! of the national data the largest column, `area.json` (1,043 areas), is about 32 KB raw and
-//! 16 KB gzip; the bitsets are 1.7 KB a value (BENCHMARKS.md has the figures).
+//! `width` is the fewest digits that hold the largest number of the column (wage: 3 up to 262,143
+//! yen), so nothing is clamped and a wage filter is exact to the yen. Only the documents that
+//! give a wage spell one (a guide where few do has a small wage.json), and a yes/no fact keeps
+//! only "yes": those are all a filter passes ("no" and "unknown" stay out).
+//!
+//! Vocabularies are sorted, so the columns are the same for the same entries. The bitsets are
+//! 1.7 KB a value at 10,000 documents (BENCHMARKS.md has the figures).
 
-use super::digits::digit;
+use super::analyze::fnv1a32;
+use super::digits::{digit, push_varint};
 use super::{SearchDoc, SearchError};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// A column's name (the file `f/<name>.json`) and its JSON.
+/// A facet file: its path under `f/` without `.json` (`kind`, `area/3`) and its JSON.
 pub(crate) struct Column {
-    pub name: &'static str,
+    pub path: String,
     pub json: Vec<u8>,
 }
+
+/// Every facet file, the filters' names (as manifest.json lists them) and the area buckets.
+pub(crate) struct Facets {
+    pub names: Vec<&'static str>,
+    pub area_buckets: u32,
+    pub columns: Vec<Column>,
+}
+
+/// Areas aimed at per bucket file (see the module comment).
+const AREAS_PER_BUCKET: usize = 16;
 
 /// Values with a bitset each.
 #[derive(Serialize)]
@@ -45,11 +63,8 @@ struct Sets<'a> {
     bits: Vec<String>,
 }
 
-/// One number per document; `values` names what the numbers 1… stand for, when they are ids.
-#[derive(Serialize)]
-struct Codes<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    values: Option<Vec<&'a str>>,
+/// One number per listed document, `width` digits each.
+struct Codes {
     width: usize,
     codes: String,
 }
@@ -69,15 +84,10 @@ struct Given {
 }
 
 /// Every column, in the order manifest.json lists them.
-pub(crate) fn columns(docs: &[&SearchDoc]) -> Result<Vec<Column>, SearchError> {
-    let areas = vocabulary(docs.iter().map(|d| &d.area));
-    let area_codes: Vec<u32> = docs
-        .iter()
-        .map(|d| position(&areas, &d.area).map_or(0, |i| i as u32 + 1))
-        .collect();
+pub(crate) fn columns(docs: &[&SearchDoc]) -> Result<Facets, SearchError> {
     let wage = |d: &SearchDoc| d.wage.filter(|&yen| yen > 0);
     let wages: Vec<u32> = docs.iter().filter_map(|d| wage(d)).collect();
-    let wages = codes(None, &wages);
+    let wages = codes(&wages);
     let wages = Given {
         bits: bitset(docs.len(), |d| wage(docs[d]).is_some()),
         width: wages.width,
@@ -86,20 +96,75 @@ pub(crate) fn columns(docs: &[&SearchDoc]) -> Result<Vec<Column>, SearchError> {
     let flag = |yes: fn(&SearchDoc) -> bool| Flag {
         bits: bitset(docs.len(), |d| yes(docs[d])),
     };
-    let columns = [
-        ("kind", json(&sets(docs, |d| std::slice::from_ref(&d.kind)))),
-        ("service", json(&sets(docs, |d| &d.services))),
-        ("area", json(&codes(Some(areas), &area_codes))),
-        ("accepts", json(&sets(docs, |d| &d.accepts))),
-        ("transport", json(&flag(|d| d.transport == Some(true)))),
-        ("lunch", json(&flag(|d| d.lunch == Some(true)))),
-        ("saturday", json(&flag(|d| d.saturday))),
-        ("wage", json(&wages)),
+    let (area_buckets, buckets) = area_buckets(docs);
+    let mut files = vec![
+        (
+            "kind".to_owned(),
+            json(&sets(docs, |d| std::slice::from_ref(&d.kind))),
+        ),
+        ("service".to_owned(), json(&sets(docs, |d| &d.services))),
     ];
-    columns
-        .into_iter()
-        .map(|(name, json)| Ok(Column { name, json: json? }))
-        .collect()
+    for (i, bucket) in buckets.iter().enumerate() {
+        files.push((format!("area/{i}"), json(bucket)));
+    }
+    files.extend([
+        ("accepts".to_owned(), json(&sets(docs, |d| &d.accepts))),
+        (
+            "transport".to_owned(),
+            json(&flag(|d| d.transport == Some(true))),
+        ),
+        ("lunch".to_owned(), json(&flag(|d| d.lunch == Some(true)))),
+        ("saturday".to_owned(), json(&flag(|d| d.saturday))),
+        ("wage".to_owned(), json(&wages)),
+    ]);
+    Ok(Facets {
+        names: FILTER_FILES.to_vec(),
+        area_buckets,
+        columns: files
+            .into_iter()
+            .map(|(path, json)| Ok(Column { path, json: json? }))
+            .collect::<Result<_, SearchError>>()?,
+    })
+}
+
+/// The filters' files as manifest.json names them (`area` is the folder of buckets).
+const FILTER_FILES: [&str; 8] = [
+    "kind",
+    "service",
+    "area",
+    "accepts",
+    "transport",
+    "lunch",
+    "saturday",
+    "wage",
+];
+
+/// The area buckets: bucket b maps each of its area ids to the list of its documents.
+fn area_buckets<'a>(docs: &[&'a SearchDoc]) -> (u32, Vec<BTreeMap<&'a str, String>>) {
+    let mut by_area: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (number, doc) in (0u32..).zip(docs) {
+        if !doc.area.is_empty() {
+            by_area.entry(doc.area.as_str()).or_default().push(number);
+        }
+    }
+    let count = by_area.len().div_ceil(AREAS_PER_BUCKET).max(1);
+    let count = u32::try_from(count).unwrap_or(u32::MAX);
+    let mut buckets = vec![BTreeMap::new(); count as usize];
+    for (area, numbers) in by_area {
+        let mut list = String::new();
+        let mut previous = None;
+        for number in numbers {
+            push_varint(&mut list, previous.map_or(number, |p| number - p));
+            previous = Some(number);
+        }
+        buckets[area_bucket(area, count) as usize].insert(area, list);
+    }
+    (count, buckets)
+}
+
+/// The bucket of an area id; search-facets.js `areaBucket` is the same function.
+pub(crate) fn area_bucket(area: &str, buckets: u32) -> u32 {
+    fnv1a32(area.as_bytes()) % buckets.max(1)
 }
 
 fn json(value: &impl Serialize) -> Result<Vec<u8>, SearchError> {
@@ -120,7 +185,7 @@ fn sets<'a>(docs: &[&'a SearchDoc], field: impl Fn(&'a SearchDoc) -> &'a [String
     Sets { values, bits }
 }
 
-fn codes<'a>(values: Option<Vec<&'a str>>, numbers: &[u32]) -> Codes<'a> {
+fn codes(numbers: &[u32]) -> Codes {
     let largest = numbers.iter().copied().max().unwrap_or(0);
     let width = digits_for(largest);
     let mut codes = String::with_capacity(numbers.len() * width);
@@ -129,11 +194,7 @@ fn codes<'a>(values: Option<Vec<&'a str>>, numbers: &[u32]) -> Codes<'a> {
             codes.push(digit(n >> (6 * place)));
         }
     }
-    Codes {
-        values,
-        width,
-        codes,
-    }
+    Codes { width, codes }
 }
 
 /// The fewest base-64 digits (at least one) that spell `n`.
@@ -164,10 +225,6 @@ fn vocabulary<'a>(values: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
     set.into_iter().collect()
 }
 
-fn position(vocabulary: &[&str], value: &str) -> Option<usize> {
-    vocabulary.binary_search(&value).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,8 +246,34 @@ mod tests {
         assert_eq!(digits_for(262_143), 3);
         assert_eq!(digits_for(262_144), 4);
         assert_eq!(digits_for(u32::MAX), 6);
-        assert_eq!(codes(None, &[16_500, 90_000, 0]).codes, "41qL-G000");
-        assert_eq!(codes(None, &[1, 0, 2]).codes, "102");
-        assert_eq!(codes(None, &[]).codes, "");
+        assert_eq!(codes(&[16_500, 90_000, 0]).codes, "41qL-G000");
+        assert_eq!(codes(&[1, 0, 2]).codes, "102");
+        assert_eq!(codes(&[]).codes, "");
+    }
+
+    #[test]
+    fn every_area_lists_its_documents_in_its_bucket() {
+        let doc = |area: &str| SearchDoc {
+            area: area.to_owned(),
+            ..SearchDoc::default()
+        };
+        let docs: Vec<SearchDoc> = (0..100)
+            .map(|i| doc(&format!("area-{}", i % 40)))
+            .chain([doc("")])
+            .collect();
+        let refs: Vec<&SearchDoc> = docs.iter().collect();
+        let (count, buckets) = area_buckets(&refs);
+        assert_eq!(count, 3, "40 areas, about 16 a bucket");
+        assert_eq!(buckets.len(), 3);
+        assert_eq!(buckets.iter().map(BTreeMap::len).sum::<usize>(), 40);
+        // area-7: documents 7, 47, 87 → 7, gap 40, gap 40 (40 = 8 + 1·32: the digits 8 + 32, "e",
+        // and 1)
+        let bucket = &buckets[area_bucket("area-7", count) as usize];
+        assert_eq!(bucket["area-7"], "7e1e1");
+        assert_eq!(area_bucket("", 0), 0, "no bucket count is one bucket");
+        // the same numbers as tests/search/facets.test.mjs for areaBucket in the browser
+        assert_eq!(area_bucket("mito", 7), 1);
+        assert_eq!(area_bucket("sapporo-chuo", 130), 49);
+        assert_eq!(area_bucket("北区", 65), 12);
     }
 }

@@ -29,8 +29,10 @@ struct Manifest<'a> {
     /// Documents per chunk; chunk `i` is `<build>/d/<i>.json`.
     doc_chunk: usize,
     doc_chunks: usize,
-    /// Names of the facet columns; column `name` is `<build>/f/<name>.json`.
+    /// Names of the facet columns; column `name` is `<build>/f/<name>.json`, but for `area`,
+    /// whose ids are spread over `<build>/f/area/<b>.json` for b < `area_buckets` (facets.rs).
     facets: &'a [&'a str],
+    area_buckets: u32,
 }
 
 pub(crate) struct ManifestInput<'a> {
@@ -40,6 +42,7 @@ pub(crate) struct ManifestInput<'a> {
     pub doc_chunk: usize,
     pub doc_chunks: usize,
     pub facets: &'a [&'a str],
+    pub area_buckets: u32,
 }
 
 pub(crate) fn manifest(input: &ManifestInput) -> Result<Vec<u8>, SearchError> {
@@ -55,6 +58,7 @@ pub(crate) fn manifest(input: &ManifestInput) -> Result<Vec<u8>, SearchError> {
         doc_chunk: input.doc_chunk,
         doc_chunks: input.doc_chunks,
         facets: input.facets,
+        area_buckets: input.area_buckets,
     };
     serde_json::to_vec(&manifest).map_err(SearchError::Json)
 }

@@ -9,8 +9,9 @@
 //!                          of the facet columns
 //! <build>/t/<i>.json       term shard i: postings of a contiguous range of terms (shards.rs)
 //! <build>/d/<i>.json       document chunk i: what results show for documents i·k … i·k+k−1 (table.rs)
-//! <build>/f/<name>.json    facet column of one filter (kind, service, area, accepts, transport,
-//!                          lunch, saturday, wage), fetched only when that filter is used (facets.rs)
+//! <build>/f/<name>.json    facet column of one filter (kind, service, accepts, transport, lunch,
+//!                          saturday, wage), fetched only when that filter is used (facets.rs)
+//! <build>/f/area/<b>.json  the documents of each area in bucket b, for the area filter
 //! ```
 //!
 //! `<build>` is a hash of the content, so a new build never mixes with cached old files.
@@ -46,7 +47,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// One entry as the search sees it. The integrator fills it from the typed entry.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct SearchDoc {
     /// Entry id.
     pub id: String,
@@ -102,14 +103,14 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
 
     let term_shards = shards::cut(&postings, count)?;
     let (doc_chunk, doc_chunks) = table::chunks(&ordered)?;
-    let facet_columns = facets::columns(&ordered)?;
+    let facets = facets::columns(&ordered)?;
 
     let build = manifest::build_id(
         term_shards
             .iter()
             .map(|s| s.json.as_slice())
             .chain(doc_chunks.iter().map(Vec::as_slice))
-            .chain(facet_columns.iter().map(|c| c.json.as_slice())),
+            .chain(facets.columns.iter().map(|c| c.json.as_slice())),
     );
     let starts: Vec<&str> = term_shards.iter().map(|s| s.start.as_str()).collect();
     let manifest = manifest::manifest(&manifest::ManifestInput {
@@ -118,7 +119,8 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
         shard_starts: &starts,
         doc_chunk,
         doc_chunks: doc_chunks.len(),
-        facets: &facet_columns.iter().map(|c| c.name).collect::<Vec<_>>(),
+        facets: &facets.names,
+        area_buckets: facets.area_buckets,
     })?;
 
     let mut files = vec![(PathBuf::from("manifest.json"), manifest)];
@@ -129,9 +131,9 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
     for (i, chunk) in doc_chunks.into_iter().enumerate() {
         files.push((base.join("d").join(format!("{i}.json")), chunk));
     }
-    for column in facet_columns {
+    for column in facets.columns {
         files.push((
-            base.join("f").join(format!("{}.json", column.name)),
+            base.join("f").join(format!("{}.json", column.path)),
             column.json,
         ));
     }

@@ -1,6 +1,7 @@
 // A long listing in pages (#18): page 2 of a service with 320 offices, at 390 and 1280 px — axe-core
 // finds nothing, the page links fit without sideways scrolling, the current page is announced,
-// and つぎのページ leads to the next page.
+// and つぎのページ leads to the next page. The search page filters the same site by area (the
+// area buckets of the index), with and without words.
 
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,3 +55,35 @@ for (const width of [390, 1280]) {
     await context.close();
   });
 }
+
+// The number in the search page's status line once results are shown.
+async function searchTotal(page) {
+  const status = page.locator('#search-status');
+  await status.filter({ hasText: /件|見つかりませんでした/ }).waitFor();
+  const match = (await status.textContent()).match(/(\d+)件/);
+  return match ? Number(match[1]) : 0;
+}
+
+test('the search page filters by area, with and without words', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url + 'search/?area=kita');
+  const inKita = await searchTotal(page);
+  assert.ok(inKita >= 320, `the 320 offices of 北部 and the fixture's own (${inKita})`);
+  const metas = await page.locator('#search-results .search-result-meta').allTextContents();
+  assert.equal(metas.length, 20, 'the first page of results');
+  assert.ok(metas.every((m) => m.endsWith('北部')), metas.join(' / '));
+
+  await page.goto(server.url + 'search/?area=higashi');
+  const inHigashi = await searchTotal(page);
+  assert.ok(inHigashi >= 1 && inHigashi < 20, `東部 has the fixture's few (${inHigashi})`);
+  const east = await page.locator('#search-results .search-result-meta').allTextContents();
+  assert.ok(east.every((m) => m.endsWith('東部')), east.join(' / '));
+
+  await page.goto(server.url + 'search/?q=' + encodeURIComponent('作業所') + '&area=kita');
+  assert.ok((await searchTotal(page)) >= 320, 'every 作業所 of 北部');
+  await page.goto(server.url + 'search/?q=' + encodeURIComponent('作業所') + '&area=higashi');
+  const none = await searchTotal(page);
+  assert.ok(none < inHigashi + 1, `no 作業所 of 北部 under 東部 (${none})`);
+  await context.close();
+});

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  areaBucket,
   codeAt,
   facetColumns,
   facetPredicate,
@@ -14,11 +15,12 @@ import { documents } from '../../themes/default/static/js/search.js';
 import { openFixture, readJson } from './helpers.mjs';
 
 // Four documents. A bitset's digit holds documents 0‥5 as bits 1, 2, 4, 8…: "5" is documents 0
-// and 2, "8" document 3. Codes are `width` digits a document: area 1 = values[0], 0 = none.
+// and 2, "8" document 3. Codes are `width` digits a document. Areas: the documents of each
+// area as varints, the first number then the gaps ("02": 0 and 2).
 const columns = {
   kind: { values: ['center', 'office'], bits: ['8', '7'] }, // office: 0, 1, 2; center: 3
   service: { values: ['a-type', 'b-type', 'transition'], bits: ['2', '5', '4'] }, // b: 0, 2
-  area: { values: ['kita', 'minami'], width: 1, codes: '1210' }, // 3 has no area
+  area: { kita: '02', minami: '1' }, // 3 has no area
   accepts: { values: ['intellectual', 'mental'], bits: ['5', '6'] }, // mental: 1, 2
   transport: { bits: '9' }, // yes: 0 and 3 (1 said no, 2 said nothing)
   lunch: { bits: '3' }, // yes: 0 and 1
@@ -83,6 +85,14 @@ test('each filter names the one column it reads', () => {
   assert.deepEqual([0, 1, 2, 3].filter(areaOnly), [1]);
 });
 
+test('an area\'s bucket is the one src/search/facets.rs wrote it in', () => {
+  // the same numbers as the Rust unit test every_area_lists_its_documents_in_its_bucket
+  assert.equal(areaBucket('mito', 7), 1);
+  assert.equal(areaBucket('sapporo-chuo', 130), 49);
+  assert.equal(areaBucket('北区', 65), 12);
+  assert.equal(areaBucket('kita', 1), 0);
+});
+
 test('bits past the first digit, and codes two digits wide', () => {
   // documents 5, 6 and 12: digit 0 has bit 5 (32, "W"), digits 1 and 2 bit 0
   const bits = 'W11';
@@ -96,9 +106,11 @@ test('the fixture columns say what the fixture documents say', async () => {
   const { manifest } = index;
   const column = async (name) =>
     JSON.parse(await index.fetchShard(`${manifest.build}/f/${name}.json`));
-  const [kind, service, area, accepts, transport, lunch, saturday, wage] = await Promise.all(
-    ['kind', 'service', 'area', 'accepts', 'transport', 'lunch', 'saturday', 'wage'].map(column),
+  const [kind, service, accepts, transport, lunch, saturday, wage] = await Promise.all(
+    ['kind', 'service', 'accepts', 'transport', 'lunch', 'saturday', 'wage'].map(column),
   );
+  const buckets = [...Array(manifest.areaBuckets).keys()].map((b) => column(`area/${b}`));
+  const areas = Object.assign({}, ...(await Promise.all(buckets)));
   const byId = new Map((await readJson('fixture-docs.json')).map((d) => [d.id, d]));
   const numbers = [...Array(manifest.docs).keys()];
   const values = (col, d) => col.values.filter((_, i) => hasBit(col.bits[i], d));
@@ -109,12 +121,19 @@ test('the fixture columns say what the fixture documents say', async () => {
     assert.deepEqual(values(kind, d), [source.kind], doc.id);
     assert.deepEqual(values(service, d), [...new Set(source.services)].sort(), doc.id);
     assert.deepEqual(values(accepts, d), [...new Set(source.accepts)].sort(), doc.id);
-    assert.equal(area.values[codeAt(area.codes, area.width, d) - 1], source.area, doc.id);
+    const inArea = facetPredicate({ area: areas }, { area: [source.area] });
+    assert.ok(inArea(d), `${doc.id} is in its area ${source.area}`);
     assert.equal(hasBit(transport.bits, d), source.transport === true, doc.id);
     assert.equal(hasBit(lunch.bits, d), source.lunch === true, doc.id);
     assert.equal(hasBit(saturday.bits, d), source.saturday, doc.id);
     assert.equal(hasBit(wage.bits, d), source.wage > 0, doc.id);
     if (source.wage > 0) wages.push(source.wage);
+  }
+  for (const [id, list] of Object.entries(areas)) {
+    const bucket = JSON.parse(
+      await index.fetchShard(`${manifest.build}/f/area/${areaBucket(id, manifest.areaBuckets)}.json`),
+    );
+    assert.equal(bucket[id], list, `${id} is in the bucket areaBucket names`);
   }
   const given = wages.map((_, i) => codeAt(wage.codes, wage.width, i));
   assert.deepEqual(given, wages, 'the wages of the documents that give one, in document order');

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import {
   FORMAT_VERSION, documents, openIndex, runQuery, search,
 } from '../../themes/default/static/js/search.js';
+import { areaBucket } from '../../themes/default/static/js/search-facets.js';
 import { openFixture } from './helpers.mjs';
 
 test('opening reads only the manifest', async () => {
@@ -26,7 +27,7 @@ test('a query fetches a few term shards and no facet column', async () => {
 
 test('a query with one filter fetches only that filter\'s column', async () => {
   for (const [filters, column] of [
-    [{ area: ['kita'] }, 'area'],
+    [{ area: ['kita'] }, `area/${areaBucket('kita', (await openFixture()).manifest.areaBuckets)}`],
     [{ service: ['b-type'], kind: [] }, 'service'],
     [{ accepts: ['mental'] }, 'accepts'],
     [{ saturday: true, transport: false }, 'saturday'],
@@ -38,6 +39,16 @@ test('a query with one filter fetches only that filter\'s column', async () => {
     const columns = log.filter((p) => p.includes('/f/'));
     assert.deepEqual(columns, [`${index.manifest.build}/f/${column}.json`], JSON.stringify(filters));
   }
+});
+
+test('an area filter fetches only the buckets of its areas; an unknown area matches nothing', async () => {
+  const log = [];
+  const index = await openFixture(log);
+  const { total } = await runQuery(index, '', { filters: { area: ['nowhere-at-all'] } });
+  assert.equal(total, 0);
+  const fetched = log.filter((p) => p.includes('/f/'));
+  const bucket = areaBucket('nowhere-at-all', index.manifest.areaBuckets);
+  assert.deepEqual(fetched, [`${index.manifest.build}/f/area/${bucket}.json`]);
 });
 
 test('each column is fetched once, however many queries read it', async () => {

@@ -1,12 +1,13 @@
-// Facet filters over the facet columns (<build>/f/<name>.json, one file per filter; the format is
-// documented in src/search/facets.rs). A query fetches only the columns its filters read.
+// Facet filters over the facet columns (<build>/f/<name>.json, one file per filter, and for the
+// area filter the buckets <build>/f/area/<b>.json of the areas chosen; the format is documented
+// in src/search/facets.rs). A query fetches only the columns its filters read.
 // Within one group the choices are alternatives (B型 or A型; 北部 or 東部; 知的 or 精神); groups
 // combine with "and". `kind` (center, workplace, community, office) and `service` are one
 // question to a family ("what sort of place?"), so they are alternatives to each other as well.
 // Yes/no facts (送迎, 昼食, 土曜) filter only when asked for, and then only entries that say yes
 // pass: "unknown" is not "yes". A wage range leaves out entries that give no wage.
 
-import { VALUE } from './search-digits.js';
+import { VALUE, readVarints } from './search-digits.js';
 
 /** The filter keys the UI and the URL use (the search page's form control names). */
 export const FILTER_KEYS = [
@@ -35,6 +36,13 @@ export function facetColumns(filters) {
 
 function validWage(value) {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** The bucket file (0 ‥ buckets−1) that holds area `id`: FNV-1a of its UTF-8, as facets.rs. */
+export function areaBucket(id, buckets) {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(id)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash % Math.max(1, buckets);
 }
 
 /** Whether document `d` is in a bitset (digit ⌊d/6⌋, bit d mod 6; past the end: no). */
@@ -85,7 +93,8 @@ function wantedBits(column, wanted) {
 /**
  * A predicate doc number → boolean for `filters` ({service: [ids], kind: [kinds], area: [ids],
  * accepts: [ids], transport: true, lunch: true, saturday: true, wage_min: yen, wage_max: yen}),
- * over `columns` ({name: the parsed column file}), which must hold facetColumns(filters).
+ * over `columns` ({name: the parsed column file}, and for `area` the buckets of the chosen ids
+ * merged into one object), which must hold facetColumns(filters).
  * An id the index has never seen matches nothing, so a stale URL shows "0 results", not everything.
  */
 export function facetPredicate(columns, filters) {
@@ -101,9 +110,13 @@ export function facetPredicate(columns, filters) {
     tests.push((d) => sets.some((bits) => hasBit(bits, d)));
   }
   if ((filters.area || []).length > 0) {
-    const { values, width, codes } = columns.area;
-    const wanted = indexSet(values, filters.area); // code 0 is "no area", i + 1 is values[i]
-    tests.push((d) => wanted.has(codeAt(codes, width, d) - 1));
+    const inArea = new Set(); // columns.area: {area id: document list}, the chosen ids' buckets
+    for (const id of filters.area) {
+      if (!Object.prototype.hasOwnProperty.call(columns.area, id)) continue;
+      let doc = 0;
+      readVarints(columns.area[id]).forEach((gap, i) => inArea.add((doc = i === 0 ? gap : doc + gap)));
+    }
+    tests.push((d) => inArea.has(d));
   }
   for (const key of FLAG_KEYS) {
     if (filters[key] === true) {

@@ -4,8 +4,9 @@
 //
 // Index files (all paths relative to the site's search/ folder; the format is documented in
 // src/search/mod.rs): manifest.json, <build>/t/<i>.json term shards, <build>/d/<i>.json document
-// chunks, <build>/f/<name>.json facet columns (one per filter). Nothing is fetched until a query
-// needs it, and a file once fetched is kept for the next queries.
+// chunks, <build>/f/<name>.json facet columns (one per filter) and <build>/f/area/<b>.json area
+// buckets. Nothing is fetched until a query needs it, and a file once fetched is kept for the
+// next queries.
 //
 // Scoring: score(doc) = Σ over query tokens of idf(token) × impact(token, doc) / impactScale,
 // idf = ln(1 + (N − df + 0.5) / (df + 0.5)); impacts are BM25 per field × field boost, computed
@@ -16,7 +17,7 @@
 
 import { ANALYZER_VERSION, exactKey, isSingleCjk, isWord, queryTokens } from './search-analyze.js';
 import { readVarints } from './search-digits.js';
-import { facetColumns, facetPredicate } from './search-facets.js';
+import { areaBucket, facetColumns, facetPredicate } from './search-facets.js';
 
 export { analyze } from './search-analyze.js';
 export { FILTER_KEYS, facetColumns, facetPredicate, isEmptyFilter } from './search-facets.js';
@@ -266,11 +267,18 @@ export function queryTerms(query, options = {}) {
   }));
 }
 
-function columnPath(manifest, name) {
+// A facet column, parsed; for `area`, the buckets of the chosen areas merged into one object.
+async function loadColumn(index, name, filters) {
+  const { manifest } = index;
   if (!(manifest.facets || []).includes(name)) {
     throw new Error(`search: the index has no facet column ${name}`);
   }
-  return `${manifest.build}/f/${name}.json`;
+  if (name !== 'area') return load(index, `${manifest.build}/f/${name}.json`);
+  const buckets = [...new Set(filters.area.map((id) => areaBucket(id, manifest.areaBuckets)))];
+  const loaded = await Promise.all(
+    buckets.map((b) => load(index, `${manifest.build}/f/area/${b}.json`)),
+  );
+  return Object.assign({}, ...loaded);
 }
 
 // The predicate of the filters, from the columns they read (only those are fetched); null when
@@ -278,8 +286,7 @@ function columnPath(manifest, name) {
 async function facetFilter(index, filters) {
   const names = facetColumns(filters);
   if (names.length === 0) return null;
-  const paths = names.map((name) => columnPath(index.manifest, name));
-  const loaded = await Promise.all(paths.map((path) => load(index, path)));
+  const loaded = await Promise.all(names.map((name) => loadColumn(index, name, filters)));
   return facetPredicate(Object.fromEntries(names.map((name, i) => [name, loaded[i]])), filters);
 }
 
