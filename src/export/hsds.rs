@@ -9,6 +9,7 @@
 //! `service_at_location`. Ids are UUIDs derived from the base URL and the entry's id (version 5),
 //! so they stay the same from build to build.
 
+use super::json_list::JsonList;
 use crate::content::model::{Entry, EntryDetails, Hours};
 use crate::enrich::Guide;
 use crate::export::address::{split_prefecture, to_katakana};
@@ -64,8 +65,8 @@ pub fn export(guide: &Guide) -> Hsds {
         members.entry(key).or_default().push(entry);
     }
 
-    let mut organizations = Vec::new();
-    let mut services = Vec::new();
+    let mut organizations = page();
+    let mut services = page();
     for key in &order {
         let entries = &members[key];
         let first = entries[0];
@@ -76,34 +77,56 @@ pub fn export(guide: &Guide) -> Hsds {
             .map(|e| location(guide, e, &org_id, &ids))
             .collect();
         for (entry, location) in entries.iter().zip(&locations) {
-            services.extend(entry_services(guide, entry, &org, location, &ids));
+            for service in entry_services(guide, entry, &org, location, &ids) {
+                services.push(&service);
+            }
         }
-        let mut full = org.clone();
+        let mut full = org;
         full["locations"] = json!(locations);
-        organizations.push(full);
+        organizations.push(&full);
     }
     Hsds {
-        organizations: page(organizations),
-        services: page(services),
+        organizations: organizations.finish(),
+        services: services.finish(),
     }
 }
 
-/// One page of an HSDS list holding every item.
-fn page(contents: Vec<Value>) -> String {
-    let n = contents.len();
-    let mut text = serde_json::to_string(&json!({
-        "total_items": n,
-        "total_pages": 1,
-        "page_number": 1,
-        "size": n,
-        "first_page": true,
-        "last_page": true,
-        "empty": n == 0,
-        "contents": contents,
-    }))
-    .unwrap_or_default();
-    text.push('\n');
-    text
+/// One page of an HSDS list holding every item, written item by item.
+struct Page {
+    list: JsonList,
+    count: usize,
+}
+
+fn page() -> Page {
+    Page {
+        // the fields are filled in at the end, when the count is known
+        list: JsonList::new("contents"),
+        count: 0,
+    }
+}
+
+impl Page {
+    fn push(&mut self, item: &Value) {
+        self.list.push(item);
+        self.count += 1;
+    }
+
+    fn finish(self) -> String {
+        let n = self.count;
+        let fields = json!({
+            "total_items": n,
+            "total_pages": 1,
+            "page_number": 1,
+            "size": n,
+            "first_page": true,
+            "last_page": true,
+            "empty": n == 0,
+        });
+        let Value::Object(fields) = fields else {
+            unreachable!("json! of an object literal is an object")
+        };
+        self.list.finish(fields)
+    }
 }
 
 fn organization(entry: &Entry, id: &str, ids: &Ids) -> Value {

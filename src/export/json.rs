@@ -6,6 +6,7 @@
 //! `source` (its file) and `body` (the Markdown). README documents it; a change that renames or
 //! removes a field raises the version.
 
+use super::json_list::JsonList;
 use crate::enrich::Guide;
 use serde_json::{Map, Value, json};
 
@@ -14,20 +15,7 @@ pub const VERSION: u32 = 1;
 
 pub fn entries_json(guide: &Guide) -> String {
     let config = &guide.site.config;
-    let entries: Vec<Value> = guide
-        .site
-        .entries
-        .iter()
-        .map(|entry| {
-            let mut value = serde_json::to_value(entry).unwrap_or(Value::Null);
-            let Value::Object(object) = &mut value else {
-                return value;
-            };
-            flatten(object, guide, &entry.id);
-            value
-        })
-        .collect();
-    let document = json!({
+    let fields = json!({
         "format": "shirube-entries",
         "version": VERSION,
         "site": {
@@ -37,11 +25,19 @@ pub fn entries_json(guide: &Guide) -> String {
             "data_date": config.data_date,
             "license": config.license,
         },
-        "entries": entries,
     });
-    let mut text = serde_json::to_string(&document).unwrap_or_default();
-    text.push('\n');
-    text
+    let Value::Object(fields) = fields else {
+        unreachable!("json! of an object literal is an object")
+    };
+    let mut list = JsonList::new("entries");
+    for entry in &guide.site.entries {
+        let mut value = serde_json::to_value(entry).unwrap_or(Value::Null);
+        if let Value::Object(object) = &mut value {
+            flatten(object, guide, &entry.id);
+        }
+        list.push(&value);
+    }
+    list.finish(fields)
 }
 
 fn flatten(object: &mut Map<String, Value>, guide: &Guide, id: &str) {

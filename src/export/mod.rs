@@ -17,6 +17,7 @@ pub mod facilities_csv;
 pub mod hsds;
 pub mod ical;
 pub mod json;
+mod json_list;
 mod sitemap;
 
 use crate::enrich::Guide;

@@ -24,13 +24,14 @@ pub(crate) const EXACT_READING: f64 = 30.0;
 /// term → [(document number, quantised impact)], documents ascending.
 pub(crate) type Postings = BTreeMap<String, Vec<(u32, u32)>>;
 
-pub(crate) fn impacts(inverted: &Inverted) -> Postings {
+/// Consumes the table: each term's counts are dropped as its impacts are made.
+pub(crate) fn impacts(inverted: Inverted) -> Postings {
     let averages = average_lengths(&inverted.lengths);
     let mut out = Postings::new();
-    for (term, docs) in &inverted.terms {
+    for (term, docs) in inverted.terms {
         let list = docs
             .iter()
-            .map(|(&number, counts)| {
+            .map(|&(number, counts)| {
                 let lengths = inverted
                     .lengths
                     .get(number as usize)
@@ -50,7 +51,7 @@ pub(crate) fn impacts(inverted: &Inverted) -> Postings {
                 (number, quantise(score))
             })
             .collect();
-        out.insert(term.clone(), list);
+        out.insert(term, list);
     }
     out
 }

@@ -15,11 +15,17 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 pub(crate) struct Inverted {
-    /// term → (document number → occurrences per field), in code-point order of terms.
-    pub terms: BTreeMap<String, BTreeMap<u32, FieldCounts>>,
+    /// term → (document number, occurrences per field), documents ascending, in code-point
+    /// order of terms. Lists, not maps: a national corpus has millions of these pairs.
+    pub terms: BTreeMap<String, Vec<(u32, TermCounts)>>,
     /// document number → tokens per field (for BM25 length normalisation).
     pub lengths: Vec<FieldCounts>,
 }
+
+/// How often a term occurs in each field of one document, saturating at 65,535 (a term that
+/// often in one field has long reached the top of BM25's curve): half the size of
+/// [`FieldCounts`], for the millions of pairs of a national index.
+pub(crate) type TermCounts = [u16; FIELD_COUNT];
 
 /// Our analyser as an elasticlunr language, with an empty pipeline: no English stemmer or stop
 /// words may touch Japanese tokens or the Latin words among them.
@@ -52,25 +58,49 @@ pub(crate) fn invert(docs: &[[String; FIELD_COUNT]]) -> Result<Inverted, SearchE
     let slices = docs
         .par_chunks(DOCS_PER_SLICE)
         .enumerate()
-        .map(|(i, slice)| invert_slice(slice, i * DOCS_PER_SLICE))
+        .map(|(i, slice)| invert_slice(slice, i * DOCS_PER_SLICE).map(compact))
         .collect::<Result<Vec<_>, SearchError>>()?;
-    let mut terms: BTreeMap<String, BTreeMap<u32, FieldCounts>> = BTreeMap::new();
+    let mut terms: BTreeMap<String, Vec<(u32, TermCounts)>> = BTreeMap::new();
     let mut lengths = Vec::with_capacity(docs.len());
-    for (slice, collected) in docs.chunks(DOCS_PER_SLICE).zip(slices) {
-        for (term, postings) in collected.terms {
-            terms.entry(term).or_default().extend(postings);
+    // Slices in order, so each term's documents stay ascending.
+    for (slice, (slice_terms, slice_lengths)) in docs.chunks(DOCS_PER_SLICE).zip(slices) {
+        for (term, postings) in slice_terms {
+            match terms.get_mut(&term) {
+                Some(list) => list.extend(postings),
+                None => {
+                    terms.insert(term, postings);
+                }
+            }
         }
         let first = u32::try_from(lengths.len()).unwrap_or(u32::MAX);
         lengths.extend((0..slice.len()).map(|i| {
             let n = first.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
-            collected
-                .lengths
-                .get(&n)
-                .copied()
-                .unwrap_or([0; FIELD_COUNT])
+            slice_lengths.get(&n).copied().unwrap_or([0; FIELD_COUNT])
         }));
     }
     Ok(Inverted { terms, lengths })
+}
+
+type CompactSlice = (
+    Vec<(String, Vec<(u32, TermCounts)>)>,
+    BTreeMap<u32, FieldCounts>,
+);
+
+/// A slice's tables as lists, while other slices are still being read: the maps of the read-back
+/// cost about three times as much.
+fn compact(collected: readback::Collected) -> CompactSlice {
+    let terms = collected
+        .terms
+        .into_iter()
+        .map(|(term, docs)| {
+            let list = docs
+                .into_iter()
+                .map(|(doc, counts)| (doc, counts.map(|c| u16::try_from(c).unwrap_or(u16::MAX))))
+                .collect();
+            (term, list)
+        })
+        .collect();
+    (terms, collected.lengths)
 }
 
 /// The term table of `docs`, which are documents `first`, `first + 1` … of the corpus.

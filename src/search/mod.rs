@@ -87,7 +87,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
 
     let texts: Vec<_> = ordered.iter().map(|d| fields::field_texts(d)).collect();
     let inverted = invert::invert(&texts)?;
-    let mut postings = impact::impacts(&inverted);
+    let mut postings = impact::impacts(inverted);
     let keys: Vec<_> = ordered
         .iter()
         .map(|d| {
