@@ -86,6 +86,34 @@ impl Files {
         }
     }
 
+    /// [`Files::add`] for a file that `write` writes in pieces, straight into the staging folder
+    /// when there is one: the print document of a national guide (75 MB) is never held whole.
+    pub fn add_written(
+        &mut self,
+        path: impl Into<String>,
+        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) {
+        let path = path.into();
+        self.carried.remove(&path);
+        match &self.staging {
+            Some(staging) => {
+                let result = staging.write_with(&path, write);
+                self.note(result);
+                self.written.insert(path);
+            }
+            None => {
+                let mut bytes = Vec::new();
+                // Writing into a Vec fails only if `write` fails on its own.
+                match write(&mut bytes) {
+                    Ok(()) => {
+                        self.files.insert(path, bytes);
+                    }
+                    Err(error) => self.note(Err((PathBuf::from(&path), error))),
+                }
+            }
+        }
+    }
+
     /// [`Files::add`] for many files at once: with a staging folder they are written on every
     /// core.
     pub fn add_all(&mut self, files: Vec<(String, String)>) {
@@ -190,6 +218,9 @@ impl Files {
     /// were staged for). On any error the output is left as it was.
     pub fn commit(mut self, out: &Path) -> Result<(), (PathBuf, io::Error)> {
         let Some(staging) = self.staging.take() else {
+            if let Some(error) = self.failed.take() {
+                return Err(error);
+            }
             return write_atomically(&self, out);
         };
         let staging = Arc::try_unwrap(staging).map_err(|_| {
@@ -249,5 +280,38 @@ mod tests {
         assert!(files.commit(&out).is_err());
         drop(side);
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
+    }
+
+    #[test]
+    fn a_file_written_in_pieces_is_staged_or_held_like_any_other() {
+        use std::io;
+        let write = |out: &mut dyn io::Write| {
+            out.write_all(b"<html>")?;
+            out.write_all("印刷".as_bytes())?;
+            out.write_all(b"</html>")
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let mut staged = Files::staged(&out).unwrap();
+        staged.add_written("print/index.html", write);
+        assert_eq!(
+            staged.get("print/index.html").as_deref(),
+            Some("<html>印刷</html>".as_bytes())
+        );
+        staged.commit(&out).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("print/index.html")).unwrap(),
+            "<html>印刷</html>"
+        );
+
+        let mut held = Files::default();
+        held.add_written("print/index.html", write);
+        assert_eq!(
+            held.get("print/index.html").as_deref(),
+            Some("<html>印刷</html>".as_bytes())
+        );
+        // A writer that fails fails the build when it commits, and writes nothing.
+        held.add_written("broken.html", |_| Err(io::Error::other("no")));
+        assert!(held.commit(&dir.path().join("other")).is_err());
     }
 }

@@ -83,6 +83,22 @@ impl Staging {
         fs::write(&path, bytes).map_err(|e| (path, e))
     }
 
+    /// Writes `rel` in pieces, as `write` makes them: for a document too large to hold twice.
+    pub(super) fn write_with(
+        &self,
+        rel: &str,
+        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), WriteError> {
+        use io::Write;
+        let path = self.root.join(rel);
+        make_room(&self.root, &path).map_err(|e| (path.clone(), e))?;
+        let file = fs::File::create(&path).map_err(|e| (path.clone(), e))?;
+        let mut out = io::BufWriter::new(file);
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| (path, e))
+    }
+
     pub(super) fn read(&self, rel: &str) -> Option<Vec<u8>> {
         fs::read(self.root.join(rel)).ok()
     }

@@ -138,7 +138,7 @@ pub fn render(
     context.insert("asset_root", &asset_root);
     context.insert("edition", tx.edition());
     let frame = tx.finish_page(theme.render(TEMPLATE, &context)?);
-    files.add(path, splice::fill(&frame, &parts));
+    files.add_written(path, |out| splice::fill(&frame, &parts, out));
     Ok(doc.entry_count)
 }
 

@@ -4,6 +4,7 @@
 
 use crate::print::document::PrintDocument;
 use crate::text::Html;
+use std::io::{self, Write};
 
 const MARK_START: &str = "<!--shirube:entry:";
 const MARK_END: &str = "-->";
@@ -22,10 +23,9 @@ pub fn mark(doc: &mut PrintDocument) -> Vec<String> {
         .collect()
 }
 
-/// `frame` with every mark replaced by its entry's part (in whatever order and as often as the
-/// theme printed them).
-pub fn fill(frame: &str, parts: &[String]) -> String {
-    let mut out = String::with_capacity(frame.len() + parts.iter().map(String::len).sum::<usize>());
+/// Writes `frame` with every mark replaced by its entry's part (in whatever order and as often
+/// as the theme printed them) into `out`, piece by piece: the whole is never held in memory.
+pub fn fill(frame: &str, parts: &[String], out: &mut dyn Write) -> io::Result<()> {
     let mut rest = frame;
     while let Some(start) = rest.find(MARK_START) {
         let after = &rest[start + MARK_START.len()..];
@@ -35,24 +35,27 @@ pub fn fill(frame: &str, parts: &[String]) -> String {
         });
         match part {
             Some((part, end)) => {
-                out.push_str(&rest[..start]);
-                out.push_str(part);
+                out.write_all(&rest.as_bytes()[..start])?;
+                out.write_all(part.as_bytes())?;
                 rest = &after[end + MARK_END.len()..];
             }
             // Not one of ours: kept as it is.
             None => {
-                out.push_str(&rest[..start + MARK_START.len()]);
+                out.write_all(&rest.as_bytes()[..start + MARK_START.len()])?;
                 rest = after;
             }
         }
     }
-    out.push_str(rest);
-    out
+    out.write_all(rest.as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fill;
+    fn fill(frame: &str, parts: &[String]) -> String {
+        let mut out = Vec::new();
+        super::fill(frame, parts, &mut out).expect("a Vec takes every write");
+        String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+    }
 
     #[test]
     fn marks_are_replaced_by_their_parts_in_any_order() {
