@@ -9,10 +9,11 @@
 //! like any other.
 
 use super::Files;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 type WriteError = (PathBuf, io::Error);
 
@@ -39,6 +40,9 @@ pub(super) struct Staging {
     /// Where the two-step swap moves the old output for a moment.
     old: PathBuf,
     done: bool,
+    /// Folders this build has made sure of: twenty thousand files in a few thousand folders
+    /// need not ask the file system about each file's folder again.
+    folders: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -68,6 +72,7 @@ impl Staging {
             spare,
             old: parent.join(format!(".{name}.old-{}", std::process::id())),
             done: false,
+            folders: Mutex::default(),
         })
     }
 
@@ -76,7 +81,7 @@ impl Staging {
     /// builds ago, and reading one back costs less than writing it again.
     pub(super) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = self.root.join(rel);
-        let existing = make_room(&self.root, &path).map_err(|e| (path.clone(), e))?;
+        let existing = self.make_room(&path).map_err(|e| (path.clone(), e))?;
         if existing == Some(bytes.len() as u64) && fs::read(&path).is_ok_and(|b| b == bytes) {
             return Ok(());
         }
@@ -91,12 +96,17 @@ impl Staging {
     ) -> Result<(), WriteError> {
         use io::Write;
         let path = self.root.join(rel);
-        make_room(&self.root, &path).map_err(|e| (path.clone(), e))?;
+        self.make_room(&path).map_err(|e| (path.clone(), e))?;
         let file = fs::File::create(&path).map_err(|e| (path.clone(), e))?;
         let mut out = io::BufWriter::new(file);
         write(&mut out)
             .and_then(|()| out.flush())
             .map_err(|e| (path, e))
+    }
+
+    /// See [`make_room`].
+    fn make_room(&self, path: &Path) -> io::Result<Option<u64>> {
+        make_room(&self.root, &self.folders, path)
     }
 
     pub(super) fn read(&self, rel: &str) -> Option<Vec<u8>> {
@@ -139,7 +149,7 @@ impl Staging {
     fn link(&self, carried: &BTreeMap<String, PathBuf>) -> Result<(), WriteError> {
         for (rel, from) in carried {
             let path = self.root.join(rel);
-            make_room(&self.root, &path).map_err(|e| (path.clone(), e))?;
+            self.make_room(&path).map_err(|e| (path.clone(), e))?;
             let _ = fs::remove_file(&path);
             // A hard link costs nothing and survives the old output's removal.
             if fs::hard_link(from, &path).is_err() {
@@ -200,16 +210,21 @@ impl Drop for Staging {
 /// contents with another (a PDF hard-linked into the live output by the last build) is unlinked
 /// first, so that writing it never changes the output being served. Returns the length of the
 /// file left at `path`, if there is one.
-fn make_room(root: &Path, path: &Path) -> io::Result<Option<u64>> {
+fn make_room(root: &Path, known: &Mutex<HashSet<PathBuf>>, path: &Path) -> io::Result<Option<u64>> {
     if let Some(dir) = path.parent()
-        && fs::create_dir_all(dir).is_err()
+        && !known.lock().is_ok_and(|k| k.contains(dir))
     {
-        for ancestor in dir.ancestors().take_while(|a| *a != root) {
-            if fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir()) {
-                fs::remove_file(ancestor)?;
+        if fs::create_dir_all(dir).is_err() {
+            for ancestor in dir.ancestors().take_while(|a| *a != root) {
+                if fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir()) {
+                    fs::remove_file(ancestor)?;
+                }
             }
+            fs::create_dir_all(dir)?;
         }
-        fs::create_dir_all(dir)?;
+        if let Ok(mut k) = known.lock() {
+            k.insert(dir.to_path_buf());
+        }
     }
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.is_dir() => fs::remove_dir_all(path).map(|()| None),

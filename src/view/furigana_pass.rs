@@ -13,15 +13,19 @@ use std::sync::RwLock;
 pub struct RubyCache(RwLock<HashMap<String, String>>);
 
 impl RubyCache {
-    fn get_or_read(&self, text: &str, read: impl FnOnce() -> String) -> String {
-        if let Some(hit) = self.0.read().ok().and_then(|m| m.get(text).cloned()) {
-            return hit;
+    /// Appends the ruby of `text` to `out`: from the cache, or read now and kept.
+    fn push_ruby(&self, text: &str, out: &mut String, read: impl FnOnce() -> String) {
+        if let Ok(m) = self.0.read()
+            && let Some(hit) = m.get(text)
+        {
+            out.push_str(hit);
+            return;
         }
         let ruby = read();
+        out.push_str(&ruby);
         if let Ok(mut m) = self.0.write() {
-            m.insert(text.to_string(), ruby.clone());
+            m.insert(text.to_string(), ruby);
         }
-        ruby
     }
 }
 
@@ -41,7 +45,7 @@ pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter, cache: &RubyCa
                 let tag = &rest[..end];
                 if let Some(name) = tag_name(tag) {
                     let closing = tag.starts_with("</");
-                    if SKIP.contains(&name.as_str()) {
+                    if SKIP.iter().any(|skip| skip.eq_ignore_ascii_case(name)) {
                         if closing {
                             skip_depth = skip_depth.saturating_sub(1);
                         } else if !tag.ends_with("/>") {
@@ -56,9 +60,9 @@ pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter, cache: &RubyCa
                 let end = found.unwrap_or(rest.len());
                 let text = &rest[..end];
                 if skip_depth == 0 && has_kanji(text) {
-                    out.push_str(&cache.get_or_read(text, || {
+                    cache.push_ruby(text, &mut out, || {
                         reader.ruby_html(&unescape(text), filter).into_string()
-                    }));
+                    });
                 } else {
                     out.push_str(text);
                 }
@@ -78,14 +82,13 @@ fn tag_end(s: &str) -> usize {
     s.find('>').map_or(s.len(), |i| i + 1)
 }
 
-fn tag_name(tag: &str) -> Option<String> {
+/// The element name of a tag, as written (compare it ignoring ASCII case).
+fn tag_name(tag: &str) -> Option<&str> {
     let inner = tag.strip_prefix("</").or_else(|| tag.strip_prefix('<'))?;
-    let name: String = inner
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    (!name.is_empty()).then_some(name)
+    let end = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    (end > 0).then_some(&inner[..end])
 }
 
 fn has_kanji(text: &str) -> bool {
