@@ -127,13 +127,27 @@ fn read_docs(
         diags.error(rel, Pos { line: 1, column: 1 }, "", problem);
         return Vec::new();
     }
-    let mut docs = Vec::new();
-    for abs in paths {
-        let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
-        if let Ok(in_content) = abs.strip_prefix(root.join("content")) {
+    let content = root.join("content");
+    for abs in &paths {
+        if let Ok(in_content) = abs.strip_prefix(&content) {
             seen.insert(slash(in_content));
         }
-        docs.extend(read_doc(root, rel, diags));
+    }
+    // Files are read and parsed on every core (a national guide has ten thousand), each with its
+    // own problems, which are then taken in in the files' order.
+    use rayon::prelude::*;
+    let read: Vec<(Option<RawDoc>, Diagnostics)> = paths
+        .par_iter()
+        .map(|abs| {
+            let rel = abs.strip_prefix(root).unwrap_or(abs).to_path_buf();
+            let mut found = Diagnostics::default();
+            (read_doc(root, rel, &mut found), found)
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(read.len());
+    for (doc, found) in read {
+        diags.append(found);
+        docs.extend(doc);
     }
     docs
 }

@@ -64,6 +64,11 @@ impl Diagnostics {
         });
     }
 
+    /// Takes in the problems found by another pass (a file read on another thread), after these.
+    pub fn append(&mut self, mut other: Diagnostics) {
+        self.items.append(&mut other.items);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
