@@ -19,6 +19,7 @@ mod html;
 mod index;
 pub mod pdf;
 mod qr;
+mod qr_penalty;
 mod sections;
 mod splice;
 mod subset;

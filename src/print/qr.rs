@@ -2,12 +2,13 @@
 //! renderer writes a standalone XML document (with an XML declaration), which does not belong
 //! inside HTML, and a single path with merged runs keeps the PDF small and the edges crisp.
 //!
-//! The mask is chosen here (`best_mask`), by the standard's penalty rules as the qrcode crate
+//! The mask is chosen here (`matrix`), by the standard's penalty rules as the qrcode crate
 //! scores them: its own choice (`Canvas::apply_best_mask`) boxes a closure for every place it
 //! looks for a finder-like pattern, 0.8 ms a code — a sixth of a national guide's build, which
-//! prints ten thousand codes. The same rules on a plain grid take a tenth of that, and a test
-//! checks that every code is the one qrcode makes.
+//! prints ten thousand codes. The same rules on rows and columns of bits (`qr_penalty.rs`) take
+//! a small part of that, and a test checks that every code is the one qrcode makes.
 
+use super::qr_penalty as penalty;
 use crate::text::{Html, escape};
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::types::QrError;
@@ -69,7 +70,7 @@ fn matrix(text: &str, level: EcLevel) -> Result<Vec<Color>, QrError> {
     for pattern in MASKS {
         let colors = masked(pattern);
         let dark: Vec<bool> = colors.iter().map(|&c| c == Color::Dark).collect();
-        let score = penalty(&dark, colors.len().isqrt());
+        let score = penalty::penalty(&dark, colors.len().isqrt());
         // The first of equal scores, as qrcode's `min_by_key` keeps.
         if best.as_ref().is_none_or(|(s, _)| score < *s) {
             best = Some((score, colors));
@@ -89,62 +90,6 @@ const MASKS: [MaskPattern; 8] = [
     MaskPattern::Diamonds,
     MaskPattern::Meadow,
 ];
-
-/// The penalty of a masked code (`dark`, row by row, `width` a side); lower is better. Scored
-/// as qrcode 0.14 scores a normal (not micro) code, in its u16 arithmetic: runs of five or more
-/// of one colour in a row or column (length − 2 each), 2×2 blocks of one colour (3 each),
-/// finder-like `#.###.#` without four light modules on a side (40 each, less the 360 the three
-/// real finder patterns always score) and the distance of the dark share from half.
-fn penalty(dark: &[bool], width: usize) -> u16 {
-    let at = |x: usize, y: usize, across: bool| match across {
-        true => dark[y * width + x],
-        false => dark[x * width + y],
-    };
-    let mut score: u16 = 0;
-    for across in [true, false] {
-        for line in 0..width {
-            let cell = |k: usize| at(k, line, across);
-            // Runs of one colour.
-            let mut run = 1;
-            for k in 1..=width {
-                if k < width && cell(k) == cell(k - 1) {
-                    run += 1;
-                } else {
-                    if run >= 5 {
-                        score = score.wrapping_add(run - 2);
-                    }
-                    run = 1;
-                }
-            }
-            // Finder-like patterns, with a dark module within four on both sides or not.
-            const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
-            for j in 0..width.saturating_sub(6) {
-                if (0..7).any(|k| cell(j + k) != FINDER[k]) {
-                    continue;
-                }
-                let dark_before = (j.saturating_sub(4)..j).any(cell);
-                let dark_after = (j + 7..(j + 11).min(width)).any(cell);
-                if !dark_before || !dark_after {
-                    score = score.wrapping_add(40);
-                }
-            }
-        }
-    }
-    score = score.wrapping_sub(360);
-    for y in 0..width - 1 {
-        for x in 0..width - 1 {
-            let c = dark[y * width + x];
-            if dark[y * width + x + 1] == c
-                && dark[(y + 1) * width + x] == c
-                && dark[(y + 1) * width + x + 1] == c
-            {
-                score = score.wrapping_add(3);
-            }
-        }
-    }
-    let ratio = dark.iter().filter(|&&d| d).count() * 200 / dark.len();
-    score.wrapping_add(ratio.abs_diff(100) as u16)
-}
 
 #[cfg(test)]
 mod tests {
