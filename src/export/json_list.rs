@@ -11,6 +11,8 @@ use serde_json::{Map, Value};
 pub(crate) struct JsonList {
     key: String,
     text: Vec<u8>,
+    /// The length of `{"<key>":[`, which the document with an empty list begins with too.
+    open: usize,
     empty: bool,
 }
 
@@ -22,6 +24,7 @@ impl JsonList {
         text.extend_from_slice(b":[");
         JsonList {
             key: key.to_owned(),
+            open: text.len(),
             text,
             empty: true,
         }
@@ -47,18 +50,12 @@ impl JsonList {
         document.insert(self.key.clone(), Value::Array(Vec::new()));
         let empty = serde_json::to_string(&Value::Object(document)).unwrap_or_default();
         // `{"<key>":[` is written; what follows `[` in the document with an empty list is the rest.
-        let open = self.key_prefix_len();
         self.text
-            .extend_from_slice(&empty.as_bytes()[open.min(empty.len())..]);
+            .extend_from_slice(&empty.as_bytes()[self.open.min(empty.len())..]);
         self.text.push(b'\n');
         // serde_json writes UTF-8 only; the lossy path is never taken.
         String::from_utf8(self.text)
             .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
-    }
-
-    /// The length of `{"<key>":[`.
-    fn key_prefix_len(&self) -> usize {
-        serde_json::to_string(&self.key).map_or(0, |k| k.len()) + 3
     }
 }
 
