@@ -125,6 +125,16 @@ fn entries_json_has_every_entry_with_every_field() {
 }
 
 /// The columns of 自治体標準オープンデータセット「公共施設一覧」, in the standard's order.
+///
+/// Where this order comes from, since デジタル庁's item definition (an xlsx) could not be read
+/// from here: the names and the front are those of 江東区's data published in this form (38
+/// columns). The rest follows the older 推奨データセット「公共施設一覧」 (24 columns: … 住所, 方書,
+/// 緯度, 経度, 電話番号, 内線番号, 法人番号, 団体名, 利用可能曜日, 開始時間, 終了時間,
+/// 利用可能日時特記事項, 説明, バリアフリー情報, URL, 備考) changed the way the 公衆トイレ一覧
+/// standard visibly changed between its two versions: 住所 split into the 所在地_ parts, 方書 become
+/// 建物名等(方書), 高度 after 緯度・経度, 画像 and 画像_ライセンス before 備考, every older column
+/// keeping its place; the core data model's contact items (メールアドレス, FormURL, 備考, 郵便番号)
+/// follow 内線番号 in the model's own order.
 const STANDARD_HEADER: [&str; 38] = [
     "全国地方公共団体コード",
     "ID",

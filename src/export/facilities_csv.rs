@@ -11,7 +11,8 @@ use crate::content::model::{Entry, EntryDetails, Hours};
 use crate::enrich::Guide;
 use crate::export::address::{split_prefecture, split_street, to_katakana};
 
-/// The standard's columns, in its order.
+/// The standard's columns, in its order (where the order comes from: `STANDARD_HEADER` in
+/// tests/open_data.rs, which holds the export to it).
 pub const COLUMNS: [&str; 38] = [
     "全国地方公共団体コード",
     "ID",
