@@ -128,6 +128,25 @@ impl Reader {
         }
     }
 
+    /// Whether the place this reader was told ([`Reader::at`]) can change how `text` is read:
+    /// whether one of the place's names is in it, where the analysis would see it. When not,
+    /// the text reads the same at every place, and one reading of it serves them all.
+    pub fn place_in(&self, text: &str) -> bool {
+        let Some(place) = self.place.as_deref() else {
+            return false;
+        };
+        parse_author_ruby(text).iter().any(|seg| match seg {
+            Segment::Plain(plain) => {
+                let mapped = nfkc_mapped(plain);
+                let folded = fold_variants(&mapped.text);
+                folded
+                    .char_indices()
+                    .any(|(i, _)| place.longest_at(&folded[i..]).is_some())
+            }
+            _ => false,
+        })
+    }
+
     /// The hiragana reading of a text. Author ruby gives its own reading; numbers are spelled
     /// out (定員20名 → ていいんにじゅうめい); punctuation and spaces are kept; anything that
     /// cannot be read (a rare kanji, an unknown English word) is kept as written.
@@ -184,6 +203,12 @@ impl Reader {
         }
         let mapped = nfkc_mapped(original);
         let text = &mapped.text;
+        // Ruby goes only on words with a character the filter wants (a kanji above the grade):
+        // a text without one is left as it is, unread (most short facts, and kana text).
+        if !wants_ruby(text, filter) {
+            push_plain(out, original);
+            return;
+        }
         let mut cursor = 0;
         for word in self.words(text) {
             let surface = &text[word.span.clone()];
@@ -219,6 +244,9 @@ impl Reader {
             }];
         };
         let lexicon = lexicon::builtin();
+        // The analysis reads variant kanji as their common form; folded once here, not for each
+        // stretch between the caller's words (same length, so spans carry over).
+        let folded = fold_variants(text);
         // Words with a reading in parentheses after them, then the caller's words: both are
         // facts about this text that the analyser cannot know.
         let glossed = glossed_words(text, &|word, reading| {
@@ -243,7 +271,7 @@ impl Reader {
                         dict,
                         lexicon,
                         self.place.as_deref(),
-                        text,
+                        &folded,
                         gap..pos,
                         &mut words,
                     );
@@ -262,7 +290,7 @@ impl Reader {
             dict,
             lexicon,
             self.place.as_deref(),
-            text,
+            &folded,
             gap..text.len(),
             &mut words,
         );
@@ -312,7 +340,8 @@ fn read_otherwise(dict: &Dictionary, lexicon: &Lexicon, word: &str, reading: &st
     readings.peek().is_some() && !readings.any(|r| r == reading)
 }
 
-/// Analyse `text[range]` (no user words in it) and append its words.
+/// Analyse `text[range]` (no user words in it) and append its words. `text` is the normalised
+/// text with its variant kanji folded ([`fold_variants`]).
 fn analyse(
     dict: &Dictionary,
     lexicon: &Lexicon,
@@ -321,8 +350,6 @@ fn analyse(
     range: Range<usize>,
     words: &mut Vec<Word>,
 ) {
-    let folded = fold_variants(text);
-    let text = folded.as_ref();
     let Some(piece) = text.get(range.clone()) else {
         return;
     };

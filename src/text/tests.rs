@@ -408,3 +408,47 @@ fn names_are_read_at_their_place() {
         reader.reading("ワークス千波")
     );
 }
+
+/// A text that names none of a place's words reads the same there as anywhere (the furigana
+/// edition reads such a text once for every office); one that names one may not.
+#[test]
+fn a_place_matters_only_to_texts_that_name_it() {
+    let reader = Reader::new(&[]).expect("reader");
+    let mito = crate::text::locate("茨城県水戸市", "千波町1234");
+    let at_mito = reader.at(mito.as_ref());
+    assert!(at_mito.place_in("ワークス千波"));
+    assert!(at_mito.place_in("水戸駅から歩いて10分"));
+    // Half-width kana are read as the analysis reads them, normalised.
+    assert!(at_mito.place_in("ﾜｰｸｽ千波"));
+    assert!(!at_mito.place_in("駅から歩いて10分。送迎があります。"));
+    assert!(!reader.place_in("ワークス千波"), "no place told");
+    for text in [
+        "駅から歩いて10分。送迎があります。",
+        "パンと焼き菓子を作っています",
+    ] {
+        assert_eq!(
+            at_mito
+                .ruby_html(text, GradeFilter::AboveGrade(2))
+                .into_string(),
+            reader
+                .ruby_html(text, GradeFilter::AboveGrade(2))
+                .into_string(),
+            "{text}"
+        );
+    }
+}
+
+/// Text with no kanji above the grade is left as written, unread.
+#[test]
+fn text_without_wanted_kanji_is_left_as_written() {
+    let reader = Reader::new(&[]).expect("reader");
+    for text in ["あります", "9:00〜17:00", "月曜から金曜", "ＡＢＣ　１２３"] {
+        assert_eq!(
+            reader
+                .ruby_html(text, GradeFilter::AboveGrade(2))
+                .into_string(),
+            crate::text::escape(text),
+            "{text}"
+        );
+    }
+}

@@ -111,7 +111,14 @@ impl Furigana {
         if text.len() > KEPT_TEXT_MAX {
             return reader.ruby_html(text, self.filter);
         }
-        let key = format!("{kind}{}\u{1f}{text}", self.place_key);
+        // Keyed by the place only where the place changes the reading (addresses always name
+        // theirs): a phrase that many offices share is read once, not once per town.
+        let place = if kind == 'a' || reader.place_in(text) {
+            self.place_key.as_str()
+        } else {
+            ""
+        };
+        let key = format!("{kind}{place}\u{1f}{text}");
         self.read
             .get_or_read(key, || reader.ruby_html(text, self.filter))
     }
