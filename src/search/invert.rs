@@ -11,8 +11,9 @@ use super::analyze::index_terms;
 use super::fields::{FIELD_COUNT, FIELDS, FieldCounts};
 use super::readback;
 use elasticlunr::{IndexBuilder, Language, Pipeline};
-use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+use std::rc::Rc;
 
 pub(crate) struct Inverted {
     /// term → (document number, occurrences per field), documents ascending, in code-point
@@ -103,27 +104,51 @@ fn compact(collected: readback::Collected) -> CompactSlice {
     (terms, collected.lengths)
 }
 
+/// A text analysed ahead, known by where it is in memory and its length (see [`text_id`]).
+type Analysed = ((usize, usize), Vec<String>);
+
+/// Which text this is: elasticlunr hands its tokenizers the very strings given to `add_doc`.
+fn text_id(text: &str) -> (usize, usize) {
+    (text.as_ptr() as usize, text.len())
+}
+
+/// The terms of `text`: the next analysed ahead when it is that text (always, with
+/// elasticlunr-rs 3.x), else analysed now, so another order could only cost time.
+fn next_terms(queue: &RefCell<VecDeque<Analysed>>, text: &str) -> Vec<String> {
+    let mut queue = queue.borrow_mut();
+    match queue.front() {
+        Some((id, _)) if *id == text_id(text) => {
+            queue.pop_front().map(|(_, t)| t).unwrap_or_default()
+        }
+        _ => index_terms(text),
+    }
+}
+
 /// The term table of `docs`, which are documents `first`, `first + 1` … of the corpus.
 fn invert_slice(
     docs: &[[String; FIELD_COUNT]],
     first: usize,
 ) -> Result<readback::Collected, SearchError> {
-    // Analysing Japanese is most of the index's time: every text is analysed first, on every
-    // core, and elasticlunr's tokenizer looks the terms up (it adds documents one by one).
-    let analysed: Arc<HashMap<String, Vec<String>>> = {
+    // Every text is analysed first, on every core, since elasticlunr adds documents one by one.
+    // Its tokenizers then ask for the texts in the order they were analysed (document by
+    // document, field by field), so each gets its terms by moving them out of a queue, not by
+    // looking the text up in a map of copies of every text and copying them (a twentieth of
+    // elasticlunr's time, and the copies).
+    let queue: Rc<RefCell<VecDeque<Analysed>>> = {
         use rayon::prelude::*;
         let texts: Vec<&String> = docs.iter().flatten().collect();
-        Arc::new(
+        Rc::new(RefCell::new(
             texts
                 .into_par_iter()
-                .map(|t| (t.clone(), index_terms(t)))
-                .collect(),
-        )
+                .map(|t| (text_id(t), index_terms(t)))
+                .collect::<Vec<_>>()
+                .into(),
+        ))
     };
     let mut builder = IndexBuilder::with_language(Box::new(Shirube)).save_docs(false);
     for field in &FIELDS {
-        let analysed = Arc::clone(&analysed);
-        let terms = move |t: &str| analysed.get(t).cloned().unwrap_or_else(|| index_terms(t));
+        let queue = Rc::clone(&queue);
+        let terms = move |t: &str| next_terms(&queue, t);
         builder = builder.add_field_with_tokenizer(field.name, Box::new(terms));
     }
     let mut index = builder.build();
