@@ -56,6 +56,7 @@ mod normalize;
 mod notation;
 mod numbers;
 mod place_words;
+mod placement;
 mod postal;
 mod reader;
 mod romaji;

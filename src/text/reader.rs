@@ -11,10 +11,8 @@ use std::sync::Arc;
 
 use lindera_core::dictionary::Dictionary;
 
-use super::align::align;
 use super::analyser::{self, Source, Token};
 use super::gloss::glossed_words;
-use super::grades::kanji_grade;
 use super::kana::{is_ideograph, is_kana, is_kanji_like, to_hiragana};
 use super::latin::read_latin;
 use super::lexicon::{self, Lexicon};
@@ -22,6 +20,7 @@ use super::normalize::{fold_variants, nfkc, nfkc_mapped};
 use super::notation::parse_author_ruby;
 use super::numbers::{NumberRuby, NumberWord, is_kanji_numeral, read_kanji_number, read_number};
 use super::place_words::PlaceWords;
+use super::placement::{Ruby, ruby_pieces, wants_ruby};
 use super::postal::Place;
 use super::userwords::UserWords;
 use super::{GradeFilter, Segment, TextError, context, facility, segments_to_html};
@@ -60,23 +59,6 @@ struct Word {
     /// Hiragana; `None` when nothing could read it (a rare kanji, a symbol).
     reading: Option<String>,
     ruby: Ruby,
-}
-
-enum Ruby {
-    /// Over the kanji runs, split by [`align`]; over the whole word if that fails.
-    Align,
-    /// Over the whole word (2人 ふたり).
-    Whole,
-    /// Over the counter of a number word, which starts this many bytes in.
-    Counter { at: usize, reading: String },
-    /// Over a number in kanji and over its counter, which starts `at` bytes in.
-    Both {
-        at: usize,
-        number: String,
-        counter: String,
-    },
-    /// None: the reading is uncertain.
-    None,
 }
 
 impl Reader {
@@ -549,70 +531,6 @@ fn around(text: &str, tokens: &[Token], i: usize, words: &[Word]) -> (Option<cha
         .get(i + 1)
         .and_then(|t| text[t.span.clone()].chars().next());
     (before, after)
-}
-
-/// Does the filter want ruby on this word?
-fn wants_ruby(surface: &str, filter: GradeFilter) -> bool {
-    match filter {
-        GradeFilter::None => false,
-        GradeFilter::All => surface.chars().any(is_kanji_like),
-        GradeFilter::AboveGrade(n) => surface
-            .chars()
-            .any(|c| is_ideograph(c) && kanji_grade(c).is_none_or(|g| g > n)),
-    }
-}
-
-/// Ruby pieces of a word: spans in the normalised text and their readings.
-fn ruby_pieces(
-    span: &Range<usize>,
-    surface: &str,
-    reading: String,
-    ruby: Ruby,
-) -> Vec<(Range<usize>, String)> {
-    let shift = |pieces: Vec<(Range<usize>, String)>, by: usize| {
-        pieces
-            .into_iter()
-            .map(|(r, rt)| (r.start + by..r.end + by, rt))
-            .collect()
-    };
-    match ruby {
-        Ruby::None => Vec::new(),
-        Ruby::Whole => vec![(span.clone(), reading)],
-        Ruby::Counter { at, reading } => counter_pieces(span, surface, at, reading),
-        Ruby::Both {
-            at,
-            number,
-            counter,
-        } => {
-            let digits = surface.get(..at).unwrap_or_default();
-            let mut pieces = match align(digits, &number) {
-                Some(p) => shift(p, span.start),
-                None => vec![(span.start..span.start + at, number)],
-            };
-            pieces.extend(counter_pieces(span, surface, at, counter));
-            pieces
-        }
-        Ruby::Align => match align(surface, &reading) {
-            Some(pieces) => shift(pieces, span.start),
-            None => vec![(span.clone(), reading)],
-        },
-    }
-}
-
-fn counter_pieces(
-    span: &Range<usize>,
-    surface: &str,
-    at: usize,
-    reading: String,
-) -> Vec<(Range<usize>, String)> {
-    let counter = surface.get(at..).unwrap_or_default();
-    match align(counter, &reading) {
-        Some(pieces) => pieces
-            .into_iter()
-            .map(|(r, rt)| (r.start + span.start + at..r.end + span.start + at, rt))
-            .collect(),
-        None => vec![(span.start + at..span.end, reading)],
-    }
 }
 
 fn push_plain(out: &mut Vec<Segment>, s: &str) {
