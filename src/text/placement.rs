@@ -7,23 +7,15 @@ use super::GradeFilter;
 use super::align::align;
 use super::grades::kanji_grade;
 use super::kana::{is_ideograph, is_kanji_like};
+use super::numbers::NumberRuby;
 
 /// Where a word's ruby goes.
 pub(super) enum Ruby {
     /// Over the kanji runs, split by [`align`]; over the whole word if that fails.
     Align,
-    /// Over the whole word (2人 ふたり).
-    Whole,
-    /// Over the counter of a number word, which starts this many bytes in.
-    Counter { at: usize, reading: String },
-    /// Over a number in kanji and over its counter, which starts `at` bytes in.
-    Both {
-        at: usize,
-        number: String,
-        counter: String,
-    },
-    /// None: the reading is uncertain.
-    None,
+    /// As a number word places it (see [`NumberRuby`]); `NumberRuby::None` also where the
+    /// reading is uncertain.
+    Number(NumberRuby),
 }
 
 /// Does the filter want ruby on this word?
@@ -51,14 +43,16 @@ pub(super) fn ruby_pieces(
             .collect()
     };
     match ruby {
-        Ruby::None => Vec::new(),
-        Ruby::Whole => vec![(span.clone(), reading)],
-        Ruby::Counter { at, reading } => counter_pieces(span, surface, at, reading),
-        Ruby::Both {
+        Ruby::Number(NumberRuby::None) => Vec::new(),
+        Ruby::Number(NumberRuby::Whole) => vec![(span.clone(), reading)],
+        Ruby::Number(NumberRuby::Counter { at, reading }) => {
+            counter_pieces(span, surface, at, reading)
+        }
+        Ruby::Number(NumberRuby::Both {
             at,
             number,
             counter,
-        } => {
+        }) => {
             let digits = surface.get(..at).unwrap_or_default();
             let mut pieces = match align(digits, &number) {
                 Some(p) => shift(p, span.start),

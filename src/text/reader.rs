@@ -222,7 +222,7 @@ impl Reader {
             return vec![Word {
                 span: 0..text.len(),
                 reading: None,
-                ruby: Ruby::None,
+                ruby: Ruby::Number(NumberRuby::None),
             }];
         };
         let lexicon = lexicon::builtin();
@@ -434,20 +434,7 @@ fn number_word(
     Some(Word {
         span: start..start + number.len,
         reading: Some(number.reading),
-        ruby: match number.ruby {
-            NumberRuby::None => Ruby::None,
-            NumberRuby::Whole => Ruby::Whole,
-            NumberRuby::Counter { at, reading } => Ruby::Counter { at, reading },
-            NumberRuby::Both {
-                at,
-                number,
-                counter,
-            } => Ruby::Both {
-                at,
-                number,
-                counter,
-            },
-        },
+        ruby: Ruby::Number(number.ruby),
     })
 }
 
