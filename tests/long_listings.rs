@@ -48,7 +48,12 @@ fn build(site: &Path, out: &Path) {
 
 /// The ids of the entries a listing page shows, in order.
 fn card_ids(html: &str) -> Vec<String> {
-    html.split("data-compare-id=\"")
+    ids_after(html, "data-compare-id=\"")
+}
+
+/// The ids that follow each `marker` in `html`, in order.
+fn ids_after(html: &str, marker: &str) -> Vec<String> {
+    html.split(marker)
         .skip(1)
         .map(|rest| rest.split('"').next().unwrap().to_string())
         .collect()
@@ -119,4 +124,99 @@ fn a_long_listing_is_split_into_pages_with_every_office_once() {
     );
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("services/b-type/page/2/"));
+}
+
+/// The `<tr data-compare-id>` rows of a compare table page, in order.
+fn row_ids(html: &str) -> Vec<String> {
+    ids_after(html, "<tr data-compare-id=\"")
+}
+
+#[test]
+fn a_long_guides_compare_page_links_to_pages_of_whole_area_tables() {
+    let site = site_with_offices(320);
+    // 250 offices in 北部, 50 in 東部, 20 in 西部: 北部's table fills a page of its own, and the
+    // two smaller ones share the next.
+    for i in 250..320 {
+        let path = site.path().join(format!("content/entries/b-{i:03}.md"));
+        let area = if i < 300 { "higashi" } else { "nishi" };
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("area: kita", &format!("area: {area}"))).unwrap();
+    }
+    let out = site.path().join("output");
+    build(site.path(), &out);
+
+    let compare = std::fs::read_to_string(out.join("compare/index.html")).unwrap();
+    assert!(
+        row_ids(&compare).is_empty(),
+        "the compare page holds no rows"
+    );
+    assert!(compare.contains("data-rows-from=\"entries\""));
+    let first = std::fs::read_to_string(out.join("compare/b-type/index.html")).unwrap();
+    let second = std::fs::read_to_string(out.join("compare/b-type/page/2/index.html")).unwrap();
+    assert!(!out.join("compare/b-type/page/3").exists());
+    assert_eq!(first.matches("<table class=\"compare-table\">").count(), 1);
+    assert!(first.contains("id=\"compare-b-type-kita\""));
+    assert_eq!(second.matches("<table class=\"compare-table\">").count(), 2);
+    assert!(
+        second.contains("id=\"compare-b-type-higashi\"")
+            && second.contains("id=\"compare-b-type-nishi\"")
+    );
+    assert!(row_ids(&first).len() >= 250);
+    assert!(row_ids(&second).len() >= 70 && row_ids(&second).len() <= 100);
+
+    // Every made office is in exactly one row, and every link of the compare page leads to a
+    // table that is there.
+    let mut rows: Vec<String> = row_ids(&first)
+        .into_iter()
+        .chain(row_ids(&second))
+        .collect();
+    let made = rows.iter().filter(|id| id.starts_with("b-")).count();
+    assert_eq!(made, 320);
+    rows.sort();
+    let before = rows.len();
+    rows.dedup();
+    assert_eq!(rows.len(), before, "no office in two rows");
+    let lists = compare.split("<ul class=\"compare-tables\">").skip(1);
+    let links: Vec<&str> = lists
+        .flat_map(|list| list.split("</ul>").next().unwrap().split("href=\"").skip(1))
+        .collect();
+    assert!(links.len() >= 3, "{links:?}");
+    for href in links {
+        let href = href.split('"').next().unwrap();
+        let (page, anchor) = href.split_once('#').unwrap();
+        let html = std::fs::read_to_string(out.join("compare").join(page).join("index.html"))
+            .unwrap_or_else(|_| panic!("{href} leads nowhere"));
+        assert!(html.contains(&format!("id=\"{anchor}\"")), "{href}");
+    }
+
+    // Each office's page carries its row for the side-by-side table.
+    let office = std::fs::read_to_string(out.join("entries/b-007/index.html")).unwrap();
+    let template = office
+        .split("<template class=\"compare-row\">")
+        .nth(1)
+        .unwrap();
+    let template = template.split("</template>").next().unwrap();
+    assert_eq!(row_ids(template), ["b-007"]);
+    assert!(template.contains("<th scope=\"col\">定員</th>") && template.contains("20人"));
+
+    // The furigana edition splits the same way, and the sitemap lists the pages.
+    assert!(
+        out.join("furigana/compare/b-type/page/2/index.html")
+            .is_file()
+    );
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("compare/b-type/page/2/"));
+}
+
+#[test]
+fn a_region_sized_compare_page_holds_every_table() {
+    let site = site_with_offices(0);
+    let out = site.path().join("output");
+    build(site.path(), &out);
+    let compare = std::fs::read_to_string(out.join("compare/index.html")).unwrap();
+    assert!(!row_ids(&compare).is_empty());
+    assert!(!compare.contains("data-rows-from"));
+    assert!(!out.join("compare/b-type").exists());
+    let office = std::fs::read_to_string(out.join("entries/midori/index.html")).unwrap();
+    assert!(!office.contains("compare-row"), "no row to carry");
 }

@@ -5,7 +5,7 @@
 //! straight from a folder on disk.
 
 use crate::content::date::Date;
-use crate::content::model::Entry;
+use crate::content::model::{Entry, EntryDetails};
 use crate::enrich::Guide;
 use crate::output::Files;
 use crate::text::Html;
@@ -16,6 +16,8 @@ use crate::view::site::{self, FOOTER_AREAS_MAX, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
 use crate::view::terms::TermLinker;
 use crate::view::{categories, compare, entries, events, jsonld, pages, root_for};
+
+mod compare_pages;
 use std::collections::HashMap;
 
 /// What a render needs beside the guide and the theme.
@@ -391,6 +393,8 @@ pub fn render_edition<'a>(
         )?;
     }
 
+    // Offices' pages carry their row for the side-by-side table when the compare page is split.
+    let compare_split = theme.has("compare.html") && compare_pages::split(guide, theme);
     for entry in &guide.site.entries {
         let url = crate::enrich::entry_url(&entry.id);
         page(
@@ -409,6 +413,10 @@ pub fn render_edition<'a>(
                 let mut view = entries::entry_page(entry, config, root, body, tx);
                 view.card.summary = summary;
                 cx.insert("entry", &view);
+                if compare_split && matches!(entry.details, EntryDetails::Office(_)) {
+                    cx.insert("compare_columns", &compare::COLUMNS);
+                    cx.insert("compare_row", &compare::row(guide, entry, root, tx));
+                }
                 structured(cx, tx, || jsonld::entry(guide, entry));
             }),
         )?;
@@ -440,18 +448,7 @@ pub fn render_edition<'a>(
     }
 
     if theme.has("compare.html") {
-        page(
-            "compare/",
-            "compare.html",
-            Shows::EveryEntry,
-            Box::new(move |cx, root| {
-                cx.insert("columns", &compare::COLUMNS);
-                cx.insert("groups", &compare::groups(guide, root, tx));
-                structured(cx, tx, || {
-                    jsonld::trail_only(guide, &trail("くらべる", "compare/"))
-                });
-            }),
-        )?;
+        compare_pages::add(guide, tx, compare_split, &mut page)?;
     }
 
     page(

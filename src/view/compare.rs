@@ -2,10 +2,11 @@
 //! per area where a service has many offices), so a family can compare without JavaScript.
 //! `static/js/compare.js` reads the same rows to put the offices a visitor ticked side by side.
 
-use crate::content::model::{Entry, EntryDetails, ServiceType};
+use crate::content::model::{Area, Entry, EntryDetails, ServiceType};
 use crate::enrich::Guide;
 use crate::text::Html;
 use crate::view::entries::{area_name, lunch_text, yearly_figures};
+use crate::view::pages;
 use crate::view::style::TextStyle;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -46,6 +47,14 @@ pub struct Row {
 #[derive(Debug, Serialize)]
 pub struct Table {
     pub caption: String,
+    /// The area's name, where the service is compared area by area.
+    pub area_name: Option<String>,
+    /// The table's id on its page (the target of links to it).
+    pub anchor: String,
+    /// Where the table is, on a split compare page (see [`is_split`]): its page and anchor.
+    pub url: Option<String>,
+    pub count: usize,
+    /// Empty on a split compare page, which links to the tables instead.
     pub rows: Vec<Row>,
 }
 
@@ -57,10 +66,103 @@ pub struct Group {
     pub tables: Vec<Table>,
 }
 
-/// One group per service type that has offices, in the order of the listings; offices in the
-/// guide's order (五十音).
-pub fn groups(guide: &Guide, root: &str, tx: &dyn TextStyle) -> Vec<Group> {
-    let config = &guide.site.config;
+/// A guide with more offices than this in its tables (an office counted once per service)
+/// gets a compare page that links to pages of tables instead of holding them all: a national
+/// guide's one page was tens of megabytes, more than a phone can open.
+pub const ONE_PAGE_ROWS_MAX: usize = 200;
+
+/// Rows a page of a split compare page is filled to: whole areas' tables, so a page holds more
+/// only where one area alone has more.
+pub const ROWS_PER_PAGE: usize = 100;
+
+/// The offices of one table, before their rows are made.
+pub struct TablePlan<'a> {
+    pub service: ServiceType,
+    /// The area, when the service is compared area by area.
+    pub area: Option<&'a Area>,
+    pub offices: Vec<&'a Entry>,
+}
+
+impl TablePlan<'_> {
+    pub fn caption(&self, tx: &dyn TextStyle) -> String {
+        match self.area {
+            Some(area) => format!("{}（{}）", self.service.label(), tx.plain(&area.name)),
+            None => self.service.label().to_string(),
+        }
+    }
+
+    fn anchor(&self) -> String {
+        match self.area {
+            Some(area) => format!("compare-{}-{}", self.service.id(), area.id),
+            None => format!("compare-{}", self.service.id()),
+        }
+    }
+
+    /// The table with its rows; `url` is where it is when the compare page only links to it.
+    fn table(&self, guide: &Guide, root: &str, tx: &dyn TextStyle, url: Option<String>) -> Table {
+        let anchor = self.anchor();
+        Table {
+            caption: self.caption(tx),
+            area_name: self.area.map(|a| tx.plain(&a.name)),
+            rows: match url {
+                Some(_) => Vec::new(),
+                None => self
+                    .offices
+                    .iter()
+                    .map(|e| row(guide, e, root, tx))
+                    .collect(),
+            },
+            url: url.map(|u| format!("{root}{u}#{anchor}")),
+            anchor,
+            count: self.offices.len(),
+        }
+    }
+}
+
+/// A page of a split compare page: one service's tables for consecutive areas.
+pub struct PagePlan<'a> {
+    pub service: ServiceType,
+    /// From 0, among the service's pages.
+    pub index: usize,
+    /// How many pages the service has.
+    pub count: usize,
+    pub tables: Vec<TablePlan<'a>>,
+}
+
+impl PagePlan<'_> {
+    /// From the site root: `compare/a-type/`, `compare/a-type/page/2/` …
+    pub fn url(&self) -> String {
+        pages::url(&format!("compare/{}/", self.service.id()), self.index)
+    }
+
+    /// 「就労継続支援A型（札幌市〜旭川市）」, or the service's name where it has one page.
+    pub fn title(&self, tx: &dyn TextStyle) -> String {
+        let area = |t: Option<&TablePlan>| t.and_then(|t| t.area).map(|a| tx.plain(&a.name));
+        match (area(self.tables.first()), area(self.tables.last())) {
+            (Some(first), Some(last)) if self.count > 1 && first != last => {
+                format!("{}（{first}〜{last}）", self.service.label())
+            }
+            (Some(only), _) if self.count > 1 => format!("{}（{only}）", self.service.label()),
+            _ => self.service.label().to_string(),
+        }
+    }
+
+    pub fn tables(&self, guide: &Guide, root: &str, tx: &dyn TextStyle) -> Vec<Table> {
+        self.tables
+            .iter()
+            .map(|t| t.table(guide, root, tx, None))
+            .collect()
+    }
+
+    pub fn ids(&self) -> Vec<String> {
+        let offices = self.tables.iter().flat_map(|t| &t.offices);
+        offices.map(|e| e.id.clone()).collect()
+    }
+}
+
+/// Every table, in the order of the listings: one per service type that has offices (one per
+/// area where a service has more than [`AREA_SPLIT`]), offices in the guide's order (五十音).
+pub fn plan(guide: &Guide) -> Vec<TablePlan<'_>> {
     let mut out = Vec::new();
     for &service in ServiceType::ALL {
         let offices: Vec<&Entry> = guide
@@ -69,49 +171,102 @@ pub fn groups(guide: &Guide, root: &str, tx: &dyn TextStyle) -> Vec<Group> {
             .iter()
             .filter(|e| e.offers(service))
             .collect();
-        if offices.is_empty() {
-            continue;
-        }
-        let row = |e: &&Entry| self::row(guide, e, root, tx);
-        let tables = if offices.len() > AREA_SPLIT {
+        if offices.len() > AREA_SPLIT {
             // Each area's offices in one pass (a national guide has a thousand areas).
             let mut in_area: HashMap<&str, Vec<&Entry>> = HashMap::new();
-            for e in &offices {
+            for e in offices {
                 in_area.entry(e.area.as_str()).or_default().push(e);
             }
-            config
-                .areas
-                .iter()
-                .filter_map(|a| {
-                    let rows: Vec<Row> = in_area
-                        .get(a.id.as_str())
-                        .into_iter()
-                        .flatten()
-                        .map(row)
-                        .collect();
-                    (!rows.is_empty()).then(|| Table {
-                        caption: format!("{}（{}）", service.label(), tx.plain(&a.name)),
-                        rows,
-                    })
-                })
-                .collect()
-        } else {
-            vec![Table {
-                caption: service.label().to_string(),
-                rows: offices.iter().map(row).collect(),
-            }]
-        };
-        out.push(Group {
-            id: service.id(),
-            label: service.label(),
-            short: service.short_label(),
-            tables,
-        });
+            for area in &guide.site.config.areas {
+                if let Some(offices) = in_area.remove(area.id.as_str()) {
+                    out.push(TablePlan {
+                        service,
+                        area: Some(area),
+                        offices,
+                    });
+                }
+            }
+        } else if !offices.is_empty() {
+            out.push(TablePlan {
+                service,
+                area: None,
+                offices,
+            });
+        }
     }
     out
 }
 
-fn row(guide: &Guide, entry: &Entry, root: &str, tx: &dyn TextStyle) -> Row {
+/// Whether the compare page links to pages of tables rather than holding them.
+pub fn is_split(plan: &[TablePlan]) -> bool {
+    plan.iter().map(|t| t.offices.len()).sum::<usize>() > ONE_PAGE_ROWS_MAX
+}
+
+/// The tables in pages: each service's, in order, whole tables filled up to [`ROWS_PER_PAGE`].
+pub fn pages(plan: Vec<TablePlan<'_>>) -> Vec<PagePlan<'_>> {
+    let mut out: Vec<PagePlan> = Vec::new();
+    for table in plan {
+        let fits = out.last().is_some_and(|p| {
+            let rows: usize = p.tables.iter().map(|t| t.offices.len()).sum();
+            p.service == table.service && rows + table.offices.len() <= ROWS_PER_PAGE
+        });
+        match out.last_mut() {
+            Some(page) if fits => page.tables.push(table),
+            _ => {
+                let index = match out.last() {
+                    Some(p) if p.service == table.service => p.index + 1,
+                    _ => 0,
+                };
+                out.push(PagePlan {
+                    service: table.service,
+                    index,
+                    count: 0,
+                    tables: vec![table],
+                });
+            }
+        }
+    }
+    // Each page is told how many its service has.
+    for i in 0..out.len() {
+        let service = out[i].service;
+        out[i].count = out.iter().filter(|p| p.service == service).count();
+    }
+    out
+}
+
+/// The compare page's groups: every table with its rows, or (`split`) with a link to it.
+pub fn groups(guide: &Guide, root: &str, tx: &dyn TextStyle, split: bool) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    let mut add = |service: ServiceType, table: Table| {
+        if out.last().is_none_or(|g| g.id != service.id()) {
+            out.push(Group {
+                id: service.id(),
+                label: service.label(),
+                short: service.short_label(),
+                tables: Vec::new(),
+            });
+        }
+        if let Some(group) = out.last_mut() {
+            group.tables.push(table);
+        }
+    };
+    if split {
+        for page in pages(plan(guide)) {
+            let url = page.url();
+            for t in &page.tables {
+                add(t.service, t.table(guide, root, tx, Some(url.clone())));
+            }
+        }
+    } else {
+        for t in plan(guide) {
+            add(t.service, t.table(guide, root, tx, None));
+        }
+    }
+    out
+}
+
+/// An office's row: on the compare page, and (split) on its own page for the side-by-side table.
+pub fn row(guide: &Guide, entry: &Entry, root: &str, tx: &dyn TextStyle) -> Row {
     let tx = tx.at(guide.place(entry));
     let tx = tx.as_ref();
     Row {

@@ -1,7 +1,9 @@
 // A long listing in pages (#18): page 2 of a service with 320 offices, at 390 and 1280 px — axe-core
 // finds nothing, the page links fit without sideways scrolling, the current page is announced,
 // and つぎのページ leads to the next page. The search page filters the same site by area (the
-// area buckets of the index), with and without words.
+// area buckets of the index), with and without words. The compare page links to pages of
+// tables, and puts two offices ticked on one of them side by side, reading their rows from
+// their own pages; a shared link does the same.
 
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,4 +88,56 @@ test('the search page filters by area, with and without words', async () => {
   const none = await searchTotal(page);
   assert.ok(none < inHigashi + 1, `no 作業所 of 北部 under 東部 (${none})`);
   await context.close();
+});
+
+// The side-by-side table's office names, once it is there.
+async function sideNames(page) {
+  await page.locator('table.compare-side').waitFor();
+  return page.locator('table.compare-side thead .compare-side-name').allTextContents();
+}
+
+test('a long guide\'s compare page links to its tables and reads the chosen rows from the offices\' pages', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url + 'compare/');
+  assert.equal(await page.locator('tr[data-compare-id]').count(), 0, 'the compare page holds no rows');
+  // The largest table: the area of the 320 offices.
+  const href = await page.evaluate(() => {
+    const links = [...document.querySelectorAll('.compare-tables a')];
+    const size = (a) => Number(a.parentElement.textContent.match(/（(\d+)か所）/)[1]);
+    return links.sort((a, b) => size(b) - size(a))[0].getAttribute('href');
+  });
+  await page.goto(new URL(href, page.url()).href);
+  assert.ok(await page.locator('tr[data-compare-id]').count() >= 320, 'the table page has the area\'s offices');
+  const violations = await runAxe(page);
+  assert.deepEqual(violations, [], formatViolations(violations));
+  const rows = page.locator('tr[data-compare-id]');
+  const picked = [];
+  for (const i of [0, 1]) {
+    const row = rows.nth(i);
+    picked.push(await row.getAttribute('data-compare-name'));
+    await row.locator('.compare-toggle').click();
+  }
+  await page.locator('.compare-tray-link').click();
+  await page.waitForURL(/compare\/\?ids=/);
+  assert.deepEqual((await sideNames(page)).map((n) => n.replace(/はずす.*$/, '').trim()), picked);
+  // The facts came with the rows, and the names lead to the offices' pages.
+  assert.match(await page.locator('table.compare-side tbody').textContent(), /20人/);
+  for (const a of await page.locator('table.compare-side thead a').all()) {
+    const response = await page.request.get(await a.evaluate((el) => el.href));
+    assert.equal(response.status(), 200, await a.evaluate((el) => el.href));
+  }
+  assert.match(await page.locator('#compare-count').textContent(), new RegExp(picked[0]));
+  const pickedViolations = await runAxe(page);
+  assert.deepEqual(pickedViolations, [], formatViolations(pickedViolations));
+  await context.close();
+
+  // A shared link, in a browser that remembers nothing.
+  const fresh = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const shared = await fresh.newPage();
+  await shared.goto(server.url + 'compare/?ids=b-010,b-011,nobody');
+  const names = await sideNames(shared);
+  assert.equal(names.length, 2, names.join(' / '));
+  assert.match(await shared.locator('.compare-unread').textContent(), /1か所/);
+  await fresh.close();
 });

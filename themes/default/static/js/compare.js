@@ -8,6 +8,9 @@
 //   live region in a small tray says how many are chosen and links to the compare page.
 // - On compare/, the chosen offices (or those of ?ids=a,b,c, a shared link) are put side by side
 //   in a table built from the page's own rows: nothing is fetched, so it works from a folder too.
+//   A large guide's compare page only links to its tables (data-rows-from="entries"): there each
+//   chosen office's row is read from its own page, which carries it in <template class=
+//   "compare-row"> (served over http; from a folder the table says it could not read them).
 (() => {
   const MAX = 4;
   const KEY = 'shirube-compare';
@@ -35,24 +38,56 @@
     }
   };
 
+  const rowsFromEntries = picked?.dataset.rowsFrom === 'entries';
+  // id → { row, labels } read from the office's page, or null when it could not be read.
+  const fetched = new Map();
+
   let ids = load();
   if (picked) {
     // A shared link says which offices; it wins over what this browser remembered.
     const param = new URLSearchParams(window.location.search).get('ids');
     if (param !== null) {
       ids = [...new Set(param.split(',').map((s) => s.trim()).filter(Boolean))]
-        .filter((id) => rowOf(id))
+        .filter((id) => rowsFromEntries || rowOf(id))
         .slice(0, MAX);
       save(ids);
     }
   }
 
   function rowOf(id) {
-    return document.querySelector(`tr[data-compare-id="${CSS.escape(id)}"]`);
+    return document.querySelector(`tr[data-compare-id="${CSS.escape(id)}"]`) ||
+      fetched.get(id)?.row || null;
   }
   function nameOf(id) {
-    const el = document.querySelector(`[data-compare-id="${CSS.escape(id)}"]`);
+    const el = document.querySelector(`[data-compare-id="${CSS.escape(id)}"]`) || fetched.get(id)?.row;
     return el?.dataset.compareName || id;
+  }
+
+  // The row of an office, from the <template class="compare-row"> of its page. Its links are
+  // made absolute, since they were written relative to that page.
+  async function fetchRow(id) {
+    if (fetched.has(id)) return fetched.get(id);
+    let found = null;
+    try {
+      const response = await fetch(`${root}entries/${encodeURIComponent(id)}/`);
+      if (response.ok) {
+        const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+        const template = doc.querySelector('template.compare-row');
+        const row = template?.content.querySelector(`tr[data-compare-id="${CSS.escape(id)}"]`);
+        if (row) {
+          const mine = document.importNode(row, true);
+          for (const a of mine.querySelectorAll('a[href]')) {
+            a.href = new URL(a.getAttribute('href'), response.url).href;
+          }
+          const labels = [...template.content.querySelectorAll('thead th')].slice(1).map((th) => th.textContent);
+          found = { row: mine, labels };
+        }
+      }
+    } catch {
+      /* offline, or opened from a folder: said below the table */
+    }
+    fetched.set(id, found);
+    return found;
   }
 
   const el = (tag, className, text) => {
@@ -144,16 +179,35 @@
   }
 
   // ---- the side-by-side table on compare/
-  function renderPicked() {
+  let rendering = 0;
+  async function renderPicked() {
     if (!picked) return;
+    const turn = ++rendering;
+    if (rowsFromEntries) {
+      await Promise.all(ids.map(fetchRow));
+      // A later choice started its own table meanwhile.
+      if (turn !== rendering) return;
+    }
     const holder = picked.querySelector('.compare-picked-table');
     holder.replaceChildren();
     const rows = ids.map(rowOf).filter(Boolean);
+    const unread = ids.filter((id) => !rowOf(id));
     picked.hidden = false;
     const url = new URL(window.location.href);
+    if (unread.length > 0) {
+      const note = el('p', 'compare-unread', `${unread.length}か所の ようすを 読みこめませんでした（インターネットに つながっているか、たしかめてください）：`);
+      unread.forEach((id, i) => {
+        const link = el('a', null, nameOf(id));
+        link.href = `${root}entries/${encodeURIComponent(id)}/`;
+        note.append(i ? '、' : '', link);
+      });
+      holder.append(note);
+    }
     if (rows.length === 0) {
       url.searchParams.delete('ids');
-      holder.append(el('p', null, '下の 表の「くらべる」を 押すか、一覧や 事業所の ページで えらんでください。'));
+      holder.append(el('p', null, rowsFromEntries ?
+        '表の ページや 一覧、事業所の ページで「くらべる」を 押して えらんでください。' :
+        '下の 表の「くらべる」を 押すか、一覧や 事業所の ページで えらんでください。'));
     } else {
       url.searchParams.set('ids', ids.join(','));
     }
@@ -168,8 +222,8 @@
     document.documentElement.classList.toggle('compare-has-picks', rows.length > 0);
     if (rows.length === 0) return;
 
-    const labels = [...document.querySelectorAll('.compare-table thead th')].slice(1)
-      .map((th) => th.textContent);
+    const labels = rowsFromEntries ? fetched.get(rows[0].dataset.compareId).labels :
+      [...document.querySelectorAll('.compare-table thead th')].slice(1).map((th) => th.textContent);
     labels.length = Math.min(labels.length, rows[0].cells.length - 1);
     const table = el('table', 'compare-side');
     const caption = el('caption', null, `えらんだ 事業所（${rows.length}か所）`);
@@ -227,10 +281,17 @@
       renderPicked();
       say('えらんだ 事業所を ぜんぶ はずしました。');
     });
-    renderPicked();
   }
+  const pickedShown = picked ? renderPicked() : null;
   enhance(document);
-  if (picked) say(storageOk ? '' : 'このブラウザでは えらんだ事業所を おぼえておけません。');
+  if (picked) {
+    const greeting = () => say(storageOk ? '' : 'このブラウザでは えらんだ事業所を おぼえておけません。');
+    greeting();
+    // Rows read from the offices' pages bring their names: say them once they are here.
+    pickedShown.then(() => {
+      if (rowsFromEntries) greeting();
+    });
+  }
 
   // Search results arrive after the page: give them toggles as they come.
   const results = document.getElementById('search-results');
