@@ -19,7 +19,7 @@ use std::fmt;
 /// What the read-back collects.
 #[derive(Default)]
 pub(crate) struct Collected {
-    pub terms: BTreeMap<String, BTreeMap<u32, FieldCounts>>,
+    pub terms: Terms,
     pub lengths: BTreeMap<u32, FieldCounts>,
 }
 
@@ -128,9 +128,13 @@ map_seed!(
             "df" => {
                 map.next_value::<IgnoredAny>()?;
             }
+            // The root's documents have no term (elasticlunr keeps none there).
+            "docs" if this.prefix.is_empty() => {
+                map.next_value::<IgnoredAny>()?;
+            }
             "docs" => {
-                let term = this.prefix.as_str();
-                map.next_value_seed(Docs { out: &mut *this.out, slot: this.slot, term })?;
+                let (terms, term) = (Some(&mut this.out.terms), this.prefix.as_str());
+                map.next_value_seed(Docs { terms, term, docs: None, slot: this.slot })?;
             }
             next => {
                 let len = this.prefix.len();
@@ -148,21 +152,28 @@ struct Tf {
     tf: f64,
 }
 
+type Terms = BTreeMap<String, BTreeMap<u32, FieldCounts>>;
+
+// The term's documents are looked up at its first document, once for all of them (a node
+// without documents, inside a longer term, adds no term).
 map_seed!(
-    Docs { out: &'a mut Collected, slot: usize, term: &'a str },
+    Docs {
+        terms: Option<&'a mut Terms>,
+        term: &'a str,
+        docs: Option<&'a mut BTreeMap<u32, FieldCounts>>,
+        slot: usize
+    },
     "a term's documents",
     |this, key, map| {
         let number = doc_number(&key)?;
         // elasticlunr stores sqrt(occurrences); square it back to a count
         let Tf { tf } = map.next_value()?;
-        if !this.term.is_empty() {
-            let count = (tf * tf).round().max(1.0) as u32;
-            if !this.out.terms.contains_key(this.term) {
-                this.out.terms.insert(this.term.to_string(), BTreeMap::new());
-            }
-            if let Some(docs) = this.out.terms.get_mut(this.term) {
-                docs.entry(number).or_insert([0; FIELDS.len()])[this.slot] = count;
-            }
+        let count = (tf * tf).round().max(1.0) as u32;
+        if let Some(terms) = this.terms.take() {
+            this.docs = Some(terms.entry(this.term.to_string()).or_default());
+        }
+        if let Some(docs) = this.docs.as_deref_mut() {
+            docs.entry(number).or_insert([0; FIELDS.len()])[this.slot] = count;
         }
     }
 );
