@@ -27,8 +27,8 @@ use super::{GradeFilter, Segment, TextError, context, facility, segments_to_html
 
 /// Reads Japanese text: hiragana readings and furigana.
 ///
-/// The analyser's dictionary is decompressed once per process, on the first `Reader::new`
-/// (about 0.3 s in a release build). After that a reader costs only the indexing of its user
+/// The analyser's dictionary is loaded once per process, on the first `Reader::new` (about
+/// 0.1 s in a release build). After that a reader costs only the indexing of its user
 /// words, so making one per site build, with that site's words, is cheap; cloning is cheaper.
 #[derive(Clone)]
 pub struct Reader {
@@ -66,7 +66,7 @@ impl Reader {
     /// region's readings.yaml and every entry's name with its kana. Where they overlap in a
     /// text, the longest word wins; a later pair overrides an earlier one for the same word.
     pub fn new(user_words: &[(String, String)]) -> Result<Reader, TextError> {
-        // The dictionary (decompressed), the built-in lexicon and the caller's words (ten
+        // The dictionary, the built-in lexicon and the caller's words (ten
         // thousand names in a national guide) are each a fraction of a second: made side by side.
         let (system, user) = rayon::join(
             || {
