@@ -10,9 +10,12 @@ use crate::view::jsonld;
 use crate::view::pages;
 use crate::view::style::TextStyle;
 
-/// Whether the compare page is split: a large guide, and a theme with a page for tables.
+/// Whether the compare page is split: a large guide, and a theme with the compare page and a
+/// page for tables.
 pub(super) fn split(guide: &Guide, theme: &Theme) -> bool {
-    theme.has("compare-tables.html") && compare::is_split(&compare::plan(guide))
+    theme.has("compare.html")
+        && theme.has("compare-tables.html")
+        && compare::is_split(&compare::plan(guide))
 }
 
 /// Lists the compare page and, when `split` (see [`split`]), its pages of tables.

@@ -16,9 +16,9 @@ use crate::view::site::{self, FOOTER_AREAS_MAX, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
 use crate::view::terms::TermLinker;
 use crate::view::{categories, compare, entries, events, jsonld, pages, root_for};
+use std::collections::HashMap;
 
 mod compare_pages;
-use std::collections::HashMap;
 
 /// What a render needs beside the guide and the theme.
 pub struct RenderOptions<'a> {
@@ -394,7 +394,7 @@ pub fn render_edition<'a>(
     }
 
     // Offices' pages carry their row for the side-by-side table when the compare page is split.
-    let compare_split = theme.has("compare.html") && compare_pages::split(guide, theme);
+    let compare_split = compare_pages::split(guide, theme);
     for entry in &guide.site.entries {
         let url = crate::enrich::entry_url(&entry.id);
         page(
