@@ -39,7 +39,7 @@ pub fn page_rules(paper: Paper, large_print: bool, running_title: &str, parts: &
     // named page's own rule.
     let _ = writeln!(
         css,
-        "@page p-cover {{ @top-left {{ content: none; }} @top-right {{ content: none; }} @bottom-center {{ content: none; }} }}\n#cover {{ page: p-cover; }}"
+        "@page p-cover {{ @top-left {{ content: none; }} @top-right {{ content: none; }} @bottom-center {{ content: none; }} }}\n.cover-page, #cover {{ page: p-cover; }}"
     );
     for part in parts {
         let _ = writeln!(
