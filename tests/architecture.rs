@@ -432,6 +432,13 @@ fn the_scanner_reads_use_trees() {
 #[test]
 fn paths_named_in_the_docs_exist() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // What `scripts/test` installs (`tests/.venv` …) is named in the docs but exists only once
+    // the tests have run: .gitignore lists it, as a path from the root.
+    let gitignore = std::fs::read_to_string(root.join(".gitignore")).unwrap();
+    let made_by_tools: Vec<&str> = gitignore
+        .lines()
+        .filter_map(|line| line.strip_prefix('/'))
+        .collect();
     let mut missing = Vec::new();
     let mut seen = 0;
     for doc in ["docs/ARCHITECTURE.md", "README.md"] {
@@ -447,7 +454,8 @@ fn paths_named_in_the_docs_exist() {
                 continue;
             }
             seen += 1;
-            if !root.join(quoted).exists() {
+            if !root.join(quoted).exists() && !made_by_tools.contains(&quoted.trim_end_matches('/'))
+            {
                 missing.push(format!("{doc}: {quoted}"));
             }
         }

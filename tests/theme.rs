@@ -98,3 +98,38 @@ fn a_missing_theme_folder_is_an_error() {
             .contains("テーマのフォルダ no/such/theme がありません")
     );
 }
+
+/// The print document's entries are rendered as the document is written: a theme whose entry
+/// template fails stops the build with the template's name, and the last good output stays.
+#[test]
+fn a_failing_print_entry_template_stops_the_build_and_keeps_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    common::copy_dir(&repo().join("tests/fixtures/base"), &site);
+    let out = dir.path().join("out");
+    build(&site, &out, None);
+    let before = common::tree(&out);
+
+    let own = site.join("themes/default/templates/partials");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::write(
+        own.join("print-entry.html"),
+        "<article>{{ e.no_such_field.deeper }}</article>\n",
+    )
+    .unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_shirube"))
+        .arg("build")
+        .arg(&site)
+        .arg("-o")
+        .arg(&out)
+        .env("SHIRUBE_TODAY", "2026-11-01")
+        .output()
+        .expect("run shirube");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success(), "the build went on:\n{stderr}");
+    assert!(
+        stderr.contains("テーマのテンプレート partials/print-entry.html を使えません"),
+        "{stderr}"
+    );
+    assert!(common::tree(&out) == before, "the last good output changed");
+}

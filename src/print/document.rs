@@ -6,13 +6,13 @@ use crate::content::model::{Paper, PrintLayout, SiteConfig};
 use crate::enrich::Guide;
 use crate::print::back::{self, ContactRow};
 use crate::print::css::{self, Part};
-use crate::print::entry::{self, PrintEntry};
+use crate::print::entry;
 use crate::print::index::{self, IndexGroup, IndexItem};
+use crate::print::parts::Parts;
 use crate::print::sections::{self, SectionView};
-use crate::print::{PrintError, PrintOptions, html, qr};
+use crate::print::{PrintError, PrintOptions, qr};
 use crate::text::Html;
 use crate::view::entries::Badge;
-use crate::view::markdown::{self, Links};
 use crate::view::site::TermView;
 use crate::view::style::TextStyle;
 use serde::Serialize;
@@ -56,16 +56,15 @@ pub struct PageView {
     pub body: Html,
 }
 
-/// `asset_root` leads from the document to the site root (`../`), where photos are.
-/// `render_entry` renders an entry's view into its part of the document (the theme's
-/// `partials/print-entry.html`, or its compact twin).
-pub fn assemble(
-    guide: &Guide,
+/// `asset_root` leads from the document to the site root, where photos are. The printed
+/// entries' parts are not in the document: each has a mark in its place, and [`Parts`] renders
+/// them as the document is written.
+pub fn assemble<'a>(
+    guide: &'a Guide,
     options: &PrintOptions,
-    tx: &dyn TextStyle,
-    asset_root: &str,
-    render_entry: &(dyn Fn(&PrintEntry) -> Result<String, PrintError> + Sync),
-) -> Result<PrintDocument, PrintError> {
+    tx: &'a dyn TextStyle,
+    asset_root: &'a str,
+) -> Result<(PrintDocument, Parts<'a>), PrintError> {
     let config = &guide.site.config;
     let chosen: Vec<_> = guide
         .site
@@ -76,31 +75,10 @@ pub fn assemble(
 
     // Numbers first, in print order, so that every later part can refer to any entry.
     let numbering = sections::number(&chosen, options);
-    let numbers = &numbering.numbers;
-    let urls = print_urls(guide, numbers);
-    let render_md = |body: &str, doc_dir: &str, top: u8, tx: &dyn TextStyle| {
-        let links = Links {
-            urls: &urls,
-            root: "",
-            doc_dir,
-        };
-        let raw = markdown::to_html(body, &links, &|t| tx.html(t), top);
-        html::for_paper(&raw, numbers)
-    };
-    let sections = sections::build(
-        &numbering,
-        &chosen,
-        options,
-        guide,
-        tx,
-        asset_root,
-        &|body, tx| {
-            // Entry name is h2 under the section's h1, its parts h3: the provider's own headings
-            // (already `##` and lower) go below those.
-            render_md(body, "entries", 4, tx)
-        },
-        render_entry,
-    )?;
+    let urls = print_urls(guide, &numbering.numbers);
+    let mut parts = Parts::new(guide, tx, asset_root, urls, numbering.numbers.clone());
+    let sections = sections::build(&numbering, &chosen, options, guide, tx, &mut parts);
+    let numbers = parts.numbers();
 
     let where_to_ask = guide
         .site
@@ -109,7 +87,7 @@ pub fn assemble(
         .find(|p| p.slug == WHERE_TO_ASK)
         .map(|p| PageView {
             title: tx.html(&p.title),
-            body: render_md(&p.body, "pages", 2, tx),
+            body: parts.markdown(&p.body, "pages", 2, tx),
         });
 
     let contacts = back::contacts(guide, numbers, tx);
@@ -151,7 +129,7 @@ pub fn assemble(
         error,
     })?;
 
-    Ok(PrintDocument {
+    let doc = PrintDocument {
         title: tx.html(&config.title),
         title_kana: config.title_kana.clone(),
         title_plain,
@@ -180,7 +158,8 @@ pub fn assemble(
         contacts,
         glossary,
         index,
-    })
+    };
+    Ok((doc, parts))
 }
 
 /// Content path → in-document target, for links written by providers: entries in this edition,

@@ -17,6 +17,7 @@ mod document;
 mod entry;
 mod html;
 mod index;
+mod parts;
 pub mod pdf;
 mod qr;
 mod qr_penalty;
@@ -129,18 +130,30 @@ pub fn render(
         // The furigana book also annotates the theme's own labels (定員, 連絡先 …).
         Ok(tx.finish_page(theme.render(entry_template, &context)?))
     };
-    let mut doc = document::assemble(guide, options, tx, &asset_root, &render_entry)?;
-    // The document is rendered around a mark in each entry's place and the entries are put in
-    // after: their ten thousand parts never pass through a template context (most of a national
-    // build's memory), and the whole is copied once.
-    let parts = splice::mark(&mut doc);
+    let (doc, parts) = document::assemble(guide, options, tx, &asset_root)?;
+    // The document is rendered with a mark in each entry's place, and the entries' parts are
+    // rendered into the marks' places as it is written (`splice`): their ten thousand parts
+    // never pass through a template context, nor are they ever held all at once.
     let mut context = tera::Context::new();
     context.insert("doc", &doc);
     context.insert("asset_root", &asset_root);
     context.insert("edition", tx.edition());
     let frame = tx.finish_page(theme.render(TEMPLATE, &context)?);
-    files.add_written(path, |out| splice::fill(&frame, &parts, out));
-    Ok(doc.entry_count)
+    let render_part = |mark: usize| parts.render(mark, &render_entry);
+    let mut failed = None;
+    files.add_written(path, |out| {
+        splice::fill(&frame, parts.count(), &render_part, out).map_err(|error| match error {
+            splice::FillError::Io(error) => error,
+            splice::FillError::Part(error) => {
+                failed = Some(error);
+                std::io::Error::other("an entry's part could not be rendered")
+            }
+        })
+    });
+    match failed {
+        Some(error) => Err(error),
+        None => Ok(doc.entry_count),
+    }
 }
 
 /// The print edition as `build` writes it beside the website. A theme without `print.html`

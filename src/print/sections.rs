@@ -5,8 +5,9 @@
 
 use crate::content::model::{Entry, EntryDetails, EntryKind};
 use crate::enrich::Guide;
-use crate::print::entry::{self, PrintEntry};
-use crate::print::{PrintError, PrintOptions};
+use crate::print::PrintOptions;
+use crate::print::entry;
+use crate::print::parts::Parts;
 use crate::text::Html;
 use crate::view::categories::{self, Category};
 use crate::view::entries::{self, Badge};
@@ -29,7 +30,7 @@ pub struct SectionView {
     pub numbers: String,
 }
 
-/// An entry printed in its section: its part of the document, already rendered.
+/// An entry printed in its section.
 #[derive(Debug, Serialize)]
 pub struct PrintedEntry {
     pub number: usize,
@@ -37,12 +38,9 @@ pub struct PrintedEntry {
     /// For the running header, which is CSS text, not HTML.
     pub name_plain: String,
     /// What the document's template prints in the entry's place: a mark that `splice` replaces
-    /// with `part` once the document is rendered.
+    /// with the entry rendered by the theme's template (which escapes every value it does not
+    /// mark safe, as for any page) as the document is written.
     pub html: Html,
-    /// The entry rendered by the theme's template (which escapes every value it does not
-    /// mark safe, as for any page).
-    #[serde(skip)]
-    pub part: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -93,19 +91,16 @@ pub fn number<'a>(chosen: &[&'a Entry], options: &PrintOptions) -> Numbering<'a>
     Numbering { numbers, homes }
 }
 
-/// The sections that have anything to list. `body_html` renders an entry's Markdown for paper,
-/// `render` an entry's view into its part of the document.
-#[allow(clippy::too_many_arguments)]
-pub fn build(
-    numbering: &Numbering,
+/// The sections that have anything to list. Each printed entry gets its mark from `parts`,
+/// which renders its part of the document later.
+pub fn build<'a>(
+    numbering: &Numbering<'a>,
     chosen: &[&Entry],
     options: &PrintOptions,
     guide: &Guide,
     tx: &dyn TextStyle,
-    asset_root: &str,
-    body_html: &(dyn Fn(&str, &dyn TextStyle) -> Html + Sync),
-    render: &(dyn Fn(&PrintEntry) -> Result<String, PrintError> + Sync),
-) -> Result<Vec<SectionView>, PrintError> {
+    parts: &mut Parts<'a>,
+) -> Vec<SectionView> {
     let numbers = &numbering.numbers;
     let config = &guide.site.config;
     let mut sections = Vec::new();
@@ -140,27 +135,18 @@ pub fn build(
         if refs.is_empty() {
             continue;
         }
-        // On every core: each entry's QR code, text and part of the document are its own. The
-        // view is rendered at once and dropped: ten thousand views in one template context
-        // were most of a national build's memory, and rendering them one thread's work.
-        use rayon::prelude::*;
         let entries = here
-            .par_iter()
+            .iter()
             .map(|e| {
-                let number = numbers[&entry::anchor(&e.id)];
-                // Each entry's text is read at its place (its town's name as the town is read).
-                let tx = tx.at(guide.place(e));
-                let body = body_html(&e.body, tx.as_ref());
-                let view = entry::view(e, number, config, asset_root, body, tx.as_ref())?;
-                Ok(PrintedEntry {
-                    part: render(&view)?,
-                    html: Html::new(),
-                    number: view.number,
-                    anchor: view.anchor,
-                    name_plain: view.name_plain,
-                })
+                let anchor = entry::anchor(&e.id);
+                PrintedEntry {
+                    number: numbers[&anchor],
+                    anchor,
+                    name_plain: tx.plain(&e.name),
+                    html: parts.print(e),
+                }
             })
-            .collect::<Result<Vec<_>, PrintError>>()?;
+            .collect();
         sections.push(SectionView {
             id: category.id(),
             anchor: format!("section-{}", category.id()),
@@ -172,7 +158,7 @@ pub fn build(
             entries,
         });
     }
-    Ok(sections)
+    sections
 }
 
 /// What each badge shape means, for the contents page.

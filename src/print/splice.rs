@@ -1,60 +1,122 @@
-//! The print document's entries, rendered one by one on every core (`sections::build`), are put
-//! into the rendered document afterwards: the document's template sees a mark in each entry's
-//! place (`e.html`), an HTML comment no provider text can contain (its `<` would be escaped).
+//! The print document's entries are put into the rendered document as it is written: the
+//! document's template sees a mark in each entry's place (`e.html`), an HTML comment no provider
+//! text can contain (its `<` would be escaped), and each mark is replaced by its entry's part,
+//! rendered on every core a slice at a time (`parts.rs`), so only a slice of them is ever held.
 
-use crate::print::document::PrintDocument;
 use crate::text::Html;
 use std::io::{self, Write};
 
 const MARK_START: &str = "<!--shirube:entry:";
 const MARK_END: &str = "-->";
 
-/// Takes each entry's rendered part out of `doc`, leaving its mark in its place.
-pub fn mark(doc: &mut PrintDocument) -> Vec<String> {
-    doc.sections
-        .iter_mut()
-        .flat_map(|s| s.entries.iter_mut())
-        .enumerate()
-        .map(|(i, e)| {
-            // A fixed comment and a number.
-            e.html = Html::from_trusted(format!("{MARK_START}{i}{MARK_END}"));
-            std::mem::take(&mut e.part)
-        })
-        .collect()
+/// Parts rendered at a time: enough to keep every core busy, a few MB of HTML.
+const SLICE: usize = 256;
+
+/// The mark of part number `number`.
+pub fn mark(number: usize) -> Html {
+    // A fixed comment and a number.
+    Html::from_trusted(format!("{MARK_START}{number}{MARK_END}"))
 }
 
-/// Writes `frame` with every mark replaced by its entry's part (in whatever order and as often
-/// as the theme printed them) into `out`, piece by piece: the whole is never held in memory.
-pub fn fill(frame: &str, parts: &[String], out: &mut dyn Write) -> io::Result<()> {
+/// A piece of the rendered frame: its own text, or a mark's part.
+enum Piece<'f> {
+    Text(&'f str),
+    Part(usize),
+}
+
+/// `frame` cut at the marks of parts `0..count`. Anything else that looks like a mark is text.
+fn pieces(frame: &str, count: usize) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
     let mut rest = frame;
+    let mut text_start = 0;
+    let mut offset = 0;
     while let Some(start) = rest.find(MARK_START) {
         let after = &rest[start + MARK_START.len()..];
-        let part = after.find(MARK_END).and_then(|end| {
+        let number = after.find(MARK_END).and_then(|end| {
             let number: usize = after[..end].parse().ok()?;
-            Some((parts.get(number)?, end))
+            (number < count).then_some((number, end))
         });
-        match part {
-            Some((part, end)) => {
-                out.write_all(&rest.as_bytes()[..start])?;
-                out.write_all(part.as_bytes())?;
-                rest = &after[end + MARK_END.len()..];
+        match number {
+            Some((number, end)) => {
+                pieces.push(Piece::Text(&frame[text_start..offset + start]));
+                pieces.push(Piece::Part(number));
+                let consumed = start + MARK_START.len() + end + MARK_END.len();
+                offset += consumed;
+                text_start = offset;
+                rest = &rest[consumed..];
             }
-            // Not one of ours: kept as it is.
             None => {
-                out.write_all(&rest.as_bytes()[..start + MARK_START.len()])?;
-                rest = after;
+                let consumed = start + MARK_START.len();
+                offset += consumed;
+                rest = &rest[consumed..];
             }
         }
     }
-    out.write_all(rest.as_bytes())
+    pieces.push(Piece::Text(&frame[text_start..]));
+    pieces
+}
+
+/// Why filling stopped: writing failed, or a part could not be rendered.
+pub enum FillError<E> {
+    Io(io::Error),
+    Part(E),
+}
+
+/// Writes `frame` with the mark of each part `0..count` replaced by the part `render` makes of
+/// it (in whatever order and as often as the theme printed them) into `out`, piece by piece:
+/// neither the whole document nor all its parts are ever held in memory.
+pub fn fill<E: Send>(
+    frame: &str,
+    count: usize,
+    render: &(dyn Fn(usize) -> Result<String, E> + Sync),
+    out: &mut dyn Write,
+) -> Result<(), FillError<E>> {
+    use rayon::prelude::*;
+    let pieces = pieces(frame, count);
+    let mut next = 0;
+    while next < pieces.len() {
+        // The pieces up to the SLICE-th mark from here; their parts rendered at once.
+        let mut end = next;
+        let mut marks = Vec::new();
+        while end < pieces.len() && marks.len() < SLICE {
+            if let Piece::Part(number) = pieces[end] {
+                marks.push(number);
+            }
+            end += 1;
+        }
+        let rendered: Vec<String> = marks
+            .par_iter()
+            .map(|&number| render(number))
+            .collect::<Result<_, E>>()
+            .map_err(FillError::Part)?;
+        let mut rendered = rendered.into_iter();
+        for piece in &pieces[next..end] {
+            let bytes = match piece {
+                Piece::Text(text) => text.as_bytes(),
+                Piece::Part(_) => {
+                    let part = rendered.next().unwrap_or_default();
+                    out.write_all(part.as_bytes()).map_err(FillError::Io)?;
+                    continue;
+                }
+            };
+            out.write_all(bytes).map_err(FillError::Io)?;
+        }
+        next = end;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
+    use super::{FillError, SLICE};
+
     fn fill(frame: &str, parts: &[String]) -> String {
         let mut out = Vec::new();
-        super::fill(frame, parts, &mut out).expect("a Vec takes every write");
-        String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+        let render = |i: usize| Ok::<_, ()>(parts[i].clone());
+        match super::fill(frame, parts.len(), &render, &mut out) {
+            Ok(()) => String::from_utf8(out).expect("UTF-8 in, UTF-8 out"),
+            Err(_) => panic!("a Vec takes every write, and every part renders"),
+        }
     }
 
     #[test]
@@ -65,5 +127,35 @@ mod tests {
         // Anything else that looks like a mark stays.
         let odd = "<!--shirube:entry:9--><!--shirube:entry:x--><!--shirube:entry:";
         assert_eq!(fill(odd, &parts), odd);
+    }
+
+    #[test]
+    fn parts_stay_in_their_places_across_slices() {
+        let count = SLICE * 2 + 3;
+        let parts: Vec<String> = (0..count).map(|i| format!("[{i}]")).collect();
+        // Backwards, with text between: every slice's parts land at their own marks.
+        let frame: String = (0..count)
+            .rev()
+            .map(|i| format!("<{i}>{}", super::mark(i).as_str()))
+            .collect();
+        let expected: String = (0..count).rev().map(|i| format!("<{i}>[{i}]")).collect();
+        assert_eq!(fill(&frame, &parts), expected);
+    }
+
+    #[test]
+    fn a_part_that_fails_stops_the_document() {
+        let frame = format!("a{}b{}c", super::mark(0).as_str(), super::mark(1).as_str());
+        let render = |i: usize| {
+            if i == 1 {
+                Err("broken")
+            } else {
+                Ok("x".to_string())
+            }
+        };
+        let mut out = Vec::new();
+        assert!(matches!(
+            super::fill(&frame, 2, &render, &mut out),
+            Err(FillError::Part("broken"))
+        ));
     }
 }

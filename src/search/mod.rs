@@ -87,6 +87,9 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
 
     let texts: Vec<_> = ordered.iter().map(|d| fields::field_texts(d)).collect();
     let inverted = invert::invert(&texts)?;
+    // Copies of every document's text: dropped before the postings, shards and tables are made
+    // beside the pages (tens of MB at national scale).
+    drop(texts);
     let mut postings = impact::impacts(inverted);
     let keys: Vec<_> = ordered
         .iter()
