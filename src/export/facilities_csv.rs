@@ -54,18 +54,17 @@ pub const COLUMNS: [&str; 38] = [
     "備考",
 ];
 
-pub fn entries_csv(guide: &Guide) -> Vec<u8> {
+/// Writes `data/entries.csv` into `out`.
+pub fn write_entries(guide: &Guide, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing into memory cannot fail; a row is dropped rather than the build stopped if it did.
-    let _ = writer.write_record(COLUMNS);
+        .from_writer(out);
+    writer.write_record(COLUMNS)?;
     for entry in &guide.site.entries {
-        let _ = writer.write_record(row(guide, entry));
+        writer.write_record(row(guide, entry))?;
     }
-    let mut bytes = "\u{feff}".as_bytes().to_vec();
-    bytes.extend(writer.into_inner().unwrap_or_default());
-    bytes
+    writer.flush()
 }
 
 fn row(guide: &Guide, entry: &Entry) -> [String; 38] {

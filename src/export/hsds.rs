@@ -15,11 +15,14 @@ use crate::enrich::Guide;
 use crate::export::address::{split_prefecture, to_katakana};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 use uuid::Uuid;
 
-pub struct Hsds {
-    pub organizations: String,
-    pub services: String,
+/// Where writing the export failed: which of its two files, and why.
+#[derive(Debug)]
+pub enum WriteError {
+    Organizations(io::Error),
+    Services(io::Error),
 }
 
 struct Ids {
@@ -52,7 +55,14 @@ fn organization_key(entry: &Entry) -> String {
     }
 }
 
-pub fn export(guide: &Guide) -> Hsds {
+/// Writes `organizations.json` into `organizations_out` and `services.json` into
+/// `services_out`, side by side.
+pub fn write(
+    guide: &Guide,
+    organizations_out: &mut dyn Write,
+    services_out: &mut dyn Write,
+) -> Result<(), WriteError> {
+    use WriteError::{Organizations, Services};
     let ids = Ids::new(&guide.site.config.base_url);
     // Organizations in order of their first entry (五十音), each with its entries.
     let mut order: Vec<String> = Vec::new();
@@ -65,8 +75,8 @@ pub fn export(guide: &Guide) -> Hsds {
         members.entry(key).or_default().push(entry);
     }
 
-    let mut organizations = page();
-    let mut services = page();
+    let mut organizations = Page::new(organizations_out).map_err(Organizations)?;
+    let mut services = Page::new(services_out).map_err(Services)?;
     for key in &order {
         let entries = &members[key];
         let first = entries[0];
@@ -78,40 +88,39 @@ pub fn export(guide: &Guide) -> Hsds {
             .collect();
         for (entry, location) in entries.iter().zip(&locations) {
             for service in entry_services(guide, entry, &org, location, &ids) {
-                services.push(&service);
+                services.push(&service).map_err(Services)?;
             }
         }
         let mut full = org;
         full["locations"] = json!(locations);
-        organizations.push(&full);
+        organizations.push(&full).map_err(Organizations)?;
     }
-    Hsds {
-        organizations: organizations.finish(),
-        services: services.finish(),
-    }
+    organizations.finish().map_err(Organizations)?;
+    services.finish().map_err(Services)
 }
 
 /// One page of an HSDS list holding every item, written item by item.
-struct Page {
-    list: JsonList,
+struct Page<'w> {
+    list: JsonList<'w>,
     count: usize,
 }
 
-fn page() -> Page {
-    Page {
-        // the fields are filled in at the end, when the count is known
-        list: JsonList::new("contents"),
-        count: 0,
+impl<'w> Page<'w> {
+    fn new(out: &'w mut dyn Write) -> io::Result<Page<'w>> {
+        Ok(Page {
+            // the fields are filled in at the end, when the count is known
+            list: JsonList::new("contents", out)?,
+            count: 0,
+        })
     }
-}
 
-impl Page {
-    fn push(&mut self, item: &Value) {
-        self.list.push(item);
+    fn push(&mut self, item: &Value) -> io::Result<()> {
+        self.list.push(item)?;
         self.count += 1;
+        Ok(())
     }
 
-    fn finish(self) -> String {
+    fn finish(self) -> io::Result<()> {
         let n = self.count;
         let fields = json!({
             "total_items": n,

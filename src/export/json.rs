@@ -9,11 +9,13 @@
 use super::json_list::JsonList;
 use crate::enrich::Guide;
 use serde_json::{Map, Value, json};
+use std::io::{self, Write};
 
 /// Raised when a field is renamed or removed; adding a field keeps it.
 pub const VERSION: u32 = 1;
 
-pub fn entries_json(guide: &Guide) -> String {
+/// Writes `data/entries.json` into `out`.
+pub fn write_entries(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
     let config = &guide.site.config;
     let fields = json!({
         "format": "shirube-entries",
@@ -29,13 +31,13 @@ pub fn entries_json(guide: &Guide) -> String {
     let Value::Object(fields) = fields else {
         unreachable!("json! of an object literal is an object")
     };
-    let mut list = JsonList::new("entries");
+    let mut list = JsonList::new("entries", out)?;
     for entry in &guide.site.entries {
         let mut value = serde_json::to_value(entry).unwrap_or(Value::Null);
         if let Value::Object(object) = &mut value {
             flatten(object, guide, &entry.id);
         }
-        list.push(&value);
+        list.push(&value)?;
     }
     list.finish(fields)
 }

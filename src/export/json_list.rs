@@ -1,46 +1,48 @@
-//! A JSON document whose list of items is written item by item: each item's `serde_json::Value`
-//! is made, written and dropped before the next, so a national guide's 20 MB `entries.json` and
-//! 47 MB HSDS lists never stand in memory as trees of values (several times their text).
+//! A JSON document whose list of items is written item by item into a writer (the staging
+//! folder's file): each item's `serde_json::Value` is made, written and dropped before the next,
+//! and the document is never held in memory, so a national guide's 20 MB `entries.json` and
+//! 47 MB HSDS lists stand in memory neither as trees of values (several times their text) nor
+//! as text (the formats are made side by side: together, a hundred MB of a build's peak).
 //!
 //! The bytes are those `serde_json::to_string` gives for the whole document: its object's keys
 //! are sorted (serde_json's map is ordered by key), and the list's key must be the first of them.
 
 use serde_json::{Map, Value};
+use std::io::{self, Write};
 
 /// `{"<key>":[item,item,…],<the other fields>}` and a newline.
-pub(crate) struct JsonList {
+pub(crate) struct JsonList<'w> {
     key: String,
-    text: Vec<u8>,
-    /// The length of `{"<key>":[`, which the document with an empty list begins with too.
-    open: usize,
+    out: &'w mut dyn Write,
     empty: bool,
 }
 
-impl JsonList {
-    pub(crate) fn new(key: &str) -> JsonList {
-        let mut text = b"{".to_vec();
-        // Writing a str into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut text, key);
-        text.extend_from_slice(b":[");
-        JsonList {
+impl<'w> JsonList<'w> {
+    /// Starts the document in `out`.
+    pub(crate) fn new(key: &str, out: &'w mut dyn Write) -> io::Result<JsonList<'w>> {
+        out.write_all(b"{")?;
+        serde_json::to_writer(&mut *out, key)?;
+        out.write_all(b":[")?;
+        Ok(JsonList {
             key: key.to_owned(),
-            open: text.len(),
-            text,
+            out,
             empty: true,
-        }
+        })
     }
 
-    pub(crate) fn push(&mut self, item: &Value) {
+    pub(crate) fn push(&mut self, item: &Value) -> io::Result<()> {
         if !self.empty {
-            self.text.push(b',');
+            self.out.write_all(b",")?;
         }
         self.empty = false;
-        // Writing a Value into a Vec cannot fail: no I/O, and its map keys are strings.
-        let _ = serde_json::to_writer(&mut self.text, item);
+        // Its map keys are strings: serde_json fails only where `out` does.
+        serde_json::to_writer(&mut *self.out, item)?;
+        Ok(())
     }
 
-    /// The document, with its other `fields`; the list's key must sort before every one of them.
-    pub(crate) fn finish(mut self, fields: Map<String, Value>) -> String {
+    /// Ends the document with its other `fields`; the list's key must sort before every one of
+    /// them.
+    pub(crate) fn finish(self, fields: Map<String, Value>) -> io::Result<()> {
         debug_assert!(
             fields.keys().all(|k| *k > self.key),
             "{} sorts first",
@@ -49,13 +51,13 @@ impl JsonList {
         let mut document = fields;
         document.insert(self.key.clone(), Value::Array(Vec::new()));
         let empty = serde_json::to_string(&Value::Object(document)).unwrap_or_default();
-        // `{"<key>":[` is written; what follows `[` in the document with an empty list is the rest.
-        self.text
-            .extend_from_slice(&empty.as_bytes()[self.open.min(empty.len())..]);
-        self.text.push(b'\n');
-        // serde_json writes UTF-8 only; the lossy path is never taken.
-        String::from_utf8(self.text)
-            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+        // What follows `{"<key>":[` in the document with an empty list is the rest.
+        let mut open = b"{".to_vec();
+        serde_json::to_writer(&mut open, &self.key)?;
+        open.extend_from_slice(b":[");
+        self.out
+            .write_all(&empty.as_bytes()[open.len().min(empty.len())..])?;
+        self.out.write_all(b"\n")
     }
 }
 
@@ -76,14 +78,16 @@ mod tests {
             let Value::Object(fields) = fields else {
                 unreachable!()
             };
-            let mut list = JsonList::new("contents");
+            let mut written = Vec::new();
+            let mut list = JsonList::new("contents", &mut written).expect("a Vec takes it");
             for item in &items[..count] {
-                list.push(item);
+                list.push(item).expect("a Vec takes it");
             }
             let mut whole = fields.clone();
             whole.insert("contents".into(), json!(items[..count]));
             let expected = serde_json::to_string(&Value::Object(whole)).expect("json") + "\n";
-            assert_eq!(list.finish(fields), expected);
+            list.finish(fields).expect("a Vec takes it");
+            assert_eq!(String::from_utf8(written).expect("UTF-8"), expected);
         }
     }
 }

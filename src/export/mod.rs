@@ -42,26 +42,58 @@ pub fn sitemap(guide: &Guide, files: &mut Files) {
 }
 
 /// Everything but the sitemap: made from the guide alone, so the build makes it beside the
-/// pages. The formats are made at the same time too (a national guide's HSDS alone takes seconds).
+/// pages. The formats are made at the same time too (a national guide's HSDS alone takes
+/// seconds), each written into its file as it is made (a branch of `files` each).
 pub fn data(guide: &Guide, files: &mut Files) {
-    let ((json, csv), (hsds, (feed, ics))) = rayon::join(
+    let mut json_file = files.branch();
+    let mut csv_file = files.branch();
+    let mut organizations_file = files.branch();
+    let mut services_file = files.branch();
+    let ((), (feed, ics)) = rayon::join(
         || {
             rayon::join(
-                || json::entries_json(guide),
-                || facilities_csv::entries_csv(guide),
-            )
+                || {
+                    json_file
+                        .add_written("data/entries.json", |out| json::write_entries(guide, out))
+                },
+                || {
+                    csv_file.add_written("data/entries.csv", |out| {
+                        facilities_csv::write_entries(guide, out)
+                    })
+                },
+            );
         },
         || {
             rayon::join(
-                || hsds::export(guide),
+                || hsds_files(guide, &mut organizations_file, &mut services_file),
                 || rayon::join(|| atom::feed(guide), || ical::calendar(guide)),
             )
+            .1
         },
     );
-    files.add("data/entries.json", json);
-    files.add("data/entries.csv", csv);
-    files.add("data/hsds/organizations.json", hsds.organizations);
-    files.add("data/hsds/services.json", hsds.services);
+    for branch in [json_file, csv_file, organizations_file, services_file] {
+        files.merge(branch);
+    }
     files.add("feed.xml", feed);
     files.add("events.ics", ics);
+}
+
+/// The HSDS export's two files, written side by side; a failure is noted for the file it hit.
+fn hsds_files(guide: &Guide, organizations: &mut Files, services: &mut Files) {
+    organizations.add_written("data/hsds/organizations.json", |organizations_out| {
+        let mut organizations_result = Ok(());
+        services.add_written("data/hsds/services.json", |services_out| match hsds::write(
+            guide,
+            organizations_out,
+            services_out,
+        ) {
+            Ok(()) => Ok(()),
+            Err(hsds::WriteError::Services(error)) => Err(error),
+            Err(hsds::WriteError::Organizations(error)) => {
+                organizations_result = Err(error);
+                Ok(())
+            }
+        });
+        organizations_result
+    });
 }
