@@ -11,9 +11,7 @@ use super::analyze::index_terms;
 use super::fields::{FIELD_COUNT, FIELDS, FieldCounts};
 use super::readback;
 use elasticlunr::{IndexBuilder, Language, Pipeline};
-use std::cell::RefCell;
-use std::collections::{BTreeMap, VecDeque};
-use std::rc::Rc;
+use std::collections::BTreeMap;
 
 pub(crate) struct Inverted {
     /// term → (document number, occurrences per field), documents ascending, in code-point
@@ -50,8 +48,10 @@ impl Language for Shirube {
 /// Documents an elasticlunr index is built from at a time. Each slice is analysed, inverted
 /// and read back on its own, on every core, and the slices' tables are joined: a national
 /// corpus analysed and indexed whole held every token of every text at once (half a gigabyte
-/// at 10,000 documents), and elasticlunr adds documents one by one, on one core.
-const DOCS_PER_SLICE: usize = 1_000;
+/// at 10,000 documents), and elasticlunr adds documents one by one, on one core. Small enough
+/// that a region's guide has a slice for each core, and that a slice's elasticlunr index stays
+/// small (its tries and maps cost many times the postings they hold).
+const DOCS_PER_SLICE: usize = 250;
 
 /// `docs[i]` holds the field texts of document number `i`, in [`FIELDS`] order.
 pub(crate) fn invert(docs: &[[String; FIELD_COUNT]]) -> Result<Inverted, SearchError> {
@@ -113,52 +113,17 @@ fn compact(collected: readback::Collected) -> CompactSlice {
     (terms, collected.lengths)
 }
 
-/// A text analysed ahead, known by where it is in memory and its length (see [`text_id`]).
-type Analysed = ((usize, usize), Vec<String>);
-
-/// Which text this is: elasticlunr hands its tokenizers the very strings given to `add_doc`.
-fn text_id(text: &str) -> (usize, usize) {
-    (text.as_ptr() as usize, text.len())
-}
-
-/// The terms of `text`: the next analysed ahead when it is that text (always, with
-/// elasticlunr-rs 3.x), else analysed now, so another order could only cost time.
-fn next_terms(queue: &RefCell<VecDeque<Analysed>>, text: &str) -> Vec<String> {
-    let mut queue = queue.borrow_mut();
-    match queue.front() {
-        Some((id, _)) if *id == text_id(text) => {
-            queue.pop_front().map(|(_, t)| t).unwrap_or_default()
-        }
-        _ => index_terms(text),
-    }
-}
-
 /// The term table of `docs`, which are documents `first`, `first + 1` … of the corpus.
 fn invert_slice(
     docs: &[[String; FIELD_COUNT]],
     first: usize,
 ) -> Result<readback::Collected, SearchError> {
-    // Every text is analysed first, on every core, since elasticlunr adds documents one by one.
-    // Its tokenizers then ask for the texts in the order they were analysed (document by
-    // document, field by field), so each gets its terms by moving them out of a queue, not by
-    // looking the text up in a map of copies of every text and copying them (a twentieth of
-    // elasticlunr's time, and the copies).
-    let queue: Rc<RefCell<VecDeque<Analysed>>> = {
-        use rayon::prelude::*;
-        let texts: Vec<&String> = docs.iter().flatten().collect();
-        Rc::new(RefCell::new(
-            texts
-                .into_par_iter()
-                .map(|t| (text_id(t), index_terms(t)))
-                .collect::<Vec<_>>()
-                .into(),
-        ))
-    };
+    // Each text is analysed as elasticlunr asks for it: the slices are inverted on every core
+    // at once, so analysing a whole slice ahead on every core gained nothing, and held every
+    // token of two slices' texts (a hundred MB at national scale).
     let mut builder = IndexBuilder::with_language(Box::new(Shirube)).save_docs(false);
     for field in &FIELDS {
-        let queue = Rc::clone(&queue);
-        let terms = move |t: &str| next_terms(&queue, t);
-        builder = builder.add_field_with_tokenizer(field.name, Box::new(terms));
+        builder = builder.add_field_with_tokenizer(field.name, Box::new(index_terms));
     }
     let mut index = builder.build();
     for (number, texts) in docs.iter().enumerate() {
