@@ -10,16 +10,20 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn build(site: &Path, out: &Path, theme: Option<&Path>) {
+/// `shirube build site -o out [--theme theme]`, whatever its outcome.
+fn run_build(site: &Path, out: &Path, theme: Option<&Path>) -> std::process::Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_shirube"));
     cmd.arg("build").arg(site).arg("-o").arg(out);
     if let Some(theme) = theme {
         cmd.arg("--theme").arg(theme);
     }
-    let run = cmd
-        .env("SHIRUBE_TODAY", "2026-11-01")
+    cmd.env("SHIRUBE_TODAY", "2026-11-01")
         .output()
-        .expect("run shirube");
+        .expect("run shirube")
+}
+
+fn build(site: &Path, out: &Path, theme: Option<&Path>) {
+    let run = run_build(site, out, theme);
     assert!(
         run.status.success(),
         "build failed:\n{}",
@@ -117,14 +121,7 @@ fn a_failing_print_entry_template_stops_the_build_and_keeps_the_output() {
         "<article>{{ e.no_such_field.deeper }}</article>\n",
     )
     .unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_shirube"))
-        .arg("build")
-        .arg(&site)
-        .arg("-o")
-        .arg(&out)
-        .env("SHIRUBE_TODAY", "2026-11-01")
-        .output()
-        .expect("run shirube");
+    let run = run_build(&site, &out, None);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success(), "the build went on:\n{stderr}");
     assert!(

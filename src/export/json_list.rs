@@ -14,18 +14,22 @@ use std::io::{self, Write};
 pub(crate) struct JsonList<'w> {
     key: String,
     out: &'w mut dyn Write,
+    /// The length of `{"<key>":[`, which the document with an empty list begins with too.
+    open: usize,
     empty: bool,
 }
 
 impl<'w> JsonList<'w> {
     /// Starts the document in `out`.
     pub(crate) fn new(key: &str, out: &'w mut dyn Write) -> io::Result<JsonList<'w>> {
-        out.write_all(b"{")?;
-        serde_json::to_writer(&mut *out, key)?;
-        out.write_all(b":[")?;
+        let mut open = b"{".to_vec();
+        serde_json::to_writer(&mut open, key)?;
+        open.extend_from_slice(b":[");
+        out.write_all(&open)?;
         Ok(JsonList {
             key: key.to_owned(),
             out,
+            open: open.len(),
             empty: true,
         })
     }
@@ -51,12 +55,9 @@ impl<'w> JsonList<'w> {
         let mut document = fields;
         document.insert(self.key.clone(), Value::Array(Vec::new()));
         let empty = serde_json::to_string(&Value::Object(document)).unwrap_or_default();
-        // What follows `{"<key>":[` in the document with an empty list is the rest.
-        let mut open = b"{".to_vec();
-        serde_json::to_writer(&mut open, &self.key)?;
-        open.extend_from_slice(b":[");
+        // `{"<key>":[` is written; what follows `[` in the document with an empty list is the rest.
         self.out
-            .write_all(&empty.as_bytes()[open.len().min(empty.len())..])?;
+            .write_all(&empty.as_bytes()[self.open.min(empty.len())..])?;
         self.out.write_all(b"\n")
     }
 }

@@ -74,10 +74,10 @@ pub fn assemble<'a>(
         .collect();
 
     // Numbers first, in print order, so that every later part can refer to any entry.
-    let numbering = sections::number(&chosen, options);
-    let urls = print_urls(guide, &numbering.numbers);
-    let mut parts = Parts::new(guide, tx, asset_root, urls, numbering.numbers.clone());
-    let sections = sections::build(&numbering, &chosen, options, guide, tx, &mut parts);
+    let sections::Numbering { numbers, homes } = sections::number(&chosen, options);
+    let urls = print_urls(guide, &numbers);
+    let mut parts = Parts::new(guide, tx, asset_root, urls, numbers);
+    let sections = sections::build(&homes, &chosen, options, guide, tx, &mut parts);
     let numbers = parts.numbers();
 
     let where_to_ask = guide

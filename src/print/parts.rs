@@ -26,8 +26,8 @@ pub struct Parts<'a> {
     urls: BTreeMap<String, String>,
     /// In-document anchor (`entry-komugi`) → number.
     numbers: BTreeMap<String, usize>,
-    /// The entry of each mark, by the mark's number.
-    printed: Vec<&'a Entry>,
+    /// The entry of each mark and its number, by the mark's number.
+    printed: Vec<(&'a Entry, usize)>,
 }
 
 impl<'a> Parts<'a> {
@@ -52,10 +52,10 @@ impl<'a> Parts<'a> {
         &self.numbers
     }
 
-    /// Notes that `entry` is printed at the next mark, and returns that mark.
-    pub fn print(&mut self, entry: &'a Entry) -> Html {
+    /// Notes that `entry` is printed, under `number`, at the next mark, and returns that mark.
+    pub fn print(&mut self, entry: &'a Entry, number: usize) -> Html {
         let mark = crate::print::splice::mark(self.printed.len());
-        self.printed.push(entry);
+        self.printed.push((entry, number));
         mark
     }
 
@@ -78,12 +78,10 @@ impl<'a> Parts<'a> {
 
     /// The part of the document of the entry of mark `mark`.
     pub fn render(&self, mark: usize, render_entry: &RenderEntry) -> Result<String, PrintError> {
-        // Marks are only made by `print`, so both lookups find what they look for.
-        let Some(&e) = self.printed.get(mark) else {
+        // `splice` asks only for marks `0..count`, which `print` made.
+        let Some(&(e, number)) = self.printed.get(mark) else {
             return Ok(String::new());
         };
-        let anchor = entry::anchor(&e.id);
-        let number = self.numbers.get(&anchor).copied().unwrap_or_default();
         // Each entry's text is read at its place (its town's name as the town is read).
         let tx = self.tx.at(self.guide.place(e));
         // Entry name is h2 under the section's h1, its parts h3: the provider's own headings

@@ -58,7 +58,7 @@ pub struct Numbering<'a> {
     /// In-document anchor (`entry-komugi`) → number.
     pub numbers: BTreeMap<String, usize>,
     /// Each section with the entries printed in it, in print order.
-    homes: Vec<(Category, Vec<&'a Entry>)>,
+    pub homes: Vec<(Category, Vec<&'a Entry>)>,
 }
 
 /// The section an entry is printed in: a one-kind edition prints everything in its one section.
@@ -91,20 +91,20 @@ pub fn number<'a>(chosen: &[&'a Entry], options: &PrintOptions) -> Numbering<'a>
     Numbering { numbers, homes }
 }
 
-/// The sections that have anything to list. Each printed entry gets its mark from `parts`,
-/// which renders its part of the document later.
+/// The sections that have anything to list, given each section's printed entries (`homes` of
+/// [`Numbering`]). Each printed entry gets its mark from `parts`, which holds the numbers and
+/// renders the entry's part of the document later.
 pub fn build<'a>(
-    numbering: &Numbering<'a>,
+    homes: &[(Category, Vec<&'a Entry>)],
     chosen: &[&Entry],
     options: &PrintOptions,
     guide: &Guide,
     tx: &dyn TextStyle,
     parts: &mut Parts<'a>,
 ) -> Vec<SectionView> {
-    let numbers = &numbering.numbers;
     let config = &guide.site.config;
     let mut sections = Vec::new();
-    for (category, here) in &numbering.homes {
+    for (category, here) in homes {
         let category = *category;
         // A one-kind edition (just B型) has just that section, though its offices may offer more.
         if options
@@ -120,7 +120,7 @@ pub fn build<'a>(
             .filter_map(|e| {
                 let anchor = entry::anchor(&e.id);
                 Some(EntryRef {
-                    number: *numbers.get(&anchor)?,
+                    number: *parts.numbers().get(&anchor)?,
                     printed_in: home(&e.details, options)
                         .filter(|h| h.id() != category.id())
                         .map(|h| h.label()),
@@ -139,11 +139,12 @@ pub fn build<'a>(
             .iter()
             .map(|e| {
                 let anchor = entry::anchor(&e.id);
+                let number = parts.numbers()[&anchor];
                 PrintedEntry {
-                    number: numbers[&anchor],
+                    number,
                     anchor,
                     name_plain: tx.plain(&e.name),
-                    html: parts.print(e),
+                    html: parts.print(e, number),
                 }
             })
             .collect();

@@ -91,15 +91,11 @@ pub fn fill<E: Send>(
             .map_err(FillError::Part)?;
         let mut rendered = rendered.into_iter();
         for piece in &pieces[next..end] {
-            let bytes = match piece {
-                Piece::Text(text) => text.as_bytes(),
-                Piece::Part(_) => {
-                    let part = rendered.next().unwrap_or_default();
-                    out.write_all(part.as_bytes()).map_err(FillError::Io)?;
-                    continue;
-                }
-            };
-            out.write_all(bytes).map_err(FillError::Io)?;
+            match piece {
+                Piece::Text(text) => out.write_all(text.as_bytes()),
+                Piece::Part(_) => out.write_all(rendered.next().unwrap_or_default().as_bytes()),
+            }
+            .map_err(FillError::Io)?;
         }
         next = end;
     }

@@ -62,8 +62,8 @@ pub(crate) fn invert(docs: &[[String; FIELD_COUNT]]) -> Result<Inverted, SearchE
         .map(|(i, slice)| invert_slice(slice, i * DOCS_PER_SLICE).map(compact))
         .collect::<Result<Vec<_>, SearchError>>()?;
     // Each term's list is made at its final size before the slices' lists are moved into it:
-    // lists grown slice by slice held up to twice the postings beside the slices' own (150 MB
-    // of a national build's peak); now the slices' lists are freed as the joined ones fill.
+    // lists grown slice by slice could hold up to twice the postings beside the slices' own;
+    // now the slices' lists are freed as the joined ones fill.
     let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
     for (slice_terms, _) in &slices {
         for (term, postings) in slice_terms {
