@@ -4,7 +4,7 @@
 //! Why not ship elasticlunr's own JSON: it is one file (24 MB for 10,000 pages), a character trie
 //! whose nesting makes it impossible to cut by token, with every document reference repeated as a
 //! string and every term frequency as a float. elasticlunr-rs 3.x has no public accessor for its
-//! inverted index, so we read it back from its `Serialize` form (readback.rs).
+//! inverted index, so we read it back through its `Serialize` implementation (readback.rs).
 
 use super::SearchError;
 use super::analyze::index_terms;
@@ -129,8 +129,6 @@ fn invert_slice(
     for (number, texts) in docs.iter().enumerate() {
         index.add_doc(&(first + number).to_string(), texts.iter());
     }
-    // elasticlunr-rs keeps its inverted index private; its serialised form is the way out
-    let json = serde_json::to_vec(&index).map_err(SearchError::Json)?;
-    drop(index);
-    readback::read(&json)
+    // elasticlunr-rs keeps its inverted index private; its `Serialize` is the way out
+    readback::read(&index)
 }

@@ -1,18 +1,18 @@
-//! Reads elasticlunr's serialised index back into term → document → per-field counts, streaming
-//! over the JSON bytes: a `serde_json::Value` of a 10,000-entry index costs a gigabyte and seconds.
+//! Reads elasticlunr's index back into term → document → per-field counts through its
+//! `Serialize` implementation, with a serializer that collects what it is shown instead of
+//! writing text. Writing the index as JSON and parsing it again cost about a twelfth of a plain
+//! national build's CPU (formatting and parsing every term frequency as a float); here nothing
+//! is formatted, and the parts we do not need (the pipeline, the language, documents' field
+//! values) are never walked.
 //!
 //! The shape (elasticlunr.js's, kept by elasticlunr-rs 3.x):
 //! `{"index": {<field>: {"root": node}}, "documentStore": {"docInfo": {ref: {field: length}}}, …}`
 //! with `node = {"docs": {ref: {"tf": sqrt(count)}}, "df": n, <next char>: node, …}`.
-//! The trie is as deep as the longest term (analyze.rs caps Latin words at 40 characters), well
-//! within serde_json's nesting limit of 128.
 
 use super::SearchError;
-use super::fields::FIELDS;
-use super::fields::FieldCounts;
-use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-use std::borrow::Cow;
+use super::fields::{FIELDS, FieldCounts};
+use serde::Serialize;
+use serde::ser::{self, Impossible, SerializeMap, SerializeStruct};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -23,171 +23,520 @@ pub(crate) struct Collected {
     pub lengths: BTreeMap<u32, FieldCounts>,
 }
 
-pub(crate) fn read(json: &[u8]) -> Result<Collected, SearchError> {
-    let mut collected = Collected::default();
-    let mut de = serde_json::Deserializer::from_slice(json);
-    Top {
-        out: &mut collected,
-    }
-    .deserialize(&mut de)
-    .and_then(|()| de.end())
-    .map_err(|e| SearchError::IndexShape(e.to_string()))?;
-    Ok(collected)
+type Terms = BTreeMap<String, BTreeMap<u32, FieldCounts>>;
+
+/// The term table and field lengths of `index` (an `elasticlunr::Index`).
+pub(crate) fn read(index: &impl Serialize) -> Result<Collected, SearchError> {
+    let mut walker = Walker {
+        out: Collected::default(),
+        role: Role::Top,
+        prefix: String::new(),
+        key: String::new(),
+        number: 0.0,
+        docs: Vec::new(),
+    };
+    index
+        .serialize(&mut walker)
+        .map_err(|Shape(at)| SearchError::IndexShape(at))?;
+    Ok(walker.out)
 }
 
-/// A map key, borrowed from the input when it has no escapes.
-struct Key<'de>(Cow<'de, str>);
+/// Where in the index's shape the walker is: what the next value it is shown means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    /// The index: `index` and `documentStore` are read, the rest skipped.
+    Top,
+    /// Field name → that field's inverted index.
+    Fields,
+    /// One field's inverted index: `{"root": node}`.
+    Inverted { slot: usize },
+    /// A trie node: its documents, its document frequency (skipped) and its children by
+    /// character; the characters from the root are `prefix`.
+    Node { slot: usize },
+    /// The documents of the term `prefix`: reference → term frequency.
+    Docs { slot: usize },
+    /// One document's `{"tf": sqrt(count)}`.
+    Frequency,
+    /// The document store: only `docInfo` is read.
+    Store,
+    /// Reference → the document's token count per field.
+    DocInfo,
+    /// Field name → token count, of document `doc`.
+    Lengths { doc: u32 },
+    /// A number, into `number`.
+    Number,
+}
 
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_string())))
-            }
-        }
-        d.deserialize_str(KeyVisitor)
+struct Walker {
+    out: Collected,
+    role: Role,
+    /// The characters from the trie's root to the node being walked: its term.
+    prefix: String,
+    /// The key of the map entry whose value comes next.
+    key: String,
+    number: f64,
+    /// The current term's (document, occurrences), added to `out` once its map ends.
+    docs: Vec<(u32, u32)>,
+}
+
+impl Walker {
+    /// Walks `value` in `role`, then returns to the role it was in.
+    fn descend<T: Serialize + ?Sized>(&mut self, role: Role, value: &T) -> Result<(), Shape> {
+        let outer = std::mem::replace(&mut self.role, role);
+        let walked = value.serialize(&mut *self);
+        self.role = outer;
+        walked
+    }
+
+    fn unexpected(&self, what: &str) -> Shape {
+        Shape(format!("{what} where {:?} was expected", self.role))
     }
 }
 
-fn doc_number<E: de::Error>(reference: &str) -> Result<u32, E> {
+/// The index did not have the shape this module reads (an elasticlunr-rs that changed it).
+#[derive(Debug)]
+struct Shape(String);
+
+impl fmt::Display for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Shape {}
+
+impl ser::Error for Shape {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Shape(msg.to_string())
+    }
+}
+
+fn doc_number(reference: &str) -> Result<u32, Shape> {
     reference
         .parse()
-        .map_err(|_| E::custom(format!("document reference {reference:?}")))
+        .map_err(|_| Shape(format!("document reference {reference:?}")))
 }
 
-fn field_slot<E: de::Error>(name: &str) -> Result<usize, E> {
+fn field_slot(name: &str) -> Result<usize, Shape> {
     FIELDS
         .iter()
         .position(|f| f.name == name)
-        .ok_or_else(|| E::custom(format!("unknown field {name:?}")))
+        .ok_or_else(|| Shape(format!("unknown field {name:?}")))
 }
 
-/// Declares a map-visiting seed: `$name` holds `$fields`; `$body` handles one map entry.
-macro_rules! map_seed {
-    ($name:ident { $($field:ident: $ty:ty),* }, $what:literal, |$this:ident, $key:ident, $map:ident| $body:block) => {
-        struct $name<'a> { $($field: $ty),* }
-        impl<'de> DeserializeSeed<'de> for $name<'_> {
-            type Value = ();
-            fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-                d.deserialize_map(self)
+impl SerializeStruct for &mut Walker {
+    type Ok = ();
+    type Error = Shape;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Shape> {
+        match (self.role, key) {
+            (Role::Top, "index") => self.descend(Role::Fields, value),
+            (Role::Top, "documentStore") => self.descend(Role::Store, value),
+            (Role::Inverted { slot }, "root") => {
+                self.prefix.clear();
+                self.descend(Role::Node { slot }, value)
             }
+            (Role::Store, "docInfo") => self.descend(Role::DocInfo, value),
+            (Role::Frequency, "tf") => self.descend(Role::Number, value),
+            // Not needed: never walked.
+            (Role::Top | Role::Inverted { .. } | Role::Store | Role::Frequency, _) => Ok(()),
+            _ => Err(self.unexpected(key)),
         }
-        impl<'de> Visitor<'de> for $name<'_> {
-            type Value = ();
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str($what)
+    }
+
+    fn end(self) -> Result<(), Shape> {
+        Ok(())
+    }
+}
+
+impl SerializeMap for &mut Walker {
+    type Ok = ();
+    type Error = Shape;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Shape> {
+        self.key.clear();
+        key.serialize(KeyText(&mut self.key))
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Shape> {
+        match self.role {
+            Role::Fields => {
+                let slot = field_slot(&self.key)?;
+                self.descend(Role::Inverted { slot }, value)
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut $map: A) -> Result<(), A::Error> {
-                #[allow(unused_mut)]
-                let mut $this = self;
-                while let Some(Key($key)) = $map.next_key::<Key>()? $body
+            Role::Node { slot } => match self.key.as_str() {
+                "df" => Ok(()),
+                // The root's documents have no term (elasticlunr keeps none there).
+                "docs" if self.prefix.is_empty() => Ok(()),
+                "docs" => self.descend(Role::Docs { slot }, value),
+                _ => {
+                    let len = self.prefix.len();
+                    self.prefix.push_str(&self.key);
+                    let walked = self.descend(Role::Node { slot }, value);
+                    self.prefix.truncate(len);
+                    walked
+                }
+            },
+            Role::Docs { .. } => {
+                let doc = doc_number(&self.key)?;
+                self.descend(Role::Frequency, value)?;
+                // elasticlunr stores sqrt(occurrences); square it back to a count
+                let tf = self.number;
+                self.docs.push((doc, (tf * tf).round().max(1.0) as u32));
                 Ok(())
             }
+            Role::DocInfo => {
+                let doc = doc_number(&self.key)?;
+                self.descend(Role::Lengths { doc }, value)
+            }
+            Role::Lengths { doc } => {
+                let slot = field_slot(&self.key)?;
+                self.descend(Role::Number, value)?;
+                let row = self.out.lengths.entry(doc).or_insert([0; FIELDS.len()]);
+                row[slot] = self.number as u32;
+                Ok(())
+            }
+            _ => Err(self.unexpected("a map entry")),
         }
+    }
+
+    fn end(self) -> Result<(), Shape> {
+        // A term's documents go in at once: one look-up of the term, not one per document (a
+        // node without documents, inside a longer term, adds no term).
+        if let Role::Docs { slot } = self.role
+            && !self.docs.is_empty()
+        {
+            let docs = self.out.terms.entry(self.prefix.clone()).or_default();
+            for (doc, count) in self.docs.drain(..) {
+                docs.entry(doc).or_insert([0; FIELDS.len()])[slot] = count;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Declares the serializer methods of shapes the index does not have: an error each.
+macro_rules! unexpected {
+    ($($method:ident($($ty:ty),*)),* $(,)?) => {
+        $(fn $method(self, $(_: $ty),*) -> Result<Self::Ok, Shape> {
+            Err(Shape(format!("unexpected {} in the index", stringify!($method))))
+        })*
     };
 }
 
-map_seed!(Top { out: &'a mut Collected }, "an elasticlunr index", |this, key, map| {
-    match key.as_ref() {
-        "index" => map.next_value_seed(Fields { out: &mut *this.out })?,
-        "documentStore" => map.next_value_seed(Store { out: &mut *this.out })?,
-        _ => {
-            map.next_value::<IgnoredAny>()?;
+impl ser::Serializer for &mut Walker {
+    type Ok = ();
+    type Error = Shape;
+    type SerializeSeq = Impossible<(), Shape>;
+    type SerializeTuple = Impossible<(), Shape>;
+    type SerializeTupleStruct = Impossible<(), Shape>;
+    type SerializeTupleVariant = Impossible<(), Shape>;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), Shape>;
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self, Shape> {
+        match self.role {
+            Role::Fields
+            | Role::Node { .. }
+            | Role::Docs { .. }
+            | Role::DocInfo
+            | Role::Lengths { .. } => Ok(self),
+            _ => Err(self.unexpected("a map")),
         }
     }
-});
 
-map_seed!(Fields { out: &'a mut Collected }, "the fields' inverted indexes", |this, key, map| {
-    let slot = field_slot(&key)?;
-    map.next_value_seed(Root { out: &mut *this.out, slot })?;
-});
-
-map_seed!(Root { out: &'a mut Collected, slot: usize }, "an inverted index", |this, key, map| {
-    if key == "root" {
-        let mut prefix = String::new();
-        let out = &mut *this.out;
-        map.next_value_seed(Node { out, slot: this.slot, prefix: &mut prefix })?;
-    } else {
-        map.next_value::<IgnoredAny>()?;
-    }
-});
-
-map_seed!(
-    Node { out: &'a mut Collected, slot: usize, prefix: &'a mut String },
-    "a trie node",
-    |this, key, map| {
-        match key.as_ref() {
-            "df" => {
-                map.next_value::<IgnoredAny>()?;
-            }
-            // The root's documents have no term (elasticlunr keeps none there).
-            "docs" if this.prefix.is_empty() => {
-                map.next_value::<IgnoredAny>()?;
-            }
-            "docs" => {
-                let (terms, term) = (Some(&mut this.out.terms), this.prefix.as_str());
-                map.next_value_seed(Docs { terms, term, docs: None, slot: this.slot })?;
-            }
-            next => {
-                let len = this.prefix.len();
-                this.prefix.push_str(next);
-                let (out, prefix) = (&mut *this.out, &mut *this.prefix);
-                map.next_value_seed(Node { out, slot: this.slot, prefix })?;
-                this.prefix.truncate(len);
-            }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self, Shape> {
+        match self.role {
+            Role::Top | Role::Inverted { .. } | Role::Store | Role::Frequency => Ok(self),
+            _ => Err(self.unexpected("a struct")),
         }
     }
-);
 
-#[derive(Deserialize)]
-struct Tf {
-    tf: f64,
+    fn serialize_f64(self, v: f64) -> Result<(), Shape> {
+        match self.role {
+            Role::Number => {
+                self.number = v;
+                Ok(())
+            }
+            _ => Err(self.unexpected("a number")),
+        }
+    }
+
+    fn serialize_u64(self, v: u64) -> Result<(), Shape> {
+        self.serialize_f64(v as f64)
+    }
+
+    fn serialize_i64(self, v: i64) -> Result<(), Shape> {
+        self.serialize_f64(v as f64)
+    }
+
+    fn serialize_u32(self, v: u32) -> Result<(), Shape> {
+        self.serialize_f64(f64::from(v))
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Shape> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Shape> {
+        value.serialize(self)
+    }
+
+    unexpected!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_f32(f32),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str),
+    );
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<(), Shape> {
+        Err(self.unexpected("an enum"))
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Shape> {
+        Err(self.unexpected("a list"))
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Shape> {
+        Err(self.unexpected("a tuple"))
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, Shape> {
+        Err(self.unexpected("a tuple"))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Shape> {
+        Err(self.unexpected("an enum"))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, Shape> {
+        Err(self.unexpected("an enum"))
+    }
 }
 
-type Terms = BTreeMap<String, BTreeMap<u32, FieldCounts>>;
+/// Takes a map key's text (field names, document references and the trie's characters are
+/// all strings).
+struct KeyText<'a>(&'a mut String);
 
-// The term's documents are looked up at its first document, once for all of them (a node
-// without documents, inside a longer term, adds no term).
-map_seed!(
-    Docs {
-        terms: Option<&'a mut Terms>,
-        term: &'a str,
-        docs: Option<&'a mut BTreeMap<u32, FieldCounts>>,
-        slot: usize
-    },
-    "a term's documents",
-    |this, key, map| {
-        let number = doc_number(&key)?;
-        // elasticlunr stores sqrt(occurrences); square it back to a count
-        let Tf { tf } = map.next_value()?;
-        let count = (tf * tf).round().max(1.0) as u32;
-        if let Some(terms) = this.terms.take() {
-            this.docs = Some(terms.entry(this.term.to_string()).or_default());
-        }
-        if let Some(docs) = this.docs.as_deref_mut() {
-            docs.entry(number).or_insert([0; FIELDS.len()])[this.slot] = count;
-        }
+impl ser::Serializer for KeyText<'_> {
+    type Ok = ();
+    type Error = Shape;
+    type SerializeSeq = Impossible<(), Shape>;
+    type SerializeTuple = Impossible<(), Shape>;
+    type SerializeTupleStruct = Impossible<(), Shape>;
+    type SerializeTupleVariant = Impossible<(), Shape>;
+    type SerializeMap = Impossible<(), Shape>;
+    type SerializeStruct = Impossible<(), Shape>;
+    type SerializeStructVariant = Impossible<(), Shape>;
+
+    fn serialize_str(self, v: &str) -> Result<(), Shape> {
+        self.0.push_str(v);
+        Ok(())
     }
-);
 
-map_seed!(Store { out: &'a mut Collected }, "a document store", |this, key, map| {
-    if key == "docInfo" {
-        let info: BTreeMap<String, BTreeMap<String, u64>> = map.next_value()?;
-        for (reference, lengths) in info {
-            let row = this.out.lengths.entry(doc_number(&reference)?).or_insert([0; FIELDS.len()]);
-            for (field, len) in lengths {
-                row[field_slot(&field)?] = u32::try_from(len).unwrap_or(u32::MAX);
+    fn serialize_char(self, v: char) -> Result<(), Shape> {
+        self.0.push(v);
+        Ok(())
+    }
+
+    unexpected!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str),
+    );
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result<(), Shape> {
+        Err(Shape("a key that is not text".into()))
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Shape> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<(), Shape> {
+        Err(Shape("a key that is not text".into()))
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Shape> {
+        Err(Shape("a key that is not text".into()))
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Shape> {
+        Err(Shape("a key that is not text".into()))
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, Shape> {
+        Err(Shape("a key that is not text".into()))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Shape> {
+        Err(Shape("a key that is not text".into()))
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Shape> {
+        Err(Shape("a key that is not text".into()))
+    }
+
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStruct, Shape> {
+        Err(Shape("a key that is not text".into()))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, Shape> {
+        Err(Shape("a key that is not text".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use elasticlunr::IndexBuilder;
+    use serde_json::Value;
+
+    /// The term table as elasticlunr's own JSON holds it, walked node by node.
+    fn from_json(json: &Value) -> Collected {
+        fn node(out: &mut Terms, slot: usize, prefix: &mut String, value: &Value) {
+            for (key, value) in value.as_object().unwrap() {
+                match key.as_str() {
+                    "df" => {}
+                    "docs" if prefix.is_empty() => {}
+                    "docs" => {
+                        for (reference, tf) in value.as_object().unwrap() {
+                            let tf = tf["tf"].as_f64().unwrap();
+                            let docs = out.entry(prefix.clone()).or_default();
+                            docs.entry(reference.parse().unwrap())
+                                .or_insert([0; FIELDS.len()])[slot] = (tf * tf).round() as u32;
+                        }
+                    }
+                    next => {
+                        let len = prefix.len();
+                        prefix.push_str(next);
+                        node(out, slot, prefix, value);
+                        prefix.truncate(len);
+                    }
+                }
             }
         }
-    } else {
-        map.next_value::<IgnoredAny>()?;
+        let mut out = Collected::default();
+        for (field, inverted) in json["index"].as_object().unwrap() {
+            let slot = field_slot(field).unwrap();
+            node(&mut out.terms, slot, &mut String::new(), &inverted["root"]);
+        }
+        for (reference, lengths) in json["documentStore"]["docInfo"].as_object().unwrap() {
+            let row = out.lengths.entry(reference.parse().unwrap()).or_default();
+            for (field, len) in lengths.as_object().unwrap() {
+                row[field_slot(field).unwrap()] = len.as_u64().unwrap() as u32;
+            }
+        }
+        out
     }
-});
+
+    /// What the walker reads is what elasticlunr's own JSON says, term by term.
+    #[test]
+    fn reads_what_the_json_holds() {
+        let mut builder = IndexBuilder::new().save_docs(false);
+        for field in &FIELDS {
+            builder = builder.add_field(field.name);
+        }
+        let mut index = builder.build();
+        let texts = |words: &'static str| FIELDS.map(|_| words);
+        index.add_doc("0", texts("apple apple pie"));
+        index.add_doc("1", texts("apple tart zebra"));
+        index.add_doc("12", texts("pie pie pie crust tart"));
+        let read = read(&index).unwrap();
+        let expected = from_json(&serde_json::to_value(&index).unwrap());
+        assert_eq!(read.terms, expected.terms);
+        assert_eq!(read.lengths, expected.lengths);
+        // Something to compare: every document and its repeated words are there.
+        assert!(read.terms.len() >= 5, "{:?}", read.terms.keys());
+        assert_eq!(read.lengths.len(), 3);
+        assert!(
+            read.terms
+                .values()
+                .any(|docs| docs.get(&12) == Some(&[3; FIELDS.len()]))
+        );
+    }
+}
