@@ -27,8 +27,14 @@ pub(super) fn penalty(dark: &[bool], width: usize) -> u16 {
             }
         }
     }
+    penalty_of_lines(&rows, &cols, width)
+}
+
+/// [`penalty`] of a code given as its rows and columns of bits (bit x of row y is the module
+/// at x, y; bit y of column x the same module), `width` ≤ 64 a side.
+pub(super) fn penalty_of_lines(rows: &[u64], cols: &[u64], width: usize) -> u16 {
     let mut total: i64 = -360;
-    for line in rows.iter().chain(&cols) {
+    for line in rows.iter().chain(cols) {
         total += runs(*line, width) + finders(*line, width);
     }
     let inner = mask(width - 1);
@@ -51,26 +57,13 @@ fn mask(n: usize) -> u64 {
 
 /// Runs of five or more modules of one colour in a line of `width`: length − 2 each.
 fn runs(line: u64, width: usize) -> i64 {
-    // A bit at k says module k differs from module k + 1: a run ends there.
-    let mut ends = (line ^ (line >> 1)) & mask(width - 1);
-    let mut start = 0usize;
-    let mut score = 0;
-    loop {
-        let end = if ends == 0 {
-            width
-        } else {
-            ends.trailing_zeros() as usize + 1
-        };
-        let run = end - start;
-        if run >= 5 {
-            score += run as i64 - 2;
-        }
-        if ends == 0 {
-            return score;
-        }
-        ends &= ends - 1;
-        start = end;
-    }
+    // Bit k of `same`: module k is the colour of module k + 1. A run of length n is n − 1 ones
+    // there, and bit k of `fours` marks four ones from k on: n − 4 of them in a run of five or
+    // more, so each such run scores the ones in `fours` plus 2, counted at its first one.
+    let same = !(line ^ (line >> 1)) & mask(width.saturating_sub(1));
+    let fours = same & (same >> 1) & (same >> 2) & (same >> 3);
+    let firsts = fours & !(fours << 1);
+    i64::from(fours.count_ones()) + 2 * i64::from(firsts.count_ones())
 }
 
 /// Finder-like patterns `#.###.#` in a line, 40 each unless a dark module lies within four
@@ -78,11 +71,23 @@ fn runs(line: u64, width: usize) -> i64 {
 fn finders(line: u64, width: usize) -> i64 {
     // Module k is bit k: the pattern read from its first module is bits 0, 2, 3, 4 and 6.
     const FINDER: u64 = 0b101_1101;
+    if width < 7 {
+        return 0;
+    }
+    // Every start j (below width − 6) whose seven modules read the pattern, found for all j at
+    // once: bit j of `line >> k` is module j + k.
+    let mut starts = mask(width - 6);
+    for k in 0..7 {
+        starts &= match (FINDER >> k) & 1 {
+            1 => line >> k,
+            _ => !(line >> k),
+        };
+    }
     let mut score = 0;
-    for j in 0..width.saturating_sub(6) {
-        if (line >> j) & 0x7F != FINDER {
-            continue;
-        }
+    while starts != 0 {
+        let j = starts.trailing_zeros() as usize;
+        starts &= starts - 1;
+        debug_assert_eq!((line >> j) & 0x7F, FINDER);
         let before = j.saturating_sub(4);
         let dark_before = (line >> before) & mask(j - before) != 0;
         let after = (j + 11).min(width);
