@@ -39,7 +39,7 @@ pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter, cache: &RubyCa
     let mut skip_depth = 0usize;
     let mut rest = html;
     while !rest.is_empty() {
-        match rest.find('<') {
+        match memchr::memchr(b'<', rest.as_bytes()) {
             Some(0) => {
                 let end = tag_end(rest);
                 let tag = &rest[..end];
@@ -79,7 +79,7 @@ fn tag_end(s: &str) -> usize {
         return s.find("-->").map_or(s.len(), |i| i + 3);
     }
     // Attribute values are quoted by our templates and escaped, so `>` inside them is `&gt;`.
-    s.find('>').map_or(s.len(), |i| i + 1)
+    memchr::memchr(b'>', s.as_bytes()).map_or(s.len(), |i| i + 1)
 }
 
 /// The element name of a tag, as written (compare it ignoring ASCII case).
@@ -92,8 +92,12 @@ fn tag_name(tag: &str) -> Option<&str> {
 }
 
 fn has_kanji(text: &str) -> bool {
-    text.chars()
-        .any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々'))
+    // Every kanji (and 々) is three bytes in UTF-8, led by 0xE3 to 0xE9: most runs between
+    // tags are spaces and line breaks, rejected without decoding them.
+    text.bytes().any(|b| (0xE3..=0xE9).contains(&b))
+        && text
+            .chars()
+            .any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々'))
 }
 
 #[cfg(test)]
