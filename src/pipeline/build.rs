@@ -306,26 +306,52 @@ fn print_and_pages(
 }
 
 /// The search index and the open data (but the sitemap), made from the guide alone, and the
-/// print document when no PDF is made of it (no page waits for it then).
+/// print document when no PDF is made of it (no page waits for it then). The three are made
+/// side by side, each into its own branch of the files: one after the other, their serial
+/// parts (the print document's frame, the index's last steps) kept this side to one core while
+/// the pages were long done.
 fn index_and_data(
     guide: &enrich::Guide,
     theme: &Theme,
     options: &BuildOptions,
     files: &mut output::Files,
 ) -> Result<Timings, BuildError> {
-    // The progress line names the other side's stages only.
-    let mut t = Stages {
-        progress: &(),
-        timings: Vec::new(),
-    };
-    if options.pdf.is_none() {
-        t.run(Stage::Print, || {
-            print::render_for_build(guide, theme, files)
-        })?;
+    let mut print_files = files.branch();
+    let mut data_files = files.branch();
+    let ((printed, indexed), exported) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    options.pdf.is_none().then(|| {
+                        timed(Stage::Print, || {
+                            print::render_for_build(guide, theme, &mut print_files)
+                        })
+                    })
+                },
+                || timed(Stage::Index, || index::index(guide, files)),
+            )
+        },
+        || timed(Stage::Export, || export::data(guide, &mut data_files)),
+    );
+    files.merge(print_files);
+    files.merge(data_files);
+    let mut timings = Vec::new();
+    if let Some((result, timing)) = printed {
+        result?;
+        timings.push(timing);
     }
-    t.run(Stage::Index, || index::index(guide, files))?;
-    t.run(Stage::Export, || export::data(guide, files));
-    Ok(t.timings)
+    let (result, timing) = indexed;
+    result?;
+    timings.push(timing);
+    timings.push(exported.1);
+    Ok(timings)
+}
+
+/// `run`'s value, and how long it took as `stage`'s time (for stages run side by side).
+fn timed<T>(stage: Stage, run: impl FnOnce() -> T) -> (T, (Stage, Duration)) {
+    let start = Instant::now();
+    let value = run();
+    (value, (stage, start.elapsed()))
 }
 
 /// The PDFs of the new output: those the output already holds (carried over as they are, with
