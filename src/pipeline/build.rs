@@ -200,6 +200,7 @@ pub(super) fn build_keeping(
     keep: bool,
 ) -> Result<(BuildReport, Option<Made>), BuildError> {
     let start = Instant::now();
+    crate::text::prepare();
     let mut t = Stages {
         progress,
         timings: Vec::new(),

@@ -76,6 +76,17 @@ pub use postal::{Place, locate};
 pub use reader::Reader;
 pub use romaji::{place_id, romaji};
 
+/// Loads the analyser's dictionary and builds the built-in lexicon on a thread of their own, so
+/// that the first [`Reader`] made waits less for them: a build calls this before it reads the
+/// site, whose loading and checking leave a core idle now and then. Once per process; later
+/// calls find both made.
+pub fn prepare() {
+    std::thread::spawn(|| {
+        let _ = analyser::system();
+        lexicon::builtin();
+    });
+}
+
 /// A piece of text for display: plain, or a ruby base with its reading (one reading per base).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
