@@ -22,9 +22,11 @@ pub fn nfkc(s: &str) -> String {
 }
 
 /// Whether `c` alone is NFKC, so that a piece of just `c` normalises to itself.
-fn is_normal_char(c: char) -> bool {
-    // ASCII but for nothing: all of it is NFKC.
-    c.is_ascii() || is_normal(c.encode_utf8(&mut [0; 4]))
+pub(crate) fn is_normal_char(c: char) -> bool {
+    // ASCII, kana and the common kanji, most of what a guide is written in, are NFKC one by
+    // one (a test checks every character of these ranges); other characters are looked up.
+    matches!(c, '\0'..='\u{7F}' | 'ぁ'..='ゖ' | 'ァ'..='ヺ' | 'ー' | '一'..='\u{9FFF}')
+        || is_normal(c.encode_utf8(&mut [0; 4]))
 }
 
 /// Whether `s` is certainly NFKC already: no character of it changes or may compose with the
@@ -129,32 +131,40 @@ fn map_pieces(s: &str, quick: bool) -> Mapped {
     Mapped { text, pieces }
 }
 
+/// Variant kanji in names that IPADIC has no word for (see [`fold_variants`]), each with its
+/// common form.
+const VARIANTS: [(char, char); 20] = [
+    ('髙', '高'),
+    ('﨑', '崎'),
+    ('德', '徳'),
+    ('氣', '気'),
+    ('濵', '浜'),
+    ('邉', '辺'),
+    ('邊', '辺'),
+    ('槗', '橋'),
+    ('栁', '柳'),
+    ('桒', '桑'),
+    ('會', '会'),
+    ('齋', '斎'),
+    ('淸', '清'),
+    ('鷄', '鶏'),
+    ('曻', '昇'),
+    ('瀨', '瀬'),
+    ('黑', '黒'),
+    ('步', '歩'),
+    ('逹', '達'),
+    ('﨔', '欅'),
+];
+
+/// Whether [`fold_variants`] changes `c`.
+pub(crate) fn folds(c: char) -> bool {
+    c >= '\u{3400}' && VARIANTS.iter().any(|v| v.0 == c)
+}
+
 /// Variant kanji in names that IPADIC has no word for (髙 for 高, 﨑 for 崎, 德 for 徳), as
 /// the common form, for analysis only. Each pair has the same UTF-8 length, so spans in the
 /// folded text are spans in the text as given.
 pub(crate) fn fold_variants(s: &str) -> std::borrow::Cow<'_, str> {
-    const VARIANTS: [(char, char); 20] = [
-        ('髙', '高'),
-        ('﨑', '崎'),
-        ('德', '徳'),
-        ('氣', '気'),
-        ('濵', '浜'),
-        ('邉', '辺'),
-        ('邊', '辺'),
-        ('槗', '橋'),
-        ('栁', '柳'),
-        ('桒', '桑'),
-        ('會', '会'),
-        ('齋', '斎'),
-        ('淸', '清'),
-        ('鷄', '鶏'),
-        ('曻', '昇'),
-        ('瀨', '瀬'),
-        ('黑', '黒'),
-        ('步', '歩'),
-        ('逹', '達'),
-        ('﨔', '欅'),
-    ];
     let fold = |c: char| VARIANTS.iter().find(|v| v.0 == c).map_or(c, |v| v.1);
     // Every variant is a CJK ideograph: most characters of a text are told apart by one
     // comparison, not twenty (every text read goes through here).
@@ -214,6 +224,25 @@ mod tests {
         for text in ["Ａ型", "ｶﾞｰﾃﾞﾝ", "か゛", "か\u{3099}", "e\u{301}"] {
             assert!(!is_normal(text), "{text}");
         }
+    }
+
+    /// The characters `is_normal_char` takes without a look-up are NFKC as they are.
+    #[test]
+    fn the_ranges_taken_as_normal_are() {
+        let ranges = [
+            '\0'..='\u{7F}',
+            'ぁ'..='ゖ',
+            'ァ'..='ヺ',
+            'ー'..='ー',
+            '一'..='\u{9FFF}',
+        ];
+        let mut checked = 0;
+        for c in ranges.into_iter().flatten() {
+            assert!(is_normal(c.encode_utf8(&mut [0; 4])), "{c:?}");
+            checked += 1;
+        }
+        assert_eq!(checked, 128 + 86 + 90 + 1 + 20_992);
+        assert!(!is_normal_char('\u{3099}') && !is_normal_char('ｶ') && !is_normal_char('Ａ'));
     }
 
     #[test]

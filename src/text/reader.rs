@@ -16,7 +16,7 @@ use super::gloss::glossed_words;
 use super::kana::{is_ideograph, is_kana, is_kanji_like, to_hiragana};
 use super::latin::read_latin;
 use super::lexicon::{self, Lexicon};
-use super::normalize::{fold_variants, nfkc, nfkc_mapped};
+use super::normalize::{fold_variants, folds, is_normal_char, nfkc, nfkc_mapped};
 use super::notation::parse_author_ruby;
 use super::numbers::{NumberRuby, NumberWord, is_kanji_numeral, read_kanji_number, read_number};
 use super::place_words::PlaceWords;
@@ -117,6 +117,15 @@ impl Reader {
         let Some(place) = self.place.as_deref() else {
             return false;
         };
+        // Asked of every text shown about a place, on every page it is on: when each of its
+        // characters is already normal, folds to no other and starts none of the place's
+        // names, no normalised part of it holds one.
+        if text
+            .chars()
+            .all(|c| !place.may_start(c) && is_normal_char(c) && !folds(c))
+        {
+            return false;
+        }
         parse_author_ruby(text).iter().any(|seg| match seg {
             Segment::Plain(plain) => {
                 let mapped = nfkc_mapped(plain);

@@ -15,6 +15,9 @@ use super::normalize::nfkc;
 pub(crate) struct UserWords {
     trie: Option<DoubleArray<Vec<u8>>>,
     readings: Vec<String>,
+    /// The first character of every word, sorted: a text without any of them has none of the
+    /// words (see [`UserWords::may_start`]).
+    firsts: Vec<char>,
 }
 
 impl UserWords {
@@ -60,10 +63,21 @@ impl UserWords {
         } else {
             DoubleArrayBuilder::build(&keyset).map(DoubleArray::new)
         };
+        let mut firsts: Vec<char> = unique
+            .iter()
+            .filter_map(|(s, _)| s.chars().next())
+            .collect();
+        firsts.dedup();
         Ok(UserWords {
             trie,
             readings: unique.into_iter().map(|(_, r)| r).collect(),
+            firsts,
         })
+    }
+
+    /// Whether a word may start with `c`.
+    pub fn may_start(&self, c: char) -> bool {
+        self.firsts.binary_search(&c).is_ok()
     }
 
     /// The longest user word at the start of `text`: its length in bytes and its reading.
