@@ -13,6 +13,7 @@ use super::json_list::JsonList;
 use crate::content::model::{Entry, EntryDetails, Hours};
 use crate::enrich::Guide;
 use crate::export::address::{split_prefecture, to_katakana};
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -81,8 +82,8 @@ pub fn write(
         let entries = &members[key];
         let first = entries[0];
         let org_id = ids.of(&format!("organization:{key}"));
-        let org = organization(first, &org_id, &ids);
-        let locations: Vec<Value> = entries
+        let mut org = organization(first, &org_id, &ids);
+        let locations: Vec<Location> = entries
             .iter()
             .map(|e| location(guide, e, &org_id, &ids))
             .collect();
@@ -91,9 +92,8 @@ pub fn write(
                 services.push(&service).map_err(Services)?;
             }
         }
-        let mut full = org;
-        full["locations"] = json!(locations);
-        organizations.push(&full).map_err(Organizations)?;
+        org.locations = Some(locations);
+        organizations.push(&org).map_err(Organizations)?;
     }
     organizations.finish().map_err(Organizations)?;
     services.finish().map_err(Services)
@@ -114,7 +114,7 @@ impl<'w> Page<'w> {
         })
     }
 
-    fn push(&mut self, item: &Value) -> io::Result<()> {
+    fn push(&mut self, item: &impl Serialize) -> io::Result<()> {
         self.list.push(item)?;
         self.count += 1;
         Ok(())
@@ -138,47 +138,172 @@ impl<'w> Page<'w> {
     }
 }
 
-fn organization(entry: &Entry, id: &str, ids: &Ids) -> Value {
+// The items, as HSDS 3.0 names their fields. Every struct lists its fields in code-point order
+// of their names, the order the export has always had (it was written through serde_json's
+// sorted maps), and leaves out a field it has no value for.
+
+#[derive(Serialize)]
+struct Organization {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alternate_name: Option<String>,
+    description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<String>,
+    id: String,
+    /// Only in `organizations.json`: the organization of a service leaves them out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    locations: Option<Vec<Location>>,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organization_identifiers: Option<[OrganizationIdentifier; 1]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    website: Option<String>,
+}
+
+#[derive(Serialize)]
+struct OrganizationIdentifier {
+    id: String,
+    identifier: String,
+    identifier_scheme: &'static str,
+    identifier_type: &'static str,
+    organization_id: String,
+}
+
+#[derive(Serialize)]
+struct Location {
+    accessibility: Vec<Accessibility>,
+    addresses: [Address; 1],
+    alternate_name: String,
+    description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    external_identifier: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    external_identifier_type: Option<&'static str>,
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    latitude: Option<f64>,
+    location_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    longitude: Option<f64>,
+    name: String,
+    organization_id: String,
+    phones: Vec<Phone>,
+    schedules: Vec<Schedule>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    transportation: Option<String>,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Accessibility {
+    description: &'static str,
+    id: String,
+    location_id: String,
+}
+
+#[derive(Serialize)]
+struct Address {
+    address_1: String,
+    address_type: &'static str,
+    city: String,
+    country: &'static str,
+    id: String,
+    location_id: String,
+    postal_code: String,
+    state_province: String,
+}
+
+/// A phone of a location or of a service: `location_id` sorts before `number`, `service_id`
+/// after it.
+#[derive(Serialize)]
+struct Phone {
+    id: String,
+    languages: [(); 0],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location_id: Option<String>,
+    number: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    service_id: Option<String>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Schedule {
+    byday: &'static str,
+    closes_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    freq: &'static str,
+    id: String,
+    location_id: String,
+    opens_at: String,
+    timezone: u8,
+}
+
+#[derive(Serialize)]
+struct Service<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    application_process: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assured_date: Option<String>,
+    description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    eligibility_description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+    id: String,
+    name: String,
+    organization: &'a Organization,
+    organization_id: &'a str,
+    phones: Vec<Phone>,
+    service_at_locations: [ServiceAtLocation<'a>; 1],
+    status: &'static str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct ServiceAtLocation<'a> {
+    id: String,
+    location: &'a Location,
+    location_id: &'a str,
+    service_id: String,
+}
+
+fn organization(entry: &Entry, id: &str, ids: &Ids) -> Organization {
     match &entry.operator {
-        Some(op) => {
-            let mut org = json!({
-                "id": id,
-                "name": plain(&op.name),
-                "description": "",
-            });
-            if let Some(kana) = &op.kana {
-                org["alternate_name"] = json!(to_katakana(kana));
-            }
-            if let Some(number) = &op.corporate_number {
-                org["organization_identifiers"] = json!([{
-                    "id": ids.of(&format!("organization-identifier:{number}")),
-                    "organization_id": id,
-                    "identifier_scheme": "JP-CN",
-                    "identifier_type": "法人番号",
-                    "identifier": number,
-                }]);
-            }
-            org
-        }
-        None => {
-            let mut org = json!({
-                "id": id,
-                "name": plain(&entry.name),
-                "alternate_name": to_katakana(&entry.kana),
-                "description": entry.summary.as_deref().map(plain).unwrap_or_default(),
-            });
-            if let Some(email) = &entry.contact.email {
-                org["email"] = json!(email);
-            }
-            if let Some(url) = &entry.contact.url {
-                org["website"] = json!(url);
-            }
-            org
-        }
+        Some(op) => Organization {
+            alternate_name: op.kana.as_deref().map(to_katakana),
+            description: String::new(),
+            email: None,
+            id: id.to_string(),
+            locations: None,
+            name: plain(&op.name),
+            organization_identifiers: op.corporate_number.as_ref().map(|number| {
+                [OrganizationIdentifier {
+                    id: ids.of(&format!("organization-identifier:{number}")),
+                    identifier: number.clone(),
+                    identifier_scheme: "JP-CN",
+                    identifier_type: "法人番号",
+                    organization_id: id.to_string(),
+                }]
+            }),
+            website: None,
+        },
+        None => Organization {
+            alternate_name: Some(to_katakana(&entry.kana)),
+            description: entry.summary.as_deref().map(plain).unwrap_or_default(),
+            email: entry.contact.email.clone(),
+            id: id.to_string(),
+            locations: None,
+            name: plain(&entry.name),
+            organization_identifiers: None,
+            website: entry.contact.url.clone(),
+        },
     }
 }
 
-fn location(guide: &Guide, entry: &Entry, org_id: &str, ids: &Ids) -> Value {
+fn location(guide: &Guide, entry: &Entry, org_id: &str, ids: &Ids) -> Location {
     let loc_id = ids.of(&format!("location:{}", entry.id));
     let a = &entry.address;
     let (prefecture, city) = split_prefecture(&a.city);
@@ -187,68 +312,80 @@ fn location(guide: &Guide, entry: &Entry, org_id: &str, ids: &Ids) -> Value {
         street.push(' ');
         street.push_str(&plain(b));
     }
-    let mut location = json!({
-        "id": loc_id,
-        "location_type": "physical",
-        "organization_id": org_id,
-        "name": plain(&entry.name),
-        "alternate_name": to_katakana(&entry.kana),
-        "description": entry.summary.as_deref().map(plain).unwrap_or_default(),
-        "url": format!("{}{}", guide.site.config.base_url, crate::enrich::entry_url(&entry.id)),
-        "addresses": [{
-            "id": ids.of(&format!("address:{}", entry.id)),
-            "location_id": loc_id,
-            "address_1": street,
-            "city": plain(city),
-            "state_province": prefecture,
-            "postal_code": a.postal_code.clone().unwrap_or_default(),
-            "country": "JP",
-            "address_type": "physical",
+    Location {
+        accessibility: entry
+            .accessibility
+            .iter()
+            .map(|f| Accessibility {
+                description: f.label(),
+                id: ids.of(&format!("accessibility:{}:{}", entry.id, f.id())),
+                location_id: loc_id.clone(),
+            })
+            .collect(),
+        addresses: [Address {
+            address_1: street,
+            address_type: "physical",
+            city: plain(city),
+            country: "JP",
+            id: ids.of(&format!("address:{}", entry.id)),
+            location_id: loc_id.clone(),
+            postal_code: a.postal_code.clone().unwrap_or_default(),
+            state_province: prefecture.to_string(),
         }],
-        "phones": phones(entry, "location_id", &loc_id, "location_id", ids),
-        "schedules": schedules(entry.hours.as_ref(), &entry.id, &loc_id, ids),
-        "accessibility": entry.accessibility.iter().map(|f| json!({
-            "id": ids.of(&format!("accessibility:{}:{}", entry.id, f.id())),
-            "location_id": loc_id,
-            "description": f.label(),
-        })).collect::<Vec<_>>(),
-    });
-    if let Some(access) = &entry.access {
-        location["transportation"] = json!(plain(access));
+        alternate_name: to_katakana(&entry.kana),
+        description: entry.summary.as_deref().map(plain).unwrap_or_default(),
+        external_identifier: entry.office_number.clone(),
+        external_identifier_type: entry.office_number.as_ref().map(|_| "事業所番号"),
+        latitude: entry.geo.map(|g| g.lat),
+        location_type: "physical",
+        longitude: entry.geo.map(|g| g.lon),
+        name: plain(&entry.name),
+        organization_id: org_id.to_string(),
+        phones: phones(entry, PhoneOf::Location(&loc_id), "location_id", ids),
+        schedules: schedules(entry.hours.as_ref(), &entry.id, &loc_id, ids),
+        transportation: entry.access.as_deref().map(plain),
+        url: format!(
+            "{}{}",
+            guide.site.config.base_url,
+            crate::enrich::entry_url(&entry.id)
+        ),
+        id: loc_id,
     }
-    if let Some(geo) = entry.geo {
-        location["latitude"] = json!(geo.lat);
-        location["longitude"] = json!(geo.lon);
-    }
-    if let Some(number) = &entry.office_number {
-        location["external_identifier"] = json!(number);
-        location["external_identifier_type"] = json!("事業所番号");
-    }
-    location
+}
+
+/// What a phone belongs to, by id.
+enum PhoneOf<'a> {
+    Location(&'a str),
+    Service(&'a str),
 }
 
 /// The entry's phone and fax as HSDS phones of the location or of one service. `scope` tells
 /// them apart in the id: HSDS wants every phone's id unique, and an office with two services
 /// has the same numbers twice, once per service.
-fn phones(entry: &Entry, link: &str, link_id: &str, scope: &str, ids: &Ids) -> Vec<Value> {
+fn phones(entry: &Entry, of: PhoneOf, scope: &str, ids: &Ids) -> Vec<Phone> {
     let c = &entry.contact;
     [("voice", &c.phone), ("fax", &c.fax)]
         .into_iter()
         .filter_map(|(kind, number)| {
             let number = number.as_ref()?;
-            Some(json!({
-                "id": ids.of(&format!("phone:{}:{scope}:{kind}", entry.id)),
-                link: link_id,
-                "number": number,
-                "type": kind,
-                "languages": [],
-            }))
+            let (location_id, service_id) = match of {
+                PhoneOf::Location(id) => (Some(id.to_string()), None),
+                PhoneOf::Service(id) => (None, Some(id.to_string())),
+            };
+            Some(Phone {
+                id: ids.of(&format!("phone:{}:{scope}:{kind}", entry.id)),
+                languages: [],
+                location_id,
+                number: number.clone(),
+                service_id,
+                kind,
+            })
         })
         .collect()
 }
 
 /// Opening hours as weekly schedules: one per set of days with the same hours.
-fn schedules(hours: Option<&Hours>, entry_id: &str, loc_id: &str, ids: &Ids) -> Vec<Value> {
+fn schedules(hours: Option<&Hours>, entry_id: &str, loc_id: &str, ids: &Ids) -> Vec<Schedule> {
     let Some(h) = hours else {
         return Vec::new();
     };
@@ -261,32 +398,29 @@ fn schedules(hours: Option<&Hours>, entry_id: &str, loc_id: &str, ids: &Ids) -> 
     .into_iter()
     .filter_map(|(key, byday, range)| {
         let r = range?;
-        let mut schedule = json!({
-            "id": ids.of(&format!("schedule:{entry_id}:{key}")),
-            "location_id": loc_id,
-            "freq": "WEEKLY",
-            "byday": byday,
-            "opens_at": clock(r.open),
-            "closes_at": clock(r.close),
-            "timezone": 9,
-        });
-        if let Some(notes) = &h.notes {
-            schedule["description"] = json!(plain(notes));
-        }
-        Some(schedule)
+        Some(Schedule {
+            byday,
+            closes_at: clock(r.close),
+            description: h.notes.as_deref().map(plain),
+            freq: "WEEKLY",
+            id: ids.of(&format!("schedule:{entry_id}:{key}")),
+            location_id: loc_id.to_string(),
+            opens_at: clock(r.open),
+            timezone: 9,
+        })
     })
     .collect()
 }
 
 /// The services an entry offers: one per welfare service of an office; what a centre helps with
 /// or what a group does as one service; none for an employer.
-fn entry_services(
+fn entry_services<'a>(
     guide: &Guide,
-    entry: &Entry,
-    org: &Value,
-    location: &Value,
+    entry: &'a Entry,
+    org: &'a Organization,
+    location: &'a Location,
     ids: &Ids,
-) -> Vec<Value> {
+) -> Vec<Service<'a>> {
     let accepts: Vec<&str> = entry.accepts.iter().map(|d| d.label()).collect();
     let eligibility = (!accepts.is_empty()).then(|| format!("対象: {}", accepts.join("、")));
     let (list, application): (Vec<(String, String, String)>, Option<String>) = match &entry.details
@@ -337,42 +471,31 @@ fn entry_services(
     list.into_iter()
         .map(|(key, name, description)| {
             let service_id = ids.of(&format!("service:{}:{key}", entry.id));
-            let mut service = json!({
-                "id": service_id,
-                "organization_id": org["id"],
-                "name": name,
-                "description": description,
-                "url": url,
-                "status": "active",
-                "organization": org,
-                "phones": phones(
+            Service {
+                application_process: application.clone(),
+                assured_date: entry.verified.map(|day| day.to_string()),
+                description,
+                eligibility_description: eligibility.clone(),
+                email: entry.contact.email.as_deref(),
+                name,
+                organization: org,
+                organization_id: &org.id,
+                phones: phones(
                     entry,
-                    "service_id",
-                    &service_id,
+                    PhoneOf::Service(&service_id),
                     &format!("service_id:{key}"),
                     ids,
                 ),
-                "service_at_locations": [{
-                    "id": ids.of(&format!("service-at-location:{}:{key}", entry.id)),
-                    "service_id": service_id,
-                    "location_id": location["id"],
-                    "location": location,
+                service_at_locations: [ServiceAtLocation {
+                    id: ids.of(&format!("service-at-location:{}:{key}", entry.id)),
+                    location,
+                    location_id: &location.id,
+                    service_id: service_id.clone(),
                 }],
-            });
-            if let Some(email) = &entry.contact.email {
-                service["email"] = json!(email);
+                status: "active",
+                url: url.clone(),
+                id: service_id,
             }
-            if let Some(e) = &eligibility {
-                service["eligibility_description"] = json!(e);
-            }
-            if let Some(a) = &application {
-                service["application_process"] = json!(a);
-            }
-            // Assured only when a person confirmed it; imported data is not an assurance.
-            if let Some(day) = entry.verified {
-                service["assured_date"] = json!(day.to_string());
-            }
-            service
         })
         .collect()
 }

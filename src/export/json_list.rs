@@ -34,7 +34,7 @@ impl<'w> JsonList<'w> {
         })
     }
 
-    pub(crate) fn push(&mut self, item: &Value) -> io::Result<()> {
+    pub(crate) fn push(&mut self, item: &(impl serde::Serialize + ?Sized)) -> io::Result<()> {
         if !self.empty {
             self.out.write_all(b",")?;
         }
