@@ -228,6 +228,58 @@ macro_rules! unexpected {
     };
 }
 
+/// Declares the serializer methods for compound shapes the index does not have (enums, lists,
+/// tuples): an error each.
+macro_rules! no_compounds {
+    () => {
+        fn serialize_newtype_variant<T: Serialize + ?Sized>(
+            self,
+            _name: &'static str,
+            _index: u32,
+            _variant: &'static str,
+            _value: &T,
+        ) -> Result<Self::Ok, Shape> {
+            Err(Shape("unexpected enum in the index".into()))
+        }
+
+        fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Shape> {
+            Err(Shape("unexpected list in the index".into()))
+        }
+
+        fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Shape> {
+            Err(Shape("unexpected tuple in the index".into()))
+        }
+
+        fn serialize_tuple_struct(
+            self,
+            _name: &'static str,
+            _len: usize,
+        ) -> Result<Self::SerializeTupleStruct, Shape> {
+            Err(Shape("unexpected tuple in the index".into()))
+        }
+
+        fn serialize_tuple_variant(
+            self,
+            _name: &'static str,
+            _index: u32,
+            _variant: &'static str,
+            _len: usize,
+        ) -> Result<Self::SerializeTupleVariant, Shape> {
+            Err(Shape("unexpected enum in the index".into()))
+        }
+
+        fn serialize_struct_variant(
+            self,
+            _name: &'static str,
+            _index: u32,
+            _variant: &'static str,
+            _len: usize,
+        ) -> Result<Self::SerializeStructVariant, Shape> {
+            Err(Shape("unexpected enum in the index".into()))
+        }
+    };
+}
+
 impl ser::Serializer for &mut Walker {
     type Ok = ();
     type Error = Shape;
@@ -308,51 +360,7 @@ impl ser::Serializer for &mut Walker {
         serialize_unit_variant(&'static str, u32, &'static str),
     );
 
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _value: &T,
-    ) -> Result<(), Shape> {
-        Err(self.unexpected("an enum"))
-    }
-
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Shape> {
-        Err(self.unexpected("a list"))
-    }
-
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Shape> {
-        Err(self.unexpected("a tuple"))
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleStruct, Shape> {
-        Err(self.unexpected("a tuple"))
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, Shape> {
-        Err(self.unexpected("an enum"))
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant, Shape> {
-        Err(self.unexpected("an enum"))
-    }
+    no_compounds!();
 }
 
 /// Takes a map key's text (field names, document references and the trie's characters are
@@ -411,42 +419,6 @@ impl ser::Serializer for KeyText<'_> {
         value.serialize(self)
     }
 
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _value: &T,
-    ) -> Result<(), Shape> {
-        Err(Shape("a key that is not text".into()))
-    }
-
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Shape> {
-        Err(Shape("a key that is not text".into()))
-    }
-
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Shape> {
-        Err(Shape("a key that is not text".into()))
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleStruct, Shape> {
-        Err(Shape("a key that is not text".into()))
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, Shape> {
-        Err(Shape("a key that is not text".into()))
-    }
-
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Shape> {
         Err(Shape("a key that is not text".into()))
     }
@@ -459,15 +431,7 @@ impl ser::Serializer for KeyText<'_> {
         Err(Shape("a key that is not text".into()))
     }
 
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant, Shape> {
-        Err(Shape("a key that is not text".into()))
-    }
+    no_compounds!();
 }
 
 #[cfg(test)]
