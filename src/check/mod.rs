@@ -22,6 +22,7 @@ use crate::content::model::Site;
 use crate::diagnostics::{Diagnostics, Problem};
 use decode_entry::EntryContext;
 use fields::Decoder;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -53,12 +54,23 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
 
     let mut entries = Vec::new();
     let mut first_use: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for doc in &raw.entries {
-        let mut d = Decoder {
-            file: &doc.path,
-            diags,
-        };
-        let Some(entry) = decode_entry::entry(&mut d, doc, &cx) else {
+    // Each file is decoded on its own, on every core; its problems join the others in file
+    // order, so a run reports the same list in the same order as one decoded one by one.
+    let decoded: Vec<_> = raw
+        .entries
+        .par_iter()
+        .map(|doc| {
+            let mut own = Diagnostics::default();
+            let mut d = Decoder {
+                file: &doc.path,
+                diags: &mut own,
+            };
+            (decode_entry::entry(&mut d, doc, &cx), own)
+        })
+        .collect();
+    for (doc, (entry, own)) in raw.entries.iter().zip(decoded) {
+        diags.append(own);
+        let Some(entry) = entry else {
             continue;
         };
         if let Some(other) = first_use.get(&entry.id) {
@@ -169,8 +181,22 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         })
         .unwrap_or_default();
 
-    for doc in raw.entries.iter().chain(&raw.pages).chain(&raw.events) {
-        links::check_body(raw, doc, diags);
+    let docs: Vec<_> = raw
+        .entries
+        .iter()
+        .chain(&raw.pages)
+        .chain(&raw.events)
+        .collect();
+    let link_problems: Vec<Diagnostics> = docs
+        .par_iter()
+        .map(|doc| {
+            let mut own = Diagnostics::default();
+            links::check_body(raw, doc, &mut own);
+            own
+        })
+        .collect();
+    for own in link_problems {
+        diags.append(own);
     }
 
     let site = Site {

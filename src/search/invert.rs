@@ -59,6 +59,11 @@ pub(crate) fn invert(docs: &[[String; FIELD_COUNT]]) -> Result<Inverted, SearchE
     let slices = docs
         .par_chunks(DOCS_PER_SLICE)
         .enumerate()
+        // Every slice a job of its own: rayon otherwise cuts the slices into a few runs, one per
+        // core and a little more, and the index began beside the pages; the core that finished
+        // the pages found nothing left to take while the other worked through a run of ten
+        // slices alone (a second of one core at N = 10,000).
+        .with_max_len(1)
         .map(|(i, slice)| invert_slice(slice, i * DOCS_PER_SLICE).map(compact))
         .collect::<Result<Vec<_>, SearchError>>()?;
     // Each term's list is made at its final size before the slices' lists are moved into it:
