@@ -161,20 +161,24 @@ impl Staging {
 
     /// Removes every file of the folder that is not in `keep`, and the folders left empty.
     fn sweep(&self, keep: &BTreeSet<&str>) -> Result<(), WriteError> {
+        // A folder is empty once the sweep has passed through it exactly when no kept file lies
+        // under it: known from the paths, without reading each of the site's ten thousand
+        // folders a second time.
+        let holding: HashSet<&str> = keep
+            .iter()
+            .flat_map(|rel| rel.match_indices('/').map(|(end, _)| &rel[..end]))
+            .collect();
         for entry in walkdir::WalkDir::new(&self.root)
             .min_depth(1)
             .contents_first(true)
         {
             let entry = entry.map_err(|e| (self.root.clone(), e.into()))?;
             let path = entry.path();
+            let rel = crate::paths::slash(path.strip_prefix(&self.root).unwrap_or(path));
             let remove = if entry.file_type().is_dir() {
-                fs::read_dir(path)
-                    .map_err(|e| (path.to_path_buf(), e))?
-                    .next()
-                    .is_none()
+                !holding.contains(rel.as_str())
             } else {
-                let rel = path.strip_prefix(&self.root).unwrap_or(path);
-                !keep.contains(crate::paths::slash(rel).as_str())
+                !keep.contains(rel.as_str())
             };
             if remove {
                 let removed = match entry.file_type().is_dir() {
