@@ -21,39 +21,43 @@ pub(crate) const EXACT_NAME: f64 = 40.0;
 /// Weight of the whole-reading token: a query typed in hiragana that equals the name's reading.
 pub(crate) const EXACT_READING: f64 = 30.0;
 
-/// term → [(document number, quantised impact)], documents ascending.
-pub(crate) type Postings = BTreeMap<String, Vec<(u32, u32)>>;
+/// (term, [(document number, quantised impact)]), terms in code-point order, documents
+/// ascending. A list, not a map: it is made in order, and read in order.
+pub(crate) type Postings = Vec<(String, Vec<(u32, u32)>)>;
 
-/// Consumes the table: each term's counts are dropped as its impacts are made.
+/// Consumes the table; every term's impacts on every core.
 pub(crate) fn impacts(inverted: Inverted) -> Postings {
+    use rayon::prelude::*;
     let averages = average_lengths(&inverted.lengths);
-    let mut out = Postings::new();
-    for (term, docs) in inverted.terms {
-        let list = docs
-            .iter()
-            .map(|&(number, counts)| {
-                let lengths = inverted
-                    .lengths
-                    .get(number as usize)
-                    .copied()
-                    .unwrap_or([0; FIELD_COUNT]);
-                let score: f64 = FIELDS
-                    .iter()
-                    .enumerate()
-                    .filter(|&(slot, _)| counts[slot] > 0)
-                    .map(|(slot, field)| {
-                        let count = f64::from(counts[slot]);
-                        let ratio = f64::from(lengths[slot]) / averages[slot];
-                        let norm = K1 * (1.0 - field.b + field.b * ratio);
-                        field.boost * count * (K1 + 1.0) / (count + norm)
-                    })
-                    .sum();
-                (number, quantise(score))
-            })
-            .collect();
-        out.insert(term, list);
-    }
-    out
+    let lengths = &inverted.lengths;
+    inverted
+        .terms
+        .into_par_iter()
+        .map(|(term, docs)| {
+            let list = docs
+                .iter()
+                .map(|&(number, counts)| {
+                    let lengths = lengths
+                        .get(number as usize)
+                        .copied()
+                        .unwrap_or([0; FIELD_COUNT]);
+                    let score: f64 = FIELDS
+                        .iter()
+                        .enumerate()
+                        .filter(|&(slot, _)| counts[slot] > 0)
+                        .map(|(slot, field)| {
+                            let count = f64::from(counts[slot]);
+                            let ratio = f64::from(lengths[slot]) / averages[slot];
+                            let norm = K1 * (1.0 - field.b + field.b * ratio);
+                            field.boost * count * (K1 + 1.0) / (count + norm)
+                        })
+                        .sum();
+                    (number, quantise(score))
+                })
+                .collect();
+            (term, list)
+        })
+        .collect()
 }
 
 /// Adds the whole-name and whole-reading tokens: `keys[i]` are document `i`'s (key, weight)
@@ -67,9 +71,28 @@ pub(crate) fn add_exact_keys(postings: &mut Postings, keys: &[Vec<(String, f64)>
             *slot = slot.max(*weight);
         }
     }
-    for (key, docs) in exact {
+    let exact = exact.into_iter().map(|(key, docs)| {
         let list = docs.into_iter().map(|(n, w)| (n, quantise(w))).collect();
-        postings.insert(key.to_string(), list);
+        (key.to_string(), list)
+    });
+    // Both in order: merged in one pass. A key equal to a term (no token holds the `#` a key
+    // begins with) takes the term's place.
+    let terms = std::mem::take(postings);
+    let mut terms = terms.into_iter().peekable();
+    let mut exact = exact.peekable();
+    postings.reserve_exact(terms.len() + exact.len());
+    loop {
+        let next = match (terms.peek(), exact.peek()) {
+            (Some((t, _)), Some((k, _))) if t < k => terms.next(),
+            (Some((t, _)), Some((k, _))) if t == k => {
+                terms.next();
+                exact.next()
+            }
+            (_, Some(_)) => exact.next(),
+            (Some(_), None) => terms.next(),
+            (None, None) => break,
+        };
+        postings.extend(next);
     }
 }
 

@@ -11,12 +11,11 @@ use super::analyze::index_terms;
 use super::fields::{FIELD_COUNT, FIELDS, FieldCounts};
 use super::readback;
 use elasticlunr::{IndexBuilder, Language, Pipeline};
-use std::collections::BTreeMap;
 
 pub(crate) struct Inverted {
-    /// term → (document number, occurrences per field), documents ascending, in code-point
-    /// order of terms. Lists, not maps: a national corpus has millions of these pairs.
-    pub terms: BTreeMap<String, Vec<(u32, TermCounts)>>,
+    /// term → (document number, occurrences per field), documents ascending, terms in
+    /// code-point order. Lists, not maps: a national corpus has millions of these pairs.
+    pub terms: Vec<(String, Vec<(u32, TermCounts)>)>,
     /// document number → tokens per field (for BM25 length normalisation).
     pub lengths: Vec<FieldCounts>,
 }
@@ -56,54 +55,68 @@ const DOCS_PER_SLICE: usize = 250;
 /// `docs[i]` holds the field texts of document number `i`, in [`FIELDS`] order.
 pub(crate) fn invert(docs: &[[String; FIELD_COUNT]]) -> Result<Inverted, SearchError> {
     use rayon::prelude::*;
-    let slices = docs
-        .par_chunks(DOCS_PER_SLICE)
+    docs.par_chunks(DOCS_PER_SLICE)
         .enumerate()
         // Every slice a job of its own: rayon otherwise cuts the slices into a few runs, one per
         // core and a little more, and the index began beside the pages; the core that finished
         // the pages found nothing left to take while the other worked through a run of ten
         // slices alone (a second of one core at N = 10,000).
         .with_max_len(1)
-        .map(|(i, slice)| invert_slice(slice, i * DOCS_PER_SLICE).map(compact))
-        .collect::<Result<Vec<_>, SearchError>>()?;
-    // Each term's list is made at its final size before the slices' lists are moved into it:
-    // lists grown slice by slice could hold up to twice the postings beside the slices' own;
-    // now the slices' lists are freed as the joined ones fill.
-    let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
-    for (slice_terms, _) in &slices {
-        for (term, postings) in slice_terms {
-            *sizes.entry(term.as_str()).or_default() += postings.len();
-        }
-    }
-    let mut terms: BTreeMap<String, Vec<(u32, TermCounts)>> = sizes
-        .into_iter()
-        .map(|(term, size)| (term.to_owned(), Vec::with_capacity(size)))
-        .collect();
-    let mut lengths = Vec::with_capacity(docs.len());
-    // Slices in order, so each term's documents stay ascending.
-    for (slice, (slice_terms, slice_lengths)) in docs.chunks(DOCS_PER_SLICE).zip(slices) {
-        for (term, postings) in slice_terms {
-            if let Some(list) = terms.get_mut(&term) {
-                list.extend(postings);
-            }
-        }
-        let first = u32::try_from(lengths.len()).unwrap_or(u32::MAX);
-        lengths.extend((0..slice.len()).map(|i| {
-            let n = first.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
-            slice_lengths.get(&n).copied().unwrap_or([0; FIELD_COUNT])
-        }));
-    }
-    Ok(Inverted { terms, lengths })
+        .map(|(i, slice)| {
+            let first = i * DOCS_PER_SLICE;
+            invert_slice(slice, first).map(|collected| compact(collected, first, slice.len()))
+        })
+        // Neighbouring tables are joined as they are made, on every core: rayon joins only
+        // neighbours, left before right, so each term's documents stay ascending. One table
+        // filled from all the slices at the end held one core for half a second.
+        .try_reduce_with(|left, right| Ok(join(left, right)))
+        .unwrap_or_else(|| {
+            Ok(Inverted {
+                terms: Vec::new(),
+                lengths: Vec::new(),
+            })
+        })
 }
 
-type CompactSlice = (
-    Vec<(String, Vec<(u32, TermCounts)>)>,
-    BTreeMap<u32, FieldCounts>,
-);
+/// The tables of two runs of documents, `right`'s after `left`'s: one pass over both term
+/// lists, which are in order.
+fn join(left: Inverted, right: Inverted) -> Inverted {
+    use std::cmp::Ordering;
+    let mut terms = Vec::with_capacity(left.terms.len().max(right.terms.len()));
+    let mut lefts = left.terms.into_iter().peekable();
+    let mut rights = right.terms.into_iter().peekable();
+    loop {
+        let order = match (lefts.peek(), rights.peek()) {
+            (Some((l, _)), Some((r, _))) => l.cmp(r),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => break,
+        };
+        let next = match order {
+            Ordering::Less => lefts.next(),
+            Ordering::Greater => rights.next(),
+            Ordering::Equal => lefts
+                .next()
+                .zip(rights.next())
+                .map(|((term, mut l), (_, r))| {
+                    // At its final size before the right's are moved in: grown by doubling, a
+                    // national term list could hold twice its postings for a moment.
+                    l.reserve_exact(r.len());
+                    l.extend(r);
+                    (term, l)
+                }),
+        };
+        terms.extend(next);
+    }
+    let mut lengths = left.lengths;
+    lengths.extend(right.lengths);
+    Inverted { terms, lengths }
+}
 
 /// A slice's tables as lists, while other slices are still being read: the maps of the read-back
-/// cost about three times as much.
-fn compact(collected: readback::Collected) -> CompactSlice {
+/// cost about three times as much. `lengths` gets a row for each of the slice's `count`
+/// documents, which begin at number `first`.
+fn compact(collected: readback::Collected, first: usize, count: usize) -> Inverted {
     let terms = collected
         .terms
         .into_iter()
@@ -115,7 +128,17 @@ fn compact(collected: readback::Collected) -> CompactSlice {
             (term, list)
         })
         .collect();
-    (terms, collected.lengths)
+    let lengths = (first..first + count)
+        .map(|n| {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            collected
+                .lengths
+                .get(&n)
+                .copied()
+                .unwrap_or([0; FIELD_COUNT])
+        })
+        .collect();
+    Inverted { terms, lengths }
 }
 
 /// The term table of `docs`, which are documents `first`, `first + 1` … of the corpus.

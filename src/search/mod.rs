@@ -85,28 +85,30 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
     let ordered = ordered(docs)?;
     let count = u32::try_from(ordered.len()).map_err(|_| SearchError::TooManyDocs(docs.len()))?;
 
-    let texts: Vec<_> = ordered.iter().map(|d| fields::field_texts(d)).collect();
-    let inverted = invert::invert(&texts)?;
-    // Copies of every document's text: dropped before the postings, shards and tables are made
-    // beside the pages (tens of MB at national scale).
-    drop(texts);
-    let mut postings = impact::impacts(inverted);
-    let keys: Vec<_> = ordered
-        .iter()
-        .map(|d| {
-            let name = analyze::exact_key(&d.name).map(|k| (k, impact::EXACT_NAME));
-            let readings = fields::name_readings(d)
-                .into_iter()
-                .filter_map(|r| analyze::exact_key(&r))
-                .map(|k| (k, impact::EXACT_READING));
-            name.into_iter().chain(readings).collect()
-        })
-        .collect();
+    // What needs only the documents (the exact keys, the document table, the facet columns) is
+    // made beside the inversion: after it, they held one core while the other had nothing left.
+    let (inverted, (keys, (tables, facets))) = rayon::join(
+        || {
+            let texts: Vec<_> = ordered.iter().map(|d| fields::field_texts(d)).collect();
+            invert::invert(&texts)
+        },
+        || {
+            rayon::join(
+                || exact_keys(&ordered),
+                || rayon::join(|| table::chunks(&ordered), || facets::columns(&ordered)),
+            )
+        },
+    );
+    // The copies of every document's text were dropped with the inversion, before the
+    // postings, shards and tables are made beside the pages (tens of MB at national scale).
+    let mut postings = impact::impacts(inverted?);
     impact::add_exact_keys(&mut postings, &keys);
+    drop(keys);
 
     let term_shards = shards::cut(&postings, count)?;
-    let (doc_chunk, doc_chunks) = table::chunks(&ordered)?;
-    let facets = facets::columns(&ordered)?;
+    drop(postings);
+    let (doc_chunk, doc_chunks) = tables?;
+    let facets = facets?;
 
     let build = manifest::build_id(
         term_shards
@@ -141,6 +143,21 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
         ));
     }
     Ok(files)
+}
+
+/// Each document's whole name and name readings as keys, with their weights (`impact`).
+fn exact_keys(ordered: &[&SearchDoc]) -> Vec<Vec<(String, f64)>> {
+    ordered
+        .iter()
+        .map(|d| {
+            let name = analyze::exact_key(&d.name).map(|k| (k, impact::EXACT_NAME));
+            let readings = fields::name_readings(d)
+                .into_iter()
+                .filter_map(|r| analyze::exact_key(&r))
+                .map(|k| (k, impact::EXACT_READING));
+            name.into_iter().chain(readings).collect()
+        })
+        .collect()
 }
 
 /// Checks ids and numbers the documents: by reading, then id (see the module comment).

@@ -60,47 +60,63 @@ enum Encoded {
 const EXCEPTION_FACTOR: f64 = 1.5;
 
 pub(crate) fn cut(postings: &Postings, doc_count: u32) -> Result<Vec<Shard>, SearchError> {
+    use rayon::prelude::*;
     let encoded: Vec<(&String, Encoded)> = postings
-        .iter()
+        .par_iter()
         .map(|(term, list)| (term, encode(list, doc_count)))
         .collect();
-    let total: usize = encoded.iter().map(|(t, e)| cost(t, e)).sum();
+    let costs: Vec<usize> = encoded.iter().map(|(t, e)| cost(t, e)).collect();
+    let total: usize = costs.iter().sum();
     let target = (total / SHARDS_AIMED_AT).clamp(SHARD_MIN_BYTES, SHARD_MAX_BYTES);
 
-    let mut shards = Vec::new();
-    let mut current = ShardJson::default();
-    let mut start = String::new();
+    // Where each shard begins (an index into the terms) and its start: in order, one pass.
+    let mut bounds: Vec<(usize, String)> = Vec::new();
     let mut size = 0usize;
-    let mut previous: Option<&str> = None;
-    for (term, encoded) in encoded {
-        let cost = cost(term, &encoded);
-        if size > 0 && size + cost > target {
-            shards.push(finish(std::mem::take(&mut start), &current)?);
-            current = ShardJson::default();
-            start = shortest_start(previous.unwrap_or_default(), term).to_owned();
+    for (i, &cost) in costs.iter().enumerate() {
+        if i == 0 {
+            bounds.push((0, String::new()));
+        } else if size > 0 && size + cost > target {
+            let start = shortest_start(encoded[i - 1].0, encoded[i].0).to_owned();
+            bounds.push((i, start));
             size = 0;
         }
-        previous = Some(term);
         size += cost;
+    }
+    // Then each shard's JSON on every core.
+    let ends: Vec<usize> = bounds
+        .iter()
+        .skip(1)
+        .map(|(i, _)| *i)
+        .chain([encoded.len()])
+        .collect();
+    bounds
+        .into_par_iter()
+        .zip(ends)
+        .map(|((first, start), end)| finish(start, &encoded[first..end]))
+        .collect()
+}
+
+/// One shard of `terms`, which begins with the term `start` is the shortest prefix of.
+fn finish(start: String, terms: &[(&String, Encoded)]) -> Result<Shard, SearchError> {
+    let mut shard = ShardJson::default();
+    for (term, encoded) in terms {
         match encoded {
             Encoded::Present(v) => {
-                current.p.insert(term, varints(&v));
+                shard.p.insert(term, varints(v));
             }
             Encoded::Absent {
                 missing,
                 exceptions,
             } => {
-                current.n.insert(term, varints(&missing));
+                shard.n.insert(term, varints(missing));
                 if !exceptions.is_empty() {
-                    current.x.insert(term, varints(&exceptions));
+                    shard.x.insert(term, varints(exceptions));
                 }
             }
         }
     }
-    if size > 0 {
-        shards.push(finish(start, &current)?);
-    }
-    Ok(shards)
+    let json = serde_json::to_vec(&shard).map_err(SearchError::Json)?;
+    Ok(Shard { start, json })
 }
 
 /// The shortest prefix of `first` (in whole characters) that sorts after `previous`; terms sort
@@ -111,11 +127,6 @@ fn shortest_start<'a>(previous: &str, first: &'a str) -> &'a str {
         .map(|(at, c)| &first[..at + c.len_utf8()])
         .find(|prefix| *prefix > previous)
         .unwrap_or(first)
-}
-
-fn finish(start: String, shard: &ShardJson) -> Result<Shard, SearchError> {
-    let json = serde_json::to_vec(shard).map_err(SearchError::Json)?;
-    Ok(Shard { start, json })
 }
 
 /// The shorter of the two encodings (see the module comment).
@@ -212,7 +223,7 @@ mod tests {
     /// browser's binary search does, and a prefix's shards are a contiguous run from there.
     #[test]
     fn every_term_is_found_in_its_shard_by_the_starts() {
-        let mut postings = Postings::new();
+        let mut postings = std::collections::BTreeMap::new();
         for i in 0..3_000u32 {
             let term = match i % 3 {
                 0 => format!("#{:08x}", i.wrapping_mul(2_654_435_761)),
@@ -221,10 +232,11 @@ mod tests {
             };
             postings.insert(term, vec![(i % 50, 4), (50 + i % 7, 8)]);
         }
+        let postings: Postings = postings.into_iter().collect();
         let shards = cut(&postings, 100).expect("cut");
         assert!(shards.len() > 10, "{} shards", shards.len());
         let starts: Vec<&str> = shards.iter().map(|s| s.start.as_str()).collect();
-        for term in postings.keys() {
+        for (term, _) in &postings {
             let at = starts.partition_point(|s| *s <= term.as_str()) - 1;
             let json: serde_json::Value = serde_json::from_slice(&shards[at].json).expect("json");
             assert!(
