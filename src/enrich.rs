@@ -2,6 +2,9 @@
 //! the URL of every entry and page, the lookup from a content path to its URL, and where each
 //! entry is as Japan Post names it (its prefecture, municipality and town, with readings).
 
+mod term_names;
+pub use term_names::{Occurrence, TermNames};
+
 use crate::content::model::{Entry, FuriganaSetting, Site};
 use crate::text::{GradeFilter, Place, Reader, TextError, locate, sort_key};
 use std::collections::BTreeMap;
@@ -21,6 +24,8 @@ pub struct Guide {
     /// Entry id → the place of its address, for entries whose municipality is one of Japan's
     /// (a made-up region has none).
     pub places: BTreeMap<String, Place>,
+    /// The glossary's names, found in provider text to link each term at its first use.
+    pub term_names: TermNames,
 }
 
 impl Guide {
@@ -66,12 +71,14 @@ pub fn enrich(mut site: Site) -> Result<Guide, TextError> {
         urls.insert(content_path(&page.source), page_url(&page.slug));
     }
     urls.insert("glossary.md".to_string(), "glossary/".to_string());
+    let term_names = TermNames::new(&site.glossary);
     Ok(Guide {
         site,
         urls,
         reader,
         furigana,
         places,
+        term_names,
     })
 }
 

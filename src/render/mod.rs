@@ -291,7 +291,7 @@ pub fn render_edition<'a>(
             Shows::Frame,
             Box::new(move |cx, root| {
                 // Under the event page's h2 「くわしく」.
-                let terms = TermLinker::new(&guide.site.glossary, root, tx);
+                let terms = TermLinker::new(&guide.term_names, &guide.site.glossary, root, tx);
                 let body = body_html(guide, &event.body, "events", root, tx, 3, &terms);
                 cx.insert("event", &events::page(guide, event, root, today, body, tx));
                 structured(cx, tx, || jsonld::event(guide, event));
@@ -406,7 +406,7 @@ pub fn render_edition<'a>(
                 let tx = tx.at(guide.place(entry));
                 let tx = tx.as_ref();
                 // Under the entry page's h2 「どんなところ？」.
-                let terms = TermLinker::new(&guide.site.glossary, root, tx);
+                let terms = TermLinker::new(&guide.term_names, &guide.site.glossary, root, tx);
                 // Terms are linked at their first use: the summary comes before the body.
                 let summary = entry.summary.as_deref().map(|s| terms.html(s, tx));
                 let body = body_html(guide, &entry.body, "entries", root, tx, 3, &terms);
@@ -430,7 +430,7 @@ pub fn render_edition<'a>(
             Shows::Frame,
             Box::new(move |cx, root| {
                 cx.insert("title_plain", &tx.plain(&p.title));
-                let terms = TermLinker::new(&guide.site.glossary, root, tx);
+                let terms = TermLinker::new(&guide.term_names, &guide.site.glossary, root, tx);
                 cx.insert(
                     "article",
                     &ArticleView {

@@ -5,35 +5,26 @@
 //! turns it into a disclosure button that shows the definition in place.
 
 use crate::content::model::Term;
+use crate::enrich::TermNames;
 use crate::text::Html;
 use crate::view::style::TextStyle;
 use std::cell::RefCell;
 use std::collections::HashSet;
 
 pub struct TermLinker<'a> {
-    /// Every name of every term (the term and its aliases), longest first, so 就労継続支援B型
-    /// wins over B型 at the same place.
-    names: Vec<(&'a str, &'a Term)>,
+    names: &'a TermNames,
+    glossary: &'a [Term],
     glossary_url: String,
     easy: bool,
     used: RefCell<HashSet<&'a str>>,
 }
 
 impl<'a> TermLinker<'a> {
-    /// For one page: `root` leads back to the edition's root.
-    pub fn new(glossary: &'a [Term], root: &str, tx: &dyn TextStyle) -> Self {
-        let mut names: Vec<(&str, &Term)> = glossary
-            .iter()
-            .flat_map(|t| {
-                std::iter::once(&t.term)
-                    .chain(&t.aliases)
-                    .map(move |n| (n.as_str(), t))
-            })
-            .filter(|(n, _)| !n.is_empty())
-            .collect();
-        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+    /// For one page: `root` leads back to the edition's root. `names` are `glossary`'s.
+    pub fn new(names: &'a TermNames, glossary: &'a [Term], root: &str, tx: &dyn TextStyle) -> Self {
         TermLinker {
             names,
+            glossary,
             glossary_url: format!("{root}glossary/"),
             easy: tx.edition() == "furigana",
             used: RefCell::new(HashSet::new()),
@@ -68,30 +59,32 @@ impl<'a> TermLinker<'a> {
         out
     }
 
-    /// The earliest unused term in `text` outside author ruby (`{漢字|かんじ}`, `｜漢字《かんじ》`).
+    /// The earliest unused term in `text` outside author ruby (`{漢字|かんじ}`, `｜漢字《かんじ》`):
+    /// the occurrence that starts first, and of those the name first in the finder's order.
     fn first_unused(&self, text: &str) -> Option<(usize, usize, &'a Term)> {
         let used = self.used.borrow();
-        let masked = ruby_spans(text);
-        let mut best: Option<(usize, usize, &'a Term)> = None;
-        for &(name, t) in &self.names {
-            if used.contains(t.id.as_str()) {
+        let mut masked: Option<Vec<(usize, usize)>> = None;
+        let mut best: Option<(usize, usize, usize, &'a Term)> = None;
+        for found in self.names.occurrences(text) {
+            if best.is_some_and(|(b, _, rank, _)| (b, rank) < (found.start, found.rank)) {
                 continue;
             }
-            let mut from = 0;
-            while let Some(i) = text[from..].find(name) {
-                let at = from + i;
-                let end = at + name.len();
-                if masked.iter().any(|&(s, e)| at < e && end > s) {
-                    from = at + name.chars().next().map_or(1, char::len_utf8);
-                    continue;
-                }
-                if best.is_none_or(|(b, _, _)| at < b) {
-                    best = Some((at, name.len(), t));
-                }
-                break;
+            let Some(term) = self.glossary.get(found.term) else {
+                continue;
+            };
+            if used.contains(term.id.as_str()) {
+                continue;
             }
+            let masked = masked.get_or_insert_with(|| ruby_spans(text));
+            if masked
+                .iter()
+                .any(|&(s, e)| found.start < e && found.end > s)
+            {
+                continue;
+            }
+            best = Some((found.start, found.end - found.start, found.rank, term));
         }
-        best
+        best.map(|(at, len, _, term)| (at, len, term))
     }
 }
 
@@ -142,7 +135,8 @@ mod tests {
             term("bb", "就労継続支援B型"),
             term("k", "工賃"),
         ];
-        let l = TermLinker::new(&g, "../../", &Plain);
+        let names = crate::enrich::TermNames::new(&g);
+        let l = TermLinker::new(&names, &g, "../../", &Plain);
         let html = l
             .html("就労継続支援B型の工賃。A型と工賃<x>", &Plain)
             .into_string();
@@ -157,7 +151,7 @@ mod tests {
                 .contains("term-link")
         );
         // An alias links to its term.
-        let l = TermLinker::new(&g, "", &Plain);
+        let l = TermLinker::new(&names, &g, "", &Plain);
         let html = l.html("B型です", &Plain).into_string();
         assert!(html.contains("href=\"glossary/#bb\""), "{html}");
         assert!(html.ends_with(">B型</a>です"), "{html}");
@@ -166,7 +160,8 @@ mod tests {
     #[test]
     fn never_cuts_author_ruby() {
         let g = vec![term("k", "工賃")];
-        let l = TermLinker::new(&g, "", &Plain);
+        let names = crate::enrich::TermNames::new(&g);
+        let l = TermLinker::new(&names, &g, "", &Plain);
         let html = l.html("{工賃|こうちん}と工賃", &Plain).into_string();
         assert_eq!(
             html,
