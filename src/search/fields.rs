@@ -11,6 +11,9 @@ pub(crate) struct FieldSpec {
     pub name: &'static str,
     pub boost: f64,
     pub b: f64,
+    /// The field's text is one of a few (labels, synonyms, area names) that many documents
+    /// share: its tokens are remembered rather than made again for each document.
+    pub shared: bool,
 }
 
 /// The order here is the order of the texts [`field_texts`] returns.
@@ -24,36 +27,43 @@ pub(crate) const FIELDS: [FieldSpec; 7] = [
         name: "name",
         boost: 8.0,
         b: 0.75,
+        shared: false,
     },
     FieldSpec {
         name: "reading",
         boost: 5.0,
         b: 0.5,
+        shared: false,
     },
     FieldSpec {
         name: "services",
         boost: 3.0,
         b: 0.3,
+        shared: true,
     },
     FieldSpec {
         name: "area",
         boost: 2.0,
         b: 0.3,
+        shared: true,
     },
     FieldSpec {
         name: "work",
         boost: 3.0,
         b: 0.5,
+        shared: true,
     },
     FieldSpec {
         name: "facts",
         boost: 2.0,
         b: 0.3,
+        shared: true,
     },
     FieldSpec {
         name: "body",
         boost: 1.0,
         b: 0.75,
+        shared: false,
     },
 ];
 

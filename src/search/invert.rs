@@ -11,6 +11,8 @@ use super::analyze::index_terms;
 use super::fields::{FIELD_COUNT, FIELDS, FieldCounts};
 use super::readback;
 use elasticlunr::{IndexBuilder, Language, Pipeline};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 pub(crate) struct Inverted {
     /// term → (document number, occurrences per field), documents ascending, terms in
@@ -141,6 +143,21 @@ fn compact(collected: readback::Collected, first: usize, count: usize) -> Invert
     Inverted { terms, lengths }
 }
 
+/// [`index_terms`], remembering each text's terms: for the fields whose few texts many documents
+/// share (a service's labels and synonyms, an area's name), where analysing every document's
+/// copy again was most of their cost.
+fn remembering_terms() -> elasticlunr::TokenizerFn {
+    let seen: RefCell<HashMap<String, Vec<String>>> = RefCell::default();
+    Box::new(move |text| {
+        if let Some(terms) = seen.borrow().get(text) {
+            return terms.clone();
+        }
+        let terms = index_terms(text);
+        seen.borrow_mut().insert(text.to_owned(), terms.clone());
+        terms
+    })
+}
+
 /// The term table of `docs`, which are documents `first`, `first + 1` … of the corpus.
 fn invert_slice(
     docs: &[[String; FIELD_COUNT]],
@@ -151,7 +168,10 @@ fn invert_slice(
     // token of two slices' texts (a hundred MB at national scale).
     let mut builder = IndexBuilder::with_language(Box::new(Shirube)).save_docs(false);
     for field in &FIELDS {
-        builder = builder.add_field_with_tokenizer(field.name, Box::new(index_terms));
+        builder = match field.shared {
+            true => builder.add_field_with_tokenizer(field.name, remembering_terms()),
+            false => builder.add_field_with_tokenizer(field.name, Box::new(index_terms)),
+        };
     }
     let mut index = builder.build();
     for (number, texts) in docs.iter().enumerate() {
