@@ -37,8 +37,12 @@ const SKIP: &[&str] = &[
 pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter, cache: &RubyCache) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 4);
     let mut skip_depth = 0usize;
-    let mut rest = html;
-    while !rest.is_empty() {
+    // `html[..copied]` is in `out`: what needs no ruby (most of a page) is copied in whole
+    // runs, where a text gets its ruby, instead of tag by tag.
+    let mut copied = 0;
+    let mut at = 0;
+    while at < html.len() {
+        let rest = &html[at..];
         match memchr::memchr(b'<', rest.as_bytes()) {
             Some(0) => {
                 let end = tag_end(rest);
@@ -53,23 +57,23 @@ pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter, cache: &RubyCa
                         }
                     }
                 }
-                out.push_str(tag);
-                rest = &rest[end..];
+                at += end;
             }
             found => {
                 let end = found.unwrap_or(rest.len());
                 let text = &rest[..end];
                 if skip_depth == 0 && has_kanji(text) {
+                    out.push_str(&html[copied..at]);
                     cache.push_ruby(text, &mut out, || {
                         reader.ruby_html(&unescape(text), filter).into_string()
                     });
-                } else {
-                    out.push_str(text);
+                    copied = at + end;
                 }
-                rest = &rest[end..];
+                at += end;
             }
         }
     }
+    out.push_str(&html[copied..]);
     out
 }
 
