@@ -54,8 +54,13 @@ impl Language for Shirube {
 /// small (its tries and maps cost many times the postings they hold).
 const DOCS_PER_SLICE: usize = 250;
 
-/// `docs[i]` holds the field texts of document number `i`, in [`FIELDS`] order.
-pub(crate) fn invert(docs: &[[String; FIELD_COUNT]]) -> Result<Inverted, SearchError> {
+/// The table of `docs`, document number `i` being `docs[i]`, whose texts `texts` gives in
+/// [`FIELDS`] order. Each document's texts are made as it is indexed and dropped after: copies of
+/// every text of a national guide at once were tens of MB beside the pages.
+pub(crate) fn invert<D: Sync>(
+    docs: &[D],
+    texts: impl Fn(&D) -> [String; FIELD_COUNT] + Sync,
+) -> Result<Inverted, SearchError> {
     use rayon::prelude::*;
     docs.par_chunks(DOCS_PER_SLICE)
         .enumerate()
@@ -66,7 +71,8 @@ pub(crate) fn invert(docs: &[[String; FIELD_COUNT]]) -> Result<Inverted, SearchE
         .with_max_len(1)
         .map(|(i, slice)| {
             let first = i * DOCS_PER_SLICE;
-            invert_slice(slice, first).map(|collected| compact(collected, first, slice.len()))
+            invert_slice(slice, &texts, first)
+                .map(|collected| compact(collected, first, slice.len()))
         })
         // Neighbouring tables are joined as they are made, on every core: rayon joins only
         // neighbours, left before right, so each term's documents stay ascending. One table
@@ -159,8 +165,9 @@ fn remembering_terms() -> elasticlunr::TokenizerFn {
 }
 
 /// The term table of `docs`, which are documents `first`, `first + 1` … of the corpus.
-fn invert_slice(
-    docs: &[[String; FIELD_COUNT]],
+fn invert_slice<D>(
+    docs: &[D],
+    texts: impl Fn(&D) -> [String; FIELD_COUNT],
     first: usize,
 ) -> Result<readback::Collected, SearchError> {
     // Each text is analysed as elasticlunr asks for it: the slices are inverted on every core
@@ -174,8 +181,8 @@ fn invert_slice(
         };
     }
     let mut index = builder.build();
-    for (number, texts) in docs.iter().enumerate() {
-        index.add_doc(&(first + number).to_string(), texts.iter());
+    for (number, doc) in docs.iter().enumerate() {
+        index.add_doc(&(first + number).to_string(), texts(doc).iter());
     }
     // elasticlunr-rs keeps its inverted index private; its `Serialize` is the way out
     readback::read(&index)

@@ -88,10 +88,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
     // What needs only the documents (the exact keys, the document table, the facet columns) is
     // made beside the inversion: after it, they held one core while the other had nothing left.
     let (inverted, (keys, (tables, facets))) = rayon::join(
-        || {
-            let texts: Vec<_> = ordered.iter().map(|d| fields::field_texts(d)).collect();
-            invert::invert(&texts)
-        },
+        || invert::invert(&ordered, |d| fields::field_texts(d)),
         || {
             rayon::join(
                 || exact_keys(&ordered),
@@ -99,8 +96,6 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
             )
         },
     );
-    // The copies of every document's text were dropped with the inversion, before the
-    // postings, shards and tables are made beside the pages (tens of MB at national scale).
     let mut postings = impact::impacts(inverted?);
     impact::add_exact_keys(&mut postings, &keys);
     drop(keys);
