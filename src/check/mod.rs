@@ -54,20 +54,13 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
 
     let mut entries = Vec::new();
     let mut first_use: BTreeMap<String, PathBuf> = BTreeMap::new();
-    // Each file is decoded on its own, on every core; its problems join the others in file
-    // order, so a run reports the same list in the same order as one decoded one by one.
-    let decoded: Vec<_> = raw
-        .entries
-        .par_iter()
-        .map(|doc| {
-            let mut own = Diagnostics::default();
-            let mut d = Decoder {
-                file: &doc.path,
-                diags: &mut own,
-            };
-            (decode_entry::entry(&mut d, doc, &cx), own)
-        })
-        .collect();
+    let decoded = each_apart(&raw.entries, |doc, diags| {
+        let mut d = Decoder {
+            file: &doc.path,
+            diags,
+        };
+        decode_entry::entry(&mut d, doc, &cx)
+    });
     for (doc, (entry, own)) in raw.entries.iter().zip(decoded) {
         diags.append(own);
         let Some(entry) = entry else {
@@ -187,15 +180,7 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         .chain(&raw.pages)
         .chain(&raw.events)
         .collect();
-    let link_problems: Vec<Diagnostics> = docs
-        .par_iter()
-        .map(|doc| {
-            let mut own = Diagnostics::default();
-            links::check_body(raw, doc, &mut own);
-            own
-        })
-        .collect();
-    for own in link_problems {
+    for ((), own) in each_apart(&docs, |doc, own| links::check_body(raw, doc, own)) {
         diags.append(own);
     }
 
@@ -230,6 +215,22 @@ pub fn check_entry(
     let entry = decode_entry::entry(&mut d, doc, &cx);
     links::check_body(raw, doc, diags);
     entry
+}
+
+/// `check` of every item, on every core, each with a list of problems of its own: the caller
+/// joins the lists in the items' order, so a run reports the same list in the same order as
+/// one that checked the items one by one.
+fn each_apart<T: Sync, R: Send>(
+    items: &[T],
+    check: impl Fn(&T, &mut Diagnostics) -> R + Sync,
+) -> Vec<(R, Diagnostics)> {
+    items
+        .par_iter()
+        .map(|item| {
+            let mut own = Diagnostics::default();
+            (check(item, &mut own), own)
+        })
+        .collect()
 }
 
 /// Where the value of a top-level key is written, for problems found after decoding.

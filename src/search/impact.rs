@@ -8,7 +8,7 @@
 
 use super::fields::FIELD_COUNT;
 use super::fields::FIELDS;
-use super::invert::Inverted;
+use super::invert::{Inverted, merge_terms};
 use std::collections::BTreeMap;
 
 /// Impacts are stored as integers in units of 1/IMPACT_SCALE; the client divides.
@@ -75,25 +75,8 @@ pub(crate) fn add_exact_keys(postings: &mut Postings, keys: &[Vec<(String, f64)>
         let list = docs.into_iter().map(|(n, w)| (n, quantise(w))).collect();
         (key.to_string(), list)
     });
-    // Both in order: merged in one pass. A key equal to a term (no token holds the `#` a key
-    // begins with) takes the term's place.
-    let terms = std::mem::take(postings);
-    let mut terms = terms.into_iter().peekable();
-    let mut exact = exact.peekable();
-    postings.reserve_exact(terms.len() + exact.len());
-    loop {
-        let next = match (terms.peek(), exact.peek()) {
-            (Some((t, _)), Some((k, _))) if t < k => terms.next(),
-            (Some((t, _)), Some((k, _))) if t == k => {
-                terms.next();
-                exact.next()
-            }
-            (_, Some(_)) => exact.next(),
-            (Some(_), None) => terms.next(),
-            (None, None) => break,
-        };
-        postings.extend(next);
-    }
+    // A key equal to a term (no token holds the `#` a key begins with) takes the term's place.
+    *postings = merge_terms(std::mem::take(postings), exact, |_, key| key);
 }
 
 fn quantise(score: f64) -> u32 {

@@ -86,13 +86,32 @@ pub(crate) fn invert<D: Sync>(
         })
 }
 
-/// The tables of two runs of documents, `right`'s after `left`'s: one pass over both term
-/// lists, which are in order.
+/// The tables of two runs of documents, `right`'s after `left`'s.
 fn join(left: Inverted, right: Inverted) -> Inverted {
+    let terms = merge_terms(left.terms, right.terms, |mut l, r| {
+        // At its final size before the right's are moved in: grown by doubling, a national
+        // term list could hold twice its postings for a moment.
+        l.reserve_exact(r.len());
+        l.extend(r);
+        l
+    });
+    let mut lengths = left.lengths;
+    lengths.extend(right.lengths);
+    Inverted { terms, lengths }
+}
+
+/// Two lists of (term, value) in code-point order of terms, as one in that order, in one pass;
+/// `both` makes the value of a term in both from the left's and the right's.
+pub(crate) fn merge_terms<V>(
+    left: Vec<(String, V)>,
+    right: impl IntoIterator<Item = (String, V)>,
+    both: impl Fn(V, V) -> V,
+) -> Vec<(String, V)> {
     use std::cmp::Ordering;
-    let mut terms = Vec::with_capacity(left.terms.len().max(right.terms.len()));
-    let mut lefts = left.terms.into_iter().peekable();
-    let mut rights = right.terms.into_iter().peekable();
+    let rights = right.into_iter();
+    let mut merged = Vec::with_capacity(left.len().max(rights.size_hint().0));
+    let mut lefts = left.into_iter().peekable();
+    let mut rights = rights.peekable();
     loop {
         let order = match (lefts.peek(), rights.peek()) {
             (Some((l, _)), Some((r, _))) => l.cmp(r),
@@ -106,19 +125,11 @@ fn join(left: Inverted, right: Inverted) -> Inverted {
             Ordering::Equal => lefts
                 .next()
                 .zip(rights.next())
-                .map(|((term, mut l), (_, r))| {
-                    // At its final size before the right's are moved in: grown by doubling, a
-                    // national term list could hold twice its postings for a moment.
-                    l.reserve_exact(r.len());
-                    l.extend(r);
-                    (term, l)
-                }),
+                .map(|((term, l), (_, r))| (term, both(l, r))),
         };
-        terms.extend(next);
+        merged.extend(next);
     }
-    let mut lengths = left.lengths;
-    lengths.extend(right.lengths);
-    Inverted { terms, lengths }
+    merged
 }
 
 /// A slice's tables as lists, while other slices are still being read: the maps of the read-back
