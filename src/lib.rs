@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod enrich;
 pub mod export;
+pub mod hashing;
 pub mod import;
 pub mod index;
 pub mod init;

@@ -6,8 +6,8 @@
 //! one file, beside `docs/content-format.md`.
 
 use crate::content::date::Date;
+use crate::hashing::FastMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,7 +59,7 @@ pub struct Area {
 #[derive(Debug, Clone, Default)]
 pub struct Areas {
     list: Vec<Area>,
-    by_id: HashMap<String, usize>,
+    by_id: FastMap<String, usize>,
 }
 
 impl Areas {
@@ -74,7 +74,7 @@ impl Areas {
 
 impl From<Vec<Area>> for Areas {
     fn from(list: Vec<Area>) -> Areas {
-        let mut by_id = HashMap::with_capacity(list.len());
+        let mut by_id = FastMap::with_capacity_and_hasher(list.len(), Default::default());
         for (i, area) in list.iter().enumerate() {
             // The first of a repeated id, as a search in order would find (check reports it).
             by_id.entry(area.id.clone()).or_insert(i);

@@ -9,6 +9,7 @@
 //! like any other.
 
 use super::Files;
+use crate::hashing::FastSet;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io;
@@ -42,7 +43,7 @@ pub(super) struct Staging {
     done: bool,
     /// Folders this build has made sure of: twenty thousand files in a few thousand folders
     /// need not ask the file system about each file's folder again.
-    folders: Mutex<HashSet<PathBuf>>,
+    folders: Mutex<FastSet<PathBuf>>,
 }
 
 impl Staging {
@@ -214,7 +215,7 @@ impl Drop for Staging {
 /// contents with another (a PDF hard-linked into the live output by the last build) is unlinked
 /// first, so that writing it never changes the output being served. Returns the length of the
 /// file left at `path`, if there is one.
-fn make_room(root: &Path, known: &Mutex<HashSet<PathBuf>>, path: &Path) -> io::Result<Option<u64>> {
+fn make_room(root: &Path, known: &Mutex<FastSet<PathBuf>>, path: &Path) -> io::Result<Option<u64>> {
     if let Some(dir) = path.parent()
         && !known.lock().is_ok_and(|k| k.contains(dir))
     {

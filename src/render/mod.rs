@@ -156,7 +156,9 @@ fn render_jobs(
     // Past `FOOTER_AREAS_MAX` areas only the home and search pages list them, so the other
     // pages' frames leave them out (serializing a thousand areas into every page's context was
     // most of a page's time at national scale).
-    let mut frames: HashMap<(String, bool), SiteContext> = HashMap::new();
+    // Each frame is made into a template value once: a page's context shares it (tera's maps and
+    // lists are reference-counted) instead of serializing the menus and counts again per page.
+    let mut frames: HashMap<(String, bool), tera::Value> = HashMap::new();
     let lists_areas = |job: &Job| {
         job.url.is_empty()
             || job.url == "search/"
@@ -171,7 +173,7 @@ fn render_jobs(
                 if !with_areas {
                     frame.areas.clear();
                 }
-                frame
+                tera::Value::from_serializable(&frame)
             });
     }
     // In slices, so that only a slice of pages is in memory before it goes to disk.
@@ -181,7 +183,7 @@ fn render_jobs(
             .map(|job| {
                 let (asset_root, root) = roots(&job.url);
                 let mut context = tera::Context::new();
-                context.insert("site", &frames[&(root.clone(), lists_areas(job))]);
+                context.insert_value("site", frames[&(root.clone(), lists_areas(job))].clone());
                 context.insert("root", &root);
                 context.insert("asset_root", &asset_root);
                 context.insert("page_url", &job.url);

@@ -10,9 +10,9 @@ use super::SearchError;
 use super::analyze::index_terms;
 use super::fields::{FIELD_COUNT, FIELDS, FieldCounts};
 use super::readback;
+use crate::hashing::FastMap;
 use elasticlunr::{IndexBuilder, Language, Pipeline};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 pub(crate) struct Inverted {
     /// term → (document number, occurrences per field), documents ascending, terms in
@@ -164,7 +164,7 @@ fn compact(collected: readback::Collected, first: usize, count: usize) -> Invert
 /// share (a service's labels and synonyms, an area's name), where analysing every document's
 /// copy again was most of their cost.
 fn remembering_terms() -> elasticlunr::TokenizerFn {
-    let seen: RefCell<HashMap<String, Vec<String>>> = RefCell::default();
+    let seen: RefCell<FastMap<String, Vec<String>>> = RefCell::default();
     Box::new(move |text| {
         if let Some(terms) = seen.borrow().get(text) {
             return terms.clone();

@@ -2,14 +2,14 @@
 //! from the same one.
 
 use super::userwords::UserWords;
-use std::collections::HashMap;
+use crate::hashing::FastMap;
 use std::sync::{Arc, Mutex};
 
 /// The word lists of places, each made once: a national guide names a few thousand places on
 /// tens of thousands of pages, cards and printed entries, and each list is a small
 /// double-array trie to build (5 % of a 10,000-entry build's time when made at every use).
 #[derive(Default)]
-pub(super) struct PlaceWords(Mutex<HashMap<WordList, Option<Arc<UserWords>>>>);
+pub(super) struct PlaceWords(Mutex<FastMap<WordList, Option<Arc<UserWords>>>>);
 
 /// `(word, hiragana reading)` pairs.
 type WordList = Vec<(String, String)>;

@@ -3,14 +3,14 @@
 //! `TextStyle`; this pass leaves everything inside `<ruby>` alone, and never touches tags,
 //! attributes, `<title>`, scripts or styles.
 
+use crate::hashing::FastMap;
 use crate::text::{GradeFilter, Reader, unescape};
-use std::collections::HashMap;
 use std::sync::RwLock;
 
 /// The theme's text repeats on every page (the menu, the footer, labels): each run is read once
 /// per edition and its ruby reused. Shared by the threads that render the pages.
 #[derive(Debug, Default)]
-pub struct RubyCache(RwLock<HashMap<String, String>>);
+pub struct RubyCache(RwLock<FastMap<String, String>>);
 
 impl RubyCache {
     /// Appends the ruby of `text` to `out`: from the cache, or read now and kept.

@@ -2,9 +2,9 @@
 //! readers would read base and reading both); the furigana edition adds ruby. Every view goes
 //! through one `TextStyle`, so no text can reach a page unescaped or in the wrong edition.
 
+use crate::hashing::FastMap;
 use crate::text::Html;
 use crate::text::{GradeFilter, Place, Reader, strip_author_ruby};
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 /// Where the furigana twin of every page lives: `furigana/entries/x/` beside `entries/x/`.
@@ -75,7 +75,7 @@ pub struct Furigana {
 /// was about a tenth of a furigana build). Bodies are longer than any card's text and shown
 /// once, so long texts are not kept.
 #[derive(Debug, Default)]
-struct ReadTexts(RwLock<HashMap<String, Html>>);
+struct ReadTexts(RwLock<FastMap<String, Html>>);
 
 /// Texts longer than this (in bytes) are read every time rather than kept.
 const KEPT_TEXT_MAX: usize = 600;
