@@ -150,13 +150,18 @@ impl Theme {
         self.tera.contains_template(name)
     }
 
-    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, ThemeError> {
+    /// The template `name` filled with `context`, as the UTF-8 bytes tera writes: pages go to
+    /// disk as they are, and checking that a national site's 700 MB of pages are UTF-8 again
+    /// (tera writes only strings) was 2% of its build.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<Vec<u8>, ThemeError> {
+        let mut html = Vec::with_capacity(32 * 1024);
         self.tera
-            .render(name, context)
+            .render_to(name, context, &mut html)
             .map_err(|error| ThemeError::Template {
                 name: name.to_string(),
                 error,
-            })
+            })?;
+        Ok(html)
     }
 
     /// Every file under the theme's `static/`, as (path relative to it, bytes).
@@ -206,7 +211,7 @@ mod tests {
         std::fs::write(dir.path().join("templates/404.html"), "own 404").unwrap();
         let theme = Theme::load(dir.path()).unwrap();
         let page = theme.render("404.html", &tera::Context::new()).unwrap();
-        assert_eq!(page, "own 404");
+        assert_eq!(page, b"own 404");
         assert!(
             theme.has("entry.html"),
             "the other templates stay the default"

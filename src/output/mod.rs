@@ -116,7 +116,7 @@ impl Files {
 
     /// [`Files::add`] for many files at once: with a staging folder they are written on every
     /// core.
-    pub fn add_all(&mut self, files: Vec<(String, String)>) {
+    pub fn add_all(&mut self, files: Vec<(String, Vec<u8>)>) {
         use rayon::prelude::*;
         let Some(staging) = &self.staging else {
             for (path, bytes) in files {
@@ -126,7 +126,7 @@ impl Files {
         };
         let failed = files
             .par_iter()
-            .map(|(path, bytes)| staging.write(path, bytes.as_bytes()))
+            .map(|(path, bytes)| staging.write(path, bytes))
             .find_first(Result::is_err);
         if let Some(result) = failed {
             self.note(result);

@@ -122,7 +122,7 @@ pub fn render(
         PrintLayout::Full => ENTRY_TEMPLATE,
         PrintLayout::Compact => ENTRY_TEMPLATE_COMPACT,
     };
-    let render_entry = |e: &entry::PrintEntry| -> Result<String, PrintError> {
+    let render_entry = |e: &entry::PrintEntry| -> Result<Vec<u8>, PrintError> {
         let mut context = tera::Context::new();
         context.insert("e", e);
         context.insert("asset_root", &asset_root);
@@ -138,7 +138,9 @@ pub fn render(
     context.insert("doc", &doc);
     context.insert("asset_root", &asset_root);
     context.insert("edition", tx.edition());
-    let frame = tx.finish_page(theme.render(TEMPLATE, &context)?);
+    // The frame is searched for the entries' marks as text (one document, not ten thousand).
+    let frame = String::from_utf8(tx.finish_page(theme.render(TEMPLATE, &context)?))
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
     let render_part = |mark: usize| parts.render(mark, &render_entry);
     let mut failed = None;
     files.add_written(path, |out| {

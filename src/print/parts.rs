@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 /// Renders an entry's view into its part of the document (the theme's `partials/print-entry.html`,
 /// or its compact twin).
-pub type RenderEntry<'r> = dyn Fn(&PrintEntry) -> Result<String, PrintError> + Sync + 'r;
+pub type RenderEntry<'r> = dyn Fn(&PrintEntry) -> Result<Vec<u8>, PrintError> + Sync + 'r;
 
 /// What an entry's part is made from, and which entries are printed, in the order of their marks.
 pub struct Parts<'a> {
@@ -77,10 +77,10 @@ impl<'a> Parts<'a> {
     }
 
     /// The part of the document of the entry of mark `mark`.
-    pub fn render(&self, mark: usize, render_entry: &RenderEntry) -> Result<String, PrintError> {
+    pub fn render(&self, mark: usize, render_entry: &RenderEntry) -> Result<Vec<u8>, PrintError> {
         // `splice` asks only for marks `0..count`, which `print` made.
         let Some(&(e, number)) = self.printed.get(mark) else {
-            return Ok(String::new());
+            return Ok(Vec::new());
         };
         // Each entry's text is read at its place (its town's name as the town is read).
         let tx = self.tx.at(self.guide.place(e));

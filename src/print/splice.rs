@@ -68,7 +68,7 @@ pub enum FillError<E> {
 pub fn fill<E: Send>(
     frame: &str,
     count: usize,
-    render: &(dyn Fn(usize) -> Result<String, E> + Sync),
+    render: &(dyn Fn(usize) -> Result<Vec<u8>, E> + Sync),
     out: &mut dyn Write,
 ) -> Result<(), FillError<E>> {
     use rayon::prelude::*;
@@ -84,7 +84,7 @@ pub fn fill<E: Send>(
             }
             end += 1;
         }
-        let rendered: Vec<String> = marks
+        let rendered: Vec<Vec<u8>> = marks
             .par_iter()
             .map(|&number| render(number))
             .collect::<Result<_, E>>()
@@ -93,7 +93,7 @@ pub fn fill<E: Send>(
         for piece in &pieces[next..end] {
             match piece {
                 Piece::Text(text) => out.write_all(text.as_bytes()),
-                Piece::Part(_) => out.write_all(rendered.next().unwrap_or_default().as_bytes()),
+                Piece::Part(_) => out.write_all(&rendered.next().unwrap_or_default()),
             }
             .map_err(FillError::Io)?;
         }
@@ -108,7 +108,7 @@ mod tests {
 
     fn fill(frame: &str, parts: &[String]) -> String {
         let mut out = Vec::new();
-        let render = |i: usize| Ok::<_, ()>(parts[i].clone());
+        let render = |i: usize| Ok::<_, ()>(parts[i].clone().into_bytes());
         match super::fill(frame, parts.len(), &render, &mut out) {
             Ok(()) => String::from_utf8(out).expect("UTF-8 in, UTF-8 out"),
             Err(_) => panic!("a Vec takes every write, and every part renders"),
@@ -145,7 +145,7 @@ mod tests {
             if i == 1 {
                 Err("broken")
             } else {
-                Ok("x".to_string())
+                Ok(b"x".to_vec())
             }
         };
         let mut out = Vec::new();

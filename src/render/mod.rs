@@ -178,7 +178,7 @@ fn render_jobs(
     }
     // In slices, so that only a slice of pages is in memory before it goes to disk.
     for slice in jobs.chunks(RENDER_SLICE) {
-        let rendered: Vec<(String, String)> = slice
+        let rendered: Vec<(String, Vec<u8>)> = slice
             .par_iter()
             .map(|job| {
                 let (asset_root, root) = roots(&job.url);

@@ -14,15 +14,15 @@ pub struct RubyCache(RwLock<FastMap<String, String>>);
 
 impl RubyCache {
     /// Appends the ruby of `text` to `out`: from the cache, or read now and kept.
-    fn push_ruby(&self, text: &str, out: &mut String, read: impl FnOnce() -> String) {
+    fn push_ruby(&self, text: &str, out: &mut Vec<u8>, read: impl FnOnce() -> String) {
         if let Ok(m) = self.0.read()
             && let Some(hit) = m.get(text)
         {
-            out.push_str(hit);
+            out.extend_from_slice(hit.as_bytes());
             return;
         }
         let ruby = read();
-        out.push_str(&ruby);
+        out.extend_from_slice(ruby.as_bytes());
         if let Ok(mut m) = self.0.write() {
             m.insert(text.to_string(), ruby);
         }
@@ -30,12 +30,21 @@ impl RubyCache {
 }
 
 /// Elements whose text must not get ruby: already annotated, not shown, or not HTML text.
-const SKIP: &[&str] = &[
-    "ruby", "script", "style", "title", "textarea", "code", "pre",
+const SKIP: &[&[u8]] = &[
+    b"ruby",
+    b"script",
+    b"style",
+    b"title",
+    b"textarea",
+    b"code",
+    b"pre",
 ];
 
-pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter, cache: &RubyCache) -> String {
-    let mut out = String::with_capacity(html.len() + html.len() / 4);
+/// `html` (UTF-8, as tera writes it) with ruby over the kanji of its text. Worked on as bytes:
+/// tags and text are told apart by ASCII `<` and `>`, so every run of text is whole UTF-8, and
+/// only the runs that get ruby are read as text.
+pub fn add_ruby(html: &[u8], reader: &Reader, filter: GradeFilter, cache: &RubyCache) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len() + html.len() / 4);
     let mut skip_depth = 0usize;
     // `html[..copied]` is in `out`: what needs no ruby (most of a page) is copied in whole
     // runs, where a text gets its ruby, instead of tag by tag.
@@ -43,16 +52,16 @@ pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter, cache: &RubyCa
     let mut at = 0;
     while at < html.len() {
         let rest = &html[at..];
-        match memchr::memchr(b'<', rest.as_bytes()) {
+        match memchr::memchr(b'<', rest) {
             Some(0) => {
                 let end = tag_end(rest);
                 let tag = &rest[..end];
                 if let Some(name) = tag_name(tag) {
-                    let closing = tag.starts_with("</");
+                    let closing = tag.starts_with(b"</");
                     if SKIP.iter().any(|skip| skip.eq_ignore_ascii_case(name)) {
                         if closing {
                             skip_depth = skip_depth.saturating_sub(1);
-                        } else if !tag.ends_with("/>") {
+                        } else if !tag.ends_with(b"/>") {
                             skip_depth += 1;
                         }
                     }
@@ -61,9 +70,10 @@ pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter, cache: &RubyCa
             }
             found => {
                 let end = found.unwrap_or(rest.len());
-                let text = &rest[..end];
-                if skip_depth == 0 && has_kanji(text) {
-                    out.push_str(&html[copied..at]);
+                if skip_depth == 0
+                    && let Some(text) = kanji_text(&rest[..end])
+                {
+                    out.extend_from_slice(&html[copied..at]);
                     cache.push_ruby(text, &mut out, || {
                         reader.ruby_html(&unescape(text), filter).into_string()
                     });
@@ -73,35 +83,40 @@ pub fn add_ruby(html: &str, reader: &Reader, filter: GradeFilter, cache: &RubyCa
             }
         }
     }
-    out.push_str(&html[copied..]);
+    out.extend_from_slice(&html[copied..]);
     out
 }
 
 /// End of the tag (or comment, or doctype) starting at the beginning of `s`.
-fn tag_end(s: &str) -> usize {
-    if s.starts_with("<!--") {
-        return s.find("-->").map_or(s.len(), |i| i + 3);
+fn tag_end(s: &[u8]) -> usize {
+    if s.starts_with(b"<!--") {
+        return memchr::memmem::find(s, b"-->").map_or(s.len(), |i| i + 3);
     }
     // Attribute values are quoted by our templates and escaped, so `>` inside them is `&gt;`.
-    memchr::memchr(b'>', s.as_bytes()).map_or(s.len(), |i| i + 1)
+    memchr::memchr(b'>', s).map_or(s.len(), |i| i + 1)
 }
 
 /// The element name of a tag, as written (compare it ignoring ASCII case).
-fn tag_name(tag: &str) -> Option<&str> {
-    let inner = tag.strip_prefix("</").or_else(|| tag.strip_prefix('<'))?;
+fn tag_name(tag: &[u8]) -> Option<&[u8]> {
+    let inner = tag.strip_prefix(b"</").or_else(|| tag.strip_prefix(b"<"))?;
     let end = inner
-        .find(|c: char| !c.is_ascii_alphanumeric())
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
         .unwrap_or(inner.len());
     (end > 0).then_some(&inner[..end])
 }
 
-fn has_kanji(text: &str) -> bool {
+/// The run of text between two tags, when it has a kanji.
+fn kanji_text(run: &[u8]) -> Option<&str> {
     // Every kanji (and 々) is three bytes in UTF-8, led by 0xE3 to 0xE9: most runs between
     // tags are spaces and line breaks, rejected without decoding them.
-    text.bytes().any(|b| (0xE3..=0xE9).contains(&b))
-        && text
-            .chars()
-            .any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々'))
+    if !run.iter().any(|b| (0xE3..=0xE9).contains(b)) {
+        return None;
+    }
+    let text = std::str::from_utf8(run).ok()?;
+    text.chars()
+        .any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々'))
+        .then_some(text)
 }
 
 #[cfg(test)]
@@ -112,7 +127,13 @@ mod tests {
     fn annotates_text_but_not_tags_ruby_or_title() {
         let reader = Reader::new(&[]).unwrap();
         let html = r#"<title>連絡先</title><h2 id="連絡">連絡先</h2><ruby>工房<rt>こうぼう</rt></ruby><a title="電話">電話</a>"#;
-        let out = add_ruby(html, &reader, GradeFilter::All, &RubyCache::default());
+        let out = add_ruby(
+            html.as_bytes(),
+            &reader,
+            GradeFilter::All,
+            &RubyCache::default(),
+        );
+        let out = String::from_utf8(out).expect("UTF-8 in, UTF-8 out");
         assert!(out.starts_with("<title>連絡先</title>"), "{out}");
         assert!(out.contains(r#"<h2 id="連絡"><ruby>"#), "{out}");
         assert!(out.contains("<ruby>工房<rt>こうぼう</rt></ruby>"), "{out}");

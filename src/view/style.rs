@@ -23,8 +23,9 @@ pub trait TextStyle: Sync {
     fn prefix(&self) -> &'static str {
         ""
     }
-    /// A last pass over a whole rendered page (the furigana edition annotates the theme's own text).
-    fn finish_page(&self, html: String) -> String {
+    /// A last pass over a whole rendered page, as [`crate::theme::Theme::render`] made
+    /// it (the furigana edition annotates the theme's own text).
+    fn finish_page(&self, html: Vec<u8>) -> Vec<u8> {
         html
     }
     /// This style for an entry's text, with the entry's place (see `Guide::place`): the
@@ -149,7 +150,7 @@ impl TextStyle for Furigana {
     fn prefix(&self) -> &'static str {
         FURIGANA_PREFIX
     }
-    fn finish_page(&self, html: String) -> String {
+    fn finish_page(&self, html: Vec<u8>) -> Vec<u8> {
         crate::view::furigana_pass::add_ruby(&html, &self.reader, self.filter, &self.theme_text)
     }
     fn at<'s>(&'s self, place: Option<&Place>) -> Box<dyn TextStyle + 's> {
