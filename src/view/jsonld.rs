@@ -20,11 +20,16 @@ const CONTEXT: &str = "https://schema.org";
 pub fn script(value: &Value) -> Html {
     let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
     // JSON with `<`, `>` and `&` as escapes: nothing in it can end the script element.
-    Html::from_trusted(
-        text.replace('<', "\\u003c")
-            .replace('>', "\\u003e")
-            .replace('&', "\\u0026"),
-    )
+    let mut safe = String::with_capacity(text.len() + 32);
+    for c in text.chars() {
+        match c {
+            '<' => safe.push_str("\\u003c"),
+            '>' => safe.push_str("\\u003e"),
+            '&' => safe.push_str("\\u0026"),
+            c => safe.push(c),
+        }
+    }
+    Html::from_trusted(safe)
 }
 
 fn absolute(guide: &Guide, url: &str) -> String {

@@ -51,7 +51,14 @@ fn encode(text: &str) -> String {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
                 out.push(char::from(byte))
             }
-            other => out.push_str(&format!("%{other:02X}")),
+            other => {
+                // Written digit by digit: an address is mostly multi-byte characters, and a
+                // `format!` for each byte was most of the time of every entry page's map link.
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(char::from(HEX[usize::from(other >> 4)]));
+                out.push(char::from(HEX[usize::from(other & 0xF)]));
+            }
         }
     }
     out
