@@ -5,6 +5,8 @@
 //! it was.
 
 mod staging;
+mod swap;
+mod tree;
 
 pub use staging::write_atomically;
 

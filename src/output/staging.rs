@@ -6,17 +6,20 @@
 //! files are overwritten in place and whose files the next build does not make are removed at
 //! the end. Removing a national site's 23,000 files and creating them again took longer than
 //! writing them; overwriting costs only the writes. A killed build's staging folder is a spare
-//! like any other.
+//! like any other. A build that finds an output but no spare (the second build into a folder)
+//! hard-links the output's files into its staging folder: the files it makes again the same stay
+//! links, and a linked file is never written into (it is unlinked first), so the live output
+//! cannot change before the swap.
 
 use super::Files;
+use super::swap::{WriteError, recover, swap};
+use super::tree::{link_tree, list};
 use crate::hashing::FastSet;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-
-type WriteError = (PathBuf, io::Error);
 
 /// Writes the files held in memory into a staging folder beside `out`, then puts it in place of
 /// `out` in one step.
@@ -68,15 +71,24 @@ impl Staging {
         if root.exists() {
             let _ = fs::remove_dir_all(&root);
         }
-        // Another build into the same folder may take the spare first: then start empty.
+        // Another build into the same folder may take the spare first: then start empty. With
+        // no spare (the second build into a folder), the output is linked in file by file: its
+        // pages are this build's too, mostly, and a link costs a fraction of a new file.
+        let mut link_from = None;
         if fs::rename(&spare, &root).is_err() {
             fs::create_dir_all(&root).map_err(|e| (root.clone(), e))?;
+            link_from = out.is_dir().then(|| out.clone());
         }
         let listing = {
             let root = root.clone();
             std::thread::Builder::new()
                 .name("staging-list".into())
-                .spawn(move || list(&root))
+                .spawn(move || {
+                    if let Some(from) = link_from {
+                        link_tree(&from, &root);
+                    }
+                    list(&root)
+                })
                 .ok()
         };
         Ok(Staging {
@@ -92,14 +104,21 @@ impl Staging {
 
     /// Writes `rel` over whatever an earlier build left at that path. A file that already
     /// holds exactly these bytes is left as it is: most pages of a rebuild are the same as two
-    /// builds ago, and reading one back costs less than writing it again.
+    /// builds ago, and reading one back costs less than writing it again. One that shares its
+    /// contents with another (the live output's file, linked in) is only ever read, never
+    /// written: it is unlinked before new bytes go to its path.
     pub(super) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = self.root.join(rel);
-        let existing = self.make_room(&path).map_err(|e| (path.clone(), e))?;
-        if existing == Some(bytes.len() as u64) && fs::read(&path).is_ok_and(|b| b == bytes) {
-            return Ok(());
+        let fail = |e| (path.clone(), e);
+        if let Some(existing) = self.make_room(&path).map_err(fail)? {
+            if existing.len == bytes.len() as u64 && fs::read(&path).is_ok_and(|b| b == bytes) {
+                return Ok(());
+            }
+            if existing.shared {
+                fs::remove_file(&path).map_err(fail)?;
+            }
         }
-        fs::write(&path, bytes).map_err(|e| (path, e))
+        fs::write(&path, bytes).map_err(fail)
     }
 
     /// Writes `rel` in pieces, as `write` makes them: for a document too large to hold twice.
@@ -110,7 +129,13 @@ impl Staging {
     ) -> Result<(), WriteError> {
         use io::Write;
         let path = self.root.join(rel);
-        self.make_room(&path).map_err(|e| (path.clone(), e))?;
+        if self
+            .make_room(&path)
+            .map_err(|e| (path.clone(), e))?
+            .is_some_and(|existing| existing.shared)
+        {
+            fs::remove_file(&path).map_err(|e| (path.clone(), e))?;
+        }
         let file = fs::File::create(&path).map_err(|e| (path.clone(), e))?;
         let mut out = io::BufWriter::new(file);
         write(&mut out)
@@ -119,7 +144,7 @@ impl Staging {
     }
 
     /// See [`make_room`].
-    fn make_room(&self, path: &Path) -> io::Result<Option<u64>> {
+    fn make_room(&self, path: &Path) -> io::Result<Option<Existing>> {
         make_room(&self.root, &self.folders, path)
     }
 
@@ -223,12 +248,24 @@ impl Drop for Staging {
     }
 }
 
-/// Makes `path` writable as a new file: its folders exist (a file an earlier build left where a
-/// folder is needed is removed), a folder in its place is removed, and a file that shares its
-/// contents with another (a PDF hard-linked into the live output by the last build) is unlinked
-/// first, so that writing it never changes the output being served. Returns the length of the
-/// file left at `path`, if there is one.
-fn make_room(root: &Path, known: &Mutex<FastSet<PathBuf>>, path: &Path) -> io::Result<Option<u64>> {
+/// A file an earlier build left at a path this build writes.
+#[derive(Debug, Clone, Copy)]
+struct Existing {
+    len: u64,
+    /// It shares its contents with another file (the live output's, hard-linked: a carried PDF,
+    /// or every file of a staging folder linked from the output): writing into it would change
+    /// the output being served, so it is unlinked before anything is written at its path.
+    shared: bool,
+}
+
+/// Makes `path` ready for a file: its folders exist (a file an earlier build left where a
+/// folder is needed is removed), and a folder or a symbolic link in its place is removed.
+/// Returns the file left at `path`, if there is one.
+fn make_room(
+    root: &Path,
+    known: &Mutex<FastSet<PathBuf>>,
+    path: &Path,
+) -> io::Result<Option<Existing>> {
     if let Some(dir) = path.parent()
         && !known.lock().is_ok_and(|k| k.contains(dir))
     {
@@ -246,8 +283,11 @@ fn make_room(root: &Path, known: &Mutex<FastSet<PathBuf>>, path: &Path) -> io::R
     }
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.is_dir() => fs::remove_dir_all(path).map(|()| None),
-        Ok(meta) if shares_contents(&meta) => fs::remove_file(path).map(|()| None),
-        Ok(meta) => Ok(Some(meta.len())),
+        Ok(meta) if meta.file_type().is_symlink() => fs::remove_file(path).map(|()| None),
+        Ok(meta) => Ok(Some(Existing {
+            len: meta.len(),
+            shared: shares_contents(&meta),
+        })),
         Err(_) => Ok(None),
     }
 }
@@ -255,103 +295,12 @@ fn make_room(root: &Path, known: &Mutex<FastSet<PathBuf>>, path: &Path) -> io::R
 #[cfg(unix)]
 fn shares_contents(meta: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
-    meta.file_type().is_symlink() || meta.nlink() > 1
+    meta.nlink() > 1
 }
 
 #[cfg(not(unix))]
 fn shares_contents(_meta: &fs::Metadata) -> bool {
     true // no link count to ask: always write a new file
-}
-
-/// Every file and folder under `root` (by its path from it), each folder after what it holds.
-fn list(root: &Path) -> io::Result<Vec<String>> {
-    let mut listed = Vec::new();
-    for entry in walkdir::WalkDir::new(root)
-        .min_depth(1)
-        .contents_first(true)
-    {
-        let entry = entry.map_err(io::Error::from)?;
-        let path = entry.path();
-        listed.push(crate::paths::slash(path.strip_prefix(root).unwrap_or(path)));
-    }
-    Ok(listed)
-}
-
-/// Cleans up after builds that were killed: their staging folders become the spare (or go, when
-/// there is one); an old output moved aside by a swap that did not finish (only where there is
-/// no atomic exchange) comes back.
-fn recover(parent: &Path, name: &str, out: &Path, spare: &Path) {
-    let Ok(entries) = fs::read_dir(parent) else {
-        return;
-    };
-    let (tmp, old) = (format!(".{name}.tmp-"), format!(".{name}.old-"));
-    for entry in entries.flatten() {
-        let file = entry.file_name().to_string_lossy().into_owned();
-        let pid = file
-            .strip_prefix(&tmp)
-            .or_else(|| file.strip_prefix(&old))
-            .and_then(|p| p.parse::<u32>().ok());
-        let Some(pid) = pid else { continue };
-        if pid != std::process::id() && process_alive(pid) {
-            continue; // another build into the same folder, still running
-        }
-        if file.starts_with(&old) && !out.exists() {
-            let _ = fs::rename(entry.path(), out);
-        } else if spare.exists() || fs::rename(entry.path(), spare).is_err() {
-            let _ = fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
-fn process_alive(pid: u32) -> bool {
-    // /proc tells on Linux; elsewhere assume alive, so nothing another build uses is removed.
-    match Path::new("/proc/self").exists() {
-        true => Path::new(&format!("/proc/{pid}")).exists(),
-        false => true,
-    }
-}
-
-/// Puts `staging` in place of `out`; returns where the previous output now is, if there was one.
-#[cfg(target_os = "linux")]
-fn swap(staging: &Path, out: &Path, old: &Path) -> Result<Option<PathBuf>, WriteError> {
-    use rustix::fs::{CWD, RenameFlags, renameat_with};
-    if out.exists() {
-        // One system call: `out` is the old build or the new one, never neither.
-        match renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE) {
-            // `staging` now holds the previous build.
-            Ok(()) => return Ok(Some(staging.to_path_buf())),
-            // File systems without RENAME_EXCHANGE: the two-step swap below.
-            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
-            Err(e) => return Err((out.to_path_buf(), e.into())),
-        }
-    }
-    swap_in_two_steps(staging, out, old)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn swap(staging: &Path, out: &Path, old: &Path) -> Result<Option<PathBuf>, WriteError> {
-    swap_in_two_steps(staging, out, old)
-}
-
-/// Moves the old output aside, then the new one in. Killed between the two, `out` is missing
-/// for a moment; the next build's `recover` puts the old one back.
-fn swap_in_two_steps(
-    staging: &Path,
-    out: &Path,
-    old: &Path,
-) -> Result<Option<PathBuf>, WriteError> {
-    let had_old = out.exists();
-    if had_old {
-        fs::rename(out, old).map_err(|e| (out.to_path_buf(), e))?;
-    }
-    if let Err(e) = fs::rename(staging, out) {
-        // Put the previous output back so the site never disappears.
-        if had_old {
-            let _ = fs::rename(old, out);
-        }
-        return Err((out.to_path_buf(), e));
-    }
-    Ok(had_old.then(|| old.to_path_buf()))
 }
 
 fn absolute(path: &Path) -> PathBuf {
@@ -447,6 +396,72 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The second build into a folder has no spare: the output is linked in, the files it makes
+    /// again are left linked, the others are replaced by new files, and the live output never
+    /// changes until the swap.
+    #[test]
+    fn a_build_without_a_spare_links_the_output_in_and_never_writes_through_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let first = [
+            ("same.html", "same"),
+            ("changed.html", "old"),
+            ("gone/x.html", "gone"),
+        ];
+        let mut files = Files::staged(&out).unwrap();
+        for (path, text) in first {
+            files.add(path, text);
+        }
+        files.commit(&out).unwrap();
+
+        let mut staging = Staging::begin(&out).unwrap();
+        // The linking runs beside the build; here it is let finish first, so that what is
+        // checked below does not depend on which comes first (either way the result is right).
+        let listed = staging.listing.take().map(|l| l.join().unwrap());
+        staging.listing = Some(std::thread::spawn(move || listed.unwrap()));
+        for (path, text) in [
+            ("same.html", "same"),
+            ("changed.html", "new"),
+            ("new/p.html", "p"),
+        ] {
+            staging.write(path, text.as_bytes()).unwrap();
+        }
+        assert_eq!(fs::read_to_string(out.join("changed.html")).unwrap(), "old");
+        let keep: BTreeSet<&str> = ["same.html", "changed.html", "new/p.html"].into();
+        staging.complete(&BTreeMap::new(), &keep).unwrap();
+
+        let expected = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+            pairs
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            tree(&out),
+            expected(&[
+                ("changed.html", "new"),
+                ("new/p.html", "p"),
+                ("same.html", "same")
+            ])
+        );
+        // The previous output, now the spare, is exactly as it was.
+        let spare = dir.path().join(".output.spare");
+        assert_eq!(tree(&spare), expected(&first));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let inode = |p: &Path| fs::metadata(p).unwrap().ino();
+            assert_eq!(
+                inode(&out.join("same.html")),
+                inode(&spare.join("same.html"))
+            );
+            assert_ne!(
+                inode(&out.join("changed.html")),
+                inode(&spare.join("changed.html"))
+            );
+        }
     }
 
     #[test]
