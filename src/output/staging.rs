@@ -482,7 +482,10 @@ mod tests {
         let mut files = Files::staged(&out).unwrap();
         files.add("entries/index.html", "entries");
         files.add("areas/kita/index.html", "kita");
-        files.add_all(vec![("guidebook.pdf".into(), "%PDF new".into())]);
+        let made = files.add_made(&["%PDF new"], |bytes| {
+            Ok::<_, ()>(("guidebook.pdf".to_string(), bytes.as_bytes().to_vec()))
+        });
+        assert_eq!(made, Ok(()));
         // Writing the new PDF did not write through the link into the live output.
         assert_eq!(
             fs::read_to_string(out.join("guidebook.pdf")).unwrap(),

@@ -122,10 +122,6 @@ type Fill<'a> = Box<dyn Fn(&mut tera::Context, &str) + Send + Sync + 'a>;
 type AddPage<'a, 'p> =
     dyn FnMut(&str, &'static str, Shows, Fill<'a>) -> Result<(), ThemeError> + 'p;
 
-/// Pages rendered before they are handed to `Files` (which writes them on every core): enough
-/// to keep both cores busy, few enough that a slice of a national site's pages is a few MB.
-const RENDER_SLICE: usize = 256;
-
 /// A page to render: where, with which template, and what it shows.
 struct Job<'a> {
     url: String,
@@ -144,7 +140,6 @@ fn render_jobs(
     progress: &dyn PageProgress,
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
-    use rayon::prelude::*;
     progress.planned(jobs.len());
     let roots = |url: &str| {
         let asset_root = root_for(&format!("{prefix}{url}"));
@@ -176,26 +171,19 @@ fn render_jobs(
                 tera::Value::from_serializable(&frame)
             });
     }
-    // In slices, so that only a slice of pages is in memory before it goes to disk.
-    for slice in jobs.chunks(RENDER_SLICE) {
-        let rendered: Vec<(String, Vec<u8>)> = slice
-            .par_iter()
-            .map(|job| {
-                let (asset_root, root) = roots(&job.url);
-                let mut context = tera::Context::new();
-                context.insert_value("site", frames[&(root.clone(), lists_areas(job))].clone());
-                context.insert("root", &root);
-                context.insert("asset_root", &asset_root);
-                context.insert("page_url", &job.url);
-                context.insert("edition", tx.edition());
-                (job.fill)(&mut context, &root);
-                let html = tx.finish_page(theme.render(job.template, &context)?);
-                progress.page_done();
-                Ok((format!("{prefix}{}index.html", job.url), html))
-            })
-            .collect::<Result<_, ThemeError>>()?;
-        files.add_all(rendered);
-    }
+    files.add_made(&jobs, |job| {
+        let (asset_root, root) = roots(&job.url);
+        let mut context = tera::Context::new();
+        context.insert_value("site", frames[&(root.clone(), lists_areas(job))].clone());
+        context.insert("root", &root);
+        context.insert("asset_root", &asset_root);
+        context.insert("page_url", &job.url);
+        context.insert("edition", tx.edition());
+        (job.fill)(&mut context, &root);
+        let html = tx.finish_page(theme.render(job.template, &context)?);
+        progress.page_done();
+        Ok::<_, ThemeError>((format!("{prefix}{}index.html", job.url), html))
+    })?;
     Ok(jobs.len())
 }
 
