@@ -100,8 +100,7 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
     impact::add_exact_keys(&mut postings, &keys);
     drop(keys);
 
-    let term_shards = shards::cut(&postings, count)?;
-    drop(postings);
+    let term_shards = shards::cut(postings, count)?;
     let (doc_chunk, doc_chunks) = tables?;
     let facets = facets?;
 
