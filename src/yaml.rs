@@ -148,32 +148,28 @@ fn convert(node: Spanned<RawNode>, line_offset: u32) -> Node {
         RawNode::Int(i) => Value::Int(i),
         RawNode::Float(f) => Value::Float(f),
         RawNode::Str(s) => Value::Str(s),
-        RawNode::Seq(items) => Value::Seq(sized(
-            items.len(),
-            items.into_iter().map(|n| convert(n, line_offset)),
-        )),
-        RawNode::Map(pairs) => Value::Map(sized(
-            pairs.len(),
-            pairs.into_iter().map(|(k, v)| {
-                (
-                    Key {
-                        pos: pos_of(&k.referenced, line_offset),
-                        name: k.value,
-                    },
-                    convert(v, line_offset),
-                )
-            }),
-        )),
+        RawNode::Seq(items) => {
+            Value::Seq(sized(items.into_iter().map(|n| convert(n, line_offset))))
+        }
+        RawNode::Map(pairs) => Value::Map(sized(pairs.into_iter().map(|(k, v)| {
+            (
+                Key {
+                    pos: pos_of(&k.referenced, line_offset),
+                    name: k.value,
+                },
+                convert(v, line_offset),
+            )
+        }))),
     };
     Node { value, pos }
 }
 
-/// The converted nodes in a list of exactly `len`. Not `collect()`: collecting a `Vec`'s own
+/// The converted nodes in a list of exactly their number. Not `collect()`: collecting a `Vec`'s own
 /// iterator reuses its allocation in place, so each list kept the room of serde-saphyr's
 /// spanned nodes (each with two locations), grown by doubling, for nodes a third their size: at
 /// national scale the trees held 117 MB while the entries were checked, the build's peak.
-fn sized<T>(len: usize, items: impl Iterator<Item = T>) -> Vec<T> {
-    let mut out = Vec::with_capacity(len);
+fn sized<T>(items: impl ExactSizeIterator<Item = T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.len());
     out.extend(items);
     out
 }

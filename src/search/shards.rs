@@ -65,10 +65,7 @@ pub(crate) fn cut(postings: Postings, doc_count: u32) -> Result<Vec<Shard>, Sear
     use rayon::prelude::*;
     let encoded: Vec<(String, Encoded)> = postings
         .into_par_iter()
-        .map(|(term, list)| {
-            let encoded = encode(&list, doc_count);
-            (term, encoded)
-        })
+        .map(|(term, list)| (term, encode(&list, doc_count)))
         .collect();
     let costs: Vec<usize> = encoded.iter().map(|(t, e)| cost(t, e)).collect();
     let total: usize = costs.iter().sum();
