@@ -27,15 +27,38 @@ fn read(out: &Path, page: &str) -> String {
     std::fs::read_to_string(out.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
 }
 
-/// The base fixture's content fingerprint, as the build computes it.
-fn current_fingerprint() -> String {
+/// The base fixture's guide, as the build makes it.
+fn base_guide() -> shirube::enrich::Guide {
     let (site, diags) = shirube::check_site(
         &repo().join("tests/fixtures/base"),
         Date::parse("2026-11-01").unwrap(),
     );
     assert!(!diags.has_errors());
-    let guide = shirube::enrich::enrich(site.unwrap()).unwrap();
-    shirube::pdfs::fingerprint(&guide.site)
+    shirube::enrich::enrich(site.unwrap()).unwrap()
+}
+
+/// The base fixture's content fingerprint, as the build computes it.
+fn current_fingerprint() -> String {
+    shirube::pdfs::fingerprint(&base_guide().site)
+}
+
+/// The fingerprint is the start of the SHA-256 of the site's JSON, as the records that earlier
+/// builds wrote hold it (it is hashed as it is serialised, never held whole).
+#[test]
+fn the_fingerprint_is_the_hash_of_the_sites_json() {
+    use sha2::{Digest, Sha256};
+    let site = base_guide().site;
+    let json = serde_json::to_vec(&site).unwrap();
+    assert!(
+        json.len() > 1000,
+        "the site serialises: {} bytes",
+        json.len()
+    );
+    let whole: String = Sha256::digest(&json)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(shirube::pdfs::fingerprint(&site), whole);
 }
 
 fn record(file: &str, label: &str, area: Option<&str>, content: &str) -> PdfRecord {

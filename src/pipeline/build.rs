@@ -292,7 +292,7 @@ fn print_and_pages(
         })?;
     }
     let manifest = t.run(Stage::Pdf, || pdfs(guide, options, files))?;
-    let shelf = Shelf::new(&manifest, &crate::pdfs::fingerprint(&guide.site));
+    let shelf = Shelf::for_site(&manifest, &guide.site);
     let pages = t.run(Stage::Render, || {
         let render_options = render::RenderOptions {
             today: options.today,

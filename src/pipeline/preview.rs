@@ -257,13 +257,7 @@ fn render_pages(
     only: &(dyn Fn(&Shows) -> bool + Sync),
     files: &mut Files,
 ) -> Result<usize, BuildError> {
-    // Without PDFs (the only case `patch` renders) the fingerprint is never shown: not worth
-    // serialising the whole site for.
-    let fingerprint = match made.manifest.pdfs.is_empty() {
-        true => String::new(),
-        false => crate::pdfs::fingerprint(&made.guide.site),
-    };
-    let shelf = Shelf::new(&made.manifest, &fingerprint);
+    let shelf = Shelf::for_site(&made.manifest, &made.guide.site);
     let render_options = RenderOptions {
         today: options.today,
         furigana: options.furigana,

@@ -58,10 +58,16 @@ pub fn parse_author_ruby(s: &str) -> Vec<Segment> {
 /// every text of every page passes here and almost none has one, and the search for them char
 /// by char was 1–2% of a national build's CPU samples.
 fn may_have_marks(s: &str) -> bool {
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
+    // Made once: `memmem::find` makes its searcher at every call, which cost ten times the
+    // search itself on texts this short.
+    static BAR: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("｜"));
+    static OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("《"));
     let bytes = s.as_bytes();
     memchr::memchr2(b'{', b'|', bytes).is_some()
-        || memchr::memmem::find(bytes, "｜".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "《".as_bytes()).is_some()
+        || BAR.find(bytes).is_some()
+        || OPEN.find(bytes).is_some()
 }
 
 /// The text without author ruby readings: `{漢字|かんじ}を` → `漢字を`.

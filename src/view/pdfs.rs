@@ -4,6 +4,7 @@
 //! edition has changed since (see `crate::pdfs` for why an older PDF is kept).
 
 use crate::content::date::Date;
+use crate::content::model::Site;
 use crate::pdfs::{Manifest, PdfRecord, size_text};
 use serde::Serialize;
 
@@ -33,6 +34,16 @@ impl Shelf {
         Shelf {
             records: manifest.pdfs.clone(),
             current: current_fingerprint.to_string(),
+        }
+    }
+
+    /// The manifest's PDFs, each marked outdated unless it was made from `site` as it is now.
+    /// Without PDFs the site's fingerprint is never shown, and not worth serialising and
+    /// hashing the whole site for (2% of a national build's instructions, on the pages' path).
+    pub fn for_site(manifest: &Manifest, site: &Site) -> Shelf {
+        match manifest.pdfs.is_empty() {
+            true => Shelf::empty(),
+            false => Shelf::new(manifest, &crate::pdfs::fingerprint(site)),
         }
     }
 
