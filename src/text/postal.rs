@@ -42,6 +42,11 @@ struct Table {
     by_name: HashMap<String, Vec<usize>>,
 }
 
+/// Makes the table now (see [`super::prepare`]).
+pub(super) fn prepare() {
+    table();
+}
+
 fn table() -> &'static Table {
     static TABLE_CELL: OnceLock<Table> = OnceLock::new();
     TABLE_CELL.get_or_init(|| {
