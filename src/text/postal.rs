@@ -14,6 +14,7 @@
 //! the town (烏丸通三条上る) come before it.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::normalize::{fold_variants, nfkc};
@@ -32,8 +33,24 @@ struct City {
     kana: &'static str,
     /// The name's parts with their readings (揖斐郡 いびぐん, 池田町 いけだちょう), or the name.
     parts: Vec<(&'static str, &'static str)>,
-    /// Towns in the table's order; (folded name, name, reading).
-    towns: Vec<(Vec<char>, &'static str, &'static str)>,
+    /// Towns in the table's order: (where its folded name is in `folded`, name, reading).
+    towns: Vec<(Range<u32>, &'static str, &'static str)>,
+    /// The towns' folded names, one after the other: the country has 120,000 towns, and a list
+    /// of characters for each took 16 MB of every build that reads addresses.
+    folded: Vec<char>,
+}
+
+impl City {
+    /// Towns in the table's order: (folded name, name, reading).
+    fn towns(&self) -> impl Iterator<Item = (&[char], &'static str, &'static str)> {
+        self.towns.iter().map(|(at, name, kana)| {
+            let folded = self
+                .folded
+                .get(at.start as usize..at.end as usize)
+                .unwrap_or_default();
+            (folded, *name, *kana)
+        })
+    }
 }
 
 struct Table {
@@ -66,15 +83,23 @@ fn table() -> &'static Table {
                             .filter_map(|c| Some((c[0], *c.get(1)?)))
                             .collect(),
                         towns: Vec::new(),
+                        folded: Vec::new(),
                     });
                 }
                 [town, kana] => {
                     if let Some(city) = cities.last_mut() {
-                        city.towns.push((fold(town).chars().collect(), town, kana));
+                        let start = city.folded.len();
+                        city.folded.extend(fold(town).chars());
+                        let at = to_u32(start)..to_u32(city.folded.len());
+                        city.towns.push((at, town, kana));
                     }
                 }
                 _ => {}
             }
+        }
+        for city in &mut cities {
+            city.towns.shrink_to_fit();
+            city.folded.shrink_to_fit();
         }
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, c) in cities.iter().enumerate() {
@@ -94,6 +119,11 @@ fn table() -> &'static Table {
         }
         Table { cities, by_name }
     })
+}
+
+/// The table's offsets: its text is 4 MB.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// NFKC without spaces, variant kanji as their common forms, ヶ as ケ: how names are compared.
@@ -243,7 +273,7 @@ fn find_town(c: &City, street: &[char], written: &[char]) -> Option<TownMatch> {
     }
     let mut best: Option<TownMatch> = None;
     for start in starts {
-        for (folded, name, kana) in &c.towns {
+        for (folded, name, kana) in c.towns() {
             let Some((lead, len, breaks)) = match_town(folded, &street[start..]) else {
                 continue;
             };
@@ -375,12 +405,11 @@ fn pieces(
     }
     let head: String = folded[..at].iter().collect();
     let siblings: Vec<&str> = c
-        .towns
-        .iter()
+        .towns()
         .filter(|(f, n, _)| f.starts_with(&folded[..at]) && *n != name)
-        .map(|(_, _, k)| *k)
+        .map(|(_, _, k)| k)
         .collect();
-    let exact = c.towns.iter().find(|(f, _, _)| f[..] == folded[..at]);
+    let exact = c.towns().find(|(f, _, _)| f[..] == folded[..at]);
     let head_kana = match exact {
         Some((_, _, k)) => k.to_string(),
         None if !siblings.is_empty() => {
