@@ -319,18 +319,18 @@ fn index_and_data(
 ) -> Result<Timings, BuildError> {
     let mut print_files = files.branch();
     let mut data_files = files.branch();
-    let ((printed, indexed), exported) = rayon::join(
+    let ((indexed, printed), exported) = rayon::join(
         || {
-            rayon::join(
-                || {
-                    options.pdf.is_none().then(|| {
-                        timed(Stage::Print, || {
-                            print::render_for_build(guide, theme, &mut print_files)
-                        })
-                    })
-                },
-                || timed(Stage::Index, || index::index(guide, files)),
-            )
+            // The print document after the index, not beside it: the two largest things this
+            // side holds (the index's inverted table, the document's template value) were then
+            // in memory at the same time, beside the pages.
+            let indexed = timed(Stage::Index, || index::index(guide, files));
+            let printed = options.pdf.is_none().then(|| {
+                timed(Stage::Print, || {
+                    print::render_for_build(guide, theme, &mut print_files)
+                })
+            });
+            (indexed, printed)
         },
         || timed(Stage::Export, || export::data(guide, &mut data_files)),
     );
