@@ -35,8 +35,8 @@ struct City {
     parts: Vec<(&'static str, &'static str)>,
     /// Towns in the table's order: (where its folded name is in `folded`, name, reading).
     towns: Vec<(Range<u32>, &'static str, &'static str)>,
-    /// The towns' folded names, one after the other: the country has 120,000 towns, and a list
-    /// of characters for each took 16 MB of every build that reads addresses.
+    /// The towns' folded names, one after the other: the country has 120,000 towns, and with a
+    /// list of characters for each the table took 16 MB of every build that reads addresses.
     folded: Vec<char>,
 }
 
