@@ -52,7 +52,9 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
     });
     let cx = EntryContext::new(config.as_ref(), &raw.root, today);
 
-    let mut entries = Vec::new();
+    // At its final size: grown by doubling, a national guide's list of entries held room for
+    // six thousand more (heaptrack: 13 MB for 10,000).
+    let mut entries = Vec::with_capacity(raw.entries.len());
     let mut first_use: BTreeMap<String, PathBuf> = BTreeMap::new();
     let decoded = each_apart(&raw.entries, |doc, diags| {
         let mut d = Decoder {
