@@ -23,7 +23,7 @@ pub fn nfkc(s: &str) -> String {
 
 /// Whether `c` alone is NFKC, so that a piece of just `c` normalises to itself.
 pub(crate) fn is_normal_char(c: char) -> bool {
-    is_common(c) || is_normal(c.encode_utf8(&mut [0; 4]))
+    is_normal(c.encode_utf8(&mut [0; 4]))
 }
 
 /// ASCII, kana, the common kanji and the commonest Japanese punctuation: most of what a guide is
