@@ -1,5 +1,5 @@
-//! Builds the inverted index with elasticlunr-rs (the design's choice), fed by our analyser, and
-//! reads its term → document table and field lengths back out.
+//! Builds the inverted index with elasticlunr-rs (the design's choice): an elasticlunr inverted
+//! index per field, fed by our analyser, whose term → document tables are read back out.
 //!
 //! Why not ship elasticlunr's own JSON: it is one file (24 MB for 10,000 pages), a character trie
 //! whose nesting makes it impossible to cut by token, with every document reference repeated as a
@@ -11,8 +11,7 @@ use super::analyze::index_terms;
 use super::fields::{FIELD_COUNT, FIELDS, FieldCounts};
 use super::readback;
 use crate::hashing::FastMap;
-use elasticlunr::{IndexBuilder, Language, Pipeline};
-use std::cell::RefCell;
+use elasticlunr::inverted_index::InvertedIndex;
 
 pub(crate) struct Inverted {
     /// term → (document number, occurrences per field), documents ascending, terms in
@@ -30,25 +29,6 @@ pub(crate) struct Inverted {
 /// the build's peak.
 pub(crate) type TermCounts = [u8; FIELD_COUNT];
 
-/// Our analyser as an elasticlunr language, with an empty pipeline: no English stemmer or stop
-/// words may touch Japanese tokens or the Latin words among them.
-struct Shirube;
-
-impl Language for Shirube {
-    fn name(&self) -> String {
-        "ShirubeJapanese".into()
-    }
-    fn code(&self) -> String {
-        "ja-x-shirube".into()
-    }
-    fn tokenize(&self, text: &str) -> Vec<String> {
-        index_terms(text)
-    }
-    fn make_pipeline(&self) -> Pipeline {
-        Pipeline { queue: Vec::new() }
-    }
-}
-
 /// Documents an elasticlunr index is built from at a time. Each slice is analysed, inverted
 /// and read back on its own, on every core, and the slices' tables are joined: a national
 /// corpus analysed and indexed whole held every token of every text at once (half a gigabyte
@@ -56,6 +36,9 @@ impl Language for Shirube {
 /// that a region's guide has a slice for each core, and that a slice's elasticlunr index stays
 /// small (its tries and maps cost many times the postings they hold).
 const DOCS_PER_SLICE: usize = 250;
+
+// A slice's documents are referred to by three digits (`invert_slice`).
+const _: () = assert!(DOCS_PER_SLICE <= 1000);
 
 /// The table of `docs`, document number `i` being `docs[i]`, whose texts `texts` gives in
 /// [`FIELDS`] order. Each document's texts are made as it is indexed and dropped after: copies of
@@ -72,11 +55,7 @@ pub(crate) fn invert<D: Sync>(
         // the pages found nothing left to take while the other worked through a run of ten
         // slices alone (a second of one core at N = 10,000).
         .with_max_len(1)
-        .map(|(i, slice)| {
-            let first = i * DOCS_PER_SLICE;
-            invert_slice(slice, &texts, first)
-                .map(|collected| compact(collected, first, slice.len()))
-        })
+        .map(|(i, slice)| invert_slice(slice, &texts, i * DOCS_PER_SLICE))
         // Neighbouring tables are joined as they are made, on every core: rayon joins only
         // neighbours, left before right, so each term's documents stay ascending. One table
         // filled from all the slices at the end held one core for half a second.
@@ -135,71 +114,129 @@ pub(crate) fn merge_terms<V>(
     merged
 }
 
-/// A slice's tables as lists, while other slices are still being read: the maps of the read-back
-/// cost about three times as much. `lengths` gets a row for each of the slice's `count`
-/// documents, which begin at number `first`.
-fn compact(collected: readback::Collected, first: usize, count: usize) -> Inverted {
-    let terms = collected
-        .terms
+/// The table of one field (occurrences in `slot`) of a slice that begins at document `first`.
+fn field_table(terms: readback::Terms, slot: usize, first: usize) -> Vec<(String, Postings)> {
+    let first = u32::try_from(first).unwrap_or(u32::MAX);
+    terms
         .into_iter()
-        .map(|(term, docs)| {
-            let list = docs
+        .map(|(term, mut docs)| {
+            // in the order of their references, which is their numbers' (`invert_slice`)
+            if !docs.is_sorted_by_key(|(doc, _)| *doc) {
+                docs.sort_unstable_by_key(|(doc, _)| *doc);
+            }
+            let postings = docs
                 .into_iter()
-                .map(|(doc, counts)| (doc, counts.map(|c| u8::try_from(c).unwrap_or(u8::MAX))))
+                .map(|(doc, count)| {
+                    let mut counts = [0; FIELD_COUNT];
+                    counts[slot] = u8::try_from(count).unwrap_or(u8::MAX);
+                    (first + doc, counts)
+                })
                 .collect();
-            (term, list)
+            (term, postings)
         })
-        .collect();
-    let lengths = (first..first + count)
-        .map(|n| {
-            let n = u32::try_from(n).unwrap_or(u32::MAX);
-            collected
-                .lengths
-                .get(&n)
-                .copied()
-                .unwrap_or([0; FIELD_COUNT])
-        })
-        .collect();
-    Inverted { terms, lengths }
+        .collect()
 }
 
-/// [`index_terms`], remembering each text's terms: for the fields whose few texts many documents
-/// share (a service's labels and synonyms, an area's name), where analysing every document's
-/// copy again was most of their cost.
-fn remembering_terms() -> elasticlunr::TokenizerFn {
-    let seen: RefCell<FastMap<String, Vec<String>>> = RefCell::default();
-    Box::new(move |text| {
-        if let Some(terms) = seen.borrow().get(text) {
-            return terms.clone();
+/// A term's documents (ascending) and its occurrences in each field of them.
+type Postings = Vec<(u32, TermCounts)>;
+
+/// The postings of one term in two fields, as one list: a document in both has the counts of
+/// both (each list counts its own field only).
+fn merge_fields(left: Postings, right: Postings) -> Postings {
+    // At its final size: these lists are the index's postings until their impacts are made.
+    let mut merged = Vec::with_capacity(union_len(&left, &right));
+    let mut rights = right.into_iter().peekable();
+    for (doc, mut counts) in left {
+        while let Some(next) = rights.next_if(|(r, _)| *r < doc) {
+            merged.push(next);
         }
-        let terms = index_terms(text);
-        seen.borrow_mut().insert(text.to_owned(), terms.clone());
-        terms
-    })
+        if let Some((_, other)) = rights.next_if(|(r, _)| *r == doc) {
+            for (count, other) in counts.iter_mut().zip(other) {
+                *count = (*count).max(other);
+            }
+        }
+        merged.push((doc, counts));
+    }
+    merged.extend(rights);
+    merged
 }
 
-/// The term table of `docs`, which are documents `first`, `first + 1` … of the corpus.
+/// How many documents are in `left` or `right` (both ascending).
+fn union_len(left: &Postings, right: &Postings) -> usize {
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while let (Some((l, _)), Some((r, _))) = (left.get(i), right.get(j)) {
+        both += usize::from(l == r);
+        i += usize::from(l <= r);
+        j += usize::from(r <= l);
+    }
+    left.len() + right.len() - both
+}
+
+/// The term table of `docs`, which are documents `first`, `first + 1` … of the corpus, and their
+/// tokens per field.
+///
+/// Each field's terms go into an elasticlunr inverted index of their own, as elasticlunr's
+/// `Index::add_doc` puts them, but without the rest of what `add_doc` does for an index we do
+/// not ship: a copy of every text into a map (the document store drops it when not saving
+/// documents), the store's field lengths in maps keyed by strings, the tokens counted in a
+/// B-tree. That was about half of its cost.
 fn invert_slice<D>(
     docs: &[D],
     texts: impl Fn(&D) -> [String; FIELD_COUNT],
     first: usize,
-) -> Result<readback::Collected, SearchError> {
-    // Each text is analysed as elasticlunr asks for it: the slices are inverted on every core
-    // at once, so analysing a whole slice ahead on every core gained nothing, and held every
-    // token of two slices' texts (a hundred MB at national scale).
-    let mut builder = IndexBuilder::with_language(Box::new(Shirube)).save_docs(false);
-    for field in &FIELDS {
-        builder = match field.shared {
-            true => builder.add_field_with_tokenizer(field.name, remembering_terms()),
-            false => builder.add_field_with_tokenizer(field.name, Box::new(index_terms)),
-        };
+) -> Result<Inverted, SearchError> {
+    let mut fields: [InvertedIndex; FIELD_COUNT] = Default::default();
+    // The few texts many documents share (a service's labels and synonyms, an area's name):
+    // their terms are remembered, where analysing every document's copy again was most of
+    // their cost.
+    let mut shared: FastMap<String, Vec<String>> = FastMap::default();
+    let mut lengths = vec![[0; FIELD_COUNT]; docs.len()];
+    // Last document first: each term's documents are a B-tree keyed by reference, which finds
+    // where a key goes by comparing from the left of each node, so a key smaller than all takes
+    // one comparison a level where the largest took up to eleven (a third of elasticlunr's
+    // time was those comparisons). References are the number within the slice, in three
+    // digits, so that their order as text is their order as numbers.
+    for (number, doc) in docs.iter().enumerate().rev() {
+        let reference = format!("{number:03}");
+        let row = &mut lengths[number];
+        // Each text is analysed as it is indexed: the slices are inverted on every core at
+        // once, so analysing a whole slice ahead gained nothing, and held every token of two
+        // slices' texts (a hundred MB at national scale).
+        for ((text, field), (inverted, length)) in texts(doc)
+            .iter()
+            .zip(&FIELDS)
+            .zip(fields.iter_mut().zip(row.iter_mut()))
+        {
+            let own;
+            let terms = match field.shared {
+                true => {
+                    if !shared.contains_key(text.as_str()) {
+                        shared.insert(text.clone(), index_terms(text));
+                    }
+                    &shared[text.as_str()]
+                }
+                false => {
+                    own = index_terms(text);
+                    &own
+                }
+            };
+            *length = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+            let mut counted: Vec<&str> = terms.iter().map(String::as_str).collect();
+            counted.sort_unstable();
+            for run in counted.chunk_by(|a, b| a == b) {
+                // elasticlunr's term frequency: the square root of the occurrences
+                inverted.add_token(&reference, run[0], (run.len() as f64).sqrt());
+            }
+        }
     }
-    let mut index = builder.build();
-    for (number, doc) in docs.iter().enumerate() {
-        index.add_doc(&(first + number).to_string(), texts(doc).iter());
+    // Each field's table is read back from elasticlunr's index through its `Serialize` (the
+    // index has no accessor), and the fields' tables are merged term by term.
+    let mut terms = Vec::new();
+    for (slot, field) in fields.iter().enumerate() {
+        let table = field_table(readback::read(field)?, slot, first);
+        terms = merge_terms(terms, table, merge_fields);
     }
-    // elasticlunr-rs keeps its inverted index private; its `Serialize` is the way out
-    readback::read(&index)
+    Ok(Inverted { terms, lengths })
 }
 
 #[cfg(test)]
@@ -224,5 +261,50 @@ mod tests {
         assert_eq!(counts, [3, u8::MAX]);
         // A field's length, for BM25's normalisation, is not cut short.
         assert!(inverted.lengths[1][FIELD_COUNT - 1] >= 300);
+    }
+
+    /// A term in several fields of a document has its count in each; documents stay ascending
+    /// across slices, whose references restart at 000.
+    #[test]
+    fn fields_and_slices_join() {
+        let docs: Vec<usize> = (0..DOCS_PER_SLICE + 3).collect();
+        let texts = |n: &usize| -> [String; FIELD_COUNT] {
+            let mut texts: [String; FIELD_COUNT] = Default::default();
+            texts[0] = "就労 工房".into();
+            texts[FIELD_COUNT - 1] = match n % 2 {
+                0 => "就労 就労".into(),
+                _ => "bread".into(),
+            };
+            texts
+        };
+        let inverted = invert(&docs, texts).expect("inverted");
+        let postings = |term: &str| {
+            let (_, docs) = inverted.terms.iter().find(|(t, _)| t == term).unwrap();
+            docs.clone()
+        };
+        let work = postings("就労");
+        assert_eq!(work.len(), docs.len());
+        assert!(work.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(work[0].1[0], 1);
+        assert_eq!(work[0].1[FIELD_COUNT - 1], 2);
+        assert_eq!(work[1].1[FIELD_COUNT - 1], 0);
+        let bread = postings("bread");
+        assert_eq!(bread.len(), docs.len() / 2);
+        assert_eq!(bread.last().unwrap().0 as usize, DOCS_PER_SLICE + 1);
+        assert_eq!(inverted.lengths.len(), docs.len());
+        let length = index_terms("就労 就労").len();
+        assert_eq!(inverted.lengths[2][FIELD_COUNT - 1] as usize, length);
+        assert!(length >= 2);
+    }
+
+    #[test]
+    fn union_counts_documents_once() {
+        let list =
+            |docs: &[u32]| -> Postings { docs.iter().map(|&d| (d, [1; FIELD_COUNT])).collect() };
+        assert_eq!(union_len(&list(&[1, 3, 5]), &list(&[2, 3, 6, 7])), 6);
+        assert_eq!(union_len(&list(&[]), &list(&[2])), 1);
+        let merged = merge_fields(list(&[1, 3]), list(&[3, 4]));
+        assert_eq!(merged.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 3, 4]);
+        assert_eq!(merged.capacity(), 3);
     }
 }

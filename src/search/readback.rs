@@ -1,81 +1,71 @@
-//! Reads elasticlunr's index back into term → document → per-field counts through its
+//! Reads an elasticlunr inverted index back into term → documents → occurrences through its
 //! `Serialize` implementation, with a serializer that collects what it is shown instead of
 //! writing text. Writing the index as JSON and parsing it again cost about a twelfth of a plain
 //! national build's CPU (formatting and parsing every term frequency as a float); here nothing
-//! is formatted, and the parts we do not need (the pipeline, the language, documents' field
-//! values) are never walked.
+//! is formatted.
 //!
-//! The shape (elasticlunr.js's, kept by elasticlunr-rs 3.x):
-//! `{"index": {<field>: {"root": node}}, "documentStore": {"docInfo": {ref: {field: length}}}, …}`
-//! with `node = {"docs": {ref: {"tf": sqrt(count)}}, "df": n, <next char>: node, …}`.
+//! The shape (elasticlunr.js's, kept by elasticlunr-rs 3.x) of one field's inverted index:
+//! `{"root": node}` with `node = {"docs": {ref: {"tf": sqrt(count)}}, "df": n, <next char>: node, …}`.
 
 use super::SearchError;
-use super::fields::{FIELDS, FieldCounts};
 use serde::Serialize;
 use serde::ser::{self, Impossible, SerializeMap, SerializeStruct};
-use std::collections::BTreeMap;
 use std::fmt;
 
-/// What the read-back collects.
-#[derive(Default)]
-pub(crate) struct Collected {
-    pub terms: Terms,
-    pub lengths: BTreeMap<u32, FieldCounts>,
-}
+/// Term → (document, occurrences), terms in code-point order, each term's documents in the
+/// order of their references.
+pub(crate) type Terms = Vec<(String, Vec<(u32, u32)>)>;
 
-type Terms = BTreeMap<String, BTreeMap<u32, FieldCounts>>;
-
-/// The term table and field lengths of `index` (an `elasticlunr::Index`).
-pub(crate) fn read(index: &impl Serialize) -> Result<Collected, SearchError> {
+/// The term table of `field` (an `elasticlunr::inverted_index::InvertedIndex`).
+///
+/// A trie walked depth first, a node's documents before its children, children in character
+/// order, gives its terms in code-point order: the table is a list made in one pass, not a map
+/// (whose look-ups and nodes were most of the read-back's cost). Should a later elasticlunr
+/// walk it otherwise, the list is sorted after.
+pub(crate) fn read(field: &impl Serialize) -> Result<Terms, SearchError> {
     let mut walker = Walker {
-        out: Collected::default(),
-        role: Role::Top,
+        terms: Terms::new(),
+        role: Role::Inverted,
         prefix: String::new(),
         key: String::new(),
         number: 0.0,
         docs: Vec::new(),
     };
-    index
+    field
         .serialize(&mut walker)
         .map_err(|Shape(at)| SearchError::IndexShape(at))?;
-    Ok(walker.out)
+    let mut terms = walker.terms;
+    if !terms.is_sorted_by(|a, b| a.0 < b.0) {
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    }
+    Ok(terms)
 }
 
 /// Where in the index's shape the walker is: what the next value it is shown means.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Role {
-    /// The index: `index` and `documentStore` are read, the rest skipped.
-    Top,
-    /// Field name → that field's inverted index.
-    Fields,
     /// One field's inverted index: `{"root": node}`.
-    Inverted { slot: usize },
+    Inverted,
     /// A trie node: its documents, its document frequency (skipped) and its children by
     /// character; the characters from the root are `prefix`.
-    Node { slot: usize },
+    Node,
     /// The documents of the term `prefix`: reference → term frequency.
-    Docs { slot: usize },
+    Docs,
     /// One document's `{"tf": sqrt(count)}`.
     Frequency,
-    /// The document store: only `docInfo` is read.
-    Store,
-    /// Reference → the document's token count per field.
-    DocInfo,
-    /// Field name → token count, of document `doc`.
-    Lengths { doc: u32 },
     /// A number, into `number`.
     Number,
 }
 
 struct Walker {
-    out: Collected,
+    terms: Terms,
     role: Role,
     /// The characters from the trie's root to the node being walked: its term.
     prefix: String,
     /// The key of the map entry whose value comes next.
     key: String,
     number: f64,
-    /// The current term's (document, occurrences), added to `out` once its map ends.
+    /// The current term's (document, occurrences), added to `terms` once its map ends.
     docs: Vec<(u32, u32)>,
 }
 
@@ -117,13 +107,6 @@ fn doc_number(reference: &str) -> Result<u32, Shape> {
         .map_err(|_| Shape(format!("document reference {reference:?}")))
 }
 
-fn field_slot(name: &str) -> Result<usize, Shape> {
-    FIELDS
-        .iter()
-        .position(|f| f.name == name)
-        .ok_or_else(|| Shape(format!("unknown field {name:?}")))
-}
-
 impl SerializeStruct for &mut Walker {
     type Ok = ();
     type Error = Shape;
@@ -134,16 +117,13 @@ impl SerializeStruct for &mut Walker {
         value: &T,
     ) -> Result<(), Shape> {
         match (self.role, key) {
-            (Role::Top, "index") => self.descend(Role::Fields, value),
-            (Role::Top, "documentStore") => self.descend(Role::Store, value),
-            (Role::Inverted { slot }, "root") => {
+            (Role::Inverted, "root") => {
                 self.prefix.clear();
-                self.descend(Role::Node { slot }, value)
+                self.descend(Role::Node, value)
             }
-            (Role::Store, "docInfo") => self.descend(Role::DocInfo, value),
             (Role::Frequency, "tf") => self.descend(Role::Number, value),
             // Not needed: never walked.
-            (Role::Top | Role::Inverted { .. } | Role::Store | Role::Frequency, _) => Ok(()),
+            (Role::Inverted | Role::Frequency, _) => Ok(()),
             _ => Err(self.unexpected(key)),
         }
     }
@@ -164,24 +144,20 @@ impl SerializeMap for &mut Walker {
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Shape> {
         match self.role {
-            Role::Fields => {
-                let slot = field_slot(&self.key)?;
-                self.descend(Role::Inverted { slot }, value)
-            }
-            Role::Node { slot } => match self.key.as_str() {
+            Role::Node => match self.key.as_str() {
                 "df" => Ok(()),
                 // The root's documents have no term (elasticlunr keeps none there).
                 "docs" if self.prefix.is_empty() => Ok(()),
-                "docs" => self.descend(Role::Docs { slot }, value),
+                "docs" => self.descend(Role::Docs, value),
                 _ => {
                     let len = self.prefix.len();
                     self.prefix.push_str(&self.key);
-                    let walked = self.descend(Role::Node { slot }, value);
+                    let walked = self.descend(Role::Node, value);
                     self.prefix.truncate(len);
                     walked
                 }
             },
-            Role::Docs { .. } => {
+            Role::Docs => {
                 let doc = doc_number(&self.key)?;
                 self.descend(Role::Frequency, value)?;
                 // elasticlunr stores sqrt(occurrences); square it back to a count
@@ -189,31 +165,15 @@ impl SerializeMap for &mut Walker {
                 self.docs.push((doc, (tf * tf).round().max(1.0) as u32));
                 Ok(())
             }
-            Role::DocInfo => {
-                let doc = doc_number(&self.key)?;
-                self.descend(Role::Lengths { doc }, value)
-            }
-            Role::Lengths { doc } => {
-                let slot = field_slot(&self.key)?;
-                self.descend(Role::Number, value)?;
-                let row = self.out.lengths.entry(doc).or_insert([0; FIELDS.len()]);
-                row[slot] = self.number as u32;
-                Ok(())
-            }
             _ => Err(self.unexpected("a map entry")),
         }
     }
 
     fn end(self) -> Result<(), Shape> {
-        // A term's documents go in at once: one look-up of the term, not one per document (a
-        // node without documents, inside a longer term, adds no term).
-        if let Role::Docs { slot } = self.role
-            && !self.docs.is_empty()
-        {
-            let docs = self.out.terms.entry(self.prefix.clone()).or_default();
-            for (doc, count) in self.docs.drain(..) {
-                docs.entry(doc).or_insert([0; FIELDS.len()])[slot] = count;
-            }
+        // A node without documents, inside a longer term, adds no term.
+        if self.role == Role::Docs && !self.docs.is_empty() {
+            let docs = std::mem::take(&mut self.docs);
+            self.terms.push((self.prefix.clone(), docs));
         }
         Ok(())
     }
@@ -293,18 +253,14 @@ impl ser::Serializer for &mut Walker {
 
     fn serialize_map(self, _len: Option<usize>) -> Result<Self, Shape> {
         match self.role {
-            Role::Fields
-            | Role::Node { .. }
-            | Role::Docs { .. }
-            | Role::DocInfo
-            | Role::Lengths { .. } => Ok(self),
+            Role::Node | Role::Docs => Ok(self),
             _ => Err(self.unexpected("a map")),
         }
     }
 
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self, Shape> {
         match self.role {
-            Role::Top | Role::Inverted { .. } | Role::Store | Role::Frequency => Ok(self),
+            Role::Inverted | Role::Frequency => Ok(self),
             _ => Err(self.unexpected("a struct")),
         }
     }
@@ -437,12 +393,14 @@ impl ser::Serializer for KeyText<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use elasticlunr::IndexBuilder;
+    use elasticlunr::inverted_index::InvertedIndex;
     use serde_json::Value;
+    use std::collections::BTreeMap;
 
-    /// The term table as elasticlunr's own JSON holds it, walked node by node.
-    fn from_json(json: &Value) -> Collected {
-        fn node(out: &mut Terms, slot: usize, prefix: &mut String, value: &Value) {
+    /// The term table as elasticlunr's own JSON of the index holds it, walked node by node.
+    fn from_json(json: &Value) -> Terms {
+        type Table = BTreeMap<String, BTreeMap<u32, u32>>;
+        fn node(out: &mut Table, prefix: &mut String, value: &Value) {
             for (key, value) in value.as_object().unwrap() {
                 match key.as_str() {
                     "df" => {}
@@ -451,56 +409,49 @@ mod tests {
                         for (reference, tf) in value.as_object().unwrap() {
                             let tf = tf["tf"].as_f64().unwrap();
                             let docs = out.entry(prefix.clone()).or_default();
-                            docs.entry(reference.parse().unwrap())
-                                .or_insert([0; FIELDS.len()])[slot] = (tf * tf).round() as u32;
+                            docs.insert(reference.parse().unwrap(), (tf * tf).round() as u32);
                         }
                     }
                     next => {
                         let len = prefix.len();
                         prefix.push_str(next);
-                        node(out, slot, prefix, value);
+                        node(out, prefix, value);
                         prefix.truncate(len);
                     }
                 }
             }
         }
-        let mut out = Collected::default();
-        for (field, inverted) in json["index"].as_object().unwrap() {
-            let slot = field_slot(field).unwrap();
-            node(&mut out.terms, slot, &mut String::new(), &inverted["root"]);
-        }
-        for (reference, lengths) in json["documentStore"]["docInfo"].as_object().unwrap() {
-            let row = out.lengths.entry(reference.parse().unwrap()).or_default();
-            for (field, len) in lengths.as_object().unwrap() {
-                row[field_slot(field).unwrap()] = len.as_u64().unwrap() as u32;
-            }
-        }
-        out
+        let mut out = Table::default();
+        node(&mut out, &mut String::new(), &json["root"]);
+        out.into_iter()
+            .map(|(term, docs)| (term, docs.into_iter().collect()))
+            .collect()
     }
 
-    /// What the walker reads is what elasticlunr's own JSON says, term by term.
+    /// What the walker reads is what elasticlunr's own JSON says, term by term, in order.
     #[test]
     fn reads_what_the_json_holds() {
-        let mut builder = IndexBuilder::new().save_docs(false);
-        for field in &FIELDS {
-            builder = builder.add_field(field.name);
+        let mut index = InvertedIndex::new();
+        for (reference, words) in [
+            ("0", &[("apple", 2), ("pie", 1), ("ap", 1)][..]),
+            ("1", &[("apple", 1), ("tart", 1), ("zebra", 1), ("就労", 2)]),
+            ("12", &[("pie", 3), ("crust", 1), ("tart", 1), ("就職", 1)]),
+        ] {
+            for (word, count) in words {
+                index.add_token(reference, word, f64::from(*count).sqrt());
+            }
         }
-        let mut index = builder.build();
-        let texts = |words: &'static str| FIELDS.map(|_| words);
-        index.add_doc("0", texts("apple apple pie"));
-        index.add_doc("1", texts("apple tart zebra"));
-        index.add_doc("12", texts("pie pie pie crust tart"));
         let read = read(&index).unwrap();
-        let expected = from_json(&serde_json::to_value(&index).unwrap());
-        assert_eq!(read.terms, expected.terms);
-        assert_eq!(read.lengths, expected.lengths);
-        // Something to compare: every document and its repeated words are there.
-        assert!(read.terms.len() >= 5, "{:?}", read.terms.keys());
-        assert_eq!(read.lengths.len(), 3);
-        assert!(
-            read.terms
-                .values()
-                .any(|docs| docs.get(&12) == Some(&[3; FIELDS.len()]))
+        assert_eq!(read, from_json(&serde_json::to_value(&index).unwrap()));
+        // Something to compare: every term, in code-point order, with its counts.
+        let terms: Vec<&str> = read.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            terms,
+            [
+                "ap", "apple", "crust", "pie", "tart", "zebra", "就労", "就職"
+            ]
         );
+        assert_eq!(read[1].1, [(0, 2), (1, 1)]);
+        assert_eq!(read[3].1, [(0, 1), (12, 3)]);
     }
 }
