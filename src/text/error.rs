@@ -12,6 +12,9 @@ pub enum TextError {
     EmptyWord { reading: String },
     /// A user-dictionary reading is not hiragana (see [`is_reading`](super::is_reading)).
     InvalidReading { word: String, reading: String },
+    /// The words of the readings dictionary do not fit in its trie (beyond its scale: hundreds
+    /// of millions of characters).
+    Words { reason: String },
     /// The dictionary embedded in the binary could not be loaded. This is a build defect.
     Dictionary(String),
 }
@@ -26,6 +29,10 @@ impl Localized for TextError {
             TextError::InvalidReading { word, reading } => msg(
                 format!("「{word}」の読み「{reading}」がひらがなではありません"),
                 format!("the reading \"{reading}\" of \"{word}\" is not hiragana"),
+            ),
+            TextError::Words { reason } => msg(
+                format!("読みの辞書の語が多すぎて表にできません（{reason}）。語を減らしてください"),
+                format!("the readings dictionary has too many words to index ({reason})"),
             ),
             TextError::Dictionary(detail) => msg(
                 format!("形態素解析の辞書を読み込めません: {detail}"),

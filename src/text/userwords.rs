@@ -3,25 +3,86 @@
 //! These are facts about proper names that no analyser can know, so they are not weighed
 //! against the analyser: the longest user word that starts at a position always wins there.
 
-use yada::DoubleArray;
-use yada::builder::DoubleArrayBuilder;
+use crawdad::Trie;
 
 use super::TextError;
 use super::kana::is_reading;
 use super::normalize::nfkc;
 
-/// User words as double-array tries from surface (NFKC) to an index into `readings`.
+/// User words, from surface (NFKC) to an index into `readings`.
 #[derive(Default)]
 pub(crate) struct UserWords {
-    /// The words in tries by their first character (see [`UserWords::trie_for`]): every word
-    /// that can start at a place of a text is in the trie of that place's character. A
-    /// national guide's twenty thousand names took half a second to put in one trie, on one
-    /// core, before any page could be made; in parts they are made on every core.
-    tries: Vec<Option<DoubleArray<Vec<u8>>>>,
+    surfaces: Surfaces,
     readings: Vec<String>,
     /// The first character of every word, sorted: a text without any of them has none of the
     /// words (see [`UserWords::may_start`]).
     firsts: Vec<char>,
+}
+
+/// How the words are searched, by how many there are.
+enum Surfaces {
+    /// A place's few names (a few thousand such lists in a national guide): the sorted words
+    /// themselves. A trie of characters maps every character up to the largest it holds, 160 KB
+    /// for one kanji, which a few thousand places made gigabytes.
+    List(Vec<String>),
+    /// A site's names: a trie of characters (crawdad), not of UTF-8 bytes (yada). A national
+    /// guide's twenty thousand names took 2.4 billion instructions to put in byte tries
+    /// (placing each node's children, for Japanese up to 64 values of a continuation byte, was
+    /// most of it), 6% of a plain national build, before any page could be made; in a trie of
+    /// characters, 0.17 billion, and the searches of every text cost no more.
+    Trie(Trie),
+}
+
+impl Default for Surfaces {
+    fn default() -> Self {
+        Surfaces::List(Vec::new())
+    }
+}
+
+/// Lists longer than this are put in a trie: a text's place is then looked up in one step
+/// instead of among the words that start with its character.
+const LIST_MAX: usize = 256;
+
+impl Surfaces {
+    /// `unique`'s surfaces, sorted and unique.
+    fn new(unique: &[(String, String)]) -> Result<Surfaces, TextError> {
+        if unique.len() <= LIST_MAX {
+            return Ok(Surfaces::List(
+                unique.iter().map(|(surface, _)| surface.clone()).collect(),
+            ));
+        }
+        let records = (0u32..).zip(unique).map(|(id, (surface, _))| (surface, id));
+        Trie::from_records(records)
+            .map(Surfaces::Trie)
+            .map_err(|error| TextError::Words {
+                reason: error.to_string(),
+            })
+    }
+
+    /// Calls `found` with the id and length in bytes of each word at the start of `text`,
+    /// shortest first.
+    fn each_at(&self, text: &str, mut found: impl FnMut(u32, usize)) {
+        match self {
+            Surfaces::List(words) => {
+                let Some(first) = text.chars().next() else {
+                    return;
+                };
+                let mut buf = [0; 4];
+                let first = &*first.encode_utf8(&mut buf);
+                // The words that start with that character sit together; those that start
+                // `text` are prefixes of one another, so in sorted order they go by length.
+                let from = words.partition_point(|w| w.as_str() < first);
+                (0u32..)
+                    .zip(&words[from..])
+                    .take_while(|(_, w)| w.starts_with(first))
+                    .filter(|(_, w)| text.starts_with(w.as_str()))
+                    .for_each(|(i, w)| found(i + from as u32, w.len()));
+            }
+            Surfaces::Trie(trie) => trie
+                .common_prefix_search(text.chars())
+                .for_each(|(id, chars)| found(id, byte_len(text, chars))),
+        }
+    }
 }
 
 impl UserWords {
@@ -57,40 +118,17 @@ impl UserWords {
                 _ => unique.push(w),
             }
         }
-        let parts = if unique.len() >= WORDS_FOR_PARTS {
-            PARTS
-        } else {
-            1
-        };
-        // Each part keeps the words' sorted order, as the builder wants.
-        let mut sets: Vec<Vec<(&[u8], u32)>> = vec![Vec::new(); parts];
-        for (id, (surface, _)) in (0u32..).zip(&unique) {
-            sets[part_of(surface, parts)].push((surface.as_bytes(), id));
-        }
-        let tries = {
-            use rayon::prelude::*;
-            sets.par_iter()
-                .map(|set| match set.is_empty() {
-                    true => None,
-                    false => DoubleArrayBuilder::build(set).map(DoubleArray::new),
-                })
-                .collect()
-        };
+        let surfaces = Surfaces::new(&unique)?;
         let mut firsts: Vec<char> = unique
             .iter()
             .filter_map(|(s, _)| s.chars().next())
             .collect();
         firsts.dedup();
         Ok(UserWords {
-            tries,
+            surfaces,
             readings: unique.into_iter().map(|(_, r)| r).collect(),
             firsts,
         })
-    }
-
-    /// The trie holding the words that may start `text`.
-    fn trie_for(&self, text: &str) -> Option<&DoubleArray<Vec<u8>>> {
-        self.tries.get(part_of(text, self.tries.len()))?.as_ref()
     }
 
     /// Whether a word may start with `c`.
@@ -100,20 +138,21 @@ impl UserWords {
 
     /// The longest user word at the start of `text`: its length in bytes and its reading.
     pub fn longest_at(&self, text: &str) -> Option<(usize, &str)> {
-        let trie = self.trie_for(text)?;
-        let (id, len) = trie.common_prefix_search(text).last()?;
+        let mut longest = None;
+        self.surfaces
+            .each_at(text, |id, len| longest = Some((id, len)));
+        let (id, len) = longest?;
         Some((len, self.readings.get(id as usize)?.as_str()))
     }
 
     /// Every user word at the start of `text`, longest first.
     pub fn all_at(&self, text: &str) -> Vec<(usize, &str)> {
-        let Some(trie) = self.trie_for(text) else {
-            return Vec::new();
-        };
-        let mut found: Vec<(usize, &str)> = trie
-            .common_prefix_search(text)
-            .filter_map(|(id, len)| Some((len, self.readings.get(id as usize)?.as_str())))
-            .collect();
+        let mut found = Vec::new();
+        self.surfaces.each_at(text, |id, len| {
+            if let Some(reading) = self.readings.get(id as usize) {
+                found.push((len, reading.as_str()));
+            }
+        });
         found.reverse();
         found
     }
@@ -123,15 +162,11 @@ impl UserWords {
     }
 }
 
-/// Words in a set at least this large are put in [`PARTS`] tries, made side by side; a
-/// smaller set (a place's names, a region's readings) in one.
-const WORDS_FOR_PARTS: usize = 2048;
-const PARTS: usize = 16;
-
-/// The part of `parts` that holds the words starting as `text` does: by its first character,
-/// which a word and any text it starts share.
-fn part_of(text: &str, parts: usize) -> usize {
-    text.chars().next().map_or(0, |c| c as usize % parts.max(1))
+/// The length in bytes of the first `chars` characters of `text`.
+fn byte_len(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(at, _)| at)
 }
 
 #[cfg(test)]
@@ -169,9 +204,9 @@ mod tests {
         assert_eq!(w.longest_at("ABC工房"), Some((9, "あーべーせーこうぼう")));
     }
 
-    /// A set large enough to be put in parts finds every word, and the longest at a place.
+    /// A large set finds every word, and the longest at a place.
     #[test]
-    fn words_in_parts_are_all_found() {
+    fn words_of_a_large_set_are_all_found() {
         let pairs: Vec<(String, String)> = (0..3000u32)
             .map(|i| {
                 let first = char::from_u32(0x4E00 + i % 97).unwrap();
@@ -184,7 +219,6 @@ mod tests {
             .chain([("一一工房".to_string(), "いちいちこうぼう".to_string())])
             .collect();
         let w = UserWords::new(&pairs).unwrap();
-        assert_eq!(w.tries.len(), PARTS);
         for (word, reading) in &pairs[..3000] {
             let text = format!("{word}に");
             match word.as_str() {
@@ -194,6 +228,45 @@ mod tests {
         }
         assert_eq!(w.all_at("一一工房").len(), 2);
         assert_eq!(w.longest_at("に一一"), None);
+    }
+
+    /// A list and a trie of the same words find the same words, shortest first.
+    #[test]
+    fn list_and_trie_agree() {
+        let mut unique: Vec<(String, String)> = [
+            "錦",
+            "錦町",
+            "錦町一丁目",
+            "錦糸町",
+            "高松",
+            "高松市",
+            "ABC",
+        ]
+        .iter()
+        .map(|w| (w.to_string(), "よみ".to_string()))
+        .collect();
+        unique.sort();
+        let list = Surfaces::List(unique.iter().map(|(w, _)| w.clone()).collect());
+        let records = (0u32..).zip(&unique).map(|(id, (w, _))| (w, id));
+        let trie = Surfaces::Trie(Trie::from_records(records).unwrap());
+        let found = |surfaces: &Surfaces, text: &str| {
+            let mut found = Vec::new();
+            surfaces.each_at(text, |id, len| found.push((id, len)));
+            found
+        };
+        for text in [
+            "錦町一丁目に",
+            "錦糸町",
+            "錦",
+            "高松市の",
+            "ABCD",
+            "に錦町",
+            "",
+        ] {
+            assert_eq!(found(&list, text), found(&trie, text), "{text}");
+        }
+        let lengths: Vec<usize> = found(&list, "錦町一丁目に").iter().map(|f| f.1).collect();
+        assert_eq!(lengths, [3, 6, 15]);
     }
 
     #[test]
