@@ -45,8 +45,16 @@ enum Class {
 
 /// The text as the tokenizer sees it: NFKC, folded, with the 障害 spellings unified.
 pub fn normalize(text: &str) -> String {
-    let folded: String = text.nfkc().map(fold_char).collect();
-    folded.replace("障がい", "障害").replace("障碍", "障害")
+    // Text already NFKC (most is) is folded as it is, not decomposed and composed again: that
+    // was a sixth of the index's instructions.
+    let folded: String = match crate::text::is_normal(text) {
+        true => text.chars().map(fold_char).collect(),
+        false => text.nfkc().map(fold_char).collect(),
+    };
+    match folded.contains('障') {
+        true => folded.replace("障がい", "障害").replace("障碍", "障害"),
+        false => folded,
+    }
 }
 
 fn fold_char(c: char) -> char {

@@ -221,11 +221,16 @@ fn invert_slice<D>(
                 }
             };
             *length = u32::try_from(terms.len()).unwrap_or(u32::MAX);
-            let mut counted: Vec<&str> = terms.iter().map(String::as_str).collect();
-            counted.sort_unstable();
-            for run in counted.chunk_by(|a, b| a == b) {
+            // Counted in a map: sorting a body's hundreds of terms to count them was a sixth
+            // of the index's time.
+            let mut counted: FastMap<&str, u32> = FastMap::default();
+            counted.reserve(terms.len());
+            for term in terms {
+                *counted.entry(term.as_str()).or_default() += 1;
+            }
+            for (term, count) in counted {
                 // elasticlunr's term frequency: the square root of the occurrences
-                inverted.add_token(&reference, run[0], (run.len() as f64).sqrt());
+                inverted.add_token(&reference, term, f64::from(count).sqrt());
             }
         }
     }

@@ -36,7 +36,7 @@ fn is_common(c: char) -> bool {
 /// Whether `s` is certainly NFKC already: no character of it changes or may compose with the
 /// one before it. Text of common characters only is taken without looking up each character's
 /// property (that look-up was 5% of the instructions of a build of 1,000 entries).
-fn is_normal(s: &str) -> bool {
+pub fn is_normal(s: &str) -> bool {
     s.chars().all(is_common)
         || unicode_normalization::is_nfkc_quick(s.chars())
             == unicode_normalization::IsNormalized::Yes
