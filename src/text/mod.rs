@@ -71,7 +71,7 @@ pub use grades::kanji_grade;
 pub use html::{Html, escape, escape_into, segments_to_html, unescape};
 pub use kana::{is_reading, to_hiragana};
 pub use normalize::{is_normal, nfkc, reading_key, spelled_key};
-pub use notation::{parse_author_ruby, strip_author_ruby};
+pub use notation::{parse_author_ruby, strip_author_ruby, without_author_ruby};
 pub use postal::{Place, locate};
 pub use reader::Reader;
 pub use romaji::{place_id, romaji};

@@ -4,7 +4,7 @@
 
 use crate::hashing::FastMap;
 use crate::text::Html;
-use crate::text::{GradeFilter, Place, Reader, strip_author_ruby};
+use crate::text::{GradeFilter, Place, Reader, strip_author_ruby, without_author_ruby};
 use std::sync::{Arc, RwLock};
 
 /// Where the furigana twin of every page lives: `furigana/entries/x/` beside `entries/x/`.
@@ -44,7 +44,7 @@ pub struct Plain;
 
 impl TextStyle for Plain {
     fn html(&self, text: &str) -> Html {
-        Html::escape(&strip_author_ruby(text))
+        Html::escape(&without_author_ruby(text))
     }
     fn plain(&self, text: &str) -> String {
         strip_author_ruby(text)
