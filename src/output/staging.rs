@@ -111,7 +111,7 @@ impl Staging {
         let path = self.root.join(rel);
         let fail = |e| (path.clone(), e);
         if let Some(existing) = self.make_room(&path).map_err(fail)? {
-            if existing.len == bytes.len() as u64 && fs::read(&path).is_ok_and(|b| b == bytes) {
+            if existing.len == bytes.len() as u64 && holds(&path, bytes) {
                 return Ok(());
             }
             if existing.shared {
@@ -266,22 +266,20 @@ fn make_room(
     known: &Mutex<FastSet<PathBuf>>,
     path: &Path,
 ) -> io::Result<Option<Existing>> {
+    // What is at the path first: a file there (most paths of a rebuild) proves its folders
+    // exist, and asking the file system to make them again was two calls for every page.
+    let found = fs::symlink_metadata(path);
     if let Some(dir) = path.parent()
         && !known.lock().is_ok_and(|k| k.contains(dir))
     {
-        if fs::create_dir_all(dir).is_err() {
-            for ancestor in dir.ancestors().take_while(|a| *a != root) {
-                if fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir()) {
-                    fs::remove_file(ancestor)?;
-                }
-            }
-            fs::create_dir_all(dir)?;
+        if found.is_err() {
+            make_folders(root, dir)?;
         }
         if let Ok(mut k) = known.lock() {
             k.insert(dir.to_path_buf());
         }
     }
-    match fs::symlink_metadata(path) {
+    match found {
         Ok(meta) if meta.is_dir() => fs::remove_dir_all(path).map(|()| None),
         Ok(meta) if meta.file_type().is_symlink() => fs::remove_file(path).map(|()| None),
         Ok(meta) => Ok(Some(Existing {
@@ -290,6 +288,31 @@ fn make_room(
         })),
         Err(_) => Ok(None),
     }
+}
+
+/// Whether the file at `path`, known to be as long as `bytes`, holds them: read in one call of
+/// that length (`fs::read` asks for the size again and reads once more to find the end).
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let mut held = vec![0; bytes.len()];
+    fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut held))
+        .is_ok()
+        && held == bytes
+}
+
+/// Makes the folder `dir` and those above it up to `root`, removing a file an earlier build
+/// left where one of them is needed.
+fn make_folders(root: &Path, dir: &Path) -> io::Result<()> {
+    if fs::create_dir_all(dir).is_err() {
+        for ancestor in dir.ancestors().take_while(|a| *a != root) {
+            if fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir()) {
+                fs::remove_file(ancestor)?;
+            }
+        }
+        fs::create_dir_all(dir)?;
+    }
+    Ok(())
 }
 
 #[cfg(unix)]
