@@ -52,7 +52,13 @@ pub fn add_ruby(html: &[u8], reader: &Reader, filter: GradeFilter, cache: &RubyC
     let mut at = 0;
     while at < html.len() {
         let rest = &html[at..];
-        match memchr::memchr(b'<', rest) {
+        // At a tag (every other step), without a search for the `<` already there: half of
+        // this pass's searches were that (3% of a national build's instructions).
+        let next_tag = match rest.first() {
+            Some(b'<') => Some(0),
+            _ => memchr::memchr(b'<', rest),
+        };
+        match next_tag {
             Some(0) => {
                 let end = tag_end(rest);
                 let tag = &rest[..end];
