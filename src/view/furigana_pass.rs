@@ -52,8 +52,8 @@ pub fn add_ruby(html: &[u8], reader: &Reader, filter: GradeFilter, cache: &RubyC
     let mut at = 0;
     while at < html.len() {
         let rest = &html[at..];
-        // At a tag (every other step), without a search for the `<` already there: half of
-        // this pass's searches were that (3% of a national build's instructions).
+        // At a tag (every other step), without a search for the `<` already there: that was
+        // 0.6 of the pass's 5.6 billion instructions at N = 10,000.
         let next_tag = match rest.first() {
             Some(b'<') => Some(0),
             _ => memchr::memchr(b'<', rest),
