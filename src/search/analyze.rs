@@ -46,7 +46,7 @@ enum Class {
 /// The text as the tokenizer sees it: NFKC, folded, with the 障害 spellings unified.
 pub fn normalize(text: &str) -> String {
     // Text already NFKC (most is) is folded as it is, not decomposed and composed again: that
-    // was a sixth of the index's instructions.
+    // was an eighth of the index's instructions.
     let folded: String = match crate::text::is_normal(text) {
         true => text.chars().map(fold_char).collect(),
         false => text.nfkc().map(fold_char).collect(),

@@ -179,7 +179,7 @@ fn union_len(left: &Postings, right: &Postings) -> usize {
 /// `Index::add_doc` puts them, but without the rest of what `add_doc` does for an index we do
 /// not ship: a copy of every text into a map (the document store drops it when not saving
 /// documents), the store's field lengths in maps keyed by strings, the tokens counted in a
-/// B-tree. That was about half of its cost.
+/// B-tree: 1.3 of a plain national build's 41.2 billion instructions.
 fn invert_slice<D>(
     docs: &[D],
     texts: impl Fn(&D) -> [String; FIELD_COUNT],
@@ -193,9 +193,9 @@ fn invert_slice<D>(
     let mut lengths = vec![[0; FIELD_COUNT]; docs.len()];
     // Last document first: each term's documents are a B-tree keyed by reference, which finds
     // where a key goes by comparing from the left of each node, so a key smaller than all takes
-    // one comparison a level where the largest took up to eleven (a third of elasticlunr's
-    // time was those comparisons). References are the number within the slice, in three
-    // digits, so that their order as text is their order as numbers.
+    // one comparison a level where the largest took up to eleven (2.6 billion instructions of
+    // a plain national build). References are the number within the slice, in three digits,
+    // so that their order as text is their order as numbers.
     for (number, doc) in docs.iter().enumerate().rev() {
         let reference = format!("{number:03}");
         let row = &mut lengths[number];
@@ -221,8 +221,8 @@ fn invert_slice<D>(
                 }
             };
             *length = u32::try_from(terms.len()).unwrap_or(u32::MAX);
-            // Counted in a map: sorting a body's hundreds of terms to count them was a sixth
-            // of the index's time.
+            // Counted in a map: sorting a body's hundreds of terms to count them was an eighth
+            // of the index's instructions.
             let mut counted: FastMap<&str, u32> = FastMap::default();
             counted.reserve(terms.len());
             for term in terms {

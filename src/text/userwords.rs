@@ -72,11 +72,11 @@ impl Surfaces {
                 // The words that start with that character sit together; those that start
                 // `text` are prefixes of one another, so in sorted order they go by length.
                 let from = words.partition_point(|w| w.as_str() < first);
-                (0u32..)
+                (from..)
                     .zip(&words[from..])
                     .take_while(|(_, w)| w.starts_with(first))
                     .filter(|(_, w)| text.starts_with(w.as_str()))
-                    .for_each(|(i, w)| found(i + from as u32, w.len()));
+                    .for_each(|(id, w)| found(id as u32, w.len()));
             }
             Surfaces::Trie(trie) => trie
                 .common_prefix_search(text.chars())
