@@ -29,16 +29,21 @@ impl RubyCache {
     }
 }
 
-/// Elements whose text must not get ruby: already annotated, not shown, or not HTML text.
-const SKIP: &[&[u8]] = &[
-    b"ruby",
-    b"script",
-    b"style",
-    b"title",
-    b"textarea",
-    b"code",
-    b"pre",
-];
+/// Whether text inside the element `name` (as written: compared ignoring ASCII case) must not
+/// get ruby: already annotated, not shown, or not HTML text. By length first: a page has a
+/// thousand tags, nearly all `a`, `li`, `span` or `div`, and comparing each with every name
+/// below was a fifth of the pass.
+fn is_skipped(name: &[u8]) -> bool {
+    let is = |skip: &[u8]| name.eq_ignore_ascii_case(skip);
+    match name.len() {
+        3 => is(b"pre"),
+        4 => is(b"ruby") || is(b"code"),
+        5 => is(b"style") || is(b"title"),
+        6 => is(b"script"),
+        8 => is(b"textarea"),
+        _ => false,
+    }
+}
 
 /// `html` (UTF-8, as tera writes it) with ruby over the kanji of its text. Worked on as bytes:
 /// tags and text are told apart by ASCII `<` and `>`, so every run of text is whole UTF-8, and
@@ -62,22 +67,23 @@ pub fn add_ruby(html: &[u8], reader: &Reader, filter: GradeFilter, cache: &RubyC
             Some(0) => {
                 let end = tag_end(rest);
                 let tag = &rest[..end];
-                if let Some(name) = tag_name(tag) {
-                    let closing = tag.starts_with(b"</");
-                    if SKIP.iter().any(|skip| skip.eq_ignore_ascii_case(name)) {
-                        if closing {
-                            skip_depth = skip_depth.saturating_sub(1);
-                        } else if !tag.ends_with(b"/>") {
-                            skip_depth += 1;
-                        }
+                if let Some(name) = tag_name(tag)
+                    && is_skipped(name)
+                {
+                    if tag.starts_with(b"</") {
+                        skip_depth = skip_depth.saturating_sub(1);
+                    } else if !tag.ends_with(b"/>") {
+                        skip_depth += 1;
                     }
                 }
                 at += end;
             }
             found => {
                 let end = found.unwrap_or(rest.len());
+                let run = &rest[..end];
                 if skip_depth == 0
-                    && let Some(text) = kanji_text(&rest[..end])
+                    && has_kanji(run)
+                    && let Ok(text) = std::str::from_utf8(run)
                 {
                     out.extend_from_slice(&html[copied..at]);
                     cache.push_ruby(text, &mut out, || {
@@ -112,17 +118,28 @@ fn tag_name(tag: &[u8]) -> Option<&[u8]> {
     (end > 0).then_some(&inner[..end])
 }
 
-/// The run of text between two tags, when it has a kanji.
-fn kanji_text(run: &[u8]) -> Option<&str> {
-    // Every kanji (and 々) is three bytes in UTF-8, led by 0xE3 to 0xE9: most runs between
-    // tags are spaces and line breaks, rejected without decoding them.
-    if !run.iter().any(|b| (0xE3..=0xE9).contains(b)) {
-        return None;
+/// Whether a run of text between two tags (UTF-8) has a kanji (CJK unified ideographs and
+/// extension A) or 々, read from the bytes: every one of them is three bytes led by 0xE3 to
+/// 0xE9, and so is kana, which a furigana page has between every two `<ruby>`. Decoding every
+/// such run as `str` to look at its characters was a sixth of the pass.
+fn has_kanji(run: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(lead) = run
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|b| (0xE3..=0xE9).contains(b)))
+    {
+        at += lead;
+        let [a, b, c] = match run.get(at..at + 3) {
+            Some(&[a, b, c]) => [a, b, c],
+            _ => return false,
+        };
+        let code = (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F);
+        if matches!(code, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x3005) {
+            return true;
+        }
+        at += 3;
     }
-    let text = std::str::from_utf8(run).ok()?;
-    text.chars()
-        .any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々'))
-        .then_some(text)
+    false
 }
 
 #[cfg(test)]
@@ -144,5 +161,40 @@ mod tests {
         assert!(out.contains(r#"<h2 id="連絡"><ruby>"#), "{out}");
         assert!(out.contains("<ruby>工房<rt>こうぼう</rt></ruby>"), "{out}");
         assert!(out.contains(r#"<a title="電話"><ruby>電話"#), "{out}");
+    }
+
+    #[test]
+    fn kanji_read_from_bytes_as_from_characters() {
+        let is_kanji =
+            |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々');
+        // Every character of the three-byte planes, alone and between kana and ASCII.
+        for code in 0x0800..=0xFFFF_u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            for text in [c.to_string(), format!("あa{c}。"), format!("{c}ー")] {
+                assert_eq!(
+                    has_kanji(text.as_bytes()),
+                    text.chars().any(is_kanji),
+                    "U+{code:04X} in {text:?}"
+                );
+            }
+        }
+        assert!(!has_kanji(b"  \n<>"));
+        assert!(!has_kanji("ひらがなとカタカナ".as_bytes()));
+    }
+
+    #[test]
+    fn skipped_elements_by_name() {
+        for name in [
+            "ruby", "RUBY", "script", "style", "title", "textarea", "code", "pre",
+        ] {
+            assert!(is_skipped(name.as_bytes()), "{name}");
+        }
+        for name in [
+            "a", "p", "rt", "span", "section", "strong", "caption", "path",
+        ] {
+            assert!(!is_skipped(name.as_bytes()), "{name}");
+        }
     }
 }
