@@ -123,18 +123,27 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// `escape`, appending to `out`.
+/// `escape`, appending to `out`. The five characters are ASCII, so the text is searched as bytes
+/// and copied a run at a time between them: character by character, this was 2% of a national
+/// build's instructions (every provider text of the plain edition passes through it).
 pub fn escape_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    out.reserve(s.len());
+    let mut run_start = 0;
+    for (at, byte) in s.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // `at` is an ASCII byte, so both cuts fall between characters.
+        out.push_str(&s[run_start..at]);
+        out.push_str(entity);
+        run_start = at + 1;
     }
+    out.push_str(&s[run_start..]);
 }
 
 /// HTML text back to characters (the furigana pass reads text between tags; `shirube diff`
@@ -217,5 +226,31 @@ mod tests {
             serde_json::to_string(&joined).unwrap(),
             format!("{:?}", joined.as_str())
         );
+    }
+
+    #[test]
+    fn escapes_as_character_by_character() {
+        let by_character = |s: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect()
+        };
+        for text in [
+            "",
+            "&",
+            "就労<継続>支援「B型」&'送迎'\"あり\"",
+            "<<>>&&",
+            "末尾が&",
+            "絵文字🙂と&amp;",
+        ] {
+            assert_eq!(escape(text), by_character(text), "{text:?}");
+        }
     }
 }

@@ -23,7 +23,11 @@ pub fn nfkc(s: &str) -> String {
 
 /// Whether `c` alone is NFKC, so that a piece of just `c` normalises to itself.
 pub(crate) fn is_normal_char(c: char) -> bool {
-    is_normal(c.encode_utf8(&mut [0; 4]))
+    // `is_normal` of the one character, without making it a string first: asked of every
+    // character of every text shown about a place (`Reader::place_in`).
+    is_common(c)
+        || unicode_normalization::is_nfkc_quick(std::iter::once(c))
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// ASCII, kana, the common kanji and the commonest Japanese punctuation: most of what a guide is
