@@ -20,15 +20,20 @@ const CONTEXT: &str = "https://schema.org";
 pub fn script(value: &Value) -> Html {
     let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
     // JSON with `<`, `>` and `&` as escapes: nothing in it can end the script element.
+    // Copied a run at a time between the three (ASCII) characters: character by character,
+    // this was 1% of a national build's instructions.
     let mut safe = String::with_capacity(text.len() + 32);
-    for c in text.chars() {
-        match c {
-            '<' => safe.push_str("\\u003c"),
-            '>' => safe.push_str("\\u003e"),
-            '&' => safe.push_str("\\u0026"),
-            c => safe.push(c),
-        }
+    let mut run_start = 0;
+    for at in memchr::memchr3_iter(b'<', b'>', b'&', text.as_bytes()) {
+        safe.push_str(&text[run_start..at]);
+        safe.push_str(match text.as_bytes()[at] {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            _ => "\\u0026",
+        });
+        run_start = at + 1;
     }
+    safe.push_str(&text[run_start..]);
     Html::from_trusted(safe)
 }
 
