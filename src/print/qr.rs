@@ -25,32 +25,54 @@ const QUIET_ZONE: usize = 4;
 /// An `<svg>` element that encodes `text`, labelled for screen readers with `label`.
 pub fn svg(text: &str, label: &str) -> Result<Html, QrError> {
     // Level M survives a fold or a smudge on a handed-out sheet without making the code dense.
-    let colors = matrix(text, EcLevel::M)?;
-    let width = colors.len().isqrt();
+    let (width, modules) = modules(text, EcLevel::M)?;
     let size = width + 2 * QUIET_ZONE;
     let mut path = String::with_capacity(width * width);
-    for y in 0..width {
-        let row = &colors[y * width..(y + 1) * width];
-        let mut x = 0;
-        while x < width {
-            if row[x] == Color::Dark {
-                let start = x;
-                while x < width && row[x] == Color::Dark {
-                    x += 1;
+    // `M{x} {y}h{run}v1h-{run}z` for each run of dark modules, by hand: `write!` was most of a
+    // code's time.
+    let mut push_run = |x: usize, y: usize, run: usize| {
+        path.push('M');
+        push_number(&mut path, x + QUIET_ZONE);
+        path.push(' ');
+        push_number(&mut path, y + QUIET_ZONE);
+        path.push('h');
+        push_number(&mut path, run);
+        path.push_str("v1h-");
+        push_number(&mut path, run);
+        path.push('z');
+    };
+    match &modules {
+        // Runs found a word at a time (the light modules before one, then its dark ones),
+        // not module by module: every printed code is this narrow.
+        Modules::Rows(rows) => {
+            // Only the code's own columns, whatever lies past them in a word.
+            let columns = u64::MAX.checked_shr(64 - width as u32).unwrap_or(0);
+            for (y, &row) in rows.iter().enumerate() {
+                let (mut bits, mut x) = (row & columns, 0);
+                while bits != 0 {
+                    let light = bits.trailing_zeros() as usize;
+                    bits >>= light;
+                    let run = bits.trailing_ones() as usize;
+                    push_run(x + light, y, run);
+                    x += light + run;
+                    bits = bits.checked_shr(run as u32).unwrap_or(0);
                 }
-                // `M{x} {y}h{run}v1h-{run}z`, by hand: `write!` was most of a code's time.
-                let run = x - start;
-                path.push('M');
-                push_number(&mut path, start + QUIET_ZONE);
-                path.push(' ');
-                push_number(&mut path, y + QUIET_ZONE);
-                path.push('h');
-                push_number(&mut path, run);
-                path.push_str("v1h-");
-                push_number(&mut path, run);
-                path.push('z');
-            } else {
-                x += 1;
+            }
+        }
+        Modules::Colors(colors) => {
+            for (y, row) in colors.chunks(width.max(1)).enumerate() {
+                let mut x = 0;
+                while x < width {
+                    if row[x] == Color::Dark {
+                        let start = x;
+                        while x < width && row[x] == Color::Dark {
+                            x += 1;
+                        }
+                        push_run(start, y, x - start);
+                    } else {
+                        x += 1;
+                    }
+                }
             }
         }
     }
@@ -74,8 +96,30 @@ fn push_number(out: &mut String, n: usize) {
     out.push(digit(n));
 }
 
+/// A code's modules: up to 64 wide (every address a guide prints), a row of bits per line, bit
+/// `x` of row `y` dark; wider, their colours row by row.
+enum Modules {
+    Rows(Vec<u64>),
+    Colors(Vec<Color>),
+}
+
 /// The modules of `text`'s code, row by row: what `QrCode::with_error_correction_level` makes.
+#[cfg(test)]
 fn matrix(text: &str, level: EcLevel) -> Result<Vec<Color>, QrError> {
+    let (width, modules) = modules(text, level)?;
+    Ok(match modules {
+        Modules::Colors(colors) => colors,
+        Modules::Rows(rows) => (0..width * width)
+            .map(|i| match rows[i / width] >> (i % width) & 1 {
+                1 => Color::Dark,
+                _ => Color::Light,
+            })
+            .collect(),
+    })
+}
+
+/// The width of `text`'s code and its modules (see [`Modules`]).
+fn modules(text: &str, level: EcLevel) -> Result<(usize, Modules), QrError> {
     let bits = bits::encode_auto(text.as_bytes(), level)?;
     let version = bits.version();
     let (data, ec) = ec::construct_codewords(&bits.into_bytes(), version, level)?;
@@ -84,7 +128,7 @@ fn matrix(text: &str, level: EcLevel) -> Result<Vec<Color>, QrError> {
     canvas.draw_data(&data, &ec);
     let width = usize::try_from(version.width()).unwrap_or(0);
     if width > 64 {
-        return Ok(best_by_canvas(&canvas));
+        return Ok((width, Modules::Colors(best_by_canvas(&canvas))));
     }
     let layout = Layout::of(version, level, width);
     // The data modules' colours before masking, as rows and columns of bits.
@@ -111,12 +155,7 @@ fn matrix(text: &str, level: EcLevel) -> Result<Vec<Color>, QrError> {
         }
     }
     let rows = best.map(|(_, rows)| rows).unwrap_or_default();
-    Ok((0..width * width)
-        .map(|i| match rows[i / width] >> (i % width) & 1 {
-            1 => Color::Dark,
-            _ => Color::Light,
-        })
-        .collect())
+    Ok((width, Modules::Rows(rows)))
 }
 
 /// The code qrcode chooses, mask by mask on copies of the canvas: for codes wider than 64
@@ -267,11 +306,21 @@ mod tests {
         }
     }
 
-    /// The drawn runs cover exactly the dark modules of the code, row by row.
+    /// The drawn runs cover exactly the dark modules of the code, row by row, narrow (drawn
+    /// from rows of bits) and wide (from colours).
     #[test]
     fn path_matches_the_matrix() {
+        let wide = format!("https://example.org/{}", "x".repeat(300));
+        for text in [
+            "https://example.org/hikari/entries/tsubasa-hattatsu/",
+            &wide,
+        ] {
+            path_matches(text);
+        }
+    }
+
+    fn path_matches(text: &str) {
         use qrcode::{Color, QrCode};
-        let text = "https://example.org/hikari/entries/tsubasa-hattatsu/";
         let code = QrCode::new(text.as_bytes()).unwrap();
         let width = code.width();
         let s = svg(text, "x").unwrap().into_string();
