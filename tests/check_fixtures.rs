@@ -316,15 +316,21 @@ fn run_case(case: &Path) -> Result<Option<String>, String> {
     }
 }
 
-#[test]
-fn invalid_cases() {
-    let root = fixtures().join("invalid");
-    let mut cases: Vec<PathBuf> = fs::read_dir(&root)
+/// The folders of the invalid-input catalogue, in order.
+fn invalid_case_dirs() -> Vec<PathBuf> {
+    let mut cases: Vec<PathBuf> = fs::read_dir(fixtures().join("invalid"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_dir())
         .collect();
     cases.sort();
+    cases
+}
+
+#[test]
+fn invalid_cases() {
+    let root = fixtures().join("invalid");
+    let cases = invalid_case_dirs();
     assert!(
         cases.len() >= MIN_CASES,
         "found {} cases in {}, expected at least {MIN_CASES}",
@@ -461,4 +467,46 @@ fn machine_formats_are_parseable() {
         })
         .collect();
     assert_eq!(found, expected, "json format:\n{json}");
+}
+
+/// A build reads and checks each entry file in one step (`EntryFiles::Listed`); the preview
+/// reads them all first and keeps them (`EntryFiles::Read`). Both must find the same problems,
+/// in the same order as reported, and the same site, for every broken case and the valid base.
+#[test]
+fn entry_files_read_first_or_one_by_one_check_alike() {
+    use shirube::content::date::Date;
+    use shirube::content::load::{EntryFiles, load_with};
+    use shirube::diagnostics::Diagnostics;
+
+    let today = Date::parse(TODAY).expect("a date");
+    let check_as = |site: &Path, how: EntryFiles| {
+        let mut diags = Diagnostics::default();
+        let raw = load_with(site, &mut diags, how);
+        let checked = shirube::check::check(&raw, today, &mut diags);
+        let problems: Vec<String> = diags.sorted().iter().map(|d| format!("{d:?}")).collect();
+        // What the files became (the config holds maps in no fixed order).
+        let made = checked.map(|site| format!("{:?}", (site.entries, site.pages, site.events)));
+        (problems, made)
+    };
+    let cases = invalid_case_dirs();
+    assert!(cases.len() >= MIN_CASES);
+    let mut compared = 0;
+    let mut with_problems = 0;
+    for case in &cases {
+        let Ok(site) = site_for(case) else {
+            continue;
+        };
+        let read = check_as(site.path(), EntryFiles::Read);
+        let listed = check_as(site.path(), EntryFiles::Listed);
+        assert_eq!(read, listed, "{}", case.display());
+        compared += 1;
+        with_problems += usize::from(!read.0.is_empty());
+    }
+    let base = check_as(&fixtures().join("base"), EntryFiles::Listed);
+    assert_eq!(base, check_as(&fixtures().join("base"), EntryFiles::Read));
+    assert!(base.1.is_some(), "the base site checks");
+    assert!(
+        compared >= MIN_CASES && with_problems >= MIN_CASES,
+        "{compared} {with_problems}"
+    );
 }

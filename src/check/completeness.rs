@@ -7,7 +7,7 @@
 //!   printed guide point families to first;
 //! - no support centres at all (`kind: center`), the first place families are sent to.
 
-use crate::content::load::RawSite;
+use crate::content::load::{RawDoc, RawSite};
 use crate::content::model::{EntryKind, Site};
 use crate::diagnostics::{Diagnostics, Pos, Problem};
 use crate::yaml::{Node, Value};
@@ -46,7 +46,9 @@ fn is_placeholder_url(url: &str) -> bool {
             .any(|r| host == *r || host.ends_with(&format!(".{r}")))
 }
 
-pub fn check(raw: &RawSite, site: &Site, diags: &mut Diagnostics) {
+/// The rules across the site. `declares_center`: whether some entry file says `kind: center`
+/// ([`declares_center`] of each).
+pub fn check(raw: &RawSite, site: &Site, declares_center: bool, diags: &mut Diagnostics) {
     let config_file = Path::new(crate::content::load::CONFIG_FILE);
     if is_placeholder_url(&site.config.base_url) {
         let pos = raw
@@ -63,22 +65,8 @@ pub fn check(raw: &RawSite, site: &Site, diags: &mut Diagnostics) {
             },
         );
     }
-    for doc in raw.entries.iter().chain(&raw.pages) {
-        for (path, sample) in TEMPLATE_VALUES {
-            let Some(node) = node_at(&doc.front, path) else {
-                continue;
-            };
-            if matches!(&node.value, Value::Str(s) if s.trim() == *sample) {
-                diags.warning(
-                    &doc.path,
-                    node.pos,
-                    path.join("."),
-                    Problem::TemplateValue {
-                        value: sample.to_string(),
-                    },
-                );
-            }
-        }
+    for doc in &raw.pages {
+        template_values(doc, diags);
     }
     let start = Pos { line: 1, column: 1 };
     if !site.pages.iter().any(|p| p.slug == WHERE_TO_ASK) {
@@ -89,12 +77,6 @@ pub fn check(raw: &RawSite, site: &Site, diags: &mut Diagnostics) {
             Problem::NoWhereToAskPage,
         );
     }
-    // By what the files say, not by the entries that decoded: a centre whose file has an error
-    // is reported for that error, not as missing.
-    let declares_center = raw.entries.iter().any(|doc| {
-        matches!(node_at(&doc.front, &["kind"]), Some(Node { value: Value::Str(k), .. })
-            if k == EntryKind::Center.id())
-    });
     if !declares_center {
         diags.warning(
             Path::new("content/entries"),
@@ -103,6 +85,32 @@ pub fn check(raw: &RawSite, site: &Site, diags: &mut Diagnostics) {
             Problem::NoSupportCenters,
         );
     }
+}
+
+/// Values of one entry or page file left from `shirube new`'s template.
+pub fn template_values(doc: &RawDoc, diags: &mut Diagnostics) {
+    for (path, sample) in TEMPLATE_VALUES {
+        let Some(node) = node_at(&doc.front, path) else {
+            continue;
+        };
+        if matches!(&node.value, Value::Str(s) if s.trim() == *sample) {
+            diags.warning(
+                &doc.path,
+                node.pos,
+                path.join("."),
+                Problem::TemplateValue {
+                    value: sample.to_string(),
+                },
+            );
+        }
+    }
+}
+
+/// Whether an entry file says it is a support centre. By what the file says, not by the entry
+/// decoded from it: a centre whose file has an error is reported for that error, not as missing.
+pub fn declares_center(doc: &RawDoc) -> bool {
+    matches!(node_at(&doc.front, &["kind"]), Some(Node { value: Value::Str(k), .. })
+        if k == EntryKind::Center.id())
 }
 
 /// The node at a path of mapping keys, e.g. `["contact", "phone"]`.

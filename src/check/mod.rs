@@ -52,27 +52,41 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
     });
     let cx = EntryContext::new(config.as_ref(), &raw.root, today);
 
+    // Each entry file decoded and checked on its own (its links, its leftover template values),
+    // on every core: read from disk here when `load` only listed the files, its tree dropped as
+    // soon as it is checked.
+    let checked = if raw.entry_files.is_empty() {
+        each_apart(&raw.entries, |doc, own| {
+            Some(checked_entry(raw, doc, &cx, own))
+        })
+    } else {
+        each_apart(&raw.entry_files, |rel, own| {
+            let doc = crate::content::load::read_doc(&raw.root, rel.clone(), own)?;
+            Some(checked_entry(raw, &doc, &cx, own))
+        })
+    };
     // At its final size: grown by doubling, a national guide's list of entries held room for
     // six thousand more (heaptrack: 13 MB for 10,000).
-    let mut entries = Vec::with_capacity(raw.entries.len());
+    let mut entries = Vec::with_capacity(checked.len());
     let mut first_use: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let decoded = each_apart(&raw.entries, |doc, diags| {
-        let mut d = Decoder {
-            file: &doc.path,
-            diags,
-        };
-        decode_entry::entry(&mut d, doc, &cx)
-    });
-    for (doc, (entry, own)) in raw.entries.iter().zip(decoded) {
+    // Every entry a file names, decoded or not: an entry with a problem of its own is reported
+    // there, not again by each event that names it.
+    let mut entry_ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut declares_center = false;
+    for (file, own) in checked {
         diags.append(own);
-        let Some(entry) = entry else {
+        let Some(file) = file else {
+            continue;
+        };
+        entry_ids.insert(file.named);
+        declares_center |= file.declares_center;
+        let Some(entry) = file.entry else {
             continue;
         };
         if let Some(other) = first_use.get(&entry.id) {
-            let pos = value_pos(&doc.front, "id").unwrap_or(doc.front.pos);
             diags.error(
-                &doc.path,
-                pos,
+                &file.path,
+                file.id_pos,
                 "id",
                 Problem::DuplicateId {
                     id: entry.id.clone(),
@@ -81,32 +95,14 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
             );
             continue;
         }
-        first_use.insert(entry.id.clone(), doc.path.clone());
+        first_use.insert(entry.id.clone(), file.path);
         entries.push(entry);
     }
-
-    // Every entry a file names, decoded or not: an entry with a problem of its own is reported
-    // there, not again by each event that names it.
-    let entry_ids: std::collections::BTreeSet<String> = raw
-        .entries
-        .iter()
-        .map(|doc| match &doc.front.value {
-            crate::yaml::Value::Map(pairs) => pairs
-                .iter()
-                .find(|(k, _)| k.name == "id")
-                .and_then(|(_, v)| match &v.value {
-                    crate::yaml::Value::Str(s) => Some(s.trim().to_string()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| doc.stem.clone()),
-            _ => doc.stem.clone(),
-        })
-        // A file that could not be read or parsed still names its entry by its file name.
-        .chain(raw.markdown_files.iter().filter_map(|path| {
-            let stem = path.strip_prefix("entries/")?.strip_suffix(".md")?;
-            Some(stem.to_string())
-        }))
-        .collect();
+    // A file that could not be read or parsed still names its entry by its file name.
+    entry_ids.extend(raw.markdown_files.iter().filter_map(|path| {
+        let stem = path.strip_prefix("entries/")?.strip_suffix(".md")?;
+        Some(stem.to_string())
+    }));
     let event_cx = decode_event::EventContext {
         entry_ids: &entry_ids,
         today,
@@ -176,12 +172,8 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         })
         .unwrap_or_default();
 
-    let docs: Vec<_> = raw
-        .entries
-        .iter()
-        .chain(&raw.pages)
-        .chain(&raw.events)
-        .collect();
+    // (The entries' links were checked with each entry.)
+    let docs: Vec<_> = raw.pages.iter().chain(&raw.events).collect();
     for ((), own) in each_apart(&docs, |doc, own| links::check_body(raw, doc, own)) {
         diags.append(own);
     }
@@ -194,12 +186,59 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         readings,
         events,
     };
-    completeness::check(raw, &site, diags);
+    completeness::check(raw, &site, declares_center, diags);
     Some(site)
 }
 
-/// One entry file checked again on its own, as [`check`] checks it among the others (decoding and
-/// the links of its body), for a preview that re-reads only the files that changed. The rules
+/// What `check` keeps of an entry file once it is checked: its tree is dropped.
+struct CheckedEntry {
+    path: PathBuf,
+    /// The entry, when the file decoded.
+    entry: Option<crate::content::model::Entry>,
+    /// The id the file gives (or its file name), decoded or not.
+    named: String,
+    /// Where the id is written (the file's start when it is not), for an id used twice.
+    id_pos: crate::diagnostics::Pos,
+    declares_center: bool,
+}
+
+/// One entry file decoded and checked on its own: the problems of its fields, of its body's
+/// links, and the values left from the template, in that order, into `diags`.
+fn checked_entry(
+    raw: &RawSite,
+    doc: &crate::content::load::RawDoc,
+    cx: &EntryContext,
+    diags: &mut Diagnostics,
+) -> CheckedEntry {
+    let mut d = Decoder {
+        file: &doc.path,
+        diags,
+    };
+    let entry = decode_entry::entry(&mut d, doc, cx);
+    links::check_body(raw, doc, diags);
+    completeness::template_values(doc, diags);
+    let named = match &doc.front.value {
+        crate::yaml::Value::Map(pairs) => pairs
+            .iter()
+            .find(|(k, _)| k.name == "id")
+            .and_then(|(_, v)| match &v.value {
+                crate::yaml::Value::Str(s) => Some(s.trim().to_string()),
+                _ => None,
+            })
+            .unwrap_or_else(|| doc.stem.clone()),
+        _ => doc.stem.clone(),
+    };
+    CheckedEntry {
+        path: doc.path.clone(),
+        entry,
+        named,
+        id_pos: value_pos(&doc.front, "id").unwrap_or(doc.front.pos),
+        declares_center: completeness::declares_center(doc),
+    }
+}
+
+/// One entry file checked again on its own, as [`check`] checks it among the others (decoding,
+/// the links of its body, values left from the template), for a preview that re-reads only the files that changed. The rules
 /// across files (ids used twice, events naming entries, completeness) are the caller's: they hold
 /// while no entry's id, name or kind changes.
 pub fn check_entry(
@@ -210,13 +249,7 @@ pub fn check_entry(
     diags: &mut Diagnostics,
 ) -> Option<crate::content::model::Entry> {
     let cx = EntryContext::new(Some(config), &raw.root, today);
-    let mut d = Decoder {
-        file: &doc.path,
-        diags,
-    };
-    let entry = decode_entry::entry(&mut d, doc, &cx);
-    links::check_body(raw, doc, diags);
-    entry
+    checked_entry(raw, doc, &cx, diags).entry
 }
 
 /// `check` of every item, on every core, each with a list of problems of its own: the caller

@@ -34,7 +34,11 @@ pub struct RawYaml {
 pub struct RawSite {
     pub root: PathBuf,
     pub config: Option<RawYaml>,
+    /// The entry files as read ([`EntryFiles::Read`]); empty when they were only listed.
     pub entries: Vec<RawDoc>,
+    /// The entry files, relative to the site root, when `load` only listed them
+    /// ([`EntryFiles::Listed`]): `check` reads each as it checks it.
+    pub entry_files: Vec<PathBuf>,
     pub pages: Vec<RawDoc>,
     /// content/events/*.md
     pub events: Vec<RawDoc>,
@@ -55,7 +59,25 @@ pub const CONFIG_FILE: &str = "site.yaml";
 pub const MAX_TEXT_BYTES: u64 = 1024 * 1024;
 pub const MAX_FILES_PER_FOLDER: usize = 100_000;
 
+/// How [`load_with`] takes the entry files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryFiles {
+    /// Read and parsed, and kept in `RawSite::entries` (the preview checks them again one by
+    /// one as they change).
+    Read,
+    /// Only listed in `RawSite::entry_files`, for `check` to read and parse each as it checks
+    /// it, and drop its tree then: a national guide's ten thousand trees, all held until the
+    /// last was checked, were the load stage's peak and left the heap full of holes.
+    Listed,
+}
+
+/// Everything read from disk, the entry files read and kept.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
+    load_with(root, diags, EntryFiles::Read)
+}
+
+/// Everything read from disk, the entry files taken as `entry_files` says.
+pub fn load_with(root: &Path, diags: &mut Diagnostics, entry_files: EntryFiles) -> RawSite {
     let mut site = RawSite {
         root: root.to_path_buf(),
         ..RawSite::default()
@@ -72,12 +94,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
         );
     }
     let content = root.join("content");
-    site.entries = read_docs(
+    let entries = list_docs(
         root,
         &content.join("entries"),
         diags,
         &mut site.markdown_files,
     );
+    match entry_files {
+        EntryFiles::Read => site.entries = read_listed(root, &entries, diags),
+        EntryFiles::Listed => site.entry_files = entries,
+    }
     site.pages = read_docs(
         root,
         &content.join("pages"),
@@ -108,6 +134,17 @@ fn read_docs(
     diags: &mut Diagnostics,
     seen: &mut BTreeSet<String>,
 ) -> Vec<RawDoc> {
+    let files = list_docs(root, dir, diags, seen);
+    read_listed(root, &files, diags)
+}
+
+/// The Markdown files of `dir` (relative to `root`, in order), each noted in `seen`.
+fn list_docs(
+    root: &Path,
+    dir: &Path,
+    diags: &mut Diagnostics,
+    seen: &mut BTreeSet<String>,
+) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = WalkDir::new(dir)
         .max_depth(1)
         .into_iter()
@@ -133,15 +170,23 @@ fn read_docs(
             seen.insert(slash(in_content));
         }
     }
+    paths
+        .into_iter()
+        .map(|abs| abs.strip_prefix(root).map(Path::to_path_buf).unwrap_or(abs))
+        .collect()
+}
+
+/// The files `files` (relative to `root`) read and parsed; the problems of those that could
+/// not be, in `diags`.
+fn read_listed(root: &Path, files: &[PathBuf], diags: &mut Diagnostics) -> Vec<RawDoc> {
     // Files are read and parsed on every core (a national guide has ten thousand), each with its
     // own problems, which are then taken in in the files' order.
     use rayon::prelude::*;
-    let read: Vec<(Option<RawDoc>, Diagnostics)> = paths
+    let read: Vec<(Option<RawDoc>, Diagnostics)> = files
         .par_iter()
-        .map(|abs| {
-            let rel = abs.strip_prefix(root).unwrap_or(abs).to_path_buf();
+        .map(|rel| {
             let mut found = Diagnostics::default();
-            (read_doc(root, rel, &mut found), found)
+            (read_doc(root, rel.clone(), &mut found), found)
         })
         .collect();
     let mut docs = Vec::with_capacity(read.len());

@@ -6,7 +6,7 @@
 //! edition when no PDF is made of it; the sitemap, which lists every page, after both.
 
 use crate::content::date::Date;
-use crate::content::load::RawSite;
+use crate::content::load::{EntryFiles, RawSite};
 use crate::diagnostics::Diagnostics;
 use crate::lang::{Localized, Msg, msg};
 use crate::paths::slash;
@@ -207,7 +207,13 @@ pub(super) fn build_keeping(
     };
     let (raw, site, diagnostics) = t.run(Stage::Check, || {
         let mut diagnostics = Diagnostics::default();
-        let raw = crate::content::load::load(&options.site_dir, &mut diagnostics);
+        // The preview keeps the files as read; a build reads and checks each entry file in
+        // one step and drops its tree (`EntryFiles::Listed`).
+        let entry_files = match keep {
+            true => EntryFiles::Read,
+            false => EntryFiles::Listed,
+        };
+        let raw = crate::content::load::load_with(&options.site_dir, &mut diagnostics, entry_files);
         let site = crate::check::check(&raw, options.today, &mut diagnostics);
         (raw, site, diagnostics)
     });

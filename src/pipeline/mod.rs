@@ -11,6 +11,7 @@ pub use build::{
 };
 
 use crate::content::date::Date;
+use crate::content::load::EntryFiles;
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostics;
 use std::path::Path;
@@ -18,14 +19,14 @@ use std::path::Path;
 /// site.yaml alone, when it is valid (other files' problems do not matter here).
 pub fn site_config(site_dir: &Path) -> Option<crate::content::model::SiteConfig> {
     let mut diags = Diagnostics::default();
-    let raw = crate::content::load::load(site_dir, &mut diags);
+    let raw = crate::content::load::load_with(site_dir, &mut diags, EntryFiles::Listed);
     crate::check::site_config(&raw, &mut diags)
 }
 
 /// load → check: every problem in the site, and the typed site when it could be built.
 pub fn check_site(site_dir: &Path, today: Date) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let raw = crate::content::load::load(site_dir, &mut diags);
+    let raw = crate::content::load::load_with(site_dir, &mut diags, EntryFiles::Listed);
     let site = crate::check::check(&raw, today, &mut diags);
     (site, diags)
 }
