@@ -23,7 +23,7 @@ use crate::diagnostics::{Diagnostics, Problem};
 use decode_entry::EntryContext;
 use fields::Decoder;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 /// Only site.yaml, decoded: what `shirube schema` and `shirube cms` need (its areas), even when
@@ -71,7 +71,7 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
     let mut first_use: BTreeMap<String, PathBuf> = BTreeMap::new();
     // Every entry a file names, decoded or not: an entry with a problem of its own is reported
     // there, not again by each event that names it.
-    let mut entry_ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut entry_ids: BTreeSet<String> = BTreeSet::new();
     let mut declares_center = false;
     for (file, own) in checked {
         diags.append(own);
@@ -238,9 +238,9 @@ fn checked_entry(
 }
 
 /// One entry file checked again on its own, as [`check`] checks it among the others (decoding,
-/// the links of its body, values left from the template), for a preview that re-reads only the files that changed. The rules
-/// across files (ids used twice, events naming entries, completeness) are the caller's: they hold
-/// while no entry's id, name or kind changes.
+/// the links of its body, values left from the template), for a preview that re-reads only the
+/// files that changed. The rules across files (ids used twice, events naming entries,
+/// completeness) are the caller's: they hold while no entry's id, name or kind changes.
 pub fn check_entry(
     raw: &RawSite,
     config: &crate::content::model::SiteConfig,

@@ -175,17 +175,22 @@ fn has_kanji(run: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn annotates_text_but_not_tags_ruby_or_title() {
+    /// `html` through the pass, every kanji annotated.
+    fn annotated(html: &str) -> String {
         let reader = Reader::new(&[]).unwrap();
-        let html = r#"<title>連絡先</title><h2 id="連絡">連絡先</h2><ruby>工房<rt>こうぼう</rt></ruby><a title="電話">電話</a>"#;
         let out = add_ruby(
             html.as_bytes(),
             &reader,
             GradeFilter::All,
             &RubyCache::default(),
         );
-        let out = String::from_utf8(out).expect("UTF-8 in, UTF-8 out");
+        String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+    }
+
+    #[test]
+    fn annotates_text_but_not_tags_ruby_or_title() {
+        let html = r#"<title>連絡先</title><h2 id="連絡">連絡先</h2><ruby>工房<rt>こうぼう</rt></ruby><a title="電話">電話</a>"#;
+        let out = annotated(html);
         assert!(out.starts_with("<title>連絡先</title>"), "{out}");
         assert!(out.contains(r#"<h2 id="連絡"><ruby>"#), "{out}");
         assert!(out.contains("<ruby>工房<rt>こうぼう</rt></ruby>"), "{out}");
@@ -245,15 +250,8 @@ mod tests {
         assert_eq!(plain_ruby_len(b"<ruby>a<rt>x</rt>"), None);
         assert_eq!(plain_ruby_len(b"<ruby class=\"x\">a</ruby>"), None);
         // The same page either way.
-        let reader = Reader::new(&[]).unwrap();
         let html = "<p>連絡先<ruby>工房<rp>(</rp><rt>こうぼう</rt><rp>)</rp></ruby>の電話<ruby>a<code>電話</code></ruby>電話</p>";
-        let out = add_ruby(
-            html.as_bytes(),
-            &reader,
-            GradeFilter::All,
-            &RubyCache::default(),
-        );
-        let out = String::from_utf8(out).expect("UTF-8 in, UTF-8 out");
+        let out = annotated(html);
         assert!(
             out.contains("<ruby>工房<rp>(</rp><rt>こうぼう</rt><rp>)</rp></ruby>の<ruby>電話"),
             "{out}"

@@ -91,11 +91,11 @@ struct ReadTexts {
 const KEPT_TEXT_MAX: usize = 600;
 
 /// The kept ruby of `key` in `map`, or `read` now and kept.
-fn get_or_read<Q>(map: &RwLock<FastMap<String, Html>>, key: &Q, read: impl FnOnce() -> Html) -> Html
-where
-    Q: std::hash::Hash + Eq + ToString + ?Sized,
-    String: std::borrow::Borrow<Q>,
-{
+fn get_or_read(
+    map: &RwLock<FastMap<String, Html>>,
+    key: &str,
+    read: impl FnOnce() -> Html,
+) -> Html {
     if let Some(hit) = map.read().ok().and_then(|m| m.get(key).cloned()) {
         return hit;
     }
@@ -136,7 +136,7 @@ impl Furigana {
             return get_or_read(&self.read.anywhere, text, read);
         }
         let key = format!("{kind}{place}\u{1f}{text}");
-        get_or_read(&self.read.placed, key.as_str(), read)
+        get_or_read(&self.read.placed, &key, read)
     }
 }
 
