@@ -31,6 +31,12 @@ const TOWNS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/towns.tsv.z"));
 /// Every municipality's name without 市/区/町/村/郡 and every prefecture's without 都/府/県,
 /// from the postal-code data (see build/postal.rs).
 const MUNICIPALITIES_JP: &str = include_str!(concat!(env!("OUT_DIR"), "/municipalities-jp.tsv"));
+/// Those of them IPADIC has as an ordinary word read another way, which stay out of the lexicon
+/// (`surface<TAB>reading`). Kept as data, checked against IPADIC by a test
+/// (`municipalities_read_otherwise_are_listed`), not asked of IPADIC at every start: the details
+/// of two thousand of its words, scattered over its 59 MB table of details, brought about 20 MB
+/// of that table into memory before the site was read.
+const MUNICIPALITIES_READ_OTHERWISE: &str = include_str!("data/municipalities-read-otherwise.tsv");
 
 /// One word: its surface (NFKC), reading (hiragana, no spaces) and IPADIC context id.
 #[derive(Debug, Clone)]
@@ -111,10 +117,14 @@ pub(crate) fn builtin() -> &'static Lexicon {
         drop(seen);
         let mut first = first.into_iter();
         entries.retain(|_| first.next().unwrap_or(false));
+        let read_otherwise = read_otherwise();
+        entries.retain(|e| {
+            e.strength != Strength::Place
+                || !read_otherwise.contains(&(e.surface.as_str(), e.reading.as_str()))
+        });
         if let Ok(system) = super::analyser::system() {
             entries.retain(|e| match e.strength {
                 Strength::Fill => system.dict.find_surface(&e.surface).is_empty(),
-                Strength::Place => !common_word_read_otherwise(system, e),
                 _ => true,
             });
             for e in entries
@@ -141,8 +151,18 @@ pub(crate) fn builtin() -> &'static Lexicon {
     })
 }
 
+/// The municipality names IPADIC reads otherwise, as (surface, reading).
+fn read_otherwise() -> FastSet<(&'static str, &'static str)> {
+    MUNICIPALITIES_READ_OTHERWISE
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .collect()
+}
+
 /// Does IPADIC have the entry's surface as a word that is not a place name, with a reading
-/// other than the entry's?
+/// other than the entry's? (What `MUNICIPALITIES_READ_OTHERWISE` lists; see its test.)
+#[cfg(test)]
 fn common_word_read_otherwise(system: &lindera_core::dictionary::Dictionary, e: &Entry) -> bool {
     system.dict.find_surface(&e.surface).iter().any(|w| {
         let details = system
@@ -286,6 +306,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The list of municipality names IPADIC reads otherwise is what IPADIC says of the
+    /// country's municipalities today. When the postal-code data or IPADIC changes, put the
+    /// list this prints into `data/municipalities-read-otherwise.tsv`.
+    #[test]
+    fn municipalities_read_otherwise_are_listed() {
+        let system = crate::text::analyser::system().expect("dictionary");
+        let found: std::collections::BTreeSet<(String, String)> = MUNICIPALITIES_JP
+            .lines()
+            .filter_map(|l| parse_line(l, Strength::Place))
+            .filter(|e| common_word_read_otherwise(system, e))
+            .map(|e| (e.surface, e.reading))
+            .collect();
+        let listed: std::collections::BTreeSet<(String, String)> = read_otherwise()
+            .into_iter()
+            .map(|(s, r)| (s.to_string(), r.to_string()))
+            .collect();
+        let lines: String = found.iter().map(|(s, r)| format!("{s}\t{r}\n")).collect();
+        assert!(
+            found == listed,
+            "data/municipalities-read-otherwise.tsv is out of date; its lines should be:\n{lines}"
+        );
+        // The list is not empty by accident: these are the examples its comment gives.
+        assert!(listed.iter().any(|(s, _)| s == "平野"), "{lines}");
+        assert!(listed.iter().any(|(s, _)| s == "国立"), "{lines}");
     }
 
     #[test]
