@@ -34,13 +34,15 @@ pub(crate) fn push_varint(out: &mut String, mut n: u32) {
 }
 
 /// How many digits [`push_varint`] writes for `n`.
-pub(crate) fn varint_len(n: u32) -> usize {
+#[cfg(test)]
+fn varint_len(n: u32) -> usize {
     let bits = 32 - n.leading_zeros();
     (bits.max(1).div_ceil(GROUP_BITS)) as usize
 }
 
 /// The digits of a list of numbers, one varint each.
-pub(crate) fn varints(numbers: &[u32]) -> String {
+#[cfg(test)]
+fn varints(numbers: &[u32]) -> String {
     let mut out = String::with_capacity(numbers.iter().map(|&n| varint_len(n)).sum::<usize>());
     for &n in numbers {
         push_varint(&mut out, n);

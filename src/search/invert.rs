@@ -9,14 +9,16 @@
 use super::SearchError;
 use super::analyze::index_terms;
 use super::fields::{FIELD_COUNT, FIELDS, FieldCounts};
+use super::packed::PackedPostings;
 use super::readback;
 use crate::hashing::FastMap;
 use elasticlunr::inverted_index::InvertedIndex;
 
 pub(crate) struct Inverted {
     /// term → (document number, occurrences per field), documents ascending, terms in
-    /// code-point order. Lists, not maps: a national corpus has millions of these pairs.
-    pub terms: Vec<(String, Vec<(u32, TermCounts)>)>,
+    /// code-point order. Lists, not maps, and packed: a national corpus has millions of these
+    /// pairs.
+    pub terms: Vec<(String, PackedPostings)>,
     /// document number → tokens per field (for BM25 length normalisation).
     pub lengths: Vec<FieldCounts>,
 }
@@ -71,10 +73,7 @@ pub(crate) fn invert<D: Sync>(
 /// The tables of two runs of documents, `right`'s after `left`'s.
 fn join(left: Inverted, right: Inverted) -> Inverted {
     let terms = merge_terms(left.terms, right.terms, |mut l, r| {
-        // At its final size before the right's are moved in: grown by doubling, a national
-        // term list could hold twice its postings for a moment.
-        l.reserve_exact(r.len());
-        l.extend(r);
+        l.append(r);
         l
     });
     let mut lengths = left.lengths;
@@ -143,7 +142,7 @@ type Postings = Vec<(u32, TermCounts)>;
 /// The postings of one term in two fields, as one list: a document in both has the counts of
 /// both (each list counts its own field only).
 fn merge_fields(left: Postings, right: Postings) -> Postings {
-    // At its final size: these lists are the index's postings until their impacts are made.
+    // At its final size: a slice's lists are packed once every field is in.
     let mut merged = Vec::with_capacity(union_len(&left, &right));
     let mut rights = right.into_iter().peekable();
     for (doc, mut counts) in left {
@@ -241,6 +240,10 @@ fn invert_slice<D>(
         let table = field_table(readback::read(field)?, slot, first);
         terms = merge_terms(terms, table, merge_fields);
     }
+    let terms = terms
+        .into_iter()
+        .map(|(term, postings)| (term, PackedPostings::new(postings)))
+        .collect();
     Ok(Inverted { terms, lengths })
 }
 
@@ -285,7 +288,7 @@ mod tests {
         let inverted = invert(&docs, texts).expect("inverted");
         let postings = |term: &str| {
             let (_, docs) = inverted.terms.iter().find(|(t, _)| t == term).unwrap();
-            docs.clone()
+            docs.iter().collect::<Vec<_>>()
         };
         let work = postings("就労");
         assert_eq!(work.len(), docs.len());

@@ -36,6 +36,7 @@ mod fields;
 mod impact;
 mod invert;
 mod manifest;
+mod packed;
 mod readback;
 mod shards;
 mod table;
@@ -96,11 +97,12 @@ pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, Search
             )
         },
     );
-    let mut postings = impact::impacts(inverted?);
-    impact::add_exact_keys(&mut postings, &keys);
+    let inverted = inverted?;
+    let scorer = impact::Scorer::new(inverted.lengths);
+    let terms = impact::with_exact_keys(inverted.terms, &keys);
     drop(keys);
 
-    let term_shards = shards::cut(postings, count)?;
+    let term_shards = shards::cut(terms, count, |weights| scorer.impacts(weights))?;
     let (doc_chunk, doc_chunks) = tables?;
     let facets = facets?;
 

@@ -19,8 +19,7 @@
 //! piece and the document chunks of the results shown.
 
 use super::SearchError;
-use super::digits::{varint_len, varints};
-use super::impact::Postings;
+use super::digits::push_varint;
 use std::collections::BTreeMap;
 
 /// Raw JSON bytes per shard before a new one starts: about a 256th of the whole index, between
@@ -43,29 +42,36 @@ pub(crate) struct Shard {
 
 #[derive(serde::Serialize, Default)]
 struct ShardJson<'a> {
-    p: BTreeMap<&'a str, String>,
-    n: BTreeMap<&'a str, String>,
-    x: BTreeMap<&'a str, String>,
+    p: BTreeMap<&'a str, &'a str>,
+    n: BTreeMap<&'a str, &'a str>,
+    x: BTreeMap<&'a str, &'a str>,
 }
 
+/// A term's list as the digits its shard holds (see the module comment).
 enum Encoded {
-    Present(Vec<u32>),
-    Absent {
-        missing: Vec<u32>,
-        exceptions: Vec<u32>,
-    },
+    Present(String),
+    Absent { missing: String, exceptions: String },
 }
 
 /// An impact this many times the typical one is kept exactly in `x`.
 const EXCEPTION_FACTOR: f64 = 1.5;
 
-/// Consumes the postings: each term's list is dropped once it is encoded, so the lists and
-/// their encodings are not all held at once (21 MB each at 10,000 documents).
-pub(crate) fn cut(postings: Postings, doc_count: u32) -> Result<Vec<Shard>, SearchError> {
+/// Consumes the terms: each term's list of (document, impact), made by `impacts`, is dropped
+/// once it is spelled in digits, so no more than the shards' own text is held for all terms
+/// at once (the lists were 21 MB at 10,000 documents, their digits are 7).
+pub(crate) fn cut<T: Send>(
+    terms: Vec<(String, T)>,
+    doc_count: u32,
+    impacts: impl Fn(&T) -> Vec<(u32, u32)> + Sync,
+) -> Result<Vec<Shard>, SearchError> {
     use rayon::prelude::*;
-    let encoded: Vec<(String, Encoded)> = postings
+    let encoded: Vec<(String, Encoded)> = terms
         .into_par_iter()
-        .map(|(term, list)| (term, encode(&list, doc_count)))
+        .map(|(term, weights)| {
+            let list = impacts(&weights);
+            drop(weights);
+            (term, encode(&list, doc_count))
+        })
         .collect();
     let costs: Vec<usize> = encoded.iter().map(|(t, e)| cost(t, e)).collect();
     let total: usize = costs.iter().sum();
@@ -103,16 +109,16 @@ fn finish(start: String, terms: &[(String, Encoded)]) -> Result<Shard, SearchErr
     let mut shard = ShardJson::default();
     for (term, encoded) in terms {
         match encoded {
-            Encoded::Present(v) => {
-                shard.p.insert(term, varints(v));
+            Encoded::Present(digits) => {
+                shard.p.insert(term, digits);
             }
             Encoded::Absent {
                 missing,
                 exceptions,
             } => {
-                shard.n.insert(term, varints(missing));
+                shard.n.insert(term, missing);
                 if !exceptions.is_empty() {
-                    shard.x.insert(term, varints(exceptions));
+                    shard.x.insert(term, exceptions);
                 }
             }
         }
@@ -146,11 +152,11 @@ fn encode(list: &[(u32, u32)], doc_count: u32) -> Encoded {
 }
 
 fn encode_present(list: &[(u32, u32)]) -> Encoded {
-    let mut out = Vec::with_capacity(list.len() * 2);
+    let mut out = String::with_capacity(list.len() * 3);
     let mut previous = None;
     for &(doc, impact) in list {
-        out.push(gap(previous, doc));
-        out.push(impact);
+        push_varint(&mut out, gap(previous, doc));
+        push_varint(&mut out, impact);
         previous = Some(doc);
     }
     Encoded::Present(out)
@@ -163,15 +169,16 @@ fn encode_absent(list: &[(u32, u32)], doc_count: u32) -> Encoded {
     let typical = impacts.get(impacts.len() / 2).copied().unwrap_or(1).max(1);
     let limit = f64::from(typical) * EXCEPTION_FACTOR;
 
-    let mut exceptions = Vec::new();
+    let mut exceptions = String::new();
     let mut previous = None;
     for &(doc, impact) in list.iter().filter(|&&(_, i)| f64::from(i) >= limit) {
-        exceptions.push(gap(previous, doc));
-        exceptions.push(impact);
+        push_varint(&mut exceptions, gap(previous, doc));
+        push_varint(&mut exceptions, impact);
         previous = Some(doc);
     }
 
-    let mut missing = vec![typical];
+    let mut missing = String::new();
+    push_varint(&mut missing, typical);
     let mut present = list.iter().map(|&(doc, _)| doc).peekable();
     let mut previous = None;
     for doc in 0..doc_count {
@@ -179,7 +186,7 @@ fn encode_absent(list: &[(u32, u32)], doc_count: u32) -> Encoded {
             present.next();
             continue;
         }
-        missing.push(gap(previous, doc));
+        push_varint(&mut missing, gap(previous, doc));
         previous = Some(doc);
     }
     Encoded::Absent {
@@ -199,13 +206,12 @@ fn cost(term: &str, encoded: &Encoded) -> usize {
 
 /// Length of the numbers' digits (see digits.rs).
 fn numbers_len(encoded: &Encoded) -> usize {
-    let len = |numbers: &[u32]| -> usize { numbers.iter().map(|&n| varint_len(n)).sum() };
     match encoded {
-        Encoded::Present(v) => len(v),
+        Encoded::Present(digits) => digits.len(),
         Encoded::Absent {
             missing,
             exceptions,
-        } => len(missing) + len(exceptions) + 8,
+        } => missing.len() + exceptions.len() + 8,
     }
 }
 
@@ -234,8 +240,8 @@ mod tests {
             };
             postings.insert(term, vec![(i % 50, 4), (50 + i % 7, 8)]);
         }
-        let postings: Postings = postings.into_iter().collect();
-        let shards = cut(postings.clone(), 100).expect("cut");
+        let postings: Vec<(String, Vec<(u32, u32)>)> = postings.into_iter().collect();
+        let shards = cut(postings.clone(), 100, Vec::clone).expect("cut");
         assert!(shards.len() > 10, "{} shards", shards.len());
         let starts: Vec<&str> = shards.iter().map(|s| s.start.as_str()).collect();
         for (term, _) in &postings {
