@@ -8,7 +8,7 @@
 
 use super::SearchError;
 use super::analyze::index_terms;
-use super::fields::{FIELD_COUNT, FIELDS, FieldCounts};
+use super::fields::{FIELD_COUNT, FIELDS, FieldCounts, TermCounts};
 use super::packed::PackedPostings;
 use super::readback;
 use crate::hashing::FastMap;
@@ -22,14 +22,6 @@ pub(crate) struct Inverted {
     /// document number → tokens per field (for BM25 length normalisation).
     pub lengths: Vec<FieldCounts>,
 }
-
-/// How often a term occurs in each field of one document, saturating at 255: BM25's curve is
-/// flat long before in a field of ordinary length (255 occurrences score 99.5% of the most a
-/// field can give); only a field tens of times longer than the average, which repeats one
-/// term hundreds of times, scores a little less than it would. A pair is then 12 bytes, not 20:
-/// a national index holds millions of them (2.7 million at 10,000 documents), 21 MB less of
-/// the build's peak.
-pub(crate) type TermCounts = [u8; FIELD_COUNT];
 
 /// Documents an elasticlunr index is built from at a time. Each slice is analysed, inverted
 /// and read back on its own, on every core, and the slices' tables are joined: a national

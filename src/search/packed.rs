@@ -7,8 +7,7 @@
 //! Most terms occur in one field of a document (its text), and the gaps of common terms are
 //! small.
 
-use super::fields::FIELD_COUNT;
-use super::invert::TermCounts;
+use super::fields::{FIELD_COUNT, TermCounts};
 
 // A field's bit in the mask byte.
 const _: () = assert!(FIELD_COUNT <= 8);
