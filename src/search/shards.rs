@@ -62,16 +62,12 @@ const EXCEPTION_FACTOR: f64 = 1.5;
 pub(crate) fn cut<T: Send>(
     terms: Vec<(String, T)>,
     doc_count: u32,
-    impacts: impl Fn(&T) -> Vec<(u32, u32)> + Sync,
+    impacts: impl Fn(T) -> Vec<(u32, u32)> + Sync,
 ) -> Result<Vec<Shard>, SearchError> {
     use rayon::prelude::*;
     let encoded: Vec<(String, Encoded)> = terms
         .into_par_iter()
-        .map(|(term, weights)| {
-            let list = impacts(&weights);
-            drop(weights);
-            (term, encode(&list, doc_count))
-        })
+        .map(|(term, weights)| (term, encode(&impacts(weights), doc_count)))
         .collect();
     let costs: Vec<usize> = encoded.iter().map(|(t, e)| cost(t, e)).collect();
     let total: usize = costs.iter().sum();
@@ -241,7 +237,7 @@ mod tests {
             postings.insert(term, vec![(i % 50, 4), (50 + i % 7, 8)]);
         }
         let postings: Vec<(String, Vec<(u32, u32)>)> = postings.into_iter().collect();
-        let shards = cut(postings.clone(), 100, Vec::clone).expect("cut");
+        let shards = cut(postings.clone(), 100, |list| list).expect("cut");
         assert!(shards.len() > 10, "{} shards", shards.len());
         let starts: Vec<&str> = shards.iter().map(|s| s.start.as_str()).collect();
         for (term, _) in &postings {
