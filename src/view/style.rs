@@ -83,7 +83,7 @@ pub struct Furigana {
 struct ReadTexts {
     /// Provider text whose reading does not depend on the place, by the text.
     anywhere: RwLock<FastMap<String, Html>>,
-    /// Addresses, and texts that name their place: by kind, place and text (`Furigana::ruby`).
+    /// Texts that name their place: by place and text (`Furigana::ruby`).
     placed: RwLock<FastMap<String, Html>>,
 }
 
@@ -118,24 +118,19 @@ impl Furigana {
         }
     }
 
-    /// `text` read by `reader` (the plain or the address reader, told apart by `kind`),
-    /// from `read` when it was read before at the same place.
-    fn ruby(&self, reader: &Reader, kind: char, text: &str) -> Html {
+    /// `text` read by the reader, from `read` when it was read before at the same place.
+    fn ruby(&self, text: &str) -> Html {
+        let reader = &self.reader;
         if text.len() > KEPT_TEXT_MAX {
             return reader.ruby_html(text, self.filter);
         }
-        // Keyed by the place only where the place changes the reading (addresses always name
-        // theirs): a phrase that many offices share is read once, not once per town.
-        let place = if kind == 'a' || reader.place_in(text) {
-            self.place_key.as_str()
-        } else {
-            ""
-        };
         let read = || reader.ruby_html(text, self.filter);
-        if kind == 't' && place.is_empty() {
+        // Keyed by the place only where the place changes the reading: a phrase that many
+        // offices share is read once, not once per town.
+        if !reader.place_in(text) {
             return get_or_read(&self.read.anywhere, text, read);
         }
-        let key = format!("{kind}{place}\u{1f}{text}");
+        let key = format!("{}\u{1f}{text}", self.place_key);
         get_or_read(&self.read.placed, &key, read)
     }
 }
@@ -154,7 +149,7 @@ fn place_key(place: Option<&Place>) -> String {
 
 impl TextStyle for Furigana {
     fn html(&self, text: &str) -> Html {
-        self.ruby(&self.reader, 't', text)
+        self.ruby(text)
     }
     fn plain(&self, text: &str) -> String {
         strip_author_ruby(text)
@@ -179,6 +174,8 @@ impl TextStyle for Furigana {
         })
     }
     fn address(&self, text: &str) -> Html {
-        self.ruby(&self.address_reader, 'a', text)
+        // Not kept: an address is shown once in an edition, on its entry's page. Kept (with its
+        // place's words in the key), a national guide's addresses were 3 MB of the cache.
+        self.address_reader.ruby_html(text, self.filter)
     }
 }
