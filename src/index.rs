@@ -2,18 +2,42 @@
 
 use crate::content::model::{Entry, EntryDetails};
 use crate::enrich::Guide;
+use crate::hashing::FastMap;
 use crate::output::Files;
 use crate::paths::slash;
-use crate::search::{SearchDoc, SearchError, build_index};
+use crate::search::{SearchDoc, SearchError, build_index_with_bodies};
 use crate::text::strip_author_ruby;
 use crate::view::entries::{area_name, yen};
 
 pub fn index(guide: &Guide, files: &mut Files) -> Result<usize, SearchError> {
     let docs: Vec<SearchDoc> = guide.site.entries.iter().map(|e| doc(guide, e)).collect();
-    for (path, bytes) in build_index(&docs)? {
+    // Bodies are made when the index reads them, not kept in every document.
+    let entries: FastMap<&str, &Entry> = guide
+        .site
+        .entries
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let bodies = |doc: &SearchDoc| {
+        entries
+            .get(doc.id.as_str())
+            .map_or_else(String::new, |e| body(e))
+    };
+    for (path, bytes) in build_index_with_bodies(&docs, &bodies)? {
         files.add(format!("search/{}", slash(&path)), bytes);
     }
     Ok(docs.len())
+}
+
+/// What the search reads of an entry's own text: its body without Markdown, and its text in
+/// やさしい日本語.
+fn body(entry: &Entry) -> String {
+    let mut body = strip_author_ruby(&crate::view::markdown::to_plain_text(&entry.body));
+    if let Some(easy) = &entry.easy {
+        body.push(' ');
+        body.push_str(easy);
+    }
+    body
 }
 
 fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
@@ -68,11 +92,6 @@ fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
         .iter()
         .filter_map(|s| s.wage.map(|w| w.monthly_average))
         .max();
-    let mut body = strip_author_ruby(&crate::view::markdown::to_plain_text(&entry.body));
-    if let Some(easy) = &entry.easy {
-        body.push(' ');
-        body.push_str(easy);
-    }
     SearchDoc {
         id: entry.id.clone(),
         url: crate::enrich::entry_url(&entry.id),
@@ -91,7 +110,7 @@ fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
             .as_deref()
             .map(strip_author_ruby)
             .unwrap_or_default(),
-        body,
+        body: String::new(),
         accepts: entry.accepts.iter().map(|a| a.id().to_string()).collect(),
         transport,
         lunch,

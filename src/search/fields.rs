@@ -75,8 +75,8 @@ pub(crate) const FIELDS: [FieldSpec; 7] = [
     },
 ];
 
-/// The texts of one document, in [`FIELDS`] order.
-pub(crate) fn field_texts(doc: &SearchDoc) -> [String; 7] {
+/// The texts of one document, in [`FIELDS`] order; `body` is its body.
+pub(crate) fn field_texts(doc: &SearchDoc, body: &str) -> [String; 7] {
     [
         doc.name.clone(),
         doc.reading.clone(),
@@ -84,7 +84,7 @@ pub(crate) fn field_texts(doc: &SearchDoc) -> [String; 7] {
         doc.area_name.clone(),
         doc.work.join(" "),
         facts_text(doc),
-        [doc.summary.as_str(), doc.body.as_str()].join("\n"),
+        [doc.summary.as_str(), body].join("\n"),
     ]
 }
 

@@ -68,7 +68,8 @@ pub struct SearchDoc {
     pub area_name: String,
     pub work: Vec<String>,
     pub summary: String,
-    /// Plain text (Markdown stripped).
+    /// Plain text (Markdown stripped). Left empty when the bodies are given on demand
+    /// ([`build_index_with_bodies`]).
     pub body: String,
     pub accepts: Vec<String>,
     pub transport: Option<bool>,
@@ -80,20 +81,38 @@ pub struct SearchDoc {
     pub key_facts: Vec<String>,
 }
 
+/// A document's body, made when the index needs it (see [`build_index_with_bodies`]).
+pub type Bodies<'a> = dyn Fn(&SearchDoc) -> String + Sync + 'a;
+
 /// Builds the index files, as paths relative to the output's `search/` folder and their bytes.
 /// The same documents give the same bytes.
 pub fn build_index(docs: &[SearchDoc]) -> Result<Vec<(PathBuf, Vec<u8>)>, SearchError> {
+    build_index_with_bodies(docs, &|doc| doc.body.clone())
+}
+
+/// [`build_index`], with each document's body from `bodies` instead of its `body`: made as the
+/// document is indexed (and again for its snippet when it has no summary) and dropped after, so
+/// that a national guide's bodies (9 MB of text at 10,000 entries) are not all held at once.
+pub fn build_index_with_bodies(
+    docs: &[SearchDoc],
+    bodies: &Bodies,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, SearchError> {
     let ordered = ordered(docs)?;
     let count = u32::try_from(ordered.len()).map_err(|_| SearchError::TooManyDocs(docs.len()))?;
 
     // What needs only the documents (the exact keys, the document table, the facet columns) is
     // made beside the inversion: after it, they held one core while the other had nothing left.
     let (inverted, (keys, (tables, facets))) = rayon::join(
-        || invert::invert(&ordered, |d| fields::field_texts(d)),
+        || invert::invert(&ordered, |d| fields::field_texts(d, &bodies(d))),
         || {
             rayon::join(
                 || exact_keys(&ordered),
-                || rayon::join(|| table::chunks(&ordered), || facets::columns(&ordered)),
+                || {
+                    rayon::join(
+                        || table::chunks(&ordered, bodies),
+                        || facets::columns(&ordered),
+                    )
+                },
             )
         },
     );

@@ -5,7 +5,7 @@
 //! Chunk JSON: `{"d": [[id, url, kind, name, area_name, [service labels], [key facts], snippet], …]}`
 //! The first record of chunk `c` is document number `c × chunk_size`.
 
-use super::{SearchDoc, SearchError};
+use super::{Bodies, SearchDoc, SearchError};
 
 /// Raw JSON bytes aimed at per chunk (about three offices): the twenty results of a page are
 /// mostly far apart in document order, so each costs about one chunk, and a small chunk is what
@@ -26,10 +26,13 @@ type Record<'a> = (
 );
 
 /// Returns the chunk size (documents per chunk) and the chunks' JSON.
-pub(crate) fn chunks(docs: &[&SearchDoc]) -> Result<(usize, Vec<Vec<u8>>), SearchError> {
+pub(crate) fn chunks(
+    docs: &[&SearchDoc],
+    bodies: &Bodies,
+) -> Result<(usize, Vec<Vec<u8>>), SearchError> {
     let records: Vec<Vec<u8>> = docs
         .iter()
-        .map(|doc| serde_json::to_vec(&record(doc)).map_err(SearchError::Json))
+        .map(|doc| serde_json::to_vec(&record(doc, bodies)).map_err(SearchError::Json))
         .collect::<Result<_, _>>()?;
     let total: usize = records.iter().map(Vec::len).sum();
     let average = total / records.len().max(1);
@@ -46,7 +49,7 @@ pub(crate) fn chunks(docs: &[&SearchDoc]) -> Result<(usize, Vec<Vec<u8>>), Searc
     Ok((size, chunks))
 }
 
-fn record(doc: &SearchDoc) -> Record<'_> {
+fn record<'d>(doc: &'d SearchDoc, bodies: &Bodies) -> Record<'d> {
     (
         &doc.id,
         &doc.url,
@@ -55,14 +58,16 @@ fn record(doc: &SearchDoc) -> Record<'_> {
         &doc.area_name,
         &doc.service_labels,
         &doc.key_facts,
-        snippet(doc),
+        snippet(doc, bodies),
     )
 }
 
 /// The summary when there is one (it is written to be shown), else the body's beginning.
-fn snippet(doc: &SearchDoc) -> String {
+fn snippet(doc: &SearchDoc, bodies: &Bodies) -> String {
+    let body;
     let source = if doc.summary.trim().is_empty() {
-        &doc.body
+        body = bodies(doc);
+        &body
     } else {
         &doc.summary
     };

@@ -15,7 +15,7 @@
 mod wam;
 
 use serde::Deserialize;
-use shirube::search::{SearchDoc, SearchError, build_index};
+use shirube::search::{SearchDoc, SearchError, build_index, build_index_with_bodies};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -246,6 +246,33 @@ fn same_docs_give_same_bytes_in_any_order() {
     let mut reversed = docs.clone();
     reversed.reverse();
     assert_eq!(build_index(&docs).ok(), build_index(&reversed).ok());
+}
+
+/// Bodies given when the index needs them (as a build gives them) make the same files as
+/// bodies held in the documents, snippets of documents without a summary included.
+#[test]
+fn bodies_on_demand_make_the_same_index() {
+    let mut docs = fixture_docs();
+    // One without a summary: its snippet is its body's beginning.
+    docs[0].summary.clear();
+    assert!(!docs[0].body.is_empty());
+    let bodies: BTreeMap<String, String> = docs
+        .iter()
+        .map(|d| (d.id.clone(), d.body.clone()))
+        .collect();
+    let hollow: Vec<SearchDoc> = docs
+        .iter()
+        .cloned()
+        .map(|mut d| {
+            d.body.clear();
+            d
+        })
+        .collect();
+    let on_demand = build_index_with_bodies(&hollow, &|d| bodies[&d.id].clone())
+        .expect("index with bodies on demand builds");
+    assert_eq!(on_demand, build_index(&docs).expect("index builds"));
+    // The bodies are read: without them the index is another.
+    assert_ne!(on_demand, build_index(&hollow).expect("index builds"));
 }
 
 #[test]
