@@ -94,7 +94,7 @@ pub(crate) fn with_exact_keys(
         .into_iter()
         .map(|(term, postings)| (term, Weights::Counted(postings)));
     // A key equal to a term (no token holds the `#` a key begins with) takes the term's place.
-    merge_terms(terms.collect(), exact, |_, key| key)
+    merge_terms(terms, exact, |_, key| key)
 }
 
 fn quantise(score: f64) -> u32 {

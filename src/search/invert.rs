@@ -76,14 +76,14 @@ fn join(left: Inverted, right: Inverted) -> Inverted {
 /// Two lists of (term, value) in code-point order of terms, as one in that order, in one pass;
 /// `both` makes the value of a term in both from the left's and the right's.
 pub(crate) fn merge_terms<V>(
-    left: Vec<(String, V)>,
+    left: impl IntoIterator<Item = (String, V)>,
     right: impl IntoIterator<Item = (String, V)>,
     both: impl Fn(V, V) -> V,
 ) -> Vec<(String, V)> {
     use std::cmp::Ordering;
-    let rights = right.into_iter();
-    let mut merged = Vec::with_capacity(left.len().max(rights.size_hint().0));
-    let mut lefts = left.into_iter().peekable();
+    let (lefts, rights) = (left.into_iter(), right.into_iter());
+    let mut merged = Vec::with_capacity(lefts.size_hint().0.max(rights.size_hint().0));
+    let mut lefts = lefts.peekable();
     let mut rights = rights.peekable();
     loop {
         let order = match (lefts.peek(), rights.peek()) {

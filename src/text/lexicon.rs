@@ -34,7 +34,7 @@ const MUNICIPALITIES_JP: &str = include_str!(concat!(env!("OUT_DIR"), "/municipa
 /// Those of them IPADIC has as an ordinary word read another way, which stay out of the lexicon
 /// (`surface<TAB>reading`). Kept as data, checked against IPADIC by a test
 /// (`municipalities_read_otherwise_are_listed`), not asked of IPADIC at every start: the details
-/// of two thousand of its words, scattered over its 59 MB table of details, brought about 20 MB
+/// of two thousand of its words, scattered over its 59 MB table of details, brought about 25 MB
 /// of that table into memory before the site was read.
 const MUNICIPALITIES_READ_OTHERWISE: &str = include_str!("data/municipalities-read-otherwise.tsv");
 
@@ -117,14 +117,13 @@ pub(crate) fn builtin() -> &'static Lexicon {
         drop(seen);
         let mut first = first.into_iter();
         entries.retain(|_| first.next().unwrap_or(false));
-        let read_otherwise = read_otherwise();
-        entries.retain(|e| {
-            e.strength != Strength::Place
-                || !read_otherwise.contains(&(e.surface.as_str(), e.reading.as_str()))
-        });
         if let Ok(system) = super::analyser::system() {
+            let read_otherwise = read_otherwise();
             entries.retain(|e| match e.strength {
                 Strength::Fill => system.dict.find_surface(&e.surface).is_empty(),
+                Strength::Place => {
+                    !read_otherwise.contains(&(e.surface.as_str(), e.reading.as_str()))
+                }
                 _ => true,
             });
             for e in entries
