@@ -86,6 +86,47 @@ fn without_hashes(text: &str) -> String {
     out
 }
 
+/// What sets `now` apart from `complete` as version `round`: files missing, extra, or differing
+/// (with the markers a differing file carries), the first few of each.
+fn differences(
+    now: &BTreeMap<String, Vec<u8>>,
+    complete: &BTreeMap<String, Vec<u8>>,
+    round: u32,
+) -> String {
+    let markers = |bytes: &[u8]| -> Vec<String> {
+        let text = String::from_utf8_lossy(bytes);
+        let mut found: Vec<String> = text
+            .match_indices("ver-0")
+            .map(|(at, _)| text[at..].chars().take(8).collect())
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    };
+    let mine = marker(round);
+    let missing: Vec<&String> = complete.keys().filter(|p| !now.contains_key(*p)).collect();
+    let extra: Vec<&String> = now.keys().filter(|p| !complete.contains_key(*p)).collect();
+    let differing: Vec<String> = now
+        .iter()
+        .filter_map(|(path, bytes)| {
+            let expected = complete.get(path)?;
+            let text = String::from_utf8_lossy(bytes);
+            let neutral = without_hashes(&text.replace(&mine, "ver-XXXX"));
+            (neutral.as_bytes() != expected.as_slice())
+                .then(|| format!("{path} {:?} ({} bytes)", markers(bytes), bytes.len()))
+        })
+        .collect();
+    format!(
+        "{} missing {:?}, {} extra {:?}, {} differing {:?}",
+        missing.len(),
+        missing.iter().take(5).collect::<Vec<_>>(),
+        extra.len(),
+        extra.iter().take(5).collect::<Vec<_>>(),
+        differing.len(),
+        differing.iter().take(5).collect::<Vec<_>>()
+    )
+}
+
 fn leftovers(parent: &Path) -> Vec<String> {
     std::fs::read_dir(parent)
         .unwrap()
@@ -134,9 +175,10 @@ fn a_killed_build_leaves_the_last_complete_output() {
             assert!(
                 as_version(&now, last).as_ref() == Some(&complete),
                 "round {round}: killed after {delay:?} (exit {status:?}), the output is neither the \
-                 last complete build ({}) nor the new one ({} files)",
+                 last complete build ({}) nor the new one ({} files): {}",
                 marker(last),
-                now.len()
+                now.len(),
+                differences(&now, &complete, last)
             );
             interrupted += 1;
         }

@@ -12,6 +12,7 @@
 //! cannot change before the swap.
 
 use super::Files;
+use super::place::{Existing, holds, make_room, open_for_writing};
 use super::swap::{WriteError, recover, swap};
 use super::tree::{link_tree, list};
 use crate::hashing::FastSet;
@@ -108,17 +109,19 @@ impl Staging {
     /// contents with another (the live output's file, linked in) is only ever read, never
     /// written: it is unlinked before new bytes go to its path.
     pub(super) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        use io::Write;
         let path = self.root.join(rel);
         let fail = |e| (path.clone(), e);
-        if let Some(existing) = self.make_room(&path).map_err(fail)? {
-            if existing.len == bytes.len() as u64 && holds(&path, bytes) {
-                return Ok(());
-            }
-            if existing.shared {
-                fs::remove_file(&path).map_err(fail)?;
-            }
+        let existing = self.make_room(&path).map_err(fail)?;
+        if let Some(existing) = existing
+            && existing.len == bytes.len() as u64
+            && holds(&path, bytes)
+        {
+            return Ok(());
         }
-        fs::write(&path, bytes).map_err(fail)
+        open_for_writing(&path, existing)
+            .and_then(|mut file| file.write_all(bytes))
+            .map_err(fail)
     }
 
     /// Writes `rel` in pieces, as `write` makes them: for a document too large to hold twice.
@@ -129,14 +132,10 @@ impl Staging {
     ) -> Result<(), WriteError> {
         use io::Write;
         let path = self.root.join(rel);
-        if self
+        let file = self
             .make_room(&path)
-            .map_err(|e| (path.clone(), e))?
-            .is_some_and(|existing| existing.shared)
-        {
-            fs::remove_file(&path).map_err(|e| (path.clone(), e))?;
-        }
-        let file = fs::File::create(&path).map_err(|e| (path.clone(), e))?;
+            .and_then(|existing| open_for_writing(&path, existing))
+            .map_err(|e| (path.clone(), e))?;
         let mut out = io::BufWriter::new(file);
         write(&mut out)
             .and_then(|()| out.flush())
@@ -166,9 +165,13 @@ impl Staging {
         carried: &BTreeMap<String, PathBuf>,
         keep: &BTreeSet<&str>,
     ) -> Result<(), WriteError> {
+        // The output's files are all linked in before the carried ones: linked at the same
+        // moment, a carried file's copy (where the file system cannot link) could land on the
+        // live file itself.
+        let listed = self.listed();
         let result = self
             .link(carried)
-            .and_then(|()| self.sweep(keep))
+            .and_then(|()| self.sweep(listed, keep))
             .and_then(|()| swap(&self.root, &self.out, &self.old));
         match result {
             Ok(previous) => {
@@ -198,8 +201,23 @@ impl Staging {
         Ok(())
     }
 
-    /// Removes every file of the folder that is not in `keep`, and the folders left empty.
-    fn sweep(&mut self, keep: &BTreeSet<&str>) -> Result<(), WriteError> {
+    /// What the folder held when the build began, once the output is linked in (when it is).
+    /// Everything this build made is kept, so what the sweep may remove was there then; listed
+    /// again here only if that listing failed (a folder removed under it).
+    fn listed(&mut self) -> io::Result<Vec<String>> {
+        match self.listing.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(Ok(listed))) => Ok(listed),
+            _ => list(&self.root),
+        }
+    }
+
+    /// Removes every file of the folder that is not in `keep` (of those `listed`), and the
+    /// folders left empty.
+    fn sweep(
+        &self,
+        listed: io::Result<Vec<String>>,
+        keep: &BTreeSet<&str>,
+    ) -> Result<(), WriteError> {
         // A folder is empty once the sweep has passed through it exactly when no kept file lies
         // under it: known from the paths, without reading each of the site's ten thousand
         // folders a second time.
@@ -207,12 +225,7 @@ impl Staging {
             .iter()
             .flat_map(|rel| rel.match_indices('/').map(|(end, _)| &rel[..end]))
             .collect();
-        // Everything this build made is kept, so what it may remove was there when it began;
-        // listed again here only if that listing failed (a folder removed under it).
-        let listed = match self.listing.take().map(std::thread::JoinHandle::join) {
-            Some(Ok(Ok(listed))) => listed,
-            _ => list(&self.root).map_err(|e| (self.root.clone(), e))?,
-        };
+        let listed = listed.map_err(|e| (self.root.clone(), e))?;
         for rel in listed {
             if keep.contains(rel.as_str()) || holding.contains(rel.as_str()) {
                 continue;
@@ -246,84 +259,6 @@ impl Drop for Staging {
             self.retire(&self.root.clone());
         }
     }
-}
-
-/// A file an earlier build left at a path this build writes.
-#[derive(Debug, Clone, Copy)]
-struct Existing {
-    len: u64,
-    /// It shares its contents with another file (the live output's, hard-linked: a carried PDF,
-    /// or every file of a staging folder linked from the output): writing into it would change
-    /// the output being served, so it is unlinked before anything is written at its path.
-    shared: bool,
-}
-
-/// Makes `path` ready for a file: its folders exist (a file an earlier build left where a
-/// folder is needed is removed), and a folder or a symbolic link in its place is removed.
-/// Returns the file left at `path`, if there is one.
-fn make_room(
-    root: &Path,
-    known: &Mutex<FastSet<PathBuf>>,
-    path: &Path,
-) -> io::Result<Option<Existing>> {
-    // What is at the path first: a file there (most paths of a rebuild) proves its folders
-    // exist, and asking the file system to make them again was two calls for every page.
-    let found = fs::symlink_metadata(path);
-    if let Some(dir) = path.parent()
-        && !known.lock().is_ok_and(|k| k.contains(dir))
-    {
-        if found.is_err() {
-            make_folders(root, dir)?;
-        }
-        if let Ok(mut k) = known.lock() {
-            k.insert(dir.to_path_buf());
-        }
-    }
-    match found {
-        Ok(meta) if meta.is_dir() => fs::remove_dir_all(path).map(|()| None),
-        Ok(meta) if meta.file_type().is_symlink() => fs::remove_file(path).map(|()| None),
-        Ok(meta) => Ok(Some(Existing {
-            len: meta.len(),
-            shared: shares_contents(&meta),
-        })),
-        Err(_) => Ok(None),
-    }
-}
-
-/// Whether the file at `path`, known to be as long as `bytes`, holds them: read in one call of
-/// that length (`fs::read` asks for the size again and reads once more to find the end).
-fn holds(path: &Path, bytes: &[u8]) -> bool {
-    use std::io::Read;
-    let mut held = vec![0; bytes.len()];
-    fs::File::open(path)
-        .and_then(|mut file| file.read_exact(&mut held))
-        .is_ok()
-        && held == bytes
-}
-
-/// Makes the folder `dir` and those above it up to `root`, removing a file an earlier build
-/// left where one of them is needed.
-fn make_folders(root: &Path, dir: &Path) -> io::Result<()> {
-    if fs::create_dir_all(dir).is_err() {
-        for ancestor in dir.ancestors().take_while(|a| *a != root) {
-            if fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir()) {
-                fs::remove_file(ancestor)?;
-            }
-        }
-        fs::create_dir_all(dir)?;
-    }
-    Ok(())
-}
-
-#[cfg(unix)]
-fn shares_contents(meta: &fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    meta.nlink() > 1
-}
-
-#[cfg(not(unix))]
-fn shares_contents(_meta: &fs::Metadata) -> bool {
-    true // no link count to ask: always write a new file
 }
 
 fn absolute(path: &Path) -> PathBuf {
