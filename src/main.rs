@@ -1,11 +1,8 @@
 //! The `shirube` command: parse arguments and hand each subcommand to its file in `cmd/`. Exit
 //! codes: 0 ok, 1 problems in the content, 2 usage or system errors.
 
+mod allocator;
 mod cmd;
-
-/// See Cargo.toml: glibc's allocator was a fifth of a national build's CPU time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use cmd::Env;
@@ -54,6 +51,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    allocator::tune();
     let env = Env {
         today: shirube::content::date::Date::today(),
         lang: shirube::lang::current(),
