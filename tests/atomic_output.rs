@@ -57,15 +57,20 @@ fn as_version(tree: &BTreeMap<String, Vec<u8>>, round: u32) -> Option<BTreeMap<S
     let mut seen = false;
     let mut out = BTreeMap::new();
     for (path, bytes) in tree {
-        let text = String::from_utf8_lossy(bytes);
-        seen |= text.contains(&mine);
-        let neutral = without_hashes(&text.replace(&mine, "ver-XXXX"));
+        seen |= String::from_utf8_lossy(bytes).contains(&mine);
+        let neutral = neutral(bytes, round);
         if neutral.contains(any) {
             return None;
         }
         out.insert(path.clone(), neutral.into_bytes());
     }
     seen.then_some(out)
+}
+
+/// A file's text with version `round`'s marker and the CSP hashes made neutral.
+fn neutral(bytes: &[u8], round: u32) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    without_hashes(&text.replace(&marker(round), "ver-XXXX"))
 }
 
 /// The text with every CSP hash (`sha256-…`) made neutral: the print document's policy hashes
@@ -103,16 +108,13 @@ fn differences(
         found.dedup();
         found
     };
-    let mine = marker(round);
     let missing: Vec<&String> = complete.keys().filter(|p| !now.contains_key(*p)).collect();
     let extra: Vec<&String> = now.keys().filter(|p| !complete.contains_key(*p)).collect();
     let differing: Vec<String> = now
         .iter()
         .filter_map(|(path, bytes)| {
             let expected = complete.get(path)?;
-            let text = String::from_utf8_lossy(bytes);
-            let neutral = without_hashes(&text.replace(&mine, "ver-XXXX"));
-            (neutral.as_bytes() != expected.as_slice())
+            (neutral(bytes, round).as_bytes() != expected.as_slice())
                 .then(|| format!("{path} {:?} ({} bytes)", markers(bytes), bytes.len()))
         })
         .collect();
