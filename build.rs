@@ -19,6 +19,9 @@
 //! `lexicon.da` and `lexicon-keys.txt`): built at run time, the 80,000 surfaces took a quarter of
 //! a second at every start. Which words are in force, and what they cost, is still decided at
 //! run time, against IPADIC (see `src/text/lexicon.rs`).
+//!
+//! And it writes `ipadic-words.bin`: each IPADIC word's part of speech and reading, which is all
+//! the reader takes from lindera's 59 MB of word details (see `build/ipadic.rs`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -26,6 +29,8 @@ use std::path::PathBuf;
 
 use unicode_normalization::UnicodeNormalization;
 
+#[path = "build/ipadic.rs"]
+mod ipadic;
 #[path = "build/postal.rs"]
 mod postal;
 
@@ -35,6 +40,7 @@ const AGREEMENT: f64 = 0.9;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build/postal.rs");
+    println!("cargo:rerun-if-changed=build/ipadic.rs");
     let mut readings: BTreeMap<String, HashMap<String, u32>> = BTreeMap::new();
     let addresses = jpostcode_rs::search_by_address("");
     let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -65,6 +71,8 @@ fn main() {
     std::fs::write(dir.join("municipalities-jp.tsv"), municipalities)
         .expect("write municipalities-jp.tsv into OUT_DIR");
     write_deflated(&dir.join("towns.tsv.z"), &out);
+    std::fs::write(dir.join("ipadic-words.bin"), ipadic::table())
+        .expect("write ipadic-words.bin into OUT_DIR");
 }
 
 /// A generated table, deflated: the binary carries it compressed (`src/text/inflate.rs` opens it

@@ -7,6 +7,7 @@
 //! "user dictionary", so a field word competes on cost with IPADIC's words instead of being
 //! pasted over them.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -42,10 +43,23 @@ pub(crate) enum Source {
 
 /// The embedded IPADIC, loaded on first use (its tables are read where they lie in the binary;
 /// a tenth of a second in a release build) and shared by every reader for the life of the process.
+///
+/// Without lindera's word details: a word's part of speech and reading come from
+/// [`system_words`](super::system_words), and `word_details` on this dictionary finds nothing.
 pub(crate) fn system() -> Result<&'static Dictionary, TextError> {
     static SYSTEM: OnceLock<Result<Dictionary, String>> = OnceLock::new();
     SYSTEM
-        .get_or_init(|| lindera_ipadic::load_dictionary().map_err(|e| e.to_string()))
+        .get_or_init(|| {
+            let error = |e: lindera_core::error::LinderaError| e.to_string();
+            Ok(Dictionary {
+                dict: lindera_ipadic::prefix_dict(),
+                cost_matrix: lindera_ipadic::connection(),
+                char_definitions: lindera_ipadic::char_def().map_err(error)?,
+                unknown_dictionary: lindera_ipadic::unknown_dict().map_err(error)?,
+                words_idx_data: Cow::Borrowed(&[]),
+                words_data: Cow::Borrowed(&[]),
+            })
+        })
         .as_ref()
         .map_err(|e| TextError::Dictionary(e.clone()))
 }
@@ -83,7 +97,7 @@ pub(crate) fn tokenize(dict: &Dictionary, lexicon: Option<&PrefixDict>, text: &s
                     source: Source::Lexicon(word_id.0),
                 }
             } else {
-                system_token(dict, word_id.0, surface, span)
+                system_token(word_id.0, surface, span)
             });
         }
         offset += sentence.len();
@@ -114,7 +128,7 @@ fn join_repeat_marks(dict: &Dictionary, text: &str, tokens: &mut Vec<Token>) {
             .find_surface(pair)
             .into_iter()
             .min_by_key(|w| w.word_cost)
-            .map(|w| system_token(dict, w.word_id.0, pair, span.clone()));
+            .map(|w| system_token(w.word_id.0, pair, span.clone()));
         let joined = known.unwrap_or_else(|| Token {
             span,
             reading: prev.reading.as_ref().map(|r| r.repeat(2)),
@@ -136,24 +150,21 @@ fn unknown(span: Range<usize>) -> Token {
     }
 }
 
-fn system_token(dict: &Dictionary, id: u32, surface: &str, span: Range<usize>) -> Token {
-    // Fields: pos1, pos2, pos3, pos4, conjugation type, conjugated form, base, reading, pronunciation.
-    let details = dict.word_details(id as usize).unwrap_or_default();
-    let field = |i: usize| details.get(i).cloned().unwrap_or_default();
+fn system_token(id: u32, surface: &str, span: Range<usize>) -> Token {
+    let word = super::system_words::word(id);
     // Kana read as written: IPADIC's reading of は (particle) is ハ, but some kana entries
     // carry a different spelling in their reading field.
     let reading = if surface.chars().all(is_kana) {
         Some(to_hiragana(surface))
     } else {
-        details
-            .get(7)
-            .filter(|r| !r.is_empty() && r.as_str() != "*")
-            .map(|r| to_hiragana(r))
+        word.map(|w| w.reading)
+            .filter(|r| !r.is_empty() && *r != "*")
+            .map(to_hiragana)
     };
     Token {
         span,
         reading,
-        pos: [field(0), field(1), field(2)],
+        pos: word.map_or_else(Default::default, |w| w.pos.map(str::to_string)),
         source: Source::System,
     }
 }

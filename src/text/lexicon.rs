@@ -35,7 +35,8 @@ const MUNICIPALITIES_JP: &str = include_str!(concat!(env!("OUT_DIR"), "/municipa
 /// (`surface<TAB>reading`). Kept as data, checked against IPADIC by a test
 /// (`municipalities_read_otherwise_are_listed`), not asked of IPADIC at every start: the details
 /// of two thousand of its words, scattered over its 59 MB table of details, brought about 25 MB
-/// of that table into memory before the site was read.
+/// of that table into memory before the site was read (the binary now carries a small table of
+/// what the reader needs instead: `system_words`).
 const MUNICIPALITIES_READ_OTHERWISE: &str = include_str!("data/municipalities-read-otherwise.tsv");
 
 /// One word: its surface (NFKC), reading (hiragana, no spaces) and IPADIC context id.
@@ -164,16 +165,10 @@ fn read_otherwise() -> FastSet<(&'static str, &'static str)> {
 #[cfg(test)]
 fn common_word_read_otherwise(system: &lindera_core::dictionary::Dictionary, e: &Entry) -> bool {
     system.dict.find_surface(&e.surface).iter().any(|w| {
-        let details = system
-            .word_details(w.word_id.0 as usize)
-            .unwrap_or_default();
-        let place = details.get(1).is_some_and(|p| p == "固有名詞")
-            && details.get(2).is_some_and(|p| p == "地域");
-        let reading = details
-            .get(7)
-            .map(|r| super::kana::to_hiragana(r))
-            .unwrap_or_default();
-        !place && reading != e.reading
+        let word = super::system_words::word(w.word_id.0);
+        let place = word.is_some_and(|w| w.pos[1] == "固有名詞" && w.pos[2] == "地域");
+        let reading = word.map(|w| super::kana::to_hiragana(w.reading));
+        !place && reading.unwrap_or_default() != e.reading
     })
 }
 

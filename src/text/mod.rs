@@ -38,7 +38,10 @@
 //! 12 MB instead of 62 MB, but every start inflated it into memory (0.3 s, and 264 MB at the peak
 //! of `shirube reading`), where uncompressed it is read where it lies in the binary, in pages
 //! the system maps in as they are used and can drop again (`shirube reading` 0.13 s, 143 MB;
-//! a build of 300 offices 0.75 s → 0.60 s, peak 310 → 200 MB). IPADIC is old
+//! a build of 300 offices 0.75 s → 0.60 s, peak 310 → 200 MB). Of its tables the binary
+//! leaves out the largest, the words' details (59 MB): the reader takes each word's part of
+//! speech and reading from a 7 MB table the build script reads out of it
+//! ([`system_words`], `build/ipadic.rs`). IPADIC is old
 //! (2007) and misreads some words of this field and many names: the data above fixes what it
 //! can, and a region's readings.yaml fixes the rest without code.
 
@@ -63,6 +66,7 @@ mod placement;
 mod postal;
 mod reader;
 mod romaji;
+mod system_words;
 mod userwords;
 
 pub use error::TextError;

@@ -321,11 +321,7 @@ fn read_otherwise(dict: &Dictionary, lexicon: &Lexicon, word: &str, reading: &st
         .dict
         .find_surface(word)
         .into_iter()
-        .filter_map(|e| {
-            dict.word_details(e.word_id.0 as usize)?
-                .get(7)
-                .map(|r| to_hiragana(r))
-        })
+        .filter_map(|e| super::system_words::word(e.word_id.0).map(|w| to_hiragana(w.reading)))
         .chain(lexicon.reading_of(word).map(str::to_string))
         .peekable();
     readings.peek().is_some() && !readings.any(|r| r == reading)
