@@ -27,7 +27,7 @@ pub(crate) struct Token {
     /// `pronunciation`: 東京 is とうきょう, not とーきょー).
     pub reading: Option<String>,
     /// IPADIC part of speech: major class and two subclasses (名詞, 固有名詞, 人名).
-    pub pos: [String; 3],
+    pub pos: [&'static str; 3],
     pub source: Source,
 }
 
@@ -132,7 +132,7 @@ fn join_repeat_marks(dict: &Dictionary, text: &str, tokens: &mut Vec<Token>) {
         let joined = known.unwrap_or_else(|| Token {
             span,
             reading: prev.reading.as_ref().map(|r| r.repeat(2)),
-            pos: prev.pos.clone(),
+            pos: prev.pos,
             source: prev.source,
         });
         tokens[i - 1] = joined;
@@ -145,7 +145,7 @@ fn unknown(span: Range<usize>) -> Token {
     Token {
         span,
         reading: None,
-        pos: ["名詞".into(), String::new(), String::new()],
+        pos: ["名詞", "", ""],
         source: Source::Unknown,
     }
 }
@@ -164,7 +164,7 @@ fn system_token(id: u32, surface: &str, span: Range<usize>) -> Token {
     Token {
         span,
         reading,
-        pos: word.map_or_else(Default::default, |w| w.pos.map(str::to_string)),
+        pos: word.map_or(["", "", ""], |w| *w.pos),
         source: Source::System,
     }
 }

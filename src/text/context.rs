@@ -31,13 +31,13 @@ impl Pattern {
         match self {
             Pattern::Surface(s) => text.get(token.span.clone()) == Some(s.as_str()),
             Pattern::Pos(pos1, pos2) => {
-                token.pos[0] == *pos1 && pos2.as_ref().is_none_or(|p| token.pos[1] == *p)
+                token.pos[0] == pos1 && pos2.as_ref().is_none_or(|p| token.pos[1] == p)
             }
             Pattern::Kana => {
                 text.get(token.span.clone())
                     .is_some_and(|s| s.chars().all(super::kana::is_kana))
                     && !matches!(
-                        token.pos[0].as_str(),
+                        token.pos[0],
                         "助詞" | "助動詞" | "接頭詞" | "連体詞" | "記号"
                     )
             }

@@ -304,7 +304,7 @@ fn read_places(text: &str, tokens: &mut Vec<Token>, place: &UserWords) {
             tokens[i] = Token {
                 span: start..end,
                 reading: Some(reading.to_string()),
-                pos: ["名詞".into(), "固有名詞".into(), "地域".into()],
+                pos: ["名詞", "固有名詞", "地域"],
                 source: Source::System,
             };
             tokens.drain(i + 1..=j);
@@ -349,7 +349,7 @@ fn analyse(
         if let Source::Lexicon(id) = t.source
             && let Some(entry) = lexicon.entry(id)
         {
-            t.pos = entry.pos.map(String::from);
+            t.pos = entry.pos;
         }
     }
     if let Some(place) = place {
