@@ -177,13 +177,16 @@ fn nested(lines: &[String], parent: &str, key: &str) -> String {
         .to_string()
 }
 
-/// Every file under `from`, as paths under `to` with their contents.
-fn copy_dir(from: &Path, to: &Path, files: &mut Files) {
+/// Every file under `from` but those under `skip`, as paths under `to` with their contents.
+fn copy_dir(from: &Path, to: &Path, skip: &Path, files: &mut Files) {
     for e in fs::read_dir(from).unwrap() {
         let e = e.unwrap();
         let target = to.join(e.file_name());
+        if e.path() == skip {
+            continue;
+        }
         if e.path().is_dir() {
-            copy_dir(&e.path(), &target, files);
+            copy_dir(&e.path(), &target, skip, files);
         } else {
             files.insert(target, fs::read(e.path()).unwrap());
         }
@@ -266,13 +269,14 @@ fn main() {
         shirube_site.join("site.yaml"),
         fs::read(imported.join("site.yaml")).unwrap(),
     );
+    // Not the imported offices: N of them follow, with the fields filled in.
     copy_dir(
         &imported.join("content"),
         &shirube_site.join("content"),
+        &imported.join("content/entries"),
         &mut shirube,
     );
     let entries = shirube_site.join("content/entries");
-    shirube.retain(|path, _| !path.starts_with(&entries));
     let hugo_entries = hugo_site.join("content/entries");
     let mut hugo = Files::new();
     let layouts = hugo_site.join("layouts");
