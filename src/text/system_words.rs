@@ -16,9 +16,13 @@ pub(crate) struct SystemWord {
     pub reading: &'static str,
 }
 
+/// The table as laid out by `build/ipadic.rs`, its parts borrowed from the binary.
 struct Table {
+    /// The distinct parts of speech (a few dozen).
     triples: Vec<[&'static str; 3]>,
+    /// Each word's part of speech: an index into `triples`.
     kinds: &'static [u8],
+    /// Where each word's reading begins in `readings`, and where the last one ends (`u32` LE).
     offsets: &'static [u8],
     readings: &'static [u8],
 }
