@@ -57,8 +57,9 @@ fn as_version(tree: &BTreeMap<String, Vec<u8>>, round: u32) -> Option<BTreeMap<S
     let mut seen = false;
     let mut out = BTreeMap::new();
     for (path, bytes) in tree {
-        seen |= String::from_utf8_lossy(bytes).contains(&mine);
-        let neutral = neutral(bytes, round);
+        let text = String::from_utf8_lossy(bytes);
+        seen |= text.contains(&mine);
+        let neutral = neutral(&text, round);
         if neutral.contains(any) {
             return None;
         }
@@ -68,8 +69,7 @@ fn as_version(tree: &BTreeMap<String, Vec<u8>>, round: u32) -> Option<BTreeMap<S
 }
 
 /// A file's text with version `round`'s marker and the CSP hashes made neutral.
-fn neutral(bytes: &[u8], round: u32) -> String {
-    let text = String::from_utf8_lossy(bytes);
+fn neutral(text: &str, round: u32) -> String {
     without_hashes(&text.replace(&marker(round), "ver-XXXX"))
 }
 
@@ -114,7 +114,7 @@ fn differences(
         .iter()
         .filter_map(|(path, bytes)| {
             let expected = complete.get(path)?;
-            (neutral(bytes, round).as_bytes() != expected.as_slice())
+            (neutral(&String::from_utf8_lossy(bytes), round).as_bytes() != expected.as_slice())
                 .then(|| format!("{path} {:?} ({} bytes)", markers(bytes), bytes.len()))
         })
         .collect();
