@@ -134,7 +134,12 @@ fn leftovers(parent: &Path) -> Vec<String> {
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".out.") && n != ".out.spare")
+        // The spare, and the records of the last two builds' files (`src/output/manifest.rs`),
+        // stay on purpose.
+        .filter(|n| {
+            n.starts_with(".out.")
+                && ![".out.spare", ".out.files", ".out.files.1"].contains(&n.as_str())
+        })
         .collect()
 }
 

@@ -4,6 +4,7 @@
 //! one swap (`staging.rs`). A build that fails or is interrupted leaves the last good output as
 //! it was.
 
+mod manifest;
 mod place;
 mod staging;
 mod swap;

@@ -1,6 +1,7 @@
 //! Putting one file into a staging folder: making room for it, and opening it so that nothing
 //! is ever written through into the live output, whose files a staging folder may share.
 
+use super::manifest::Stamp;
 use crate::hashing::FastSet;
 use std::fs;
 use std::io;
@@ -15,6 +16,8 @@ pub(super) struct Existing {
     /// or every file of a staging folder linked from the output): writing into it would change
     /// the output being served, so it is unlinked before anything is written at its path.
     pub(super) shared: bool,
+    /// Its identity on disk, to find it in the last builds' records (`manifest.rs`).
+    pub(super) stamp: Option<Stamp>,
 }
 
 /// Makes `path` ready for a file: its folders exist (a file an earlier build left where a
@@ -44,6 +47,7 @@ pub(super) fn make_room(
         Ok(meta) => Ok(Some(Existing {
             len: meta.len(),
             shared: shares_contents(&meta),
+            stamp: Stamp::of(&meta),
         })),
         Err(_) => Ok(None),
     }
@@ -131,6 +135,7 @@ mod tests {
             Some(Existing {
                 len: 3,
                 shared: false,
+                stamp: None,
             }),
         )
         .unwrap();
@@ -140,6 +145,7 @@ mod tests {
         let found = Some(Existing {
             len: 4,
             shared: true,
+            stamp: None,
         });
         let mut file = open_for_writing(&staged, found).unwrap();
         io::Write::write_all(&mut file, b"newer").unwrap();

@@ -12,6 +12,7 @@
 //! cannot change before the swap.
 
 use super::Files;
+use super::manifest::{self, Known, Record, Stamp};
 use super::place::{Existing, holds, make_room, open_for_writing};
 use super::swap::{WriteError, recover, swap};
 use super::tree::{link_tree, list};
@@ -53,6 +54,18 @@ pub(super) struct Staging {
     /// national site's 50,000 files and folders there held one core for a quarter of a second
     /// after every page was made.
     listing: Option<std::thread::JoinHandle<io::Result<Vec<String>>>>,
+    /// What the last two builds recorded of their files (`manifest.rs`), and where.
+    known: Known,
+    manifests: Manifests,
+    /// This build's records: every file it wrote or found already holding its bytes.
+    records: Mutex<Vec<Record>>,
+}
+
+/// The manifests beside the output: the last build's and the one before's.
+#[derive(Debug)]
+struct Manifests {
+    last: PathBuf,
+    previous: PathBuf,
 }
 
 impl Staging {
@@ -68,6 +81,11 @@ impl Staging {
         fs::create_dir_all(&parent).map_err(|e| (parent.clone(), e))?;
         let spare = parent.join(format!(".{name}.spare"));
         recover(&parent, &name, &out, &spare);
+        let manifests = Manifests {
+            last: parent.join(format!(".{name}.files")),
+            previous: parent.join(format!(".{name}.files.1")),
+        };
+        let known = Known::load(&[&manifests.last, &manifests.previous]);
         let root = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         if root.exists() {
             let _ = fs::remove_dir_all(&root);
@@ -100,28 +118,52 @@ impl Staging {
             done: false,
             folders: Mutex::default(),
             listing,
+            // A build records about as many files as the last (half of the two builds known).
+            records: Mutex::new(Vec::with_capacity(known.len() / 2 + 64)),
+            known,
+            manifests,
         })
     }
 
     /// Writes `rel` over whatever an earlier build left at that path. A file that already
     /// holds exactly these bytes is left as it is: most pages of a rebuild are the same as two
-    /// builds ago, and reading one back costs less than writing it again. One that shares its
-    /// contents with another (the live output's file, linked in) is only ever read, never
-    /// written: it is unlinked before new bytes go to its path.
+    /// builds ago, and finding that out costs less than writing it again. It is known from the
+    /// last builds' records when the file is still the one recorded, else read back and
+    /// compared. One that shares its contents with another (the live output's file, linked in)
+    /// is only ever read, never written: it is unlinked before new bytes go to its path.
     pub(super) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         use io::Write;
         let path = self.root.join(rel);
         let fail = |e| (path.clone(), e);
         let existing = self.make_room(&path).map_err(fail)?;
+        let hash = manifest::hash(bytes);
         if let Some(existing) = existing
             && existing.len == bytes.len() as u64
-            && holds(&path, bytes)
         {
-            return Ok(());
+            let recorded = existing
+                .stamp
+                .is_some_and(|stamp| self.known.holds(rel, stamp, hash));
+            if recorded || holds(&path, bytes) {
+                self.record(rel, existing.stamp, hash);
+                return Ok(());
+            }
         }
-        open_for_writing(&path, existing)
-            .and_then(|mut file| file.write_all(bytes))
-            .map_err(fail)
+        let written = open_for_writing(&path, existing)
+            .and_then(|mut file| {
+                file.write_all(bytes)?;
+                file.metadata()
+            })
+            .map_err(fail)?;
+        self.record(rel, Stamp::of(&written), hash);
+        Ok(())
+    }
+
+    fn record(&self, rel: &str, stamp: Option<Stamp>, hash: u128) {
+        if let Some(stamp) = stamp
+            && let Ok(mut records) = self.records.lock()
+        {
+            records.push((manifest::key(rel), stamp, hash));
+        }
     }
 
     /// Writes `rel` in pieces, as `write` makes them: for a document too large to hold twice.
@@ -178,6 +220,10 @@ impl Staging {
                 self.done = true;
                 if let Some(previous) = previous {
                     self.retire(&previous);
+                }
+                // Only a help to the next builds: without it they read their files back.
+                if let Ok(records) = self.records.get_mut() {
+                    let _ = manifest::save(&self.manifests.last, &self.manifests.previous, records);
                 }
                 Ok(())
             }
@@ -293,8 +339,9 @@ mod tests {
         beside.sort();
         assert_eq!(
             beside,
-            [".output.spare", "output"],
-            "no temporary folders left behind: only the previous output, kept as the spare"
+            [".output.files", ".output.spare", "output"],
+            "no temporary folders left behind: only the previous output, kept as the spare, and \
+             the record of the files written"
         );
     }
 
@@ -493,6 +540,40 @@ mod tests {
             fs::read_to_string(out.join("changed.html")).unwrap(),
             "new!"
         );
+    }
+
+    /// The records of the last builds never pass off a file changed since for the bytes it had:
+    /// one edited by hand in the spare, to other bytes of the same length, is written again.
+    #[test]
+    fn a_file_of_the_spare_changed_since_its_record_is_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let build = |text: &str| {
+            let mut files = Files::staged(&out).unwrap();
+            files.add("a.html", text);
+            files.add("b.html", "same");
+            files.commit(&out).unwrap();
+            // As if the build had run on for a while after its last file: its records are
+            // older than their manifest, so they count (`manifest.rs`).
+            let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
+            for name in [".output.files", ".output.files.1"] {
+                if let Ok(file) = fs::File::options().write(true).open(dir.path().join(name)) {
+                    file.set_modified(later).unwrap();
+                }
+            }
+        };
+        // The second build links the first's files (moving their inodes' change time), the
+        // third writes over the first's folder: the spare is then the second's, recorded.
+        for text in ["one!", "two!", "two!"] {
+            build(text);
+        }
+        let spare = dir.path().join(".output.spare");
+        assert_eq!(fs::read_to_string(spare.join("a.html")).unwrap(), "two!");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(spare.join("a.html"), "bad!").unwrap();
+        build("two!");
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "two!");
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "same");
     }
 
     #[test]
