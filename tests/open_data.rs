@@ -690,3 +690,48 @@ fn exports_do_not_depend_on_the_day_of_the_build() {
     let now = std::fs::read_to_string(site().join("events/index.html")).unwrap();
     assert!(now.contains("events/marche/") && !now.contains("events/mensetsukai/"));
 }
+
+/// Nothing published names the folder the site was built in: the open data once carried each
+/// photo's original as a path on the building machine (`/home/runner/work/…/content/media/…`).
+#[test]
+fn nothing_published_names_the_build_machine_s_folders() {
+    let folder = repo().join("tests/fixtures/base");
+    let folder = folder.to_string_lossy();
+    let entries = read_json("data/entries.json");
+    let photos: Vec<&Value> = entries["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["photos"].as_array())
+        .flatten()
+        .collect();
+    assert!(!photos.is_empty(), "the fixture has photos");
+    for photo in &photos {
+        assert!(
+            photo["src"].is_string() && photo.get("file").is_none(),
+            "{photo}"
+        );
+    }
+    let mut files = Vec::new();
+    list_files(site(), &mut files);
+    for file in files {
+        if let Ok(text) = std::fs::read_to_string(&file) {
+            assert!(
+                !text.contains(folder.as_ref()),
+                "{} names the site's folder {folder}",
+                file.display()
+            );
+        }
+    }
+}
+
+fn list_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            list_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}

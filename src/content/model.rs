@@ -276,7 +276,9 @@ pub struct Photo {
     /// What the photo shows, for people who cannot see it; `None` for a photo the entry marks
     /// `decorative: true` (shown with an empty alt, which screen readers skip).
     pub alt: Option<String>,
-    /// The original, resolved inside the site folder.
+    /// The original, resolved inside the site folder. Not in the open data: a path on the
+    /// machine that built the site (`src` says where the photo is in the site).
+    #[serde(skip)]
     pub file: std::path::PathBuf,
     /// Content and settings (`assets::cache::Cache::key`): names the published files.
     pub key: String,
