@@ -6,8 +6,8 @@
 //! staging folder's file was read back and compared, 5.5 % of a national build's CPU time (perf),
 //! and a wait on the disk where the spare had left the page cache. With a record, a file whose
 //! identity is still the recorded one holds the recorded bytes, and the page's hash is compared
-//! with the record's instead: at N = 10,000, both editions over the spare took 2.77–2.99 s
-//! against 2.98–3.09 s reading back (alternating runs).
+//! with the record's instead: at N = 10,000, both editions over the spare took 2.80–2.95 s
+//! against 3.03–3.14 s reading back (alternating runs).
 //!
 //! The identity is what `git` trusts for its index: device, inode, length, and the times of the
 //! last change of contents (`mtime`) and of the inode (`ctime`, which no program can set back:
