@@ -13,10 +13,12 @@
 //! last change of contents (`mtime`) and of the inode (`ctime`, which no program can set back:
 //! every write, truncation, link or unlink moves it). A record is trusted only while all of them
 //! are as recorded, so a file edited by hand, copied, linked or replaced since is read again. A
-//! change made in the same tick of the file system's clock as the record leaves the times as they
-//! were: records whose `ctime` is not older than their manifest file (written at the end of the
-//! build) are not trusted (git's "racy" entries). Any record that does not fit falls back to
-//! reading, never to trusting.
+//! change in the same tick of the file system's clock as the file's recorded change would leave
+//! the times as they were: records are taken in the build's own staging folder, where nothing else
+//! writes while it runs, and a record whose `ctime` is not older than its manifest file (written at
+//! the end of the build) is not trusted, so a change made just after the build, in the tick it
+//! ended in, is not missed either (git's "racy" entries). Any record that does not fit falls back
+//! to reading, never to trusting.
 
 use std::fs;
 use std::io::{self, Write};
