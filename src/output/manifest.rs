@@ -181,18 +181,19 @@ mod tests {
         Stamp::of(&fs::metadata(path).unwrap()).unwrap()
     }
 
+    /// Sets the modification time of the file at `path`.
+    fn set_time(path: &Path, time: SystemTime) {
+        let file = fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(time).unwrap();
+    }
+
     /// A manifest written after the file's last change, as at the end of a build: its time
     /// set a second on, past the file system clock's tick.
     fn saved(dir: &Path, records: &[Record]) -> std::path::PathBuf {
         let manifest = dir.join(".out.files");
         save(&manifest, &dir.join(".out.files.1"), records).unwrap();
         let later = SystemTime::now() + Duration::from_secs(1);
-        fs::File::options()
-            .write(true)
-            .open(&manifest)
-            .unwrap()
-            .set_modified(later)
-            .unwrap();
+        set_time(&manifest, later);
         manifest
     }
 
@@ -226,12 +227,7 @@ mod tests {
         let before = fs::metadata(&page).unwrap().modified().unwrap();
         std::thread::sleep(Duration::from_millis(20));
         fs::write(&page, "<p>ひかる</p>").unwrap();
-        fs::File::options()
-            .write(true)
-            .open(&page)
-            .unwrap()
-            .set_modified(before)
-            .unwrap();
+        set_time(&page, before);
         assert!(!known.holds(
             "index.html",
             stamp_of(&page),
@@ -254,12 +250,7 @@ mod tests {
         .unwrap();
         // The manifest's time put back to the file's change: the same tick.
         let changed = SystemTime::UNIX_EPOCH + Duration::from_nanos(stamp.ctime as u64);
-        fs::File::options()
-            .write(true)
-            .open(&manifest)
-            .unwrap()
-            .set_modified(changed)
-            .unwrap();
+        set_time(&manifest, changed);
         assert!(!Known::load(&[&manifest]).holds("index.html", stamp, hash(b"x")));
     }
 
