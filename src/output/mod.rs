@@ -6,6 +6,7 @@
 
 mod manifest;
 mod place;
+mod rewrite;
 mod staging;
 mod swap;
 mod tree;
@@ -95,7 +96,7 @@ impl Files {
     pub fn add_written(
         &mut self,
         path: impl Into<String>,
-        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+        write: impl FnOnce(&mut (dyn io::Write + Send)) -> io::Result<()>,
     ) {
         let path = path.into();
         self.carried.remove(&path);
@@ -305,7 +306,7 @@ mod tests {
     #[test]
     fn a_file_written_in_pieces_is_staged_or_held_like_any_other() {
         use std::io;
-        let write = |out: &mut dyn io::Write| {
+        let write = |out: &mut (dyn io::Write + Send)| {
             out.write_all(b"<html>")?;
             out.write_all("印刷".as_bytes())?;
             out.write_all(b"</html>")

@@ -103,13 +103,13 @@ fn make_folders(root: &Path, dir: &Path) -> io::Result<()> {
 }
 
 #[cfg(unix)]
-fn shares_contents(meta: &fs::Metadata) -> bool {
+pub(super) fn shares_contents(meta: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
     meta.nlink() > 1
 }
 
 #[cfg(not(unix))]
-fn shares_contents(_meta: &fs::Metadata) -> bool {
+pub(super) fn shares_contents(_meta: &fs::Metadata) -> bool {
     true // no link count to ask: always write a new file
 }
 

@@ -14,6 +14,7 @@
 use super::Files;
 use super::manifest::{self, Known, Record, Stamp};
 use super::place::{Existing, holds, make_room, open_for_writing};
+use super::rewrite::rewrite;
 use super::swap::{WriteError, recover, swap};
 use super::tree::{link_tree, list};
 use crate::hashing::FastSet;
@@ -167,20 +168,15 @@ impl Staging {
     }
 
     /// Writes `rel` in pieces, as `write` makes them: for a document too large to hold twice.
+    /// What an earlier build left at the path is kept as far as the new bytes agree with it.
     pub(super) fn write_with(
         &self,
         rel: &str,
-        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+        write: impl FnOnce(&mut (dyn io::Write + Send)) -> io::Result<()>,
     ) -> Result<(), WriteError> {
-        use io::Write;
         let path = self.root.join(rel);
-        let file = self
-            .make_room(&path)
-            .and_then(|existing| open_for_writing(&path, existing))
-            .map_err(|e| (path.clone(), e))?;
-        let mut out = io::BufWriter::new(file);
-        write(&mut out)
-            .and_then(|()| out.flush())
+        self.make_room(&path)
+            .and_then(|existing| rewrite(&path, existing, write))
             .map_err(|e| (path, e))
     }
 

@@ -64,18 +64,52 @@ pub enum FillError<E> {
 
 /// Writes `frame` with the mark of each part `0..count` replaced by the part `render` makes of
 /// it (in whatever order and as often as the theme printed them) into `out`, piece by piece:
-/// neither the whole document nor all its parts are ever held in memory.
+/// neither the whole document nor all its parts are ever held in memory. A slice's pieces are
+/// written while the next slice's parts are rendered: written after, they held the build's
+/// last second on one core.
 pub fn fill<E: Send>(
     frame: &str,
     count: usize,
     render: &(dyn Fn(usize) -> Result<Vec<u8>, E> + Sync),
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
 ) -> Result<(), FillError<E>> {
     use rayon::prelude::*;
     let pieces = pieces(frame, count);
+    let slices = slices(&pieces);
+    let render_slice = |slice: &Slice| -> Result<Vec<Vec<u8>>, FillError<E>> {
+        slice
+            .marks
+            .par_iter()
+            .map(|&number| render(number))
+            .collect::<Result<_, E>>()
+            .map_err(FillError::Part)
+    };
+    let mut rendered = match slices.first() {
+        Some(slice) => render_slice(slice)?,
+        None => Vec::new(),
+    };
+    for (i, slice) in slices.iter().enumerate() {
+        let (written, next) = rayon::join(
+            || write_slice(&pieces[slice.pieces.clone()], rendered, &mut *out),
+            || slices.get(i + 1).map(render_slice).transpose(),
+        );
+        written.map_err(FillError::Io)?;
+        rendered = next?.unwrap_or_default();
+    }
+    Ok(())
+}
+
+/// A run of pieces and the numbers of its marks, in order.
+struct Slice {
+    pieces: std::ops::Range<usize>,
+    marks: Vec<usize>,
+}
+
+/// `pieces` cut into runs of [`SLICE`] marks (the last one holding what is left).
+fn slices(pieces: &[Piece]) -> Vec<Slice> {
+    let mut slices = Vec::new();
     let mut next = 0;
     while next < pieces.len() {
-        // The pieces up to the SLICE-th mark from here; their parts rendered at once.
         let mut end = next;
         let mut marks = Vec::new();
         while end < pieces.len() && marks.len() < SLICE {
@@ -84,20 +118,23 @@ pub fn fill<E: Send>(
             }
             end += 1;
         }
-        let rendered: Vec<Vec<u8>> = marks
-            .par_iter()
-            .map(|&number| render(number))
-            .collect::<Result<_, E>>()
-            .map_err(FillError::Part)?;
-        let mut rendered = rendered.into_iter();
-        for piece in &pieces[next..end] {
-            match piece {
-                Piece::Text(text) => out.write_all(text.as_bytes()),
-                Piece::Part(_) => out.write_all(&rendered.next().unwrap_or_default()),
-            }
-            .map_err(FillError::Io)?;
-        }
+        slices.push(Slice {
+            pieces: next..end,
+            marks,
+        });
         next = end;
+    }
+    slices
+}
+
+/// Writes `pieces`, each mark's part the next of `parts`.
+fn write_slice(pieces: &[Piece], parts: Vec<Vec<u8>>, out: &mut dyn Write) -> io::Result<()> {
+    let mut parts = parts.into_iter();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.write_all(text.as_bytes()),
+            Piece::Part(_) => out.write_all(&parts.next().unwrap_or_default()),
+        }?;
     }
     Ok(())
 }
