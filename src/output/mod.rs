@@ -144,6 +144,11 @@ impl Files {
         };
         let written: Vec<(String, Result<(), swap::WriteError>)> = items
             .par_iter()
+            // Every item a job of its own: rayon otherwise cuts the list into a few runs, each
+            // made on one core, and the last pages listed (the compare tables, the costliest)
+            // were a run that one core made alone while the other had nothing left: the last
+            // sixth of a national build with both editions.
+            .with_max_len(1)
             .map(|item| {
                 let (path, bytes) = make(item)?;
                 let result = staging.write(&path, &bytes);
