@@ -261,6 +261,9 @@ fn each_apart<T: Sync, R: Send>(
 ) -> Vec<(R, Diagnostics)> {
     items
         .par_iter()
+        // Every item a job of its own, so that neither core is left with a run of the last
+        // files while the other waits (see `Files::add_made`).
+        .with_max_len(1)
         .map(|item| {
             let mut own = Diagnostics::default();
             (check(item, &mut own), own)

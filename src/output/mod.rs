@@ -340,4 +340,52 @@ mod tests {
         held.add_written("broken.html", |_| Err(io::Error::other("no")));
         assert!(held.commit(&dir.path().join("other")).is_err());
     }
+
+    /// A file made in pieces (the print document, the open data) that the spare already holds
+    /// is left as it is too; one that differs anywhere is exactly the new bytes.
+    #[test]
+    fn a_file_made_in_pieces_that_the_spare_holds_is_not_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let spare = dir.path().join(".output.spare");
+        std::fs::create_dir_all(spare.join("print")).unwrap();
+        let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+        let document = "<article>一</article>".repeat(10_000);
+        for name in ["print/index.html", "entries.csv"] {
+            std::fs::write(spare.join(name), &document).unwrap();
+            let file = std::fs::File::options()
+                .write(true)
+                .open(spare.join(name))
+                .unwrap();
+            file.set_modified(long_ago).unwrap();
+        }
+        let changed = document.replacen("一", "二", 9_000);
+        let mut files = Files::staged(&out).unwrap();
+        let in_pieces = |text: String| {
+            move |out: &mut (dyn std::io::Write + Send)| {
+                text.as_bytes()
+                    .chunks(1000)
+                    .try_for_each(|p| out.write_all(p))
+            }
+        };
+        files.add_written("print/index.html", in_pieces(document.clone()));
+        files.add_written("entries.csv", in_pieces(changed.clone()));
+        files.commit(&out).unwrap();
+        let modified = |name: &str| {
+            std::fs::metadata(out.join(name))
+                .unwrap()
+                .modified()
+                .unwrap()
+        };
+        assert_eq!(modified("print/index.html"), long_ago, "left as it was");
+        assert_ne!(modified("entries.csv"), long_ago);
+        assert_eq!(
+            std::fs::read_to_string(out.join("entries.csv")).unwrap(),
+            changed
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("print/index.html")).unwrap(),
+            document
+        );
+    }
 }

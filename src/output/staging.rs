@@ -538,49 +538,6 @@ mod tests {
         );
     }
 
-    /// A file made in pieces (the print document, the open data) that the spare already holds
-    /// is left as it is too; one that differs anywhere is exactly the new bytes.
-    #[test]
-    fn a_file_made_in_pieces_that_the_spare_holds_is_not_written_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("output");
-        let spare = dir.path().join(".output.spare");
-        fs::create_dir_all(spare.join("print")).unwrap();
-        let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
-        let document = "<article>一</article>".repeat(10_000);
-        for name in ["print/index.html", "entries.csv"] {
-            fs::write(spare.join(name), &document).unwrap();
-            let file = fs::File::options()
-                .write(true)
-                .open(spare.join(name))
-                .unwrap();
-            file.set_modified(long_ago).unwrap();
-        }
-        let changed = document.replacen("一", "二", 9_000);
-        let mut files = Files::staged(&out).unwrap();
-        let in_pieces = |text: String| {
-            move |out: &mut (dyn io::Write + Send)| {
-                text.as_bytes()
-                    .chunks(1000)
-                    .try_for_each(|p| out.write_all(p))
-            }
-        };
-        files.add_written("print/index.html", in_pieces(document.clone()));
-        files.add_written("entries.csv", in_pieces(changed.clone()));
-        files.commit(&out).unwrap();
-        let modified = |name: &str| fs::metadata(out.join(name)).unwrap().modified().unwrap();
-        assert_eq!(modified("print/index.html"), long_ago, "left as it was");
-        assert_ne!(modified("entries.csv"), long_ago);
-        assert_eq!(
-            fs::read_to_string(out.join("entries.csv")).unwrap(),
-            changed
-        );
-        assert_eq!(
-            fs::read_to_string(out.join("print/index.html")).unwrap(),
-            document
-        );
-    }
-
     /// The records of the last builds never pass off a file changed since for the bytes it had:
     /// one edited by hand in the spare, to other bytes of the same length, is written again.
     #[test]

@@ -222,11 +222,20 @@ pub(super) fn build_keeping(
         _ => return Err(BuildError::Invalid(diagnostics)),
     };
     let raw = keep.then_some(raw);
-    let guide = t.run(Stage::Enrich, || enrich::enrich(site))?;
-    let theme = Theme::for_site(&options.site_dir, options.theme_dir.as_deref())?;
-    // Files go to a staging folder beside the output as they are made.
-    let mut files = output::Files::staged(&options.out_dir)
-        .map_err(|(path, error)| BuildError::Write { path, error })?;
+    // The theme and the staging folder (files go there as they are made; the last builds'
+    // records are read for it) are made while the guide is enriched: after it, they held one
+    // core while the other waited. A build that stops here keeps the folder as the spare.
+    let (guide, (theme, files)) = rayon::join(
+        || t.run(Stage::Enrich, || enrich::enrich(site)),
+        || {
+            (
+                Theme::for_site(&options.site_dir, options.theme_dir.as_deref()),
+                output::Files::staged(&options.out_dir),
+            )
+        },
+    );
+    let (guide, theme) = (guide?, theme?);
+    let mut files = files.map_err(|(path, error)| BuildError::Write { path, error })?;
     let cache = assets::cache::Cache::for_site(&options.site_dir);
     let photos = t.run(Stage::Assets, || {
         assets::publish(&guide.site, &cache, &mut files, true)
@@ -253,8 +262,13 @@ pub(super) fn build_keeping(
     // The sitemap lists every page, so it waits for them.
     t.run(Stage::Export, || export::sitemap(&guide, &mut files));
     let file_count = files.len();
-    t.run(Stage::Write, || files.commit(&options.out_dir))
-        .map_err(|(path, error)| BuildError::Write { path, error })?;
+    // A build that keeps nothing lets go of its guide (a national guide's entries are some
+    // hundred thousand allocations) while the output is swapped in, not after.
+    let (written, guide) = rayon::join(
+        || t.run(Stage::Write, || files.commit(&options.out_dir)),
+        move || keep.then_some(guide),
+    );
+    written.map_err(|(path, error)| BuildError::Write { path, error })?;
     let report = BuildReport {
         diagnostics,
         pages,
@@ -268,7 +282,7 @@ pub(super) fn build_keeping(
             .and_then(|_| manifest.pdfs.iter().find(|r| r.file == "guidebook.pdf"))
             .cloned(),
     };
-    let made = raw.map(|raw| Made {
+    let made = raw.zip(guide).map(|(raw, guide)| Made {
         diagnostics: report.diagnostics.clone(),
         raw,
         guide,
