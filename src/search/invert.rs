@@ -11,6 +11,7 @@ use super::analyze::index_terms;
 use super::fields::{FIELD_COUNT, FIELDS, FieldCounts, TermCounts};
 use super::packed::PackedPostings;
 use super::readback;
+use super::shared::SharedTexts;
 use crate::hashing::FastMap;
 use elasticlunr::inverted_index::InvertedIndex;
 
@@ -129,7 +130,7 @@ fn field_table(terms: readback::Terms, slot: usize, first: usize) -> Vec<(String
 }
 
 /// A term's documents (ascending) and its occurrences in each field of them.
-type Postings = Vec<(u32, TermCounts)>;
+pub(super) type Postings = Vec<(u32, TermCounts)>;
 
 /// The postings of one term in two fields, as one list: a document in both has the counts of
 /// both (each list counts its own field only).
@@ -170,17 +171,15 @@ fn union_len(left: &Postings, right: &Postings) -> usize {
 /// `Index::add_doc` puts them, but without the rest of what `add_doc` does for an index we do
 /// not ship: a copy of every text into a map (the document store drops it when not saving
 /// documents), the store's field lengths in maps keyed by strings, the tokens counted in a
-/// B-tree: 1.3 of a plain national build's 41.2 billion instructions.
+/// B-tree: 1.3 of a plain national build's 41.2 billion instructions. The fields whose texts
+/// many documents share are indexed text by text instead (shared.rs).
 fn invert_slice<D>(
     docs: &[D],
     texts: impl Fn(&D) -> [String; FIELD_COUNT],
     first: usize,
 ) -> Result<Inverted, SearchError> {
     let mut fields: [InvertedIndex; FIELD_COUNT] = Default::default();
-    // The few texts many documents share (a service's labels and synonyms, an area's name):
-    // their terms are remembered, where analysing every document's copy again was most of
-    // their cost.
-    let mut shared: FastMap<String, Vec<String>> = FastMap::default();
+    let mut shared = SharedTexts::default();
     let mut lengths = vec![[0; FIELD_COUNT]; docs.len()];
     // Last document first: each term's documents are a B-tree keyed by reference, which finds
     // where a key goes by comparing from the left of each node, so a key smaller than all takes
@@ -193,33 +192,22 @@ fn invert_slice<D>(
         // Each text is analysed as it is indexed: the slices are inverted on every core at
         // once, so analysing a whole slice ahead gained nothing, and held every token of two
         // slices' texts (a hundred MB at national scale).
-        for ((text, field), (inverted, length)) in texts(doc)
+        for (slot, ((text, field), (inverted, length))) in texts(doc)
             .iter()
             .zip(&FIELDS)
             .zip(fields.iter_mut().zip(row.iter_mut()))
+            .enumerate()
         {
-            let own;
-            let terms = match field.shared {
-                true => {
-                    if !shared.contains_key(text.as_str()) {
-                        shared.insert(text.clone(), index_terms(text));
-                    }
-                    &shared[text.as_str()]
-                }
-                false => {
-                    own = index_terms(text);
-                    &own
-                }
-            };
-            *length = u32::try_from(terms.len()).unwrap_or(u32::MAX);
-            // Counted in a map: sorting a body's hundreds of terms to count them was an eighth
-            // of the index's instructions.
-            let mut counted: FastMap<&str, u32> = FastMap::default();
-            counted.reserve(terms.len());
-            for term in terms {
-                *counted.entry(term.as_str()).or_default() += 1;
+            if field.shared {
+                let number = u32::try_from(number).unwrap_or(u32::MAX);
+                *length = shared
+                    .add(number, slot, text)
+                    .ok_or(SearchError::IndexShape("too many shared texts".into()))?;
+                continue;
             }
-            for (term, count) in counted {
+            let terms = index_terms(text);
+            *length = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+            for (term, count) in counted(&terms) {
                 // elasticlunr's term frequency: the square root of the occurrences
                 inverted.add_token(&reference, term, f64::from(count).sqrt());
             }
@@ -229,14 +217,30 @@ fn invert_slice<D>(
     // index has no accessor), and the fields' tables are merged term by term.
     let mut terms = Vec::new();
     for (slot, field) in fields.iter().enumerate() {
+        if FIELDS[slot].shared {
+            continue;
+        }
         let table = field_table(readback::read(field)?, slot, first);
         terms = merge_terms(terms, table, merge_fields);
     }
+    let first = u32::try_from(first).unwrap_or(u32::MAX);
+    terms = merge_terms(terms, shared.table(first)?, merge_fields);
     let terms = terms
         .into_iter()
         .map(|(term, postings)| (term, PackedPostings::new(postings)))
         .collect();
     Ok(Inverted { terms, lengths })
+}
+
+/// Each term of `terms` once, with how often it occurs. Counted in a map: sorting a body's
+/// hundreds of terms to count them was an eighth of the index's instructions.
+pub(super) fn counted(terms: &[String]) -> FastMap<&str, u32> {
+    let mut counted: FastMap<&str, u32> = FastMap::default();
+    counted.reserve(terms.len());
+    for term in terms {
+        *counted.entry(term.as_str()).or_default() += 1;
+    }
+    counted
 }
 
 #[cfg(test)]
@@ -295,6 +299,47 @@ mod tests {
         let length = index_terms("就労 就労").len();
         assert_eq!(inverted.lengths[2][FIELD_COUNT - 1] as usize, length);
         assert!(length >= 2);
+    }
+
+    /// The fields many documents share are indexed text by text: every document that has a
+    /// text still gets its own postings, in the right field, across slices, with its length.
+    #[test]
+    fn shared_fields_reach_every_document() {
+        let (services, facts) = (2, 5);
+        assert!(FIELDS[services].shared && FIELDS[facts].shared);
+        let docs: Vec<usize> = (0..DOCS_PER_SLICE + 7).collect();
+        let texts = |n: &usize| -> [String; FIELD_COUNT] {
+            let mut texts: [String; FIELD_COUNT] = Default::default();
+            texts[services] = match n % 3 {
+                0 => "就労 就労 工房".into(),
+                _ => "工房".into(),
+            };
+            if n % 2 == 0 {
+                texts[facts] = "就労".into();
+            }
+            texts
+        };
+        let inverted = invert(&docs, texts).expect("inverted");
+        let (_, postings) = inverted.terms.iter().find(|(t, _)| t == "就労").unwrap();
+        let expected: Vec<(u32, TermCounts)> = docs
+            .iter()
+            .filter(|n| *n % 3 == 0 || *n % 2 == 0)
+            .map(|&n| {
+                let mut counts = [0; FIELD_COUNT];
+                counts[services] = if n % 3 == 0 { 2 } else { 0 };
+                counts[facts] = if n % 2 == 0 { 1 } else { 0 };
+                (n as u32, counts)
+            })
+            .collect();
+        assert_eq!(postings.iter().collect::<Vec<_>>(), expected);
+        let long = index_terms("就労 就労 工房").len() as u32;
+        assert_eq!(inverted.lengths[3][services], long);
+        assert_eq!(
+            inverted.lengths[4][services],
+            index_terms("工房").len() as u32
+        );
+        assert_eq!(inverted.lengths[4][facts], index_terms("就労").len() as u32);
+        assert_eq!(inverted.lengths[5][facts], 0);
     }
 
     #[test]

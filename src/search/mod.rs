@@ -39,6 +39,7 @@ mod manifest;
 mod packed;
 mod readback;
 mod shards;
+mod shared;
 mod table;
 
 pub use analyze::analyze;
