@@ -30,6 +30,9 @@ pub(crate) type FieldCounts = [u32; FIELD_COUNT];
 /// index holds millions of them (2.7 million at 10,000 documents).
 pub(crate) type TermCounts = [u8; FIELD_COUNT];
 
+/// A term's documents (ascending) and its occurrences in each field of them.
+pub(crate) type Postings = Vec<(u32, TermCounts)>;
+
 pub(crate) const FIELDS: [FieldSpec; 7] = [
     FieldSpec {
         name: "name",

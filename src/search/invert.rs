@@ -7,12 +7,11 @@
 //! inverted index, so we read it back through its `Serialize` implementation (readback.rs).
 
 use super::SearchError;
-use super::analyze::index_terms;
-use super::fields::{FIELD_COUNT, FIELDS, FieldCounts, TermCounts};
+use super::analyze::{index_terms, term_counts};
+use super::fields::{FIELD_COUNT, FIELDS, FieldCounts, Postings};
 use super::packed::PackedPostings;
 use super::readback;
 use super::shared::SharedTexts;
-use crate::hashing::FastMap;
 use elasticlunr::inverted_index::InvertedIndex;
 
 pub(crate) struct Inverted {
@@ -129,9 +128,6 @@ fn field_table(terms: readback::Terms, slot: usize, first: usize) -> Vec<(String
         .collect()
 }
 
-/// A term's documents (ascending) and its occurrences in each field of them.
-pub(super) type Postings = Vec<(u32, TermCounts)>;
-
 /// The postings of one term in two fields, as one list: a document in both has the counts of
 /// both (each list counts its own field only).
 fn merge_fields(left: Postings, right: Postings) -> Postings {
@@ -207,7 +203,7 @@ fn invert_slice<D>(
             }
             let terms = index_terms(text);
             *length = u32::try_from(terms.len()).unwrap_or(u32::MAX);
-            for (term, count) in counted(&terms) {
+            for (term, count) in term_counts(&terms) {
                 // elasticlunr's term frequency: the square root of the occurrences
                 inverted.add_token(&reference, term, f64::from(count).sqrt());
             }
@@ -232,20 +228,10 @@ fn invert_slice<D>(
     Ok(Inverted { terms, lengths })
 }
 
-/// Each term of `terms` once, with how often it occurs. Counted in a map: sorting a body's
-/// hundreds of terms to count them was an eighth of the index's instructions.
-pub(super) fn counted(terms: &[String]) -> FastMap<&str, u32> {
-    let mut counted: FastMap<&str, u32> = FastMap::default();
-    counted.reserve(terms.len());
-    for term in terms {
-        *counted.entry(term.as_str()).or_default() += 1;
-    }
-    counted
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::fields::TermCounts;
 
     /// A term repeated past what a count holds is counted as the most it holds, not wrapped.
     #[test]
@@ -314,7 +300,7 @@ mod tests {
                 0 => "就労 就労 工房".into(),
                 _ => "工房".into(),
             };
-            if n % 2 == 0 {
+            if n.is_multiple_of(2) {
                 texts[facts] = "就労".into();
             }
             texts
@@ -323,11 +309,11 @@ mod tests {
         let (_, postings) = inverted.terms.iter().find(|(t, _)| t == "就労").unwrap();
         let expected: Vec<(u32, TermCounts)> = docs
             .iter()
-            .filter(|n| *n % 3 == 0 || *n % 2 == 0)
+            .filter(|n| n.is_multiple_of(3) || n.is_multiple_of(2))
             .map(|&n| {
                 let mut counts = [0; FIELD_COUNT];
                 counts[services] = if n % 3 == 0 { 2 } else { 0 };
-                counts[facts] = if n % 2 == 0 { 1 } else { 0 };
+                counts[facts] = if n.is_multiple_of(2) { 1 } else { 0 };
                 (n as u32, counts)
             })
             .collect();

@@ -6,9 +6,8 @@
 //! a node walk and two B-tree searches in elasticlunr for a posting that a hundred other
 //! documents had too; spelled out once per document afterwards they are appends to a list.
 
-use super::analyze::index_terms;
-use super::fields::FIELD_COUNT;
-use super::invert::Postings;
+use super::analyze::{index_terms, term_counts};
+use super::fields::{FIELD_COUNT, Postings};
 use crate::hashing::FastMap;
 use elasticlunr::inverted_index::InvertedIndex;
 
@@ -54,7 +53,7 @@ impl SharedTexts {
         }
         let terms = index_terms(text);
         let reference = reference(number);
-        for (term, count) in super::invert::counted(&terms) {
+        for (term, count) in term_counts(&terms) {
             // elasticlunr's term frequency: the square root of the occurrences
             self.index
                 .add_token(&reference, term, f64::from(count).sqrt());
