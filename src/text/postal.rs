@@ -89,7 +89,7 @@ fn table() -> &'static Table {
                 [town, kana] => {
                     if let Some(city) = cities.last_mut() {
                         let start = city.folded.len();
-                        city.folded.extend(fold(town).chars());
+                        fold_each(town, |c| city.folded.push(c));
                         let at = to_u32(start)..to_u32(city.folded.len());
                         city.towns.push((at, town, kana));
                     }
@@ -128,11 +128,26 @@ fn to_u32(n: usize) -> u32 {
 
 /// NFKC without spaces, variant kanji as their common forms, ヶ as ケ: how names are compared.
 fn fold(s: &str) -> String {
-    fold_variants(&nfkc(s))
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c == 'ヶ' || c == 'ｹ' { 'ケ' } else { c })
-        .collect()
+    let mut folded = String::with_capacity(s.len());
+    fold_each(s, |c| folded.push(c));
+    folded
+}
+
+/// Gives each character of [`fold`]`(s)` to `take`. Text already NFKC without variant kanji
+/// (most town names) is read where it is: the table folds the country's 120,000 towns at every
+/// start, and copying each name into a string or two first was most of the table's making.
+fn fold_each(s: &str, mut take: impl FnMut(char)) {
+    let normalised;
+    let s = match super::normalize::is_normal(s) {
+        true => s,
+        false => {
+            normalised = nfkc(s);
+            normalised.as_str()
+        }
+    };
+    for c in fold_variants(s).chars().filter(|c| !c.is_whitespace()) {
+        take(if c == 'ヶ' || c == 'ｹ' { 'ケ' } else { c });
+    }
 }
 
 /// Where an address is, as Japan Post names it: the words of the address that are its
