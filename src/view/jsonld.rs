@@ -79,7 +79,9 @@ pub fn breadcrumb(guide: &Guide, trail: &[(String, String)]) -> Value {
             })
         })
         .collect();
-    json!({ "@type": "BreadcrumbList", "itemListElement": items })
+    let mut crumb = json!({ "@type": "BreadcrumbList" });
+    crumb["itemListElement"] = Value::Array(items);
+    crumb
 }
 
 /// A page with only a breadcrumb (listings, free pages, the glossary).
@@ -136,11 +138,10 @@ pub fn entry(guide: &Guide, entry: &Entry) -> Value {
     let mut node = Map::new();
     node.insert(
         "@type".into(),
-        json!(if types.len() == 1 {
-            json!(types[0])
-        } else {
-            json!(types)
-        }),
+        match types.as_slice() {
+            [one] => Value::from(*one),
+            _ => Value::from(types.clone()),
+        },
     );
     node.insert("@id".into(), json!(id));
     node.insert("name".into(), json!(plain(&entry.name)));
@@ -206,7 +207,7 @@ pub fn entry(guide: &Guide, entry: &Entry) -> Value {
                 })
                 .collect();
             if !specs.is_empty() {
-                node.insert("openingHoursSpecification".into(), json!(specs));
+                node.insert("openingHoursSpecification".into(), Value::Array(specs));
             }
         }
         let features: Vec<Value> = entry
@@ -217,7 +218,7 @@ pub fn entry(guide: &Guide, entry: &Entry) -> Value {
             })
             .collect();
         if !features.is_empty() {
-            node.insert("amenityFeature".into(), json!(features));
+            node.insert("amenityFeature".into(), Value::Array(features));
         }
         let photos: Vec<Value> = entry
             .photos
@@ -225,7 +226,7 @@ pub fn entry(guide: &Guide, entry: &Entry) -> Value {
             .map(|p| json!(absolute(guide, &super::photos::widest_jpeg(p))))
             .collect();
         if !photos.is_empty() {
-            node.insert("image".into(), json!(photos));
+            node.insert("image".into(), Value::Array(photos));
         }
     }
     let mut graph = vec![Value::Object(node)];
@@ -234,7 +235,16 @@ pub fn entry(guide: &Guide, entry: &Entry) -> Value {
         guide,
         &[(entry.name.clone(), crate::enrich::entry_url(&entry.id))],
     ));
-    json!({ "@context": CONTEXT, "@graph": graph })
+    with_context(Value::Array(graph))
+}
+
+/// `{"@context": …, "@graph": graph}`. The nodes are moved in: `json!` would copy every one of
+/// them by serializing it again (`to_value`), which was most of an entry's JSON-LD.
+fn with_context(graph: Value) -> Value {
+    let mut top = Map::new();
+    top.insert("@context".into(), Value::from(CONTEXT));
+    top.insert("@graph".into(), graph);
+    Value::Object(top)
 }
 
 /// A `Service` node for each service an office offers, or each thing a centre helps with.
@@ -247,8 +257,8 @@ fn services(guide: &Guide, entry: &Entry, url: &str, provider: &str) -> Vec<Valu
             "name": name,
             "serviceType": service_type,
             "provider": { "@id": provider },
-            "areaServed": area.clone(),
         });
+        service["areaServed"] = area.clone();
         if let Some(d) = description {
             service["description"] = json!(d);
         }
@@ -331,8 +341,6 @@ pub fn event(guide: &Guide, event: &Event) -> Value {
         "endDate": date_time(last_day, event.end),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": place,
-        "organizer": organizer,
         "isAccessibleForFree": event.is_free(),
         "offers": {
             "@type": "Offer",
@@ -342,6 +350,8 @@ pub fn event(guide: &Guide, event: &Event) -> Value {
         },
         "inLanguage": "ja",
     });
+    node["location"] = place;
+    node["organizer"] = organizer;
     if let Some(summary) = &event.summary {
         node["description"] = json!(plain(summary));
     }
@@ -352,7 +362,7 @@ pub fn event(guide: &Guide, event: &Event) -> Value {
         ("イベント".to_string(), "events/".to_string()),
         (event.title.clone(), crate::enrich::event_url(&event.id)),
     ];
-    json!({ "@context": CONTEXT, "@graph": [node, breadcrumb(guide, &trail)] })
+    with_context(Value::Array(vec![node, breadcrumb(guide, &trail)]))
 }
 
 #[cfg(test)]
