@@ -39,9 +39,10 @@ pub fn to_html_linking(
     top: u8,
 ) -> Html {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let levels = heading_levels(Parser::new_ext(markdown, options), top);
-    let captions = table_captions(Parser::new_ext(markdown, options));
-    let events = Parser::new_ext(markdown, options);
+    // Parsed once and read three times: parsing was most of a body's cost.
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let levels = heading_levels(&events, top);
+    let captions = table_captions(&events);
     let mut out_events: Vec<Event> = Vec::new();
     let mut pending_text = String::new();
     let mut skipped_link_depth = 0usize;
@@ -153,10 +154,11 @@ impl HeadingLevels {
     }
 }
 
-fn heading_levels<'a>(events: impl Iterator<Item = Event<'a>>, top: u8) -> HeadingLevels {
+fn heading_levels(events: &[Event], top: u8) -> HeadingLevels {
     let mut used: Vec<HeadingLevel> = events
+        .iter()
         .filter_map(|e| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(level),
+            Event::Start(Tag::Heading { level, .. }) => Some(*level),
             _ => None,
         })
         .collect();
@@ -167,7 +169,7 @@ fn heading_levels<'a>(events: impl Iterator<Item = Event<'a>>, top: u8) -> Headi
 
 /// A caption for each table, in order: the text of the heading above it, which is what the table
 /// is about; screen readers announce it when entering the table.
-fn table_captions<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<String> {
+fn table_captions(events: &[Event]) -> Vec<String> {
     let mut captions = Vec::new();
     let mut last_heading = String::new();
     let mut in_heading = false;
@@ -178,7 +180,7 @@ fn table_captions<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<String> {
                 last_heading.clear();
             }
             Event::End(TagEnd::Heading(_)) => in_heading = false,
-            Event::Text(t) | Event::Code(t) if in_heading => last_heading.push_str(&t),
+            Event::Text(t) | Event::Code(t) if in_heading => last_heading.push_str(t),
             Event::Start(Tag::Table(_)) => captions.push(if last_heading.is_empty() {
                 "表".to_string()
             } else {
