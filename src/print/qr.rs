@@ -27,19 +27,24 @@ pub fn svg(text: &str, label: &str) -> Result<Html, QrError> {
     // Level M survives a fold or a smudge on a handed-out sheet without making the code dense.
     let (width, modules) = modules(text, EcLevel::M)?;
     let size = width + 2 * QUIET_ZONE;
-    let mut path = String::with_capacity(width * width);
+    let mut path: Vec<u8> = Vec::with_capacity(width * width);
     // `M{x} {y}h{run}v1h-{run}z` for each run of dark modules, by hand: `write!` was most of a
-    // code's time.
+    // code's time. Spelled in a buffer of its own and added at once: pushed to the path a
+    // character at a time, it was a fifth of a code's time.
     let mut push_run = |x: usize, y: usize, run: usize| {
-        path.push('M');
-        push_number(&mut path, x + QUIET_ZONE);
-        path.push(' ');
-        push_number(&mut path, y + QUIET_ZONE);
-        path.push('h');
-        push_number(&mut path, run);
-        path.push_str("v1h-");
-        push_number(&mut path, run);
-        path.push('z');
+        let mut step = Step::default();
+        step.push(b'M');
+        step.number(x + QUIET_ZONE);
+        step.push(b' ');
+        step.number(y + QUIET_ZONE);
+        step.push(b'h');
+        step.number(run);
+        for &b in b"v1h-" {
+            step.push(b);
+        }
+        step.number(run);
+        step.push(b'z');
+        path.extend_from_slice(step.bytes());
     };
     match &modules {
         // Runs found a word at a time (the light modules before one, then its dark ones),
@@ -76,6 +81,8 @@ pub fn svg(text: &str, label: &str) -> Result<Html, QrError> {
             }
         }
     }
+    // ASCII letters and digits only.
+    let path = String::from_utf8(path).unwrap_or_default();
     // Numbers and the escaped label only.
     Ok(Html::from_trusted(format!(
         r##"<svg class="qr" viewBox="0 0 {size} {size}" role="img" aria-label="{label}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##,
@@ -83,17 +90,39 @@ pub fn svg(text: &str, label: &str) -> Result<Html, QrError> {
     )))
 }
 
-/// Appends `n` in decimal (a code's coordinates and runs: below 200).
-fn push_number(out: &mut String, n: usize) {
-    let digit = |d: usize| char::from(b'0' + (d % 10) as u8);
-    if n >= 100 {
-        out.push_str(&n.to_string());
-        return;
+/// One step of the path: `M`, four numbers below 1,000 and nine letters fit in 32 bytes.
+#[derive(Default)]
+struct Step {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Step {
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
     }
-    if n >= 10 {
-        out.push(digit(n / 10));
+
+    /// Appends `n` in decimal (a code's coordinates and runs: below 200).
+    fn number(&mut self, n: usize) {
+        let digit = |d: usize| b'0' + (d % 10) as u8;
+        if n >= 100 {
+            for b in n.to_string().bytes() {
+                self.push(b);
+            }
+            return;
+        }
+        if n >= 10 {
+            self.push(digit(n / 10));
+        }
+        self.push(digit(n));
     }
-    out.push(digit(n));
+
+    fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.len.min(self.bytes.len())]
+    }
 }
 
 /// A code's modules: up to 64 wide (every address a guide prints), a row of bits per line, bit
