@@ -30,7 +30,7 @@ pub fn svg(text: &str, label: &str) -> Result<Html, QrError> {
     let mut path: Vec<u8> = Vec::with_capacity(width * width);
     // `M{x} {y}h{run}v1h-{run}z` for each run of dark modules, by hand: `write!` was most of a
     // code's time. Spelled in a buffer of its own and added at once: pushed to the path a
-    // character at a time, it was a fifth of a code's time.
+    // character at a time, the steps were a quarter of a code's instructions.
     let mut push_run = |x: usize, y: usize, run: usize| {
         let mut step = Step::default();
         step.push(b'M');
@@ -90,7 +90,7 @@ pub fn svg(text: &str, label: &str) -> Result<Html, QrError> {
     )))
 }
 
-/// One step of the path: `M`, four numbers below 1,000 and nine letters fit in 32 bytes.
+/// One step of the path (`M12 34h5v1h-5z`): at most 20 bytes while its numbers are below 1,000.
 #[derive(Default)]
 struct Step {
     bytes: [u8; 32],

@@ -174,6 +174,7 @@ fn invert_slice<D>(
     texts: impl Fn(&D) -> [String; FIELD_COUNT],
     first: usize,
 ) -> Result<Inverted, SearchError> {
+    // An index per field of each document's own text (the shared fields' stay empty).
     let mut fields: [InvertedIndex; FIELD_COUNT] = Default::default();
     let mut shared = SharedTexts::default();
     let mut lengths = vec![[0; FIELD_COUNT]; docs.len()];
@@ -196,9 +197,7 @@ fn invert_slice<D>(
         {
             if field.shared {
                 let number = u32::try_from(number).unwrap_or(u32::MAX);
-                *length = shared
-                    .add(number, slot, text)
-                    .ok_or(SearchError::IndexShape("too many shared texts".into()))?;
+                *length = shared.add(number, slot, text);
                 continue;
             }
             let terms = index_terms(text);
