@@ -4,12 +4,12 @@
 //! of them: read kanji by kanji they come out wrong. The postal-code data lists every district
 //! with its reading. It comes from the registry as a build dependency (jpostcode_rs, MIT, with
 //! Japan Post's data), so nothing third-party is copied into this repository; this script
-//! writes `towns.tsv.z` (deflated) into OUT_DIR and `src/text/lexicon.rs` embeds it.
+//! writes `towns.tsv` into OUT_DIR and `src/text/lexicon.rs` embeds it.
 //!
 //! A name that is read two ways in different places (本町: ほんちょう 236 times, ほんまち 238)
 //! is left out unless one reading has nine in ten of its places.
 //!
-//! It also writes `postal.tsv.z`: every municipality of Japan with its towns (大字, 町, 条, 通) and
+//! It also writes `postal.tsv`: every municipality of Japan with its towns (大字, 町, 条, 通) and
 //! Japan Post's readings of each, for reading addresses (`src/text/postal.rs`) and for the place
 //! an entry stands in (its name read as its town is read), and `municipalities-jp.tsv`: the
 //! municipalities' names without 市/区/町/村/郡 (水戸 みと, 米原 まいばら), as words of the lexicon
@@ -45,7 +45,7 @@ fn main() {
     let addresses = jpostcode_rs::search_by_address("");
     let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let (postal, municipalities) = postal::tables(&addresses);
-    write_deflated(&dir.join("postal.tsv.z"), &postal);
+    write_table(&dir.join("postal.tsv"), &postal);
     for address in &addresses {
         if let Some((town, reading)) = town_and_reading(&address.town, &address.town_kana) {
             *readings
@@ -70,19 +70,16 @@ fn main() {
     write_trie(&dir, &[&out, &municipalities]);
     std::fs::write(dir.join("municipalities-jp.tsv"), municipalities)
         .expect("write municipalities-jp.tsv into OUT_DIR");
-    write_deflated(&dir.join("towns.tsv.z"), &out);
+    write_table(&dir.join("towns.tsv"), &out);
     std::fs::write(dir.join("ipadic-words.bin"), ipadic::table())
         .expect("write ipadic-words.bin into OUT_DIR");
 }
 
-/// A generated table, deflated: the binary carries it compressed (`src/text/inflate.rs` opens it
-/// on first use, in a few milliseconds).
-fn write_deflated(path: &std::path::Path, text: &str) {
-    use std::io::Write as _;
-    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
-    z.write_all(text.as_bytes()).expect("deflate a table");
-    let bytes = z.finish().expect("deflate a table");
-    std::fs::write(path, bytes).expect("write a table into OUT_DIR");
+/// A generated table, as text: the binary carries it as it is and the reader reads it where it
+/// lies. Deflated (a quarter of the size), it was inflated at every start: 0.2 billion
+/// instructions, a third of the start-up's tables and a sixth of a plain build of 300 entries.
+fn write_table(path: &std::path::Path, text: &str) {
+    std::fs::write(path, text).expect("write a table into OUT_DIR");
 }
 
 /// Every municipality (and ward of a designated city) of Japan with its prefecture and reading,

@@ -27,7 +27,7 @@ const MUNICIPALITIES: &str = include_str!("data/municipalities.tsv");
 /// Common parts of office and operator names.
 const NAMES: &str = include_str!("data/names.tsv");
 /// Japan's district names (町域) with their readings, from the postal-code data (see build.rs).
-const TOWNS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/towns.tsv.z"));
+const TOWNS: &str = include_str!(concat!(env!("OUT_DIR"), "/towns.tsv"));
 /// Every municipality's name without 市/区/町/村/郡 and every prefecture's without 都/府/県,
 /// from the postal-code data (see build/postal.rs).
 const MUNICIPALITIES_JP: &str = include_str!(concat!(env!("OUT_DIR"), "/municipalities-jp.tsv"));
@@ -94,14 +94,13 @@ impl Lexicon {
 pub(crate) fn builtin() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let towns = super::inflate::inflate(TOWNS);
         let files = [
             (FIELD, Strength::Override),
             (PLACES, Strength::Override),
             (MUNICIPALITIES, Strength::Keep),
             (NAMES, Strength::Override),
             (MUNICIPALITIES_JP, Strength::Place),
-            (towns.as_str(), Strength::Fill),
+            (TOWNS, Strength::Fill),
         ];
         let mut entries: Vec<Entry> = files
             .iter()

@@ -54,7 +54,6 @@ mod gloss;
 mod gojuon;
 mod grades;
 mod html;
-mod inflate;
 mod kana;
 mod latin;
 mod lexicon;

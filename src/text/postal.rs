@@ -1,6 +1,6 @@
 //! Japan Post's municipalities and towns with their readings, and finding them in an address.
 //!
-//! The table is `postal.tsv.z` (deflated), written by build.rs from the postal-code data (see
+//! The table is `postal.tsv`, written by build.rs from the postal-code data (see
 //! `build/postal.rs`): nothing of it is in this repository. An address is written as its
 //! municipality (`city`: 水戸市, 茨城県水戸市, 揖斐郡池田町, 大阪府大阪市中央区) and the rest
 //! (`street`: 千波町1234, 大字須坂1230, 那賀川町大字江野島58-1). [`locate`] finds the
@@ -19,11 +19,10 @@ use std::sync::OnceLock;
 
 use super::normalize::{fold_variants, nfkc};
 
-const TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postal.tsv.z"));
+const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/postal.tsv"));
 
 fn text() -> &'static str {
-    static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| super::inflate::inflate(TABLE))
+    TABLE
 }
 
 struct City {
