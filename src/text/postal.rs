@@ -21,10 +21,6 @@ use super::normalize::{fold_variants, nfkc};
 
 const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/postal.tsv"));
 
-fn text() -> &'static str {
-    TABLE
-}
-
 struct City {
     prefecture: &'static str,
     prefecture_kana: &'static str,
@@ -67,7 +63,7 @@ fn table() -> &'static Table {
     static TABLE_CELL: OnceLock<Table> = OnceLock::new();
     TABLE_CELL.get_or_init(|| {
         let mut cities: Vec<City> = Vec::new();
-        for line in text().lines().filter(|l| !l.starts_with('#')) {
+        for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&'static str> = line.split('\t').collect();
             match f.as_slice() {
                 ["C", prefecture, prefecture_kana, name, kana, parts] => {
