@@ -7,7 +7,9 @@
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Options, Spanned};
+use std::collections::HashSet;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 use crate::diagnostics::Pos;
 
@@ -59,11 +61,19 @@ impl Value {
     }
 }
 
-/// A YAML syntax error, with the position serde-saphyr reports.
+/// Why a YAML text could not be read, and where.
 #[derive(Debug, Clone)]
 pub struct SyntaxError {
     pub pos: Pos,
-    pub message: String,
+    pub kind: SyntaxErrorKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum SyntaxErrorKind {
+    /// serde-saphyr refused the text (its message, without the position).
+    Parser(String),
+    /// A mapping names the same key twice; the position is the second one's.
+    DuplicateKey(String),
 }
 
 /// Limits for files that come from strangers' pull requests: a guide entry is a few kilobytes,
@@ -83,6 +93,12 @@ fn options() -> Options {
         // silently into booleans (the Norway problem): the checker reports those instead.
         leading_zero_numbers_as_strings: true,
         strict_booleans: true,
+        // Duplicate keys are found in `convert`, where the keys are at hand: serde-saphyr's own
+        // check hashes and keeps a copy of every key of every file (5% of loading a national
+        // guide). Merge keys (`<<: *defaults`, YAML 1.1) need those copies too; no guide entry
+        // has a use for them, and `<<` is then reported as a field the entry does not have.
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
+        merge_keys: serde_saphyr::MergeKeyPolicy::AsOrdinary,
     }
 }
 
@@ -99,7 +115,7 @@ pub fn parse(text: &str, line_offset: u32) -> Result<Node, SyntaxError> {
         });
     }
     match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options()) {
-        Ok(root) => Ok(convert(root, line_offset)),
+        Ok(root) => convert(root, line_offset),
         Err(err) => {
             let pos = err
                 .location()
@@ -113,7 +129,7 @@ pub fn parse(text: &str, line_offset: u32) -> Result<Node, SyntaxError> {
                 });
             Err(SyntaxError {
                 pos,
-                message: first_line(&err.to_string()),
+                kind: SyntaxErrorKind::Parser(first_line(&err.to_string())),
             })
         }
     }
@@ -140,7 +156,7 @@ fn clamp(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn convert(node: Spanned<RawNode>, line_offset: u32) -> Node {
+fn convert(node: Spanned<RawNode>, line_offset: u32) -> Result<Node, SyntaxError> {
     let pos = pos_of(&node.referenced, line_offset);
     let value = match node.value {
         RawNode::Null => Value::Null,
@@ -149,29 +165,53 @@ fn convert(node: Spanned<RawNode>, line_offset: u32) -> Node {
         RawNode::Float(f) => Value::Float(f),
         RawNode::Str(s) => Value::Str(s),
         RawNode::Seq(items) => {
-            Value::Seq(sized(items.into_iter().map(|n| convert(n, line_offset))))
+            let mut nodes = Vec::with_capacity(items.len());
+            for item in items {
+                nodes.push(convert(item, line_offset)?);
+            }
+            Value::Seq(nodes)
         }
-        RawNode::Map(pairs) => Value::Map(sized(pairs.into_iter().map(|(k, v)| {
-            (
-                Key {
-                    pos: pos_of(&k.referenced, line_offset),
-                    name: k.value,
-                },
-                convert(v, line_offset),
-            )
-        }))),
+        RawNode::Map(pairs) => {
+            let mut keys = SeenKeys::new(pairs.len());
+            let mut converted = Vec::with_capacity(pairs.len());
+            for (key, value) in pairs {
+                let key = Key {
+                    pos: pos_of(&key.referenced, line_offset),
+                    name: key.value,
+                };
+                if !keys.is_new(&key.name, &converted) {
+                    return Err(SyntaxError {
+                        pos: key.pos,
+                        kind: SyntaxErrorKind::DuplicateKey(key.name),
+                    });
+                }
+                converted.push((key, convert(value, line_offset)?));
+            }
+            Value::Map(converted)
+        }
     };
-    Node { value, pos }
+    Ok(Node { value, pos })
 }
 
-/// The converted nodes in a list of exactly their number. Not `collect()`: collecting a `Vec`'s own
-/// iterator reuses its allocation in place, so each list kept the room of serde-saphyr's
-/// spanned nodes (each with two locations), grown by doubling, for nodes a third their size: at
-/// national scale the trees held 117 MB while the entries were checked, the build's peak.
-fn sized<T>(items: impl ExactSizeIterator<Item = T>) -> Vec<T> {
-    let mut out = Vec::with_capacity(items.len());
-    out.extend(items);
-    out
+/// The keys of one mapping seen so far, by hash: the keys themselves are in the converted pairs,
+/// looked through only when a hash repeats. (Lists are made with room for exactly their nodes:
+/// collecting serde-saphyr's lists in place kept their room, three times a node's size, grown
+/// by doubling: at national scale 117 MB while the entries were checked, the build's peak.)
+struct SeenKeys(HashSet<u64>);
+
+impl SeenKeys {
+    fn new(len: usize) -> Self {
+        SeenKeys(HashSet::with_capacity(len))
+    }
+
+    fn is_new(&mut self, key: &str, earlier: &[(Key, Node)]) -> bool {
+        let hash = {
+            let mut hasher = std::hash::DefaultHasher::new();
+            key.hash(&mut hasher);
+            hasher.finish()
+        };
+        self.0.insert(hash) || !earlier.iter().any(|(k, _)| k.name == key)
+    }
 }
 
 /// The shape serde-saphyr fills in; children are `Spanned` so every node keeps its location.
@@ -265,7 +305,53 @@ mod tests {
     fn syntax_error_has_position() {
         let err = parse("a: 1\nb: [1, 2\nc: 3\n", 0).unwrap_err();
         assert_eq!(err.pos.line, 3);
-        assert!(!err.message.contains("line 3"), "{}", err.message);
+        let SyntaxErrorKind::Parser(message) = err.kind else {
+            panic!("expected the parser's message, got {:?}", err.kind)
+        };
+        assert!(!message.contains("line 3"), "{message}");
+    }
+
+    fn duplicate(text: &str) -> Option<(String, Pos)> {
+        match parse(text, 0) {
+            Err(SyntaxError {
+                pos,
+                kind: SyntaxErrorKind::DuplicateKey(key),
+            }) => Some((key, pos)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_at_every_depth_first_in_document_order() {
+        let at = |line, column| Pos { line, column };
+        assert_eq!(
+            duplicate("a: 1\nb: 2\na: 3\n"),
+            Some(("a".into(), at(3, 1)))
+        );
+        let nested = "a:\n  x: 1\n  y: 2\n  x: 3\nb: 1\nb: 2\n";
+        assert_eq!(duplicate(nested), Some(("x".into(), at(4, 3))));
+        assert_eq!(
+            duplicate("s:\n  - {k: 1, k: 2}\n"),
+            Some(("k".into(), at(2, 12)))
+        );
+        // Past the few keys compared in place: a glossary's hundreds of terms.
+        let mut many: String = (0..300).map(|i| format!("term{i}: x\n")).collect();
+        assert!(parse(&many, 0).is_ok());
+        many.push_str("term7: y\n");
+        assert_eq!(duplicate(&many), Some(("term7".into(), at(301, 1))));
+        assert!(parse("a: 1\nb: {a: 2}\n", 0).is_ok());
+    }
+
+    #[test]
+    fn merge_key_is_an_ordinary_key() {
+        let node = parse("base: &b {x: 1}\nentry:\n  <<: *b\n", 0).unwrap();
+        let Value::Map(pairs) = &node.value else {
+            panic!("expected a map")
+        };
+        let Value::Map(entry) = &pairs[1].1.value else {
+            panic!("expected a map")
+        };
+        assert_eq!(entry[0].0.name, "<<");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::content::frontmatter::{self, SplitError};
 use crate::content::syntax_causes;
 use crate::diagnostics::{Diagnostics, Pos, Problem};
 use crate::paths::slash;
-use crate::yaml::{self, Node};
+use crate::yaml::{self, Node, SyntaxErrorKind};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -283,37 +283,32 @@ fn read_text(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String>
 }
 
 fn parse_yaml(rel: &Path, text: &str, line_offset: u32, diags: &mut Diagnostics) -> Option<Node> {
-    match yaml::parse(text, line_offset) {
-        Ok(node) => Some(node),
-        Err(err) => {
-            if let Some(key) = duplicate_key(&err.message) {
-                diags.error(rel, err.pos, "", Problem::DuplicateKey { key });
-                return None;
-            }
-            // Past the limits of `yaml::options` (aliases, nesting, size): an attack or a
-            // mistake, never a provider's entry.
-            if err.message.contains("budget") {
-                diags.error(rel, err.pos, "", Problem::YamlTooComplex);
-                return None;
-            }
-            // The mistakes a person can be told about in their own words, each on its line;
-            // the parser's own message when none is recognised.
-            let causes = syntax_causes::find(text, line_offset);
-            if causes.is_empty() {
-                let detail = err.message;
-                diags.error(rel, err.pos, "", Problem::YamlSyntax { detail });
-            }
-            for (pos, problem) in causes {
-                diags.error(rel, pos, "", problem);
-            }
-            None
+    let err = match yaml::parse(text, line_offset) {
+        Ok(node) => return Some(node),
+        Err(err) => err,
+    };
+    let message = match err.kind {
+        // A common copy-and-paste slip, in the provider's own words.
+        SyntaxErrorKind::DuplicateKey(key) => {
+            diags.error(rel, err.pos, "", Problem::DuplicateKey { key });
+            return None;
         }
+        SyntaxErrorKind::Parser(message) => message,
+    };
+    // Past the limits of `yaml::options` (aliases, nesting, size): an attack or a mistake, never
+    // a provider's entry.
+    if message.contains("budget") {
+        diags.error(rel, err.pos, "", Problem::YamlTooComplex);
+        return None;
     }
-}
-
-/// serde-saphyr says "duplicate mapping key: NAME, set DuplicateKeyPolicy …"; providers get a
-/// message of their own for this common copy-and-paste slip.
-fn duplicate_key(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("duplicate mapping key: ")?;
-    Some(rest.split(',').next().unwrap_or(rest).trim().to_string())
+    // The mistakes a person can be told about in their own words, each on its line; the
+    // parser's own message when none is recognised.
+    let causes = syntax_causes::find(text, line_offset);
+    if causes.is_empty() {
+        diags.error(rel, err.pos, "", Problem::YamlSyntax { detail: message });
+    }
+    for (pos, problem) in causes {
+        diags.error(rel, pos, "", problem);
+    }
+    None
 }

@@ -152,22 +152,27 @@ fn modules(text: &str, level: EcLevel) -> Result<(usize, Modules), QrError> {
     let bits = bits::encode_auto(text.as_bytes(), level)?;
     let version = bits.version();
     let (data, ec) = ec::construct_codewords(&bits.into_bytes(), version, level)?;
-    let mut canvas = Canvas::new(version, level);
-    canvas.draw_all_functional_patterns();
-    canvas.draw_data(&data, &ec);
     let width = usize::try_from(version.width()).unwrap_or(0);
     if width > 64 {
+        let mut canvas = Canvas::new(version, level);
+        canvas.draw_all_functional_patterns();
+        canvas.draw_data(&data, &ec);
         return Ok((width, Modules::Colors(best_by_canvas(&canvas))));
     }
-    let layout = Layout::of(version, level, width);
-    // The data modules' colours before masking, as rows and columns of bits.
+    let layout = Layout::of(version, level, width, data.len() + ec.len());
+    // The data modules' colours before masking, as rows and columns of bits: each dark bit of
+    // the codewords where the layout places it.
     let mut rows = vec![0u64; width];
     let mut cols = vec![0u64; width];
-    for (y, row) in rows.iter_mut().enumerate() {
-        for (x, col) in cols.iter_mut().enumerate() {
-            if let Module::Unmasked(Color::Dark) = canvas.get(x as i16, y as i16) {
-                *row |= 1 << x;
-                *col |= 1 << y;
+    for (i, &byte) in data.iter().chain(&ec).enumerate() {
+        for bit in 0..8 {
+            if byte & (0x80 >> bit) == 0 {
+                continue;
+            }
+            if let Some(&(x, y)) = layout.placement.get(i * 8 + bit).and_then(Option::as_ref) {
+                let (x, y) = (usize::from(x), usize::from(y));
+                rows[y] |= 1 << x;
+                cols[x] |= 1 << y;
             }
         }
     }
@@ -204,14 +209,19 @@ fn best_by_canvas(canvas: &Canvas) -> Vec<Color> {
     best.map(|(_, colors)| colors).unwrap_or_default()
 }
 
-/// What every code of one version and level shares, once per mask: the function patterns
-/// (with that mask's format information) and, at every data module, the mask's own colour.
-/// A code of that version is this with its dark data modules flipped. A guide's addresses
-/// are of a few lengths, so a handful of layouts serve ten thousand codes.
+/// What every code of one version and level shares: once per mask, the function patterns (with
+/// that mask's format information) and, at every data module, the mask's own colour; and where
+/// each bit of the codewords goes. A code of that version is the masked layout with its dark
+/// data modules flipped. A guide's addresses are of a few lengths, so a handful of layouts serve
+/// ten thousand codes (drawing each code's bits on a canvas of its own was a quarter of its time).
 struct Layout {
     version: Version,
     level: EcLevel,
     masked: Vec<Lines>,
+    /// The module (x, y) of each bit of the codewords, data then error correction, each byte
+    /// from its highest bit: the order qrcode draws them in. `None` for a bit that finds no
+    /// room (qrcode drops it; no code of a guide has one).
+    placement: Vec<Option<(u8, u8)>>,
 }
 
 /// A code as rows and columns of bits (bit x of row y is the module at x, y).
@@ -221,8 +231,9 @@ struct Lines {
 }
 
 impl Layout {
-    /// The layout of `version` at `level` (`width` ≤ 64), made once per thread.
-    fn of(version: Version, level: EcLevel, width: usize) -> Rc<Layout> {
+    /// The layout of `version` at `level` (`width` ≤ 64, `codewords` of data and error
+    /// correction together), made once per thread.
+    fn of(version: Version, level: EcLevel, width: usize, codewords: usize) -> Rc<Layout> {
         thread_local! {
             static MADE: RefCell<Vec<Rc<Layout>>> = const { RefCell::new(Vec::new()) };
         }
@@ -233,13 +244,13 @@ impl Layout {
             {
                 return Rc::clone(layout);
             }
-            let layout = Rc::new(Layout::make(version, level, width));
+            let layout = Rc::new(Layout::make(version, level, width, codewords));
             made.push(Rc::clone(&layout));
             layout
         })
     }
 
-    fn make(version: Version, level: EcLevel, width: usize) -> Layout {
+    fn make(version: Version, level: EcLevel, width: usize, codewords: usize) -> Layout {
         // Without data, every data module is empty, and masking turns an empty module into the
         // mask's colour (qrcode's `Module::mask`), as it flips a light data module.
         let mut canvas = Canvas::new(version, level);
@@ -270,8 +281,51 @@ impl Layout {
             version,
             level,
             masked,
+            placement: placement(&canvas, width, codewords),
         }
     }
+}
+
+/// Where qrcode puts each bit of `codewords` bytes on `canvas` (its function patterns drawn),
+/// asked of qrcode itself, whose walk through the modules is its own: drawn once for each bit
+/// of a bit's number, dark where that bit of the number is 1, every module then spells the
+/// number of the bit drawn on it.
+fn placement(canvas: &Canvas, width: usize, codewords: usize) -> Vec<Option<(u8, u8)>> {
+    let bits = codewords * 8;
+    let mut numbers: Vec<Option<usize>> = vec![None; width * width];
+    let mut digit = 0;
+    while bits > 1 << digit {
+        let stream: Vec<u8> = (0..codewords)
+            .map(|byte| {
+                (0..8).fold(0u8, |acc, bit| {
+                    let number = byte * 8 + bit;
+                    acc | (u8::from(number >> digit & 1 == 1) << (7 - bit))
+                })
+            })
+            .collect();
+        let mut c = canvas.clone();
+        c.draw_data(&[], &stream);
+        for (i, number) in numbers.iter_mut().enumerate() {
+            let (x, y) = ((i % width) as i16, (i / width) as i16);
+            match c.get(x, y) {
+                Module::Unmasked(color) => {
+                    let n = number.get_or_insert(0);
+                    if color == Color::Dark {
+                        *n |= 1 << digit;
+                    }
+                }
+                _ => continue,
+            }
+        }
+        digit += 1;
+    }
+    let mut placement = vec![None; bits];
+    for (i, number) in numbers.into_iter().enumerate() {
+        if let Some(slot) = number.and_then(|n| placement.get_mut(n)) {
+            *slot = Some(((i % width) as u8, (i / width) as u8));
+        }
+    }
+    placement
 }
 
 /// In qrcode's order, which decides between equal scores.

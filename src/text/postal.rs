@@ -363,7 +363,14 @@ fn oaza(s: &[char]) -> Option<usize> {
 }
 
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || "〇一二三四五六七八九十百千".contains(c)
+    c.is_ascii_digit() || is_kanji_numeral(c)
+}
+
+fn is_kanji_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+    )
 }
 
 /// A number at the start, in digits or kanji numerals, and how many characters it takes.
@@ -373,10 +380,7 @@ fn numeral(s: &[char]) -> (Option<u32>, usize) {
         let digits: String = s[..len].iter().collect();
         return (digits.parse().ok(), len);
     }
-    let len = s
-        .iter()
-        .take_while(|c| "〇一二三四五六七八九十百千".contains(**c))
-        .count();
+    let len = s.iter().take_while(|c| is_kanji_numeral(**c)).count();
     let (mut total, mut current) = (0u32, 0u32);
     for &c in &s[..len] {
         let digit = "〇一二三四五六七八九".chars().position(|d| d == c);
