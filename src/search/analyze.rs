@@ -115,18 +115,28 @@ pub(crate) fn term_counts(terms: &[String]) -> FastMap<&str, u32> {
 /// The token that marks "the whole query equals this name": `#` (which the tokenizer never emits)
 /// and an FNV-1a hash of the normalised text with separators removed. `None` for empty keys.
 pub(crate) fn exact_key(text: &str) -> Option<String> {
-    let key: String = normalize(text)
+    // Hashed as the kept characters' UTF-8 goes by, without spelling the key out first.
+    let mut hash = FNV1A32_OFFSET;
+    let mut empty = true;
+    for c in normalize(text)
         .chars()
         .filter(|&c| class(c) != Class::Other)
-        .collect();
-    if key.is_empty() {
-        return None;
+    {
+        hash = fnv1a32_from(hash, c.encode_utf8(&mut [0; 4]).as_bytes());
+        empty = false;
     }
-    Some(format!("#{:08x}", fnv1a32(key.as_bytes())))
+    (!empty).then(|| format!("#{hash:08x}"))
 }
 
+const FNV1A32_OFFSET: u32 = 0x811c_9dc5;
+
 pub(crate) fn fnv1a32(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5_u32, |hash, &b| {
+    fnv1a32_from(FNV1A32_OFFSET, bytes)
+}
+
+/// FNV-1a of `bytes` continued from `hash`.
+fn fnv1a32_from(hash: u32, bytes: &[u8]) -> u32 {
+    bytes.iter().fold(hash, |hash, &b| {
         (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })
 }
