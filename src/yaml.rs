@@ -7,11 +7,10 @@
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Options, Spanned};
-use std::collections::HashSet;
 use std::fmt;
-use std::hash::{Hash, Hasher};
 
 use crate::diagnostics::Pos;
+use crate::hashing::FastSet;
 
 #[derive(Debug, Clone)]
 pub enum Value {
@@ -193,24 +192,31 @@ fn convert(node: Spanned<RawNode>, line_offset: u32) -> Result<Node, SyntaxError
     Ok(Node { value, pos })
 }
 
-/// The keys of one mapping seen so far, by hash: the keys themselves are in the converted pairs,
-/// looked through only when a hash repeats. (Lists are made with room for exactly their nodes:
-/// collecting serde-saphyr's lists in place kept their room, three times a node's size, grown
-/// by doubling: at national scale 117 MB while the entries were checked, the build's peak.)
-struct SeenKeys(HashSet<u64>);
+/// The keys of one mapping seen so far: the keys themselves are in the converted pairs. A guide's
+/// mappings have a few keys, compared with each before them; a file with hundreds (a glossary,
+/// or an attack) has their hashes in a set, the keys looked through only when a hash repeats.
+/// (Lists are made with room for exactly their nodes: collecting serde-saphyr's lists in place
+/// kept their room, three times a node's size, grown by doubling: at national scale 117 MB while
+/// the entries were checked, the build's peak.)
+enum SeenKeys {
+    Few,
+    Many(ahash::RandomState, FastSet<u64>),
+}
 
 impl SeenKeys {
     fn new(len: usize) -> Self {
-        SeenKeys(HashSet::with_capacity(len))
+        match len {
+            0..=32 => SeenKeys::Few,
+            _ => SeenKeys::Many(ahash::RandomState::new(), FastSet::default()),
+        }
     }
 
     fn is_new(&mut self, key: &str, earlier: &[(Key, Node)]) -> bool {
-        let hash = {
-            let mut hasher = std::hash::DefaultHasher::new();
-            key.hash(&mut hasher);
-            hasher.finish()
-        };
-        self.0.insert(hash) || !earlier.iter().any(|(k, _)| k.name == key)
+        let repeated = || earlier.iter().any(|(k, _)| k.name == key);
+        match self {
+            SeenKeys::Few => !repeated(),
+            SeenKeys::Many(state, hashes) => hashes.insert(state.hash_one(key)) || !repeated(),
+        }
     }
 }
 

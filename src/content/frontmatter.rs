@@ -26,18 +26,24 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
         return Err(SplitError::NoOpening);
     }
     let yaml_start = (first_end + 1).min(text.len());
+    // Line ends found with memchr: `split_inclusive('\n')` set up a search for every line of
+    // every file.
+    let rest = &text.as_bytes()[yaml_start..];
+    let ends = memchr::memchr_iter(b'\n', rest)
+        .map(|i| i + 1)
+        .chain((rest.last() != Some(&b'\n') && !rest.is_empty()).then_some(rest.len()));
     let mut offset = yaml_start;
-    for (line, raw_line) in (2u32..).zip(text[yaml_start..].split_inclusive('\n')) {
+    for (line, end) in (2u32..).zip(ends) {
+        let raw_line = &text[offset..yaml_start + end];
         if raw_line.trim_end() == "---" {
-            let body_start = offset + raw_line.len();
             return Ok(Split {
                 yaml: &text[yaml_start..offset],
                 yaml_line_offset: 1,
-                body: &text[body_start..],
+                body: &text[yaml_start + end..],
                 body_line: line + 1,
             });
         }
-        offset += raw_line.len();
+        offset = yaml_start + end;
     }
     Err(SplitError::NoClosing)
 }
@@ -59,6 +65,15 @@ mod tests {
         let s = split("\u{feff}---\r\nname: a\r\n---\r\nbody").unwrap();
         assert_eq!(s.yaml, "name: a\r\n");
         assert_eq!(s.body, "body");
+    }
+
+    #[test]
+    fn closing_fence_may_end_the_file() {
+        let s = split("---\nname: a\n---").unwrap();
+        assert_eq!(s.yaml, "name: a\n");
+        assert_eq!((s.body, s.body_line), ("", 4));
+        let s = split("---\n---\n\nbody").unwrap();
+        assert_eq!((s.yaml, s.body, s.body_line), ("", "\nbody", 3));
     }
 
     #[test]

@@ -17,6 +17,11 @@ pub(crate) struct JsonList<'w> {
     /// The length of `{"<key>":[`, which the document with an empty list begins with too.
     open: usize,
     empty: bool,
+    /// The item being written: serde_json writes a document a few bytes at a time (a key, a
+    /// colon, a quote), and each of those through `out`, a writer behind a pointer, was a call
+    /// of its own (15 million for a national guide's lists, 2% of its build). Into a list of
+    /// bytes they are copies, and `out` takes each item at once.
+    item: Vec<u8>,
 }
 
 impl<'w> JsonList<'w> {
@@ -31,17 +36,19 @@ impl<'w> JsonList<'w> {
             out,
             open: open.len(),
             empty: true,
+            item: Vec::new(),
         })
     }
 
     pub(crate) fn push(&mut self, item: &(impl serde::Serialize + ?Sized)) -> io::Result<()> {
+        self.item.clear();
         if !self.empty {
-            self.out.write_all(b",")?;
+            self.item.push(b',');
         }
         self.empty = false;
         // Its map keys are strings: serde_json fails only where `out` does.
-        serde_json::to_writer(&mut *self.out, item)?;
-        Ok(())
+        serde_json::to_writer(&mut self.item, item)?;
+        self.out.write_all(&self.item)
     }
 
     /// Ends the document with its other `fields`; the list's key must sort before every one of
