@@ -93,23 +93,55 @@ fn class(c: char) -> Class {
 /// Query and document tokens: bigrams of CJK runs (a one-character run gives that character) and
 /// whole lower-cased Latin words and numbers, in text order, duplicates kept.
 pub fn analyze(text: &str) -> Vec<String> {
-    tokens(text, false)
+    tokens(text, false).iter().map(String::from).collect()
 }
 
 /// What the index stores for a text: [`analyze`] plus the last character of every longer CJK run.
+#[cfg(test)]
 pub(crate) fn index_terms(text: &str) -> Vec<String> {
-    tokens(text, true)
+    Terms::of(text).iter().map(String::from).collect()
 }
 
-/// Each term of `terms` once, with how often it occurs. Counted in a map: sorting a body's
-/// hundreds of terms to count them was an eighth of the index's instructions.
-pub(crate) fn term_counts(terms: &[String]) -> FastMap<&str, u32> {
-    let mut counted: FastMap<&str, u32> = FastMap::default();
-    counted.reserve(terms.len());
-    for term in terms {
-        *counted.entry(term.as_str()).or_default() += 1;
+/// A text's tokens, one after the other in one string: a national guide's texts have millions
+/// of tokens, and a string of its own for each was a tenth of the index's instructions.
+pub(crate) struct Terms {
+    text: String,
+    /// Where each token ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Terms {
+    /// What the index stores for `text` (see [`index_terms`]).
+    pub(crate) fn of(text: &str) -> Terms {
+        tokens(text, true)
     }
-    counted
+
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| self.text.get(start..end).unwrap_or_default())
+    }
+
+    /// Each term once, with how often it occurs. Counted in a map: sorting a body's hundreds of
+    /// terms to count them was an eighth of the index's instructions.
+    pub(crate) fn counts(&self) -> FastMap<&str, u32> {
+        let mut counted: FastMap<&str, u32> = FastMap::default();
+        counted.reserve(self.len());
+        for term in self.iter() {
+            *counted.entry(term).or_default() += 1;
+        }
+        counted
+    }
+
+    fn push(&mut self, token: impl IntoIterator<Item = char>) {
+        self.text.extend(token);
+        self.ends.push(self.text.len());
+    }
 }
 
 /// The token that marks "the whole query equals this name": `#` (which the tokenizer never emits)
@@ -141,11 +173,14 @@ fn fnv1a32_from(hash: u32, bytes: &[u8]) -> u32 {
     })
 }
 
-fn tokens(text: &str, with_tail: bool) -> Vec<String> {
+fn tokens(text: &str, with_tail: bool) -> Terms {
     let chars: Vec<char> = normalize(text).chars().collect();
     let mut t = Tokens {
         with_tail,
-        out: Vec::new(),
+        out: Terms {
+            text: String::with_capacity(text.len() * 2),
+            ends: Vec::new(),
+        },
         run: Vec::new(),
         word: String::new(),
         previous: None,
@@ -185,7 +220,7 @@ fn tokens(text: &str, with_tail: bool) -> Vec<String> {
 /// of the previous run and how many separators followed it.
 struct Tokens {
     with_tail: bool,
-    out: Vec<String>,
+    out: Terms,
     run: Vec<char>,
     word: String,
     previous: Option<char>,
@@ -202,7 +237,7 @@ impl Tokens {
             && self.gap <= MAX_BRIDGE_GAP
             && let Some(previous) = self.previous
         {
-            self.out.push(pair(previous, c));
+            self.out.push([previous, c]);
         }
         self.run.push(c);
     }
@@ -210,14 +245,15 @@ impl Tokens {
     fn flush_run(&mut self) {
         match self.run.len() {
             0 => return,
-            1 => self.out.extend(self.run.iter().map(|c| c.to_string())),
+            1 => self.out.push(self.run.iter().copied()),
             _ => {
-                let bigrams = self.run.windows(2).map(|two| pair(two[0], two[1]));
-                self.out.extend(bigrams);
+                for two in self.run.windows(2) {
+                    self.out.push(two.iter().copied());
+                }
                 if self.with_tail
                     && let Some(&last) = self.run.last().filter(|&&c| c != LONG_MARK)
                 {
-                    self.out.push(last.to_string());
+                    self.out.push([last]);
                 }
             }
         }
@@ -228,20 +264,10 @@ impl Tokens {
 
     fn flush_word(&mut self) {
         if !self.word.is_empty() {
-            self.out
-                .push(self.word.chars().take(MAX_WORD_CHARS).collect());
+            self.out.push(self.word.chars().take(MAX_WORD_CHARS));
             self.word.clear();
         }
     }
-}
-
-/// The two characters as a string, made at its size (collected, it grew a byte at a time:
-/// a tenth of the index's instructions).
-fn pair(a: char, b: char) -> String {
-    let mut two = String::with_capacity(a.len_utf8() + b.len_utf8());
-    two.push(a);
-    two.push(b);
-    two
 }
 
 /// Kana (after folding) and ー: what a long mark may follow. After a kanji, 〜 is decoration.

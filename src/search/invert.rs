@@ -7,7 +7,7 @@
 //! inverted index, so we read it back through its `Serialize` implementation (readback.rs).
 
 use super::SearchError;
-use super::analyze::{index_terms, term_counts};
+use super::analyze::Terms;
 use super::fields::{FIELD_COUNT, FIELDS, FieldCounts, Postings};
 use super::packed::PackedPostings;
 use super::readback;
@@ -200,9 +200,9 @@ fn invert_slice<D>(
                 *length = shared.add(number, slot, text);
                 continue;
             }
-            let terms = index_terms(text);
+            let terms = Terms::of(text);
             *length = u32::try_from(terms.len()).unwrap_or(u32::MAX);
-            for (term, count) in term_counts(&terms) {
+            for (term, count) in terms.counts() {
                 // elasticlunr's term frequency: the square root of the occurrences
                 inverted.add_token(&reference, term, f64::from(count).sqrt());
             }
@@ -230,6 +230,7 @@ fn invert_slice<D>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::analyze::index_terms;
     use crate::search::fields::TermCounts;
 
     /// A term repeated past what a count holds is counted as the most it holds, not wrapped.

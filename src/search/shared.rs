@@ -7,7 +7,7 @@
 //! a posting that a hundred other documents had too; given to each document afterwards, they are
 //! appends to a list.
 
-use super::analyze::{index_terms, term_counts};
+use super::analyze::Terms;
 use super::fields::{FIELD_COUNT, Postings};
 use crate::hashing::FastMap;
 use elasticlunr::inverted_index::InvertedIndex;
@@ -45,10 +45,10 @@ impl SharedTexts {
 
     fn insert(&mut self, slot: usize, text: &str) -> usize {
         let number = self.texts.len();
-        let terms = index_terms(text);
+        let terms = Terms::of(text);
         // The references' order as text does not matter: `table` sorts what it gives out.
         let reference = number.to_string();
-        for (term, count) in term_counts(&terms) {
+        for (term, count) in terms.counts() {
             // elasticlunr's term frequency: the square root of the occurrences
             self.index
                 .add_token(&reference, term, f64::from(count).sqrt());
@@ -104,6 +104,7 @@ impl SharedTexts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::analyze::index_terms;
 
     /// Each document that has a text gets its postings, in its field; a document with the
     /// term in two shared fields has both counts; documents come out ascending whatever the
