@@ -36,11 +36,28 @@ impl Guide {
     }
 }
 
-pub fn enrich(mut site: Site) -> Result<Guide, TextError> {
+/// Whether the guide's reader learns the site's own words (readings.yaml, every name with its
+/// kana) for furigana.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteWords {
+    Learn,
+    /// A build without the furigana edition reads nothing: a national guide's ten thousand
+    /// names are not made into a dictionary for it.
+    Skip,
+}
+
+pub fn enrich(site: Site) -> Result<Guide, TextError> {
+    enrich_with(site, SiteWords::Learn)
+}
+
+pub fn enrich_with(mut site: Site, site_words: SiteWords) -> Result<Guide, TextError> {
     // The reader's dictionaries and every entry's place (Japan Post's table) are made side by
     // side, the places on every core.
     let (reader, places) = rayon::join(
-        || Reader::new(&user_words(&site)),
+        || match site_words {
+            SiteWords::Learn => Reader::new(&user_words(&site)),
+            SiteWords::Skip => Reader::new(&[]),
+        },
         || {
             use rayon::prelude::*;
             site.entries

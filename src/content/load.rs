@@ -153,8 +153,15 @@ fn list_docs(
         .map(|e| e.into_path())
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
         .collect();
-    // Sorted so that diagnostics and output never depend on the file system's order.
-    paths.sort();
+    // Sorted so that diagnostics and output never depend on the file system's order. The files
+    // of one folder, by their bytes: as `Path`s they are compared component by component, each
+    // path taken apart again at every comparison (40 ms of a national build, before any core
+    // but one had work).
+    paths.sort_unstable_by(|a, b| {
+        a.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.as_os_str().as_encoded_bytes())
+    });
     if paths.len() > MAX_FILES_PER_FOLDER {
         let rel = dir.strip_prefix(root).unwrap_or(dir);
         let problem = Problem::TooManyFiles {

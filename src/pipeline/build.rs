@@ -222,7 +222,11 @@ pub(super) fn build_keeping(
         _ => return Err(BuildError::Invalid(diagnostics)),
     };
     let raw = keep.then_some(raw);
-    let guide = t.run(Stage::Enrich, || enrich::enrich(site))?;
+    let site_words = match options.furigana {
+        true => enrich::SiteWords::Learn,
+        false => enrich::SiteWords::Skip,
+    };
+    let guide = t.run(Stage::Enrich, || enrich::enrich_with(site, site_words))?;
     let theme = Theme::for_site(&options.site_dir, options.theme_dir.as_deref())?;
     // Files go to a staging folder beside the output as they are made. (Made beside the
     // enriching, with the theme, it saved 15 ms of one core and raised a national plain
