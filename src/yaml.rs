@@ -157,6 +157,9 @@ fn clamp(n: u64) -> u32 {
 
 fn convert(node: Spanned<RawNode>, line_offset: u32) -> Result<Node, SyntaxError> {
     let pos = pos_of(&node.referenced, line_offset);
+    // Lists are made with room for exactly their nodes, not collected: collecting serde-saphyr's
+    // lists in place kept their room, three times a node's size, grown by doubling (at national
+    // scale 117 MB while the entries were checked, the build's peak).
     let value = match node.value {
         RawNode::Null => Value::Null,
         RawNode::Bool(b) => Value::Bool(b),
@@ -195,9 +198,6 @@ fn convert(node: Spanned<RawNode>, line_offset: u32) -> Result<Node, SyntaxError
 /// The keys of one mapping seen so far: the keys themselves are in the converted pairs. A guide's
 /// mappings have a few keys, compared with each before them; a file with hundreds (a glossary,
 /// or an attack) has their hashes in a set, the keys looked through only when a hash repeats.
-/// (Lists are made with room for exactly their nodes: collecting serde-saphyr's lists in place
-/// kept their room, three times a node's size, grown by doubling: at national scale 117 MB while
-/// the entries were checked, the build's peak.)
 enum SeenKeys {
     Few,
     Many(ahash::RandomState, FastSet<u64>),

@@ -213,7 +213,7 @@ fn best_by_canvas(canvas: &Canvas) -> Vec<Color> {
 /// that mask's format information) and, at every data module, the mask's own colour; and where
 /// each bit of the codewords goes. A code of that version is the masked layout with its dark
 /// data modules flipped. A guide's addresses are of a few lengths, so a handful of layouts serve
-/// ten thousand codes (drawing each code's bits on a canvas of its own was a quarter of its time).
+/// ten thousand codes (drawing each code's bits on a canvas of its own was a third of its time).
 struct Layout {
     version: Version,
     level: EcLevel,
@@ -299,7 +299,7 @@ fn placement(canvas: &Canvas, width: usize, codewords: usize) -> Vec<Option<(u8,
             .map(|byte| {
                 (0..8).fold(0u8, |acc, bit| {
                     let number = byte * 8 + bit;
-                    acc | (u8::from(number >> digit & 1 == 1) << (7 - bit))
+                    acc | (u8::from((number >> digit) & 1 == 1) << (7 - bit))
                 })
             })
             .collect();
