@@ -57,11 +57,15 @@ impl<'n> Fields<'n> {
     }
 
     pub fn child_path(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
+        // Spelt out, not `format!`: every field read of every entry makes its path (a quarter
+        // of a million at national scale), and the formatting machinery was most of each.
+        let mut path = String::with_capacity(self.path.len() + 1 + key.len());
+        if !self.path.is_empty() {
+            path.push_str(&self.path);
+            path.push('.');
         }
+        path.push_str(key);
+        path
     }
 
     pub fn pos(&self) -> Pos {
