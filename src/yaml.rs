@@ -195,27 +195,26 @@ fn convert(node: Spanned<RawNode>, line_offset: u32) -> Result<Node, SyntaxError
     Ok(Node { value, pos })
 }
 
-/// The keys of one mapping seen so far: the keys themselves are in the converted pairs. A guide's
-/// mappings have a few keys, compared with each before them; a file with hundreds (a glossary,
-/// or an attack) has their hashes in a set, the keys looked through only when a hash repeats.
+/// The keys of one mapping seen so far. A guide's mappings have a few keys, each compared with
+/// the converted ones before it; a file with hundreds (a glossary, or an attack) keeps them in a
+/// set.
 enum SeenKeys {
     Few,
-    Many(ahash::RandomState, FastSet<u64>),
+    Many(FastSet<String>),
 }
 
 impl SeenKeys {
     fn new(len: usize) -> Self {
         match len {
             0..=32 => SeenKeys::Few,
-            _ => SeenKeys::Many(ahash::RandomState::new(), FastSet::default()),
+            _ => SeenKeys::Many(FastSet::default()),
         }
     }
 
     fn is_new(&mut self, key: &str, earlier: &[(Key, Node)]) -> bool {
-        let repeated = || earlier.iter().any(|(k, _)| k.name == key);
         match self {
-            SeenKeys::Few => !repeated(),
-            SeenKeys::Many(state, hashes) => hashes.insert(state.hash_one(key)) || !repeated(),
+            SeenKeys::Few => !earlier.iter().any(|(k, _)| k.name == key),
+            SeenKeys::Many(seen) => seen.insert(key.to_string()),
         }
     }
 }

@@ -363,10 +363,12 @@ fn oaza(s: &[char]) -> Option<usize> {
 }
 
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || is_kanji_numeral(c)
+    c.is_ascii_digit() || is_town_numeral(c)
 }
 
-fn is_kanji_numeral(c: char) -> bool {
+/// The kanji numerals of town names, up to 千 as `numeral` reads them (`text::numbers`'s
+/// `is_kanji_numeral` also takes 零, 万 and beyond, which no town's number has).
+fn is_town_numeral(c: char) -> bool {
     matches!(
         c,
         '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
@@ -380,7 +382,7 @@ fn numeral(s: &[char]) -> (Option<u32>, usize) {
         let digits: String = s[..len].iter().collect();
         return (digits.parse().ok(), len);
     }
-    let len = s.iter().take_while(|c| is_kanji_numeral(**c)).count();
+    let len = s.iter().take_while(|c| is_town_numeral(**c)).count();
     let (mut total, mut current) = (0u32, 0u32);
     for &c in &s[..len] {
         let digit = "〇一二三四五六七八九".chars().position(|d| d == c);
