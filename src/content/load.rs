@@ -55,7 +55,7 @@ pub const CONFIG_FILE: &str = "site.yaml";
 
 /// Limits for files that come from strangers' pull requests. An entry is a few kilobytes and the
 /// national data is about 25,000 offices, so anything past these is a mistake or an attack; it is
-/// reported, not read. (YAML nesting and aliases are limited in `yaml.rs`, photos in `assets`.)
+/// reported, not read. (YAML nesting and aliases are limited in `yaml/mod.rs`, photos in `assets`.)
 pub const MAX_TEXT_BYTES: u64 = 1024 * 1024;
 pub const MAX_FILES_PER_FOLDER: usize = 100_000;
 

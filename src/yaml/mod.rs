@@ -4,6 +4,16 @@
 //! tree (so a syntax error stops only that file), then `check::decode` walks the tree and builds the
 //! typed model, reporting *every* problem with its line and column. Deserializing straight into the
 //! typed structs would stop at the first wrong field, which is not what a provider needs.
+//!
+//! A file of plain mappings, lists and scalars (every guide entry) is read by `direct` from the
+//! events of serde-saphyr's own parser, with serde-saphyr's options; anything else — an error,
+//! an anchor, a tag, a scalar whose type needs serde-saphyr's rules, a file near the budget — is
+//! read by serde-saphyr's deserializer, which gives the same tree or its own error.
+
+#[cfg(test)]
+mod agreement;
+mod direct;
+mod plain;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Options, Spanned};
@@ -92,7 +102,7 @@ fn options() -> Options {
         // silently into booleans (the Norway problem): the checker reports those instead.
         leading_zero_numbers_as_strings: true,
         strict_booleans: true,
-        // Duplicate keys are found in `convert`, where the keys are at hand: serde-saphyr's own
+        // Duplicate keys are found in our tree (`first_duplicate_key`): serde-saphyr's own
         // check hashes and keeps a copy of every key of every file (5% of loading a national
         // guide). Merge keys (`<<: *defaults`, YAML 1.1) need those copies too; no guide entry
         // has a use for them, and `<<` is then reported as a field the entry does not have.
@@ -113,8 +123,23 @@ pub fn parse(text: &str, line_offset: u32) -> Result<Node, SyntaxError> {
             },
         });
     }
+    let root = match direct::read(text, line_offset, &options()) {
+        Some(root) => root,
+        None => read_with_serde(text, line_offset)?,
+    };
+    match first_duplicate_key(&root) {
+        Some(key) => Err(SyntaxError {
+            pos: key.pos,
+            kind: SyntaxErrorKind::DuplicateKey(key.name.clone()),
+        }),
+        None => Ok(root),
+    }
+}
+
+/// Reads any text serde-saphyr accepts, and words its refusals.
+fn read_with_serde(text: &str, line_offset: u32) -> Result<Node, SyntaxError> {
     match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options()) {
-        Ok(root) => convert(root, line_offset),
+        Ok(root) => Ok(convert(root, line_offset)),
         Err(err) => {
             let pos = err
                 .location()
@@ -155,7 +180,7 @@ fn clamp(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn convert(node: Spanned<RawNode>, line_offset: u32) -> Result<Node, SyntaxError> {
+fn convert(node: Spanned<RawNode>, line_offset: u32) -> Node {
     let pos = pos_of(&node.referenced, line_offset);
     // Lists are made with room for exactly their nodes, not collected: collecting serde-saphyr's
     // lists in place kept their room, three times a node's size, grown by doubling (at national
@@ -169,41 +194,54 @@ fn convert(node: Spanned<RawNode>, line_offset: u32) -> Result<Node, SyntaxError
         RawNode::Seq(items) => {
             let mut nodes = Vec::with_capacity(items.len());
             for item in items {
-                nodes.push(convert(item, line_offset)?);
+                nodes.push(convert(item, line_offset));
             }
             Value::Seq(nodes)
         }
         RawNode::Map(pairs) => {
-            let mut keys = SeenKeys::new(pairs.len());
             let mut converted = Vec::with_capacity(pairs.len());
             for (key, value) in pairs {
                 let key = Key {
                     pos: pos_of(&key.referenced, line_offset),
                     name: key.value,
                 };
-                if !keys.is_new(&key.name, &converted) {
-                    return Err(SyntaxError {
-                        pos: key.pos,
-                        kind: SyntaxErrorKind::DuplicateKey(key.name),
-                    });
-                }
-                converted.push((key, convert(value, line_offset)?));
+                converted.push((key, convert(value, line_offset)));
             }
             Value::Map(converted)
         }
     };
-    Ok(Node { value, pos })
+    Node { value, pos }
+}
+
+/// The first key, in document order, that its mapping already has: a mapping's keys are checked
+/// before the nodes under them. serde-saphyr's own check is off (see `options`).
+fn first_duplicate_key(node: &Node) -> Option<&Key> {
+    match &node.value {
+        Value::Seq(items) => items.iter().find_map(first_duplicate_key),
+        Value::Map(pairs) => {
+            let mut keys = SeenKeys::new(pairs.len());
+            for (i, (key, value)) in pairs.iter().enumerate() {
+                if !keys.is_new(&key.name, &pairs[..i]) {
+                    return Some(key);
+                }
+                if let Some(duplicate) = first_duplicate_key(value) {
+                    return Some(duplicate);
+                }
+            }
+            None
+        }
+        _ => None,
+    }
 }
 
 /// The keys of one mapping seen so far. A guide's mappings have a few keys, each compared with
-/// the converted ones before it; a file with hundreds (a glossary, or an attack) keeps them in a
-/// set.
-enum SeenKeys {
+/// the ones before it; a file with hundreds (a glossary, or an attack) keeps them in a set.
+enum SeenKeys<'a> {
     Few,
-    Many(FastSet<String>),
+    Many(FastSet<&'a str>),
 }
 
-impl SeenKeys {
+impl<'a> SeenKeys<'a> {
     fn new(len: usize) -> Self {
         match len {
             0..=32 => SeenKeys::Few,
@@ -211,10 +249,10 @@ impl SeenKeys {
         }
     }
 
-    fn is_new(&mut self, key: &str, earlier: &[(Key, Node)]) -> bool {
+    fn is_new(&mut self, key: &'a str, earlier: &[(Key, Node)]) -> bool {
         match self {
             SeenKeys::Few => !earlier.iter().any(|(k, _)| k.name == key),
-            SeenKeys::Many(seen) => seen.insert(key.to_string()),
+            SeenKeys::Many(seen) => seen.insert(key),
         }
     }
 }
