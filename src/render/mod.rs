@@ -68,10 +68,10 @@ pub fn render(
 }
 
 /// JSON-LD for a page of the plain edition (the furigana twin is the same page).
-fn structured(
+fn structured<T: serde::Serialize>(
     cx: &mut tera::Context,
     tx: &dyn TextStyle,
-    value: impl FnOnce() -> serde_json::Value,
+    value: impl FnOnce() -> T,
 ) {
     if tx.edition() == "plain" {
         insert_html(cx, "jsonld", &jsonld::script(&value()));
