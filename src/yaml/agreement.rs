@@ -186,3 +186,27 @@ fn what_the_direct_reader_leaves_to_serde_saphyr() {
         "name: みどり\nphone: 03-1234-5678\ncapacity: 20\nlunch: true\n"
     ));
 }
+
+#[test]
+fn the_readers_agree_on_line_ends_byte_order_marks_and_layouts() {
+    let texts = [
+        "name: みどり\r\nservices:\r\n  - type: b-type\r\n    capacity: 20\r\n",
+        "\u{feff}name: みどり\nkana: みどり\n",
+        "summary: 一行目の\n  つづき\n  さらに\nnext: 1\n",
+        "body: |\n  一行目\n  二行目\nfolded: >\n  a\n  b\n",
+        "a:\n- 1\n- 2\nb: {x: 1, y: [2, 3]}\n",
+        "---\nname: みどり\n...\n",
+        "'quoted key': \"値\"\n\"\": empty\n",
+        "a: 1 # comment\n# only a comment\nb: ''\n",
+        "list:\n  -\n  - ~\n  - null\n",
+        "\ttab: 1\n",
+        "name: みどり\n\n\n",
+    ];
+    let mut taken = 0;
+    for text in texts {
+        for offset in [0, 1, 7] {
+            taken += usize::from(agree(text, offset).is_some());
+        }
+    }
+    assert!(taken >= 30, "{taken}");
+}
