@@ -48,10 +48,13 @@ enum Class {
 pub fn normalize(text: &str) -> String {
     // Text already NFKC (most is) is folded as it is, not decomposed and composed again: that
     // was an eighth of the index's instructions.
-    let folded: String = match crate::text::is_normal(text) {
-        true => text.chars().map(fold_char).collect(),
-        false => text.nfkc().map(fold_char).collect(),
-    };
+    // Room for the text as it is: folding keeps a character's length but for `~` (one byte)
+    // becoming ー (three); collected without it, the string grew by doubling from a quarter.
+    let mut folded = String::with_capacity(text.len());
+    match crate::text::is_normal(text) {
+        true => folded.extend(text.chars().map(fold_char)),
+        false => folded.extend(text.nfkc().map(fold_char)),
+    }
     match folded.contains('障') {
         true => folded.replace("障がい", "障害").replace("障碍", "障害"),
         false => folded,
@@ -180,7 +183,8 @@ fn tokens(text: &str, with_tail: bool) -> Terms {
         with_tail,
         out: Terms {
             text: String::with_capacity(text.len() * 2),
-            ends: Vec::new(),
+            // About a token a character (bigrams), fewer where Latin words and separators are.
+            ends: Vec::with_capacity(chars.len()),
         },
         run: Vec::new(),
         word: String::new(),
