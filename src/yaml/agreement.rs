@@ -201,6 +201,9 @@ fn the_readers_agree_on_line_ends_byte_order_marks_and_layouts() {
         "list:\n  -\n  - ~\n  - null\n",
         "\ttab: 1\n",
         "name: みどり\n\n\n",
+        "---\n",
+        "# only a comment\n",
+        "---\n...\n",
     ];
     let mut taken = 0;
     for text in texts {
