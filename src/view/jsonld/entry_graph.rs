@@ -5,24 +5,15 @@
 //! declared in the order `Value`'s maps kept their keys in (sorted, byte by byte), so the text
 //! is the same as before.
 
-use super::{Breadcrumb, CONTEXT, absolute, breadcrumb, entry_types, is_place, plain};
+use super::{Breadcrumb, Graph, absolute, breadcrumb, entry_types, is_place, plain};
 use crate::content::model::{Entry, EntryDetails, Hours, TimeRange, clock};
 use crate::enrich::Guide;
 use serde::Serialize;
 
-/// `{"@context": …, "@graph": […]}` of an entry's page.
-#[derive(Serialize)]
-pub struct EntryGraph<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@graph")]
-    graph: Vec<GraphNode<'a>>,
-}
-
 /// The place or organisation, its services, and the breadcrumb.
 #[derive(Serialize)]
 #[serde(untagged)]
-enum GraphNode<'a> {
+pub enum GraphNode<'a> {
     Organization(Box<Organization<'a>>),
     Service(Service),
     Breadcrumb(Breadcrumb),
@@ -36,7 +27,7 @@ enum Types {
 }
 
 #[derive(Serialize)]
-struct Organization<'a> {
+pub struct Organization<'a> {
     #[serde(rename = "@id")]
     id: String,
     #[serde(rename = "@type")]
@@ -128,7 +119,7 @@ struct CorporateNumber<'a> {
 }
 
 #[derive(Serialize)]
-struct Service {
+pub struct Service {
     #[serde(rename = "@id")]
     id: String,
     #[serde(rename = "@type")]
@@ -157,7 +148,7 @@ struct Provider {
 }
 
 /// An entry's page: the place or organisation, its services, and the breadcrumb.
-pub fn entry<'a>(guide: &Guide, entry: &'a Entry) -> EntryGraph<'a> {
+pub fn entry<'a>(guide: &Guide, entry: &'a Entry) -> Graph<GraphNode<'a>> {
     let url = absolute(guide, &crate::enrich::entry_url(&entry.id));
     let id = format!("{url}#organization");
     let types = entry_types(entry);
@@ -234,10 +225,7 @@ pub fn entry<'a>(guide: &Guide, entry: &'a Entry) -> EntryGraph<'a> {
         guide,
         &[(entry.name.clone(), crate::enrich::entry_url(&entry.id))],
     )));
-    EntryGraph {
-        context: CONTEXT,
-        graph,
-    }
+    Graph::new(graph)
 }
 
 fn opening_hours(hours: &Hours) -> Vec<OpeningHours> {

@@ -12,7 +12,7 @@ use crate::content::model::{Event, clock};
 use crate::enrich::Guide;
 use crate::text::{Html, strip_author_ruby};
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 mod entry_graph;
 
@@ -139,13 +139,22 @@ pub(super) fn is_place(types: &[&str]) -> bool {
     !types.contains(&"Organization")
 }
 
-/// `{"@context": …, "@graph": graph}`. The nodes are moved in: `json!` would copy every one of
-/// them by serializing it again (`to_value`), which was most of an entry's JSON-LD.
-fn with_context(graph: Value) -> Value {
-    let mut top = Map::new();
-    top.insert("@context".into(), Value::from(CONTEXT));
-    top.insert("@graph".into(), graph);
-    Value::Object(top)
+/// `{"@context": …, "@graph": […]}` of a page whose nodes are several (an entry's, an event's).
+#[derive(Serialize)]
+pub struct Graph<N> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@graph")]
+    graph: Vec<N>,
+}
+
+impl<N> Graph<N> {
+    pub(super) fn new(graph: Vec<N>) -> Self {
+        Graph {
+            context: CONTEXT,
+            graph,
+        }
+    }
 }
 
 /// `2026-11-20T13:00:00+09:00`, or the date alone without a time.
@@ -157,7 +166,7 @@ fn date_time(date: crate::content::date::Date, time: Option<u16>) -> String {
 }
 
 /// An event's page: the `Event` and the breadcrumb.
-pub fn event(guide: &Guide, event: &Event) -> Value {
+pub fn event(guide: &Guide, event: &Event) -> Graph<Value> {
     let url = absolute(guide, &crate::enrich::event_url(&event.id));
     let mut place = json!({ "@type": "Place", "name": plain(&event.place.name) });
     let address = crate::view::events::address(guide, event);
@@ -216,7 +225,7 @@ pub fn event(guide: &Guide, event: &Event) -> Value {
         (event.title.clone(), crate::enrich::event_url(&event.id)),
     ];
     let crumb = serde_json::to_value(breadcrumb(guide, &trail)).unwrap_or(Value::Null);
-    with_context(Value::Array(vec![node, crumb]))
+    Graph::new(vec![node, crumb])
 }
 
 #[cfg(test)]
