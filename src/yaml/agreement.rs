@@ -1,24 +1,40 @@
-//! The direct reader (`direct`) and serde-saphyr's deserializer give the same tree, positions
-//! included, for every text the direct reader takes; and the direct reader takes the guide's
+//! The two fast readers (`simple`, `direct`) and serde-saphyr's deserializer give the same tree,
+//! positions included, for every text a fast reader takes; and the fast readers take the guide's
 //! own files.
 
-use super::{direct, options, read_with_serde};
+use super::{direct, options, read_with_serde, simple};
 use std::path::Path;
 
-/// `None` when the direct reader left `text` to serde-saphyr.
-fn agree(text: &str, line_offset: u32) -> Option<()> {
-    let direct = direct::read(text, line_offset, &options())?;
+/// Which fast readers took `text`; each that did gave serde-saphyr's tree.
+#[derive(Debug, Clone, Copy, Default)]
+struct Taken {
+    simple: bool,
+    direct: bool,
+}
+
+fn agree(text: &str, line_offset: u32) -> Taken {
+    let simple = simple::read(text, line_offset);
+    let direct = direct::read(text, line_offset, &options());
+    let taken = Taken {
+        simple: simple.is_some(),
+        direct: direct.is_some(),
+    };
+    if simple.is_none() && direct.is_none() {
+        return taken;
+    }
     let serde = read_with_serde(text, line_offset);
-    assert!(
-        serde.is_ok(),
-        "direct reader took a text serde-saphyr refuses: {text:?}: {serde:?}"
-    );
-    assert_eq!(
-        format!("{direct:?}"),
-        format!("{:?}", serde.unwrap()),
-        "the readers disagree on {text:?}"
-    );
-    Some(())
+    for (reader, tree) in [("simple", simple), ("direct", direct)] {
+        let Some(tree) = tree else { continue };
+        let Ok(expected) = &serde else {
+            panic!("the {reader} reader took a text serde-saphyr refuses: {text:?}: {serde:?}");
+        };
+        assert_eq!(
+            format!("{tree:?}"),
+            format!("{expected:?}"),
+            "the {reader} reader and serde-saphyr disagree on {text:?}"
+        );
+    }
+    taken
 }
 
 /// The YAML of every `.yaml` and `.md` file under `dir`, with its line offset.
@@ -58,22 +74,28 @@ fn front_matter(text: &str) -> Option<&str> {
 #[test]
 fn the_readers_agree_on_every_file_of_the_example_region_and_the_fixtures() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut taken = 0;
+    let (mut taken, mut taken_simply) = (0, 0);
     let texts: Vec<_> = ["content", "tests/fixtures"]
         .iter()
         .flat_map(|dir| yaml_texts(&root.join(dir)))
         .collect();
+    let content = root.join("content").display().to_string();
     for (name, text, offset) in &texts {
-        let took = agree(text, *offset).is_some();
-        taken += usize::from(took);
-        // Every file of the example region is plain: the direct reader must take it.
-        if name.starts_with(&root.join("content").display().to_string()) {
-            assert!(took, "the direct reader left {name} to serde-saphyr");
+        let took = agree(text, *offset);
+        taken += usize::from(took.direct);
+        taken_simply += usize::from(took.simple);
+        // Every file of the example region is plain: the direct reader must take it, and the
+        // simple reader every entry (what providers and the importer write).
+        if name.starts_with(&content) {
+            assert!(took.direct, "the direct reader left {name} to serde-saphyr");
+            if name.contains("/entries/") {
+                assert!(took.simple, "the simple reader left {name} to the others");
+            }
         }
     }
     assert!(
-        texts.len() >= 100 && taken >= 100,
-        "{taken} of {}",
+        texts.len() >= 100 && taken >= 100 && taken_simply >= 80,
+        "{taken} and {taken_simply} of {}",
         texts.len()
     );
 }
@@ -150,7 +172,7 @@ fn the_readers_agree_on_plain_scalars() {
         ]
         .map(String::from),
     );
-    let mut taken = 0;
+    let (mut taken, mut taken_simply) = (0, 0);
     for scalar in &scalars {
         for text in [
             format!("k: {scalar}\n"),
@@ -158,11 +180,18 @@ fn the_readers_agree_on_plain_scalars() {
             format!("[{scalar}, x]\n"),
             format!("{scalar}: v\n"),
             format!("k:\n  - {scalar}\n  - {{a: {scalar}}}\n"),
+            format!("k: [{scalar}]\nm: {{a: {scalar}, b: '{scalar}'}}\n"),
         ] {
-            taken += usize::from(agree(&text, 3).is_some());
+            let took = agree(&text, 3);
+            taken += usize::from(took.direct);
+            taken_simply += usize::from(took.simple);
         }
     }
-    assert!(taken > scalars.len(), "{taken} of {}", scalars.len() * 5);
+    assert!(
+        taken > scalars.len() && taken_simply > scalars.len(),
+        "{taken} and {taken_simply} of {}",
+        scalars.len() * 6
+    );
 }
 
 #[test]
@@ -208,8 +237,177 @@ fn the_readers_agree_on_line_ends_byte_order_marks_and_layouts() {
     let mut taken = 0;
     for text in texts {
         for offset in [0, 1, 7] {
-            taken += usize::from(agree(text, offset).is_some());
+            taken += usize::from(agree(text, offset).direct);
         }
     }
     assert!(taken >= 30, "{taken}");
+}
+
+#[test]
+fn what_the_simple_reader_leaves_to_the_others() {
+    let left = |text: &str| simple::read(text, 0).is_none();
+    for text in [
+        "a: &x 1\nb: *x\n",
+        "a: !!str 1\n",
+        "? [a, b]\n: c\n",
+        "~: 1\n",
+        "a: 1\n---\nb: 2\n",
+        "%YAML 1.2\n---\na: 1\n",
+        "a: 1e3\n",
+        "a: [1, 2\n",
+        "a: [1, 2,]\n",
+        "body: |\n  text\n",
+        "summary: 一行目の\n  つづき\n",
+        "a: \"tab\\tescaped\"\n",
+        "a: \"two\n  lines\"\n",
+        "\"quoted key\": 1\n",
+        "a:\n  -\n  - 1\n",
+        "- - 1\n",
+        "a: 1\r\n",
+        "\u{feff}a: 1\n",
+        "a:\t1\n",
+        "# only a comment\n",
+        "just text\n",
+        "a: 1\n  b: 2\n",
+        "a: b: c\n",
+    ] {
+        assert!(left(text), "{text:?}");
+    }
+    let deep = format!("a: {}1{}\n", "[".repeat(20), "]".repeat(20));
+    assert!(left(&deep));
+    let long = format!("a: {}\n", "x".repeat(40 * 1024));
+    assert!(left(&long));
+    assert!(!left(
+        "name: みどり\nphone: 03-1234-5678\ncapacity: 20\nlunch: true\n"
+    ));
+}
+
+#[test]
+fn the_readers_agree_on_the_layouts_guide_files_use() {
+    let texts = [
+        "a: x\nb: \"q\"\nc: 'r''s'\nd: [1, \"s\", {e: f}]\n",
+        "a:\nb: 1\n",
+        "a:   # nothing\n  # still nothing\nb: 1\n",
+        "a:\n",
+        "a:   \n  \nb: 1\n",
+        "a:\n- 1\n- x\n",
+        "a:\n  - 1\n  - x\n",
+        "a:\n    - 1\nb: 2\n",
+        "- 1\n- 2\n",
+        "# c\n\n- 1\n",
+        "a:\n  # c\n  - 1\n",
+        "  a: 1\n  b:\n    c: 2\n",
+        "- a: 1\n  b: 2\n-   c: 3\n    d: [4]\n",
+        "- work:\n  - a\n  - b\n  more: 1\n",
+        "x: 1\na:\n  -   [1]\n  - {}\n  - []\n",
+        "a: [ ]\nb: {}\nc: [ a , b ]\nd: { a: 1 , b: [x] }\n",
+        "a: [a:b, c]\nb: {u: http://x.y/z}\nc: [-1, -a]\n",
+        "a: x   # c\nb: \"y\" # c\nc: [z] # c\n",
+        "a   : x\nb :\n  - 1\n",
+        "url: http://example.com/a#b\nnote: a # b\nhash: a#b\n",
+        "名前: みどり工房\n　全角: 　あき\nかな: [ひらがな, カタカナ]\n",
+        "a: '#not a comment'\nb: \"# nor\"\nc: ''''\nd: ''\n",
+        "a:\n  b:\n    c:\n      - d: 1\n        e:\n          - f\n",
+        "services:\n  - type: \"a-type\"\n    work: [クリーニング, 部品の組み立て]\n    wage: { monthly_average: 49000, fiscal_year: 2024 }\n    capacity: 20\n# comment\nimported:\n  from: wam\n  as_of: 2025-03-01\n",
+        "a: -\n",
+        "a: [-]\n",
+        "a: [a, [b, [c]], {d: {e: f}}]\n",
+        "a: {x: [1, 2], y: 'z'}\n",
+        "a: 1 #\nb: 2#3\n",
+        "k: v\n\n\n# end\n",
+        "k: v",
+        "a: \"x\"y\n",
+        "a: [x]y\n",
+        "a: {b: 1}: c\n",
+        "- 'a': b\n",
+        "a: b\n - c\n",
+        "a:\n  b: 1\n c: 2\n",
+        "- a\n  b\n",
+        "a: 'x\n",
+        "a: \"x\n",
+        "a: {b}\n",
+        "a: {b:1}\n",
+        "a: [b: 1]\n",
+        "a: [,]\n",
+        "a: ]\n",
+        "a: x]\n",
+        "a: x}\n",
+        "a: x,y\n",
+        "a: @x\n",
+        "a: `x\n",
+        "a: %x\n",
+        "a: ?x\n",
+        "a: :x\n",
+        "-a: 1\n",
+        "a:b: 1\n",
+        "a b: 1\n",
+        "a: 1\n- b\n",
+        "- a\nb: 1\n",
+        "a:\n- 1\n b: 2\n",
+    ];
+    let mut taken = 0;
+    for text in texts {
+        for offset in [0, 1] {
+            taken += usize::from(agree(text, offset).simple);
+        }
+    }
+    assert!(taken >= 40, "{taken}");
+}
+
+/// A small deterministic generator (xorshift), so that a failure repeats.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// Edits 1–3 places of `text`, each putting, replacing or removing a character YAML gives a
+/// meaning to (or a letter, a digit, a Japanese one, a line break and indentation).
+fn edit(text: &str, random: &mut Random) -> String {
+    const PIECES: &[&str] = &[
+        " ", "  ", "\n", "\n  ", "\n- ", "-", "- ", ":", ": ", "#", " #", "'", "\"", "[", "]", "{",
+        "}", ",", "&", "*", "!", "|", ">", "?", "%", "@", "~", "\\", "0", "1", ".", "e", "x", "あ",
+        "\t", "---", "...", "\u{3000}",
+    ];
+    let mut text = text.to_string();
+    for _ in 0..1 + random.below(3) {
+        let mut at = random.below(text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let piece = PIECES[random.below(PIECES.len())];
+        let next = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+        match random.below(3) {
+            0 => text.insert_str(at, piece),
+            1 => text.replace_range(at..next, piece),
+            _ => text.replace_range(at..next, ""),
+        }
+    }
+    text
+}
+
+#[test]
+fn the_readers_agree_on_random_edits_of_real_files() {
+    // Most edited files still read, some change type or structure, some are errors: a fast
+    // reader must give serde-saphyr's tree or leave the text to it.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let texts = yaml_texts(&root.join("content"));
+    assert!(texts.len() >= 10);
+    let rounds: usize = std::env::var("SHIRUBE_YAML_EDITS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3000);
+    let mut random = Random(0x5eed_cafe_f00d_1234);
+    let mut taken = 0;
+    for round in 0..rounds {
+        let (_, text, offset) = &texts[round % texts.len()];
+        taken += usize::from(agree(&edit(text, &mut random), *offset).simple);
+    }
+    eprintln!("simple took {taken} of {rounds}");
+    assert!(taken * 3 >= rounds, "{taken} of {rounds}");
 }

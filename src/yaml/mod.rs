@@ -5,15 +5,19 @@
 //! typed model, reporting *every* problem with its line and column. Deserializing straight into the
 //! typed structs would stop at the first wrong field, which is not what a provider needs.
 //!
-//! A file of plain mappings, lists and scalars (every guide entry) is read by `direct` from the
-//! events of serde-saphyr's own parser, with serde-saphyr's options; anything else — an error,
-//! an anchor, a tag, a scalar whose type needs serde-saphyr's rules, a file near the budget — is
-//! read by serde-saphyr's deserializer, which gives the same tree or its own error.
+//! Three readers give the same tree, and each leaves what it does not take to the next: `simple`
+//! reads the part of YAML guide files are written in (block mappings and lists, one-line scalars
+//! and flow collections, comments) line by line; `direct` reads any file of plain mappings,
+//! lists and scalars from the events of serde-saphyr's own parser, with serde-saphyr's options;
+//! anything else — an error, an anchor, a tag, a scalar whose type needs serde-saphyr's rules, a
+//! file near the budget — is read by serde-saphyr's deserializer, which gives the same tree or
+//! its own error.
 
 #[cfg(test)]
 mod agreement;
 mod direct;
 mod plain;
+mod simple;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Options, Spanned};
@@ -123,9 +127,12 @@ pub fn parse(text: &str, line_offset: u32) -> Result<Node, SyntaxError> {
             },
         });
     }
-    let root = match direct::read(text, line_offset, &options()) {
+    let root = match simple::read(text, line_offset) {
         Some(root) => root,
-        None => read_with_serde(text, line_offset)?,
+        None => match direct::read(text, line_offset, &options()) {
+            Some(root) => root,
+            None => read_with_serde(text, line_offset)?,
+        },
     };
     match first_duplicate_key(&root) {
         Some(key) => Err(SyntaxError {

@@ -1,0 +1,589 @@
+//! Reads the YAML guide files are written in, line by line, into the tree serde-saphyr gives.
+//!
+//! serde-saphyr's parser makes every token and event through a general machinery (a token
+//! queue, simple-key bookkeeping, events moved by value): 2.5 of the 23 billion instructions of
+//! a plain national build, a quarter of a million a file. The files providers and the importer
+//! write use a small, regular part of YAML: block mappings and lists, scalars on one line (plain,
+//! single-quoted, or double-quoted without escapes), flow lists and mappings on one line, and
+//! comments. This reader takes exactly that part, in one pass over the lines.
+//!
+//! On anything else it gives up (`None`), and `direct` or serde-saphyr reads the file as before,
+//! so every refusal, message and position stays serde-saphyr's: a block scalar (`|`, `>`), a
+//! scalar or flow collection over several lines, an escape, an anchor, alias, tag, directive or
+//! document marker, a tab, a control character, a quoted or complex key, an empty list item, a
+//! plain scalar whose type needs serde-saphyr's number rules (`plain`), a file over 32 KiB, or
+//! text that is not YAML. `agreement` tests that on every text it takes it gives serde-saphyr's
+//! tree, positions included: the files of the example region and the fixtures, generated
+//! layouts and scalars, and thousands of random edits of real files.
+
+use std::borrow::Cow;
+
+use super::{Key, Node, Value, plain};
+use crate::diagnostics::Pos;
+
+/// Larger files are rare (a guide entry is 1–3 KB) and go to `direct`, which keeps count of
+/// serde-saphyr's budget; this size keeps every file taken here far inside it.
+const MAX_BYTES: usize = 32 * 1024;
+/// Nesting of lists and mappings; deeper files are left to `direct` (which allows 24).
+const MAX_DEPTH: usize = 16;
+/// A key is a YAML "simple key", which the parser looks for within a limited span.
+const MAX_KEY_BYTES: usize = 256;
+
+/// The tree of `text`, or `None` when it uses more of YAML than this reader takes.
+pub(super) fn read(text: &str, line_offset: u32) -> Option<Node> {
+    if text.len() > MAX_BYTES || !only_plain_characters(text.as_bytes()) {
+        return None;
+    }
+    let mut reader = Reader {
+        text: text.as_bytes(),
+        lines: lines(text)?,
+        at: 0,
+        line_offset,
+        depth: 0,
+        items: Vec::new(),
+        pairs: Vec::new(),
+    };
+    let first = reader.next_content()?;
+    let indent = reader.lines[first].indent;
+    let root = if reader.starts_item(first) {
+        reader.sequence(first, indent, Start::Dash)?
+    } else {
+        let start = reader.lines[first].start + indent;
+        reader.mapping(first, start, indent)?
+    };
+    // Nothing but comments may follow the root.
+    match reader.next_content() {
+        None => Some(root),
+        Some(_) => None,
+    }
+}
+
+/// Characters a plain file is made of: printable, no tab, no carriage return, no byte order
+/// mark, no C1 control or Unicode line separator (which YAML reads as a line break), nothing
+/// YAML calls non-printable.
+fn only_plain_characters(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\n' | 0x20..=0x7E | 0x80..=0xC1 | 0xC3..=0xE1 | 0xE3..=0xEE | 0xF0..=0xFF => {}
+            // U+0080–U+009F: C1 controls and NEL.
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => return false,
+            0xC2 => {}
+            // U+2028, U+2029.
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                return false;
+            }
+            0xE2 => {}
+            // U+FEFF (a byte order mark), U+FFFE, U+FFFF.
+            0xEF if bytes.get(i + 1..i + 3) == Some(&[0xBB, 0xBF])
+                || matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) =>
+            {
+                return false;
+            }
+            0xEF => {}
+            _ => return false,
+        }
+        i += 1;
+    }
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Blank,
+    Comment,
+    Content,
+}
+
+/// One line: its bytes `start..end` (without the line break), the spaces it begins with.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    indent: usize,
+    kind: Kind,
+}
+
+/// The lines of `text`; `None` if one is a document marker (`---`, `...`).
+fn lines(text: &str) -> Option<Vec<Line>> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 24 + 1);
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let line = &bytes[start..end];
+        let indent = line.iter().take_while(|&&b| b == b' ').count();
+        let kind = match line.get(indent) {
+            None => Kind::Blank,
+            Some(b'#') => Kind::Comment,
+            Some(_) => Kind::Content,
+        };
+        if indent == 0 && (line.starts_with(b"---") || line.starts_with(b"...")) {
+            return None;
+        }
+        lines.push(Line {
+            start,
+            end,
+            indent,
+            kind,
+        });
+        start = end + 1;
+    }
+    Some(lines)
+}
+
+/// Where a block list's position is: its first dash, or (a list at its key's own indentation,
+/// which YAML calls indentless) its first item.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Start {
+    Dash,
+    FirstItem,
+}
+
+/// What ended a plain scalar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Stop {
+    /// The end of the line, or of the flow item (`,` `]` `}` and the like).
+    End,
+    /// A `:` followed by a space or the end: the scalar is a key.
+    Colon,
+    /// A ` #` comment.
+    Comment,
+}
+
+struct Reader<'a> {
+    text: &'a [u8],
+    lines: Vec<Line>,
+    /// The first line not yet read.
+    at: usize,
+    line_offset: u32,
+    depth: usize,
+    /// Nodes of the lists being read, innermost last; each list takes its own off the end, so
+    /// it is made with room for exactly its nodes (as in `direct`: lists grown by doubling were
+    /// most of a national build's peak memory while entries were checked).
+    items: Vec<Node>,
+    /// The same for mappings' pairs.
+    pairs: Vec<(Key, Node)>,
+}
+
+impl<'a> Reader<'a> {
+    /// The next line with content, skipping blank lines and comments (which are read).
+    fn next_content(&mut self) -> Option<usize> {
+        while let Some(line) = self.lines.get(self.at) {
+            if line.kind == Kind::Content {
+                return Some(self.at);
+            }
+            self.at += 1;
+        }
+        None
+    }
+
+    /// Line `li` begins a list item: a dash and a space (a dash alone is an empty item, which
+    /// this reader leaves to serde-saphyr).
+    fn starts_item(&self, li: usize) -> bool {
+        let line = self.lines[li];
+        let at = line.start + line.indent;
+        self.text.get(at) == Some(&b'-') && matches!(self.byte(li, at + 1), Some(b' ') | None)
+    }
+
+    /// The byte at `at` if it is on line `li`.
+    fn byte(&self, li: usize, at: usize) -> Option<u8> {
+        (at < self.lines[li].end).then(|| self.text[at])
+    }
+
+    fn skip_spaces(&self, li: usize, mut at: usize) -> usize {
+        while self.byte(li, at) == Some(b' ') {
+            at += 1;
+        }
+        at
+    }
+
+    /// serde-saphyr's position of byte `at` of line `li`: line from one (plus the offset of a
+    /// front matter), column in characters from one.
+    fn pos(&self, li: usize, at: usize) -> Pos {
+        let before = &self.text[self.lines[li].start..at];
+        let column = before.iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
+        Pos {
+            line: clamp(li + 1).saturating_add(self.line_offset),
+            column: clamp(column),
+        }
+    }
+
+    fn str(&self, from: usize, to: usize) -> Option<&'a str> {
+        std::str::from_utf8(&self.text[from..to]).ok()
+    }
+
+    fn enter(&mut self) -> Option<()> {
+        self.depth += 1;
+        (self.depth <= MAX_DEPTH).then_some(())
+    }
+
+    /// A block mapping whose keys stand at `indent`; its first key begins at byte `first` of
+    /// line `li` (after a list item's dash, or at the line's indentation).
+    fn mapping(&mut self, li: usize, first: usize, indent: usize) -> Option<Node> {
+        self.enter()?;
+        let pos = self.pos(li, first);
+        let own = self.pairs.len();
+        let (mut li, mut start) = (li, first);
+        loop {
+            let (key, colon) = self.key(li, start)?;
+            let value = self.value_of_key(li, colon, indent)?;
+            self.pairs.push((key, value));
+            match self.next_content() {
+                Some(next) if self.lines[next].indent == indent && !self.starts_item(next) => {
+                    li = next;
+                    start = self.lines[next].start + indent;
+                }
+                Some(next) if self.lines[next].indent >= indent => return None,
+                _ => break,
+            }
+        }
+        self.depth -= 1;
+        Some(Node {
+            value: Value::Map(self.pairs.drain(own..).collect()),
+            pos,
+        })
+    }
+
+    /// A plain key at `at` and the byte of the `:` after it.
+    fn key(&self, li: usize, at: usize) -> Option<(Key, usize)> {
+        let first = self.byte(li, at)?;
+        if !(first.is_ascii_alphanumeric() || first == b'_' || first >= 0x80) {
+            return None;
+        }
+        let (end, colon, stop) = self.plain_in_block(li, at);
+        let name = self.str(at, end)?;
+        if stop != Stop::Colon || name.len() > MAX_KEY_BYTES || plain::is_null(name) {
+            return None;
+        }
+        let key = Key {
+            name: name.to_owned(),
+            pos: self.pos(li, at),
+        };
+        Some((key, colon))
+    }
+
+    /// The value after the `:` at byte `colon` of line `li`, of a key at `indent`.
+    fn value_of_key(&mut self, li: usize, colon: usize, indent: usize) -> Option<Node> {
+        let at = self.skip_spaces(li, colon + 1);
+        if !matches!(self.byte(li, at), None | Some(b'#')) {
+            let node = self.inline(li, at)?;
+            self.end_line(li, indent)?;
+            return Some(node);
+        }
+        // Nothing on the key's line: the value is on the lines under it, or empty.
+        self.at = li + 1;
+        match self.next_content() {
+            Some(next) if self.starts_item(next) && self.lines[next].indent == indent => {
+                self.sequence(next, indent, Start::FirstItem)
+            }
+            Some(next) if self.starts_item(next) && self.lines[next].indent > indent => {
+                let inner = self.lines[next].indent;
+                self.sequence(next, inner, Start::Dash)
+            }
+            Some(next) if self.lines[next].indent > indent => {
+                let inner = self.lines[next].indent;
+                self.mapping(next, self.lines[next].start + inner, inner)
+            }
+            // The key's own position: serde-saphyr places an empty value at its `:`.
+            _ => Some(Node {
+                value: Value::Null,
+                pos: self.pos(li, colon),
+            }),
+        }
+    }
+
+    /// A block list whose dashes stand at `indent`, the first on line `li`.
+    fn sequence(&mut self, li: usize, indent: usize, start: Start) -> Option<Node> {
+        self.enter()?;
+        let dash = self.lines[li].start + indent;
+        let mut pos = (start == Start::Dash).then(|| self.pos(li, dash));
+        let own = self.items.len();
+        let mut li = li;
+        loop {
+            let dash = self.lines[li].start + indent;
+            let at = self.skip_spaces(li, dash + 1);
+            let item = self.item(li, at, indent)?;
+            pos.get_or_insert(item.pos);
+            self.items.push(item);
+            match self.next_content() {
+                Some(next) if self.lines[next].indent == indent && self.starts_item(next) => {
+                    li = next;
+                }
+                Some(next) if self.lines[next].indent > indent => return None,
+                _ => break,
+            }
+        }
+        self.depth -= 1;
+        Some(Node {
+            value: Value::Seq(self.items.drain(own..).collect()),
+            pos: pos?,
+        })
+    }
+
+    /// A list item beginning at byte `at` of line `li`, in a list at `indent`: a mapping whose
+    /// first key is on the dash's line, or a node on one line.
+    fn item(&mut self, li: usize, at: usize, indent: usize) -> Option<Node> {
+        match self.byte(li, at)? {
+            // An empty item, a comment after the dash, or a list in a list.
+            b'#' | b'-' => None,
+            b'"' | b'\'' | b'[' | b'{' => {
+                let node = self.inline(li, at)?;
+                self.end_line(li, indent)?;
+                Some(node)
+            }
+            _ if self.plain_in_block(li, at).2 == Stop::Colon => {
+                // Spaces and a dash before it, all one byte each.
+                let column = at - self.lines[li].start;
+                self.mapping(li, at, column)
+            }
+            _ => {
+                let node = self.inline(li, at)?;
+                self.end_line(li, indent)?;
+                Some(node)
+            }
+        }
+    }
+
+    /// After a node on line `li` in a collection at `indent`: nothing but a comment may follow
+    /// it on the line, and no more deeply indented line under it (a scalar's continuation, or a
+    /// mistake).
+    fn end_line(&mut self, li: usize, indent: usize) -> Option<()> {
+        self.at = li + 1;
+        let under = self.lines[self.at..]
+            .iter()
+            .find(|line| line.kind != Kind::Blank);
+        match under {
+            Some(line) if line.indent > indent => None,
+            _ => Some(()),
+        }
+    }
+
+    /// A scalar or flow collection at byte `at` of line `li`, in block context, followed by
+    /// nothing but spaces and a comment.
+    fn inline(&mut self, li: usize, at: usize) -> Option<Node> {
+        let (node, end) = match self.byte(li, at)? {
+            b'[' | b'{' => self.flow(li, at)?,
+            b'"' | b'\'' => self.quoted(li, at)?,
+            first if !can_begin_plain(first, self.byte(li, at + 1), false) => return None,
+            _ => {
+                // Read on from the scalar's last character: a comment, or the line's end.
+                let (end, _, stop) = self.plain_in_block(li, at);
+                if stop == Stop::Colon {
+                    return None;
+                }
+                (self.plain(li, at, end)?, end)
+            }
+        };
+        // Only a comment after a space may follow.
+        let rest = self.skip_spaces(li, end);
+        match self.byte(li, rest) {
+            None => Some(node),
+            Some(b'#') if rest > end => Some(node),
+            Some(_) => None,
+        }
+    }
+
+    /// A plain scalar `from..to` of line `li`, typed as serde-saphyr types it.
+    fn plain(&self, li: usize, from: usize, to: usize) -> Option<Node> {
+        let text = self.str(from, to)?;
+        Some(Node {
+            value: plain::resolve(Cow::Borrowed(text))?,
+            pos: self.pos(li, from),
+        })
+    }
+
+    /// A plain scalar from `at` in block context: its end (trailing spaces trimmed), where
+    /// reading goes on (the `:` of a key, a comment, or the line's end), and what stopped it.
+    fn plain_in_block(&self, li: usize, at: usize) -> (usize, usize, Stop) {
+        let end = self.lines[li].end;
+        let mut i = at;
+        let stop = loop {
+            if i >= end {
+                break Stop::End;
+            }
+            match self.text[i] {
+                b':' if matches!(self.byte(li, i + 1), Some(b' ') | None) => break Stop::Colon,
+                b'#' if self.text[i - 1] == b' ' => break Stop::Comment,
+                _ => i += 1,
+            }
+        };
+        (self.trim_end(at, i), i, stop)
+    }
+
+    /// A plain scalar from `at` inside a flow collection: as `plain_in_block`, and it also
+    /// ends before `,` `[` `]` `{` `}`.
+    fn plain_in_flow(&self, li: usize, at: usize) -> (usize, usize, Stop) {
+        let end = self.lines[li].end;
+        let mut i = at;
+        let stop = loop {
+            if i >= end {
+                break Stop::End;
+            }
+            match self.text[i] {
+                b':' if matches!(
+                    self.byte(li, i + 1),
+                    Some(b' ' | b',' | b'[' | b']' | b'{' | b'}') | None
+                ) =>
+                {
+                    break Stop::Colon;
+                }
+                b'#' if self.text[i - 1] == b' ' => break Stop::Comment,
+                b',' | b'[' | b']' | b'{' | b'}' => break Stop::End,
+                _ => i += 1,
+            }
+        };
+        (self.trim_end(at, i), i, stop)
+    }
+
+    fn trim_end(&self, from: usize, mut to: usize) -> usize {
+        while to > from && self.text[to - 1] == b' ' {
+            to -= 1;
+        }
+        to
+    }
+
+    /// A quoted scalar at `at` that closes on its line, and the byte after it. A double-quoted
+    /// one with an escape is left to serde-saphyr.
+    fn quoted(&self, li: usize, at: usize) -> Option<(Node, usize)> {
+        let quote = self.text[at];
+        let end = self.lines[li].end;
+        let body = &self.text[at + 1..end];
+        let (text, after) = if quote == b'"' {
+            let close = memchr::memchr2(b'"', b'\\', body)?;
+            if body[close] == b'\\' {
+                return None;
+            }
+            let text = self.str(at + 1, at + 1 + close)?.to_owned();
+            (text, at + close + 2)
+        } else {
+            // `''` is a quote inside.
+            let mut text = String::new();
+            let mut i = at + 1;
+            loop {
+                let close = i + memchr::memchr(b'\'', &self.text[i..end])?;
+                text.push_str(self.str(i, close)?);
+                if self.byte(li, close + 1) == Some(b'\'') {
+                    text.push('\'');
+                    i = close + 2;
+                } else {
+                    break (text, close + 1);
+                }
+            }
+        };
+        let node = Node {
+            value: Value::Str(text),
+            pos: self.pos(li, at),
+        };
+        Some((node, after))
+    }
+
+    /// A flow list or mapping at `at` that closes on its line, and the byte after it.
+    fn flow(&mut self, li: usize, at: usize) -> Option<(Node, usize)> {
+        self.enter()?;
+        let list = self.text[at] == b'[';
+        let close = if list { b']' } else { b'}' };
+        let own = if list {
+            self.items.len()
+        } else {
+            self.pairs.len()
+        };
+        let mut i = self.skip_spaces(li, at + 1);
+        if self.byte(li, i) == Some(close) {
+            i += 1;
+        } else {
+            loop {
+                if list {
+                    let (item, end) = self.flow_node(li, i)?;
+                    self.items.push(item);
+                    i = end;
+                } else {
+                    let first = self.byte(li, i)?;
+                    if !(first.is_ascii_alphanumeric() || first == b'_' || first >= 0x80) {
+                        return None;
+                    }
+                    let (end, colon, stop) = self.plain_in_flow(li, i);
+                    let name = self.str(i, end)?;
+                    if stop != Stop::Colon
+                        || name.len() > MAX_KEY_BYTES
+                        || plain::is_null(name)
+                        || self.byte(li, colon + 1) != Some(b' ')
+                    {
+                        return None;
+                    }
+                    let key = Key {
+                        name: name.to_owned(),
+                        pos: self.pos(li, i),
+                    };
+                    let (value, end) = self.flow_node(li, self.skip_spaces(li, colon + 1))?;
+                    self.pairs.push((key, value));
+                    i = end;
+                }
+                i = self.skip_spaces(li, i);
+                match self.byte(li, i)? {
+                    b',' => {
+                        i = self.skip_spaces(li, i + 1);
+                        // A trailing comma is left to serde-saphyr.
+                        if self.byte(li, i)? == close {
+                            return None;
+                        }
+                    }
+                    b if b == close => {
+                        i += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        self.depth -= 1;
+        let value = if list {
+            Value::Seq(self.items.drain(own..).collect())
+        } else {
+            Value::Map(self.pairs.drain(own..).collect())
+        };
+        let node = Node {
+            value,
+            pos: self.pos(li, at),
+        };
+        Some((node, i))
+    }
+
+    /// A node inside a flow collection, and the byte after it.
+    fn flow_node(&mut self, li: usize, at: usize) -> Option<(Node, usize)> {
+        match self.byte(li, at)? {
+            b'[' | b'{' => self.flow(li, at),
+            b'"' | b'\'' => self.quoted(li, at),
+            first if !can_begin_plain(first, self.byte(li, at + 1), true) => None,
+            _ => {
+                let (end, next, stop) = self.plain_in_flow(li, at);
+                if stop != Stop::End || end == at {
+                    return None;
+                }
+                Some((self.plain(li, at, end)?, next))
+            }
+        }
+    }
+}
+
+/// Whether a plain scalar may begin with `first` (then `next`), inside a flow collection or
+/// not: not with an indicator, except a `-` followed by what a plain scalar may hold (`-5`).
+fn can_begin_plain(first: u8, next: Option<u8>, in_flow: bool) -> bool {
+    match first {
+        b'-' => match next {
+            None | Some(b' ') => false,
+            Some(b',' | b'[' | b']' | b'{' | b'}') => !in_flow,
+            Some(_) => true,
+        },
+        b'?' | b':' | b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|'
+        | b'>' | b'\'' | b'"' | b'%' | b'@' | b'`' | b' ' => false,
+        _ => true,
+    }
+}
+
+fn clamp(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
