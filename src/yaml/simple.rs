@@ -254,7 +254,7 @@ impl<'a> Reader<'a> {
         if !(first.is_ascii_alphanumeric() || first == b'_' || first >= 0x80) {
             return None;
         }
-        let (end, colon, stop) = self.plain_in_block(li, at);
+        let (end, colon, stop) = self.plain_scalar(li, at, false);
         let name = self.str(at, end)?;
         if stop != Stop::Colon || name.len() > MAX_KEY_BYTES || plain::is_null(name) {
             return None;
@@ -335,7 +335,7 @@ impl<'a> Reader<'a> {
                 self.end_line(li, indent)?;
                 Some(node)
             }
-            _ if self.plain_in_block(li, at).2 == Stop::Colon => {
+            _ if self.plain_scalar(li, at, false).2 == Stop::Colon => {
                 // Spaces and a dash before it, all one byte each.
                 let column = at - self.lines[li].start;
                 self.mapping(li, at, column)
@@ -371,7 +371,7 @@ impl<'a> Reader<'a> {
             first if !can_begin_plain(first, self.byte(li, at + 1), false) => return None,
             _ => {
                 // Read on from the scalar's last character: a comment, or the line's end.
-                let (end, _, stop) = self.plain_in_block(li, at);
+                let (end, _, stop) = self.plain_scalar(li, at, false);
                 if stop == Stop::Colon {
                     return None;
                 }
@@ -396,43 +396,25 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A plain scalar from `at` in block context: its end (trailing spaces trimmed), where
-    /// reading goes on (the `:` of a key, a comment, or the line's end), and what stopped it.
-    fn plain_in_block(&self, li: usize, at: usize) -> (usize, usize, Stop) {
+    /// A plain scalar from `at`, inside a flow collection or not: its end (trailing spaces
+    /// trimmed), where reading goes on (the `:` of a key, a comment, the line's end, or in a flow
+    /// collection the `,` `[` `]` `{` `}` that ends it), and what stopped it.
+    fn plain_scalar(&self, li: usize, at: usize, in_flow: bool) -> (usize, usize, Stop) {
         let end = self.lines[li].end;
+        let ends_flow_item = |b: u8| matches!(b, b',' | b'[' | b']' | b'{' | b'}');
         let mut i = at;
         let stop = loop {
             if i >= end {
                 break Stop::End;
             }
             match self.text[i] {
-                b':' if matches!(self.byte(li, i + 1), Some(b' ') | None) => break Stop::Colon,
+                b':' => match self.byte(li, i + 1) {
+                    None | Some(b' ') => break Stop::Colon,
+                    Some(next) if in_flow && ends_flow_item(next) => break Stop::Colon,
+                    Some(_) => i += 1,
+                },
                 b'#' if self.text[i - 1] == b' ' => break Stop::Comment,
-                _ => i += 1,
-            }
-        };
-        (self.trim_end(at, i), i, stop)
-    }
-
-    /// A plain scalar from `at` inside a flow collection: as `plain_in_block`, and it also
-    /// ends before `,` `[` `]` `{` `}`.
-    fn plain_in_flow(&self, li: usize, at: usize) -> (usize, usize, Stop) {
-        let end = self.lines[li].end;
-        let mut i = at;
-        let stop = loop {
-            if i >= end {
-                break Stop::End;
-            }
-            match self.text[i] {
-                b':' if matches!(
-                    self.byte(li, i + 1),
-                    Some(b' ' | b',' | b'[' | b']' | b'{' | b'}') | None
-                ) =>
-                {
-                    break Stop::Colon;
-                }
-                b'#' if self.text[i - 1] == b' ' => break Stop::Comment,
-                b',' | b'[' | b']' | b'{' | b'}' => break Stop::End,
+                b if in_flow && ends_flow_item(b) => break Stop::End,
                 _ => i += 1,
             }
         };
@@ -505,7 +487,7 @@ impl<'a> Reader<'a> {
                     if !(first.is_ascii_alphanumeric() || first == b'_' || first >= 0x80) {
                         return None;
                     }
-                    let (end, colon, stop) = self.plain_in_flow(li, i);
+                    let (end, colon, stop) = self.plain_scalar(li, i, true);
                     let name = self.str(i, end)?;
                     if stop != Stop::Colon
                         || name.len() > MAX_KEY_BYTES
@@ -559,7 +541,7 @@ impl<'a> Reader<'a> {
             b'"' | b'\'' => self.quoted(li, at),
             first if !can_begin_plain(first, self.byte(li, at + 1), true) => None,
             _ => {
-                let (end, next, stop) = self.plain_in_flow(li, at);
+                let (end, next, stop) = self.plain_scalar(li, at, true);
                 if stop != Stop::End || end == at {
                     return None;
                 }
