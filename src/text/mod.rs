@@ -73,6 +73,7 @@ pub use gojuon::{gojuon_row, sort_key};
 pub use grades::kanji_grade;
 pub use html::{Html, escape, escape_into, segments_to_html, unescape};
 pub use kana::{is_reading, to_hiragana};
+pub(crate) use normalize::is_common;
 pub use normalize::{is_normal, nfkc, reading_key, spelled_key};
 pub use notation::{parse_author_ruby, strip_author_ruby, without_author_ruby};
 pub use postal::{Place, locate};

@@ -33,7 +33,7 @@ pub(crate) fn is_normal_char(c: char) -> bool {
 /// ASCII, kana, the common kanji and the commonest Japanese punctuation: most of what a guide is
 /// written in. Each is NFKC on its own and none composes with the character before it (a test
 /// checks every character of these ranges), so they need no look-up.
-fn is_common(c: char) -> bool {
+pub(crate) fn is_common(c: char) -> bool {
     matches!(c, '\0'..='\u{7F}' | 'ぁ'..='ゖ' | 'ァ'..='・' | 'ー' | '一'..='\u{9FFF}' | '、' | '。' | '「'..='』')
 }
 

@@ -28,13 +28,17 @@ pub struct MapLink {
 pub fn link(name: &str, address: &Address, geo: Option<Geo>) -> MapLink {
     let address = address.one_line();
     match geo {
-        Some(Geo { lat, lon }) => MapLink {
-            href: format!(
-                "geo:{lat},{lon}?q={}",
-                encode(&format!("{lat},{lon}({name})"))
-            ),
-            apple: format!("maps:?ll={lat},{lon}&q={}", encode(name)),
-        },
+        Some(Geo { lat, lon }) => {
+            // Spelled once: a float's shortest spelling is most of what a link costs.
+            let position = format!("{lat},{lon}");
+            MapLink {
+                href: format!(
+                    "geo:{position}?q={}",
+                    encode(&format!("{position}({name})"))
+                ),
+                apple: format!("maps:?ll={position}&q={}", encode(name)),
+            }
+        }
         None => MapLink {
             href: format!("geo:0,0?q={}", encode(&address)),
             apple: format!("maps:?q={}", encode(&address)),
