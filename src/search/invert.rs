@@ -31,8 +31,8 @@ pub(crate) struct Inverted {
 /// small (its tries and maps cost many times the postings they hold).
 const DOCS_PER_SLICE: usize = 250;
 
-// A slice's documents are referred to by three digits (`invert_slice`).
-const _: () = assert!(DOCS_PER_SLICE <= 1000);
+// A slice's documents are referred to by three digits, and fields by one (`invert_slice`).
+const _: () = assert!(DOCS_PER_SLICE <= 1000 && FIELD_COUNT <= 10);
 
 /// The table of `docs`, document number `i` being `docs[i]`, whose texts `texts` gives in
 /// [`FIELDS`] order. Each document's texts are made as it is indexed and dropped after: copies of
@@ -105,24 +105,33 @@ pub(crate) fn merge_terms<V>(
     merged
 }
 
-/// The table of one field (occurrences in `slot`) of a slice that begins at document `first`.
-fn field_table(terms: readback::Terms, slot: usize, first: usize) -> Vec<(String, Postings)> {
+/// The table of a slice that begins at document `first`, read back from its elasticlunr index,
+/// whose references are a document's number in the slice and a field's slot (`invert_slice`).
+fn own_table(terms: readback::Terms, first: usize) -> Vec<(String, Postings)> {
     let first = u32::try_from(first).unwrap_or(u32::MAX);
     terms
         .into_iter()
-        .map(|(term, mut docs)| {
+        .map(|(term, mut references)| {
             // in the order of their references, which is their numbers' (`invert_slice`)
-            if !docs.is_sorted_by_key(|(doc, _)| *doc) {
-                docs.sort_unstable_by_key(|(doc, _)| *doc);
+            if !references.is_sorted_by_key(|(reference, _)| *reference) {
+                references.sort_unstable_by_key(|(reference, _)| *reference);
             }
-            let postings = docs
-                .into_iter()
-                .map(|(doc, count)| {
-                    let mut counts = [0; FIELD_COUNT];
-                    counts[slot] = u8::try_from(count).unwrap_or(u8::MAX);
-                    (first + doc, counts)
-                })
-                .collect();
+            // A document's fields are neighbours: one posting for each document, with the
+            // occurrences of each of its fields.
+            let mut postings: Postings = Vec::with_capacity(references.len());
+            for (reference, count) in references {
+                let doc = first + reference / 10;
+                let slot = (reference % 10) as usize;
+                let count = u8::try_from(count).unwrap_or(u8::MAX);
+                match postings.last_mut() {
+                    Some((last, counts)) if *last == doc => counts[slot] = count,
+                    _ => {
+                        let mut counts = [0; FIELD_COUNT];
+                        counts[slot] = count;
+                        postings.push((doc, counts));
+                    }
+                }
+            }
             (term, postings)
         })
         .collect()
@@ -163,64 +172,60 @@ fn union_len(left: &Postings, right: &Postings) -> usize {
 /// The term table of `docs`, which are documents `first`, `first + 1` … of the corpus, and their
 /// tokens per field.
 ///
-/// Each field's terms go into an elasticlunr inverted index of their own, as elasticlunr's
+/// The documents' own texts go into one elasticlunr inverted index, as elasticlunr's
 /// `Index::add_doc` puts them, but without the rest of what `add_doc` does for an index we do
 /// not ship: a copy of every text into a map (the document store drops it when not saving
 /// documents), the store's field lengths in maps keyed by strings, the tokens counted in a
-/// B-tree: 1.3 of a plain national build's 41.2 billion instructions. The fields whose texts
-/// many documents share are indexed text by text instead (shared.rs).
+/// B-tree: 1.3 of a plain national build's 41.2 billion instructions. One index for all the
+/// fields, not one each: a term in several fields (a name's words are in its body too) is one
+/// node of one trie, not a node of each, and the slice's table is read back at once, not field
+/// by field and merged (a tenth of the index's instructions went to the tries of the fields,
+/// their reading back and their merging). The fields whose texts many documents share are
+/// indexed text by text instead (shared.rs).
 fn invert_slice<D>(
     docs: &[D],
     texts: impl Fn(&D) -> [String; FIELD_COUNT],
     first: usize,
 ) -> Result<Inverted, SearchError> {
-    // An index per field of each document's own text (the shared fields' stay empty).
-    let mut fields: [InvertedIndex; FIELD_COUNT] = Default::default();
+    let mut inverted = InvertedIndex::default();
     let mut shared = SharedTexts::default();
     let mut lengths = vec![[0; FIELD_COUNT]; docs.len()];
-    // Last document first: each term's documents are a B-tree keyed by reference, which finds
-    // where a key goes by comparing from the left of each node, so a key smaller than all takes
-    // one comparison a level where the largest took up to eleven (2.6 billion instructions of
-    // a plain national build). References are the number within the slice, in three digits,
-    // so that their order as text is their order as numbers.
+    // Last document first, and a document's last field first: each term's documents are a
+    // B-tree keyed by reference, which finds where a key goes by comparing from the left of
+    // each node, so a key smaller than all takes one comparison a level where the largest took
+    // up to eleven (2.6 billion instructions of a plain national build). A reference is the
+    // number within the slice in three digits and the field's slot in one ("0421": field 1 of
+    // document 42), so that their order as text is their order as numbers.
     for (number, doc) in docs.iter().enumerate().rev() {
-        let reference = format!("{number:03}");
+        let texts = texts(doc);
         let row = &mut lengths[number];
+        for (slot, text) in texts.iter().enumerate() {
+            if FIELDS[slot].shared {
+                let number = u32::try_from(number).unwrap_or(u32::MAX);
+                row[slot] = shared.add(number, slot, text);
+            }
+        }
         // Each text is analysed as it is indexed: the slices are inverted on every core at
         // once, so analysing a whole slice ahead gained nothing, and held every token of two
         // slices' texts (a hundred MB at national scale).
-        for (slot, ((text, field), (inverted, length))) in texts(doc)
-            .iter()
-            .zip(&FIELDS)
-            .zip(fields.iter_mut().zip(row.iter_mut()))
-            .enumerate()
-        {
-            if field.shared {
-                let number = u32::try_from(number).unwrap_or(u32::MAX);
-                *length = shared.add(number, slot, text);
+        for (slot, text) in texts.iter().enumerate().rev() {
+            if FIELDS[slot].shared {
                 continue;
             }
             let terms = Terms::of(text);
-            *length = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+            row[slot] = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+            let reference = format!("{number:03}{slot}");
             for (term, count) in terms.counts() {
                 // elasticlunr's term frequency: the square root of the occurrences
                 inverted.add_token(&reference, term, f64::from(count).sqrt());
             }
         }
     }
-    // Each field's table is read back from elasticlunr's index through its `Serialize` (the
-    // index has no accessor), and the fields' tables are merged term by term.
-    let mut terms = Vec::new();
-    for (slot, field) in fields.iter().enumerate() {
-        if FIELDS[slot].shared {
-            continue;
-        }
-        let table = field_table(readback::read(field)?, slot, first);
-        terms = merge_terms(terms, table, merge_fields);
-    }
+    // The table is read back from elasticlunr's index through its `Serialize` (the index has
+    // no accessor), and merged term by term with the shared texts'.
+    let own = own_table(readback::read(&inverted)?, first);
     let first = u32::try_from(first).unwrap_or(u32::MAX);
-    terms = merge_terms(terms, shared.table(first)?, merge_fields);
-    let terms = terms
+    let terms = merge_terms(own, shared.table(first)?, merge_fields)
         .into_iter()
         .map(|(term, postings)| (term, PackedPostings::new(postings)))
         .collect();
