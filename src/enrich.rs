@@ -145,7 +145,7 @@ fn user_words(site: &Site) -> Vec<(String, String)> {
 }
 
 pub fn entry_url(id: &str) -> String {
-    format!("entries/{id}/")
+    ["entries/", id, "/"].concat()
 }
 
 pub fn event_url(id: &str) -> String {

@@ -745,12 +745,44 @@ impl Event {
 
 /// `13:30` from minutes after midnight.
 pub fn clock(minutes: u16) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+    // By hand, not `format!("{:02}:{:02}")`: the open data spell every opening hour.
+    let mut clock = String::with_capacity(5);
+    push_two_digits(&mut clock, minutes / 60);
+    clock.push(':');
+    push_two_digits(&mut clock, minutes % 60);
+    clock
+}
+
+/// `n` in at least two digits, as `{:02}` spells it.
+fn push_two_digits(out: &mut String, n: u16) {
+    if n >= 100 {
+        out.push_str(&n.to_string());
+        return;
+    }
+    for digit in [n / 10, n % 10] {
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Area, Areas};
+    use super::{Area, Areas, clock};
+
+    #[test]
+    fn clock_spells_two_digits_or_more() {
+        for minutes in [
+            0,
+            9,
+            60 * 9 + 5,
+            60 * 13 + 30,
+            60 * 23 + 59,
+            60 * 100 + 1,
+            u16::MAX,
+        ] {
+            let expected = format!("{:02}:{:02}", minutes / 60, minutes % 60);
+            assert_eq!(clock(minutes), expected);
+        }
+    }
 
     #[test]
     fn areas_are_found_by_id_and_kept_in_order() {

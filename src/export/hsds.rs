@@ -37,7 +37,12 @@ impl Ids {
         }
     }
     fn of(&self, name: &str) -> String {
-        Uuid::new_v5(&self.namespace, name.as_bytes()).to_string()
+        // Spelled into a buffer, not through `Display` (every item has one or more).
+        let mut spelled = Uuid::encode_buffer();
+        Uuid::new_v5(&self.namespace, name.as_bytes())
+            .hyphenated()
+            .encode_lower(&mut spelled)
+            .to_owned()
     }
 }
 

@@ -271,7 +271,7 @@ pub fn row(guide: &Guide, entry: &Entry, root: &str, tx: &dyn TextStyle) -> Row 
     let tx = tx.as_ref();
     Row {
         id: entry.id.clone(),
-        url: format!("{root}{}", crate::enrich::entry_url(&entry.id)),
+        url: [root, &crate::enrich::entry_url(&entry.id)].concat(),
         name: tx.html(&entry.name),
         name_plain: tx.plain(&entry.name),
         cells: cells(entry, &guide.site.config, tx),

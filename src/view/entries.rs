@@ -83,21 +83,26 @@ impl Phone {
     pub fn new(number: &str) -> Phone {
         Phone {
             text: number.to_string(),
-            href: format!("tel:{}", number.replace('-', "")),
+            href: "tel:"
+                .chars()
+                .chain(number.chars().filter(|&c| c != '-'))
+                .collect(),
         }
     }
 }
 
 pub fn yen(amount: u32) -> String {
     let digits = amount.to_string();
-    let mut out = String::new();
+    // Digits, their commas and 円 (three bytes).
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
-    format!("{out}円")
+    out.push('円');
+    out
 }
 
 fn badges(entry: &Entry) -> Vec<Badge> {
@@ -215,17 +220,29 @@ pub(crate) fn yearly_figures(s: &Service) -> Vec<Fact> {
     if let (Some(label), Some(w)) = (s.kind.wage_label(), s.wage) {
         facts.push(Fact {
             label,
-            value: Html::escape(&format!(
-                "{}（{}年度）",
-                yen(w.monthly_average),
-                w.fiscal_year
-            )),
+            value: Html::escape(
+                &[
+                    &yen(w.monthly_average),
+                    "（",
+                    &w.fiscal_year.to_string(),
+                    "年度）",
+                ]
+                .concat(),
+            ),
         });
     }
     if let Some(p) = s.placements {
         facts.push(Fact {
             label: "就職した人",
-            value: Html::escape(&format!("{}人（{}年度）", p.count, p.fiscal_year)),
+            value: Html::escape(
+                &[
+                    &p.count.to_string(),
+                    "人（",
+                    &p.fiscal_year.to_string(),
+                    "年度）",
+                ]
+                .concat(),
+            ),
         });
     }
     facts
@@ -234,7 +251,7 @@ pub(crate) fn yearly_figures(s: &Service) -> Vec<Fact> {
 pub(crate) fn lunch_text(l: &Lunch) -> String {
     match (l.available, l.cost_yen) {
         (true, Some(0)) => "あり（無料）".into(),
-        (true, Some(c)) => format!("あり（{}）", yen(c)),
+        (true, Some(c)) => ["あり（", &yen(c), "）"].concat(),
         (true, None) => "あり".into(),
         (false, _) => "なし（お弁当を持ってきます）".into(),
     }
@@ -243,7 +260,7 @@ pub(crate) fn lunch_text(l: &Lunch) -> String {
 pub fn card(entry: &Entry, site: &SiteConfig, root: &str, tx: &dyn TextStyle) -> Card {
     Card {
         id: entry.id.clone(),
-        url: format!("{root}{}", crate::enrich::entry_url(&entry.id)),
+        url: [root, &crate::enrich::entry_url(&entry.id)].concat(),
         name: tx.html(&entry.name),
         name_plain: tx.plain(&entry.name),
         kana: entry.kana.clone(),
