@@ -35,6 +35,7 @@ pub(super) fn read(text: &str, line_offset: u32) -> Option<Node> {
         return None;
     }
     let mut reader = Reader {
+        src: text,
         text: text.as_bytes(),
         lines: lines(text)?,
         at: 0,
@@ -155,6 +156,8 @@ enum Stop {
 }
 
 struct Reader<'a> {
+    src: &'a str,
+    /// `src`'s bytes: every mark the reader looks for is ASCII.
     text: &'a [u8],
     lines: Vec<Line>,
     /// The first line not yet read.
@@ -212,8 +215,10 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Bytes `from..to` of the text, which begin and end beside ASCII marks: character
+    /// boundaries, so only the ends are checked (the text is UTF-8 already).
     fn str(&self, from: usize, to: usize) -> Option<&'a str> {
-        std::str::from_utf8(&self.text[from..to]).ok()
+        self.src.get(from..to)
     }
 
     fn enter(&mut self) -> Option<()> {
