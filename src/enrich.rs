@@ -56,7 +56,7 @@ pub fn enrich_with(mut site: Site, site_words: SiteWords) -> Result<Guide, TextE
     let (reader, places) = rayon::join(
         || match site_words {
             SiteWords::Learn => Reader::new(&user_words(&site)),
-            SiteWords::Skip => Reader::new(&[]),
+            SiteWords::Skip => Reader::deferred(),
         },
         || {
             use rayon::prelude::*;

@@ -200,7 +200,7 @@ pub(super) fn build_keeping(
     keep: bool,
 ) -> Result<(BuildReport, Option<Made>), BuildError> {
     let start = Instant::now();
-    crate::text::prepare();
+    crate::text::prepare(options.furigana);
     let mut t = Stages {
         progress,
         timings: Vec::new(),

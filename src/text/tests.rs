@@ -43,6 +43,21 @@ fn text_of(segs: &[Segment]) -> String {
         .collect()
 }
 
+/// A reader made without its dictionaries makes them when it first reads, and reads as one
+/// made with them.
+#[test]
+fn a_deferred_reader_reads_as_a_prepared_one() {
+    let deferred = Reader::deferred().expect("reader");
+    for text in [
+        "就労継続支援B型の事業所",
+        "東京都水戸市千波町",
+        "12月3日（水）",
+    ] {
+        assert_eq!(deferred.reading(text), reader().reading(text), "{text}");
+    }
+    assert_eq!(deferred.reading("就労"), "しゅうろう");
+}
+
 #[test]
 fn okurigana_stay_outside_the_ruby() {
     let segs = reader().annotate("働きます", GradeFilter::All);
