@@ -271,8 +271,18 @@ fn what_the_simple_reader_leaves_to_the_others() {
     }
     let deep = format!("a: {}1{}\n", "[".repeat(20), "]".repeat(20));
     assert!(left(&deep));
-    let long = format!("a: {}\n", "x".repeat(40 * 1024));
-    assert!(left(&long));
+    // Near serde-saphyr's budget: many nodes (on one line, whose columns are counted once, not
+    // from the line's start for each item), long scalars, a large file.
+    let many = format!("a: [{}1]\n", "1, ".repeat(50_000));
+    let long = format!(
+        "a: {}\nb: {}\n",
+        "x".repeat(300 * 1024),
+        "y".repeat(300 * 1024)
+    );
+    let large = format!("a: x\n{}", "# comment\n".repeat(120 * 1024));
+    for text in [many, long, large] {
+        assert!(left(&text), "{}", &text[..20]);
+    }
     assert!(!left(
         "name: みどり\nphone: 03-1234-5678\ncapacity: 20\nlunch: true\n"
     ));
@@ -348,6 +358,12 @@ fn the_readers_agree_on_the_layouts_guide_files_use() {
         }
     }
     assert!(taken >= 40, "{taken}");
+    // A national guide's site.yaml: a thousand areas, 70 KB.
+    let areas: String = (0..1000)
+        .map(|i| format!("  - {{ id: area-{i}, name: \"市{i}\", kana: \"し{i}\" }}\n"))
+        .collect();
+    let site = format!("# 設定\ntitle: \"全国\"\nareas:\n{areas}print:\n  paper: a4\n");
+    assert!(agree(&site, 0).simple);
 }
 
 /// A small deterministic generator (xorshift), so that a failure repeats.

@@ -11,19 +11,24 @@
 //! so every refusal, message and position stays serde-saphyr's: a block scalar (`|`, `>`), a
 //! scalar or flow collection over several lines, an escape, an anchor, alias, tag, directive or
 //! document marker, a tab, a control character, a quoted or complex key, an empty list item, a
-//! plain scalar whose type needs serde-saphyr's number rules (`plain`), a file over 32 KiB, or
-//! text that is not YAML. `agreement` tests that on every text it takes it gives serde-saphyr's
-//! tree, positions included: the files of the example region and the fixtures, generated
-//! layouts and scalars, and thousands of random edits of real files.
+//! plain scalar whose type needs serde-saphyr's number rules (`plain`), a file near
+//! serde-saphyr's budget (`MAX_BYTES` and below), or text that is not YAML. `agreement` tests
+//! that on every text it takes it gives serde-saphyr's tree, positions included: the files of
+//! the example region and the fixtures, generated layouts and scalars, and thousands of random
+//! edits of real files.
 
 use std::borrow::Cow;
 
 use super::{Key, Node, Value, plain};
 use crate::diagnostics::Pos;
 
-/// Larger files are rare (a guide entry is 1–3 KB) and go to `direct`, which keeps count of
-/// serde-saphyr's budget; this size keeps every file taken here far inside it.
-const MAX_BYTES: usize = 32 * 1024;
+/// Far inside serde-saphyr's budget (`super::options`: 200,000 events, 100,000 nodes, 2 MiB
+/// of scalars, 32 levels): a file past these is left to `direct` and serde-saphyr, which
+/// enforces the budget itself. A national guide's site.yaml, with a thousand areas, is 70 KB.
+const MAX_BYTES: usize = 1024 * 1024;
+/// Keys, scalars and collections, as `direct` counts its parser's events.
+const MAX_NODES: usize = 40_000;
+const MAX_SCALAR_BYTES: usize = 512 * 1024;
 /// Nesting of lists and mappings; deeper files are left to `direct` (which allows 24).
 const MAX_DEPTH: usize = 16;
 /// A key is a YAML "simple key", which the parser looks for within a limited span.
@@ -41,6 +46,9 @@ pub(super) fn read(text: &str, line_offset: u32) -> Option<Node> {
         at: 0,
         line_offset,
         depth: 0,
+        counted: std::cell::Cell::new((usize::MAX, 0, 0)),
+        nodes: 0,
+        scalar_bytes: 0,
         items: Vec::new(),
         pairs: Vec::new(),
     };
@@ -164,6 +172,11 @@ struct Reader<'a> {
     at: usize,
     line_offset: u32,
     depth: usize,
+    /// The last position asked for: line, byte, and characters before it on its line.
+    counted: std::cell::Cell<(usize, usize, usize)>,
+    /// Keys, scalars and collections read, and the bytes of the keys and scalars (the budget).
+    nodes: usize,
+    scalar_bytes: usize,
     /// Nodes of the lists being read, innermost last; each list takes its own off the end, so
     /// it is made with room for exactly its nodes (as in `direct`: lists grown by doubling were
     /// most of a national build's peak memory while entries were checked).
@@ -207,11 +220,22 @@ impl<'a> Reader<'a> {
     /// serde-saphyr's position of byte `at` of line `li`: line from one (plus the offset of a
     /// front matter), column in characters from one.
     fn pos(&self, li: usize, at: usize) -> Pos {
-        let before = &self.text[self.lines[li].start..at];
-        let column = before.iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
+        // Counted on from the last position asked of the same line, which is before it but
+        // for a flow collection's key and value: a line of a thousand items is not counted
+        // from its start a thousand times.
+        let (line, from, chars) = match self.counted.get() {
+            (line, from, chars) if line == li && from <= at => (line, from, chars),
+            _ => (li, self.lines[li].start, 0),
+        };
+        let chars = chars
+            + self.text[from..at]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count();
+        self.counted.set((line, at, chars));
         Pos {
             line: clamp(li + 1).saturating_add(self.line_offset),
-            column: clamp(column),
+            column: clamp(chars + 1),
         }
     }
 
@@ -223,7 +247,15 @@ impl<'a> Reader<'a> {
 
     fn enter(&mut self) -> Option<()> {
         self.depth += 1;
+        self.count(0)?;
         (self.depth <= MAX_DEPTH).then_some(())
+    }
+
+    /// Counts a node of `bytes` of text against the budget.
+    fn count(&mut self, bytes: usize) -> Option<()> {
+        self.nodes += 1;
+        self.scalar_bytes += bytes;
+        (self.nodes <= MAX_NODES && self.scalar_bytes <= MAX_SCALAR_BYTES).then_some(())
     }
 
     /// A block mapping whose keys stand at `indent`; its first key begins at byte `first` of
@@ -254,7 +286,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A plain key at `at` and the byte of the `:` after it.
-    fn key(&self, li: usize, at: usize) -> Option<(Key, usize)> {
+    fn key(&mut self, li: usize, at: usize) -> Option<(Key, usize)> {
         let first = self.byte(li, at)?;
         if !(first.is_ascii_alphanumeric() || first == b'_' || first >= 0x80) {
             return None;
@@ -264,6 +296,7 @@ impl<'a> Reader<'a> {
         if stop != Stop::Colon || name.len() > MAX_KEY_BYTES || plain::is_null(name) {
             return None;
         }
+        self.count(name.len())?;
         let key = Key {
             name: name.to_owned(),
             pos: self.pos(li, at),
@@ -294,10 +327,13 @@ impl<'a> Reader<'a> {
                 self.mapping(next, self.lines[next].start + inner, inner)
             }
             // The key's own position: serde-saphyr places an empty value at its `:`.
-            _ => Some(Node {
-                value: Value::Null,
-                pos: self.pos(li, colon),
-            }),
+            _ => {
+                self.count(0)?;
+                Some(Node {
+                    value: Value::Null,
+                    pos: self.pos(li, colon),
+                })
+            }
         }
     }
 
@@ -393,8 +429,9 @@ impl<'a> Reader<'a> {
     }
 
     /// A plain scalar `from..to` of line `li`, typed as serde-saphyr types it.
-    fn plain(&self, li: usize, from: usize, to: usize) -> Option<Node> {
+    fn plain(&mut self, li: usize, from: usize, to: usize) -> Option<Node> {
         let text = self.str(from, to)?;
+        self.count(text.len())?;
         Some(Node {
             value: plain::resolve(Cow::Borrowed(text))?,
             pos: self.pos(li, from),
@@ -435,7 +472,7 @@ impl<'a> Reader<'a> {
 
     /// A quoted scalar at `at` that closes on its line, and the byte after it. A double-quoted
     /// one with an escape is left to serde-saphyr.
-    fn quoted(&self, li: usize, at: usize) -> Option<(Node, usize)> {
+    fn quoted(&mut self, li: usize, at: usize) -> Option<(Node, usize)> {
         let quote = self.text[at];
         let end = self.lines[li].end;
         let body = &self.text[at + 1..end];
@@ -461,6 +498,7 @@ impl<'a> Reader<'a> {
                 }
             }
         };
+        self.count(text.len())?;
         let node = Node {
             value: Value::Str(text),
             pos: self.pos(li, at),
@@ -501,6 +539,7 @@ impl<'a> Reader<'a> {
                     {
                         return None;
                     }
+                    self.count(name.len())?;
                     let key = Key {
                         name: name.to_owned(),
                         pos: self.pos(li, i),
