@@ -87,8 +87,8 @@ impl Reader {
 
     /// A reader that knows none of the caller's words and makes its dictionaries when it first
     /// reads, not now: a build without the furigana edition reads nothing, and made IPADIC's
-    /// tables and the built-in lexicon for nothing (a sixth of a second of one core, at the
-    /// start, where the entries are read).
+    /// tables and the built-in lexicon for nothing (0.22 billion instructions at the start,
+    /// where the entries are read: 8% of a plain build of 1,000 entries).
     pub fn deferred() -> Result<Reader, TextError> {
         Ok(Reader {
             user: Arc::new(UserWords::new(&[])?),
