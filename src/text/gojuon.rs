@@ -19,10 +19,14 @@ use super::kana::{is_hiragana, to_hiragana};
 /// assert!(sort_key("はし") < sort_key("ばす"));
 /// ```
 pub fn sort_key(reading: &str) -> String {
-    let full: String = to_hiragana(reading)
-        .nfc()
-        .filter(|c| !c.is_whitespace() && !c.is_control() && *c != '・')
-        .collect();
+    let hiragana = to_hiragana(reading);
+    let kept = |c: &char| !c.is_whitespace() && !c.is_control() && *c != '・';
+    // A reading of common characters (kana, ー: NFKC, so NFC too) is composed already: every
+    // entry's reading is, and composing it again was a third of making its key.
+    let full: String = match super::is_normal(&hiragana) {
+        true => hiragana.chars().filter(kept).collect(),
+        false => hiragana.nfc().filter(kept).collect(),
+    };
     let mut primary = String::with_capacity(full.len());
     let mut previous: Option<char> = None;
     for c in full.chars() {
@@ -34,7 +38,7 @@ pub fn sort_key(reading: &str) -> String {
         primary.push(folded);
         previous = Some(folded);
     }
-    format!("{primary} {full}")
+    [primary.as_str(), " ", &full].concat()
 }
 
 /// The 五十音 row a reading is filed under: "あ", "か", "さ", "た", "な", "は", "ま", "や",
@@ -98,6 +102,15 @@ fn vowel_of(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reading written with combining marks is composed before its key is made: its key is
+    /// the composed reading's.
+    #[test]
+    fn combining_marks_are_composed() {
+        assert_eq!(sort_key("か\u{3099}き"), sort_key("がき"));
+        assert_eq!(sort_key("ハ\u{309A}ン"), sort_key("ぱん"));
+        assert_eq!(sort_key("がき"), "かき がき");
+    }
 
     fn sorted(words: &[&str]) -> Vec<String> {
         let mut v: Vec<String> = words.iter().map(|s| s.to_string()).collect();
