@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::super::{Key, Node, Value, plain};
-use super::{MAX_KEY_BYTES, Reader, Stop};
+use super::super::{Node, Value, plain};
+use super::{Reader, Stop};
 
 impl<'a> Reader<'a> {
     /// A scalar or flow collection at byte `at` of line `li`, in block context, followed by
@@ -130,24 +130,7 @@ impl<'a> Reader<'a> {
                     self.items.push(item);
                     i = end;
                 } else {
-                    let first = self.byte(li, i)?;
-                    if !(first.is_ascii_alphanumeric() || first == b'_' || first >= 0x80) {
-                        return None;
-                    }
-                    let (end, colon, stop) = self.plain_scalar(li, i, true);
-                    let name = self.str(i, end)?;
-                    if stop != Stop::Colon
-                        || name.len() > MAX_KEY_BYTES
-                        || plain::is_null(name)
-                        || self.byte(li, colon + 1) != Some(b' ')
-                    {
-                        return None;
-                    }
-                    self.count(name.len())?;
-                    let key = Key {
-                        name: name.to_owned(),
-                        pos: self.pos(li, i),
-                    };
+                    let (key, colon) = self.key(li, i, true)?;
                     let (value, end) = self.flow_node(li, self.skip_spaces(li, colon + 1))?;
                     self.pairs.push((key, value));
                     i = end;

@@ -194,7 +194,7 @@ impl<'a> Reader<'a> {
         let own = self.pairs.len();
         let (mut li, mut start) = (li, first);
         loop {
-            let (key, colon) = self.key(li, start)?;
+            let (key, colon) = self.key(li, start, false)?;
             let value = self.value_of_key(li, colon, indent)?;
             self.pairs.push((key, value));
             match self.next_content() {
@@ -213,15 +213,20 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A plain key at `at` and the byte of the `:` after it.
-    fn key(&mut self, li: usize, at: usize) -> Option<(Key, usize)> {
+    /// A plain key at `at`, in a flow mapping or not, and the byte of the `:` after it (which
+    /// a space follows, or in block context the line's end).
+    fn key(&mut self, li: usize, at: usize, in_flow: bool) -> Option<(Key, usize)> {
         let first = self.byte(li, at)?;
         if !(first.is_ascii_alphanumeric() || first == b'_' || first >= 0x80) {
             return None;
         }
-        let (end, colon, stop) = self.plain_scalar(li, at, false);
+        let (end, colon, stop) = self.plain_scalar(li, at, in_flow);
         let name = self.str(at, end)?;
-        if stop != Stop::Colon || name.len() > MAX_KEY_BYTES || plain::is_null(name) {
+        if stop != Stop::Colon
+            || name.len() > MAX_KEY_BYTES
+            || plain::is_null(name)
+            || (in_flow && self.byte(li, colon + 1) != Some(b' '))
+        {
             return None;
         }
         self.count(name.len())?;
