@@ -12,7 +12,7 @@
 //! cannot change before the swap.
 
 use super::Files;
-use super::manifest::{self, Known, Record, Stamp};
+use super::manifest::{self, Known, Linked, Record, Stamp};
 use super::place::{Existing, holds, make_room, open_for_writing};
 use super::rewrite::rewrite;
 use super::swap::{WriteError, recover, swap};
@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Writes the files held in memory into a staging folder beside `out`, then puts it in place of
 /// `out` in one step.
@@ -55,8 +55,10 @@ pub(super) struct Staging {
     /// national site's 50,000 files and folders there held one core for a quarter of a second
     /// after every page was made.
     listing: Option<std::thread::JoinHandle<io::Result<Vec<String>>>>,
-    /// What the last two builds recorded of their files (`manifest.rs`), and where.
-    known: Known,
+    /// What the last two builds recorded of their files (`manifest.rs`), and where; the live
+    /// output's files linked in with their records (the second build into a folder).
+    known: Arc<Known>,
+    linked: Arc<Linked>,
     manifests: Manifests,
     /// This build's records: every file it wrote or found already holding its bytes.
     records: Mutex<Vec<Record>>,
@@ -86,7 +88,8 @@ impl Staging {
             last: parent.join(format!(".{name}.files")),
             previous: parent.join(format!(".{name}.files.1")),
         };
-        let known = Known::load(&[&manifests.last, &manifests.previous]);
+        let known = Arc::new(Known::load(&[&manifests.last, &manifests.previous]));
+        let linked = Arc::<Linked>::default();
         let root = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         if root.exists() {
             let _ = fs::remove_dir_all(&root);
@@ -100,12 +103,14 @@ impl Staging {
             link_from = out.is_dir().then(|| out.clone());
         }
         let listing = {
-            let root = root.clone();
+            let (root, known, linked) = (root.clone(), known.clone(), linked.clone());
             std::thread::Builder::new()
                 .name("staging-list".into())
                 .spawn(move || {
-                    if let Some(from) = link_from {
-                        link_tree(&from, &root);
+                    if let Some(from) = link_from
+                        && let Some(listed) = link_tree(&from, &root, &known, &linked)
+                    {
+                        return Ok(listed);
                     }
                     list(&root)
                 })
@@ -122,6 +127,7 @@ impl Staging {
             // A build records about as many files as the last (half of the two builds known).
             records: Mutex::new(Vec::with_capacity(known.len() / 2 + 64)),
             known,
+            linked,
             manifests,
         })
     }
@@ -141,9 +147,10 @@ impl Staging {
         if let Some(existing) = existing
             && existing.len == bytes.len() as u64
         {
-            let recorded = existing
-                .stamp
-                .is_some_and(|stamp| self.known.holds(rel, stamp, hash));
+            let recorded = existing.stamp.is_some_and(|stamp| {
+                self.known.holds(rel, stamp, hash)
+                    || (existing.shared && self.linked.holds(rel, stamp, hash))
+            });
             if recorded || holds(&path, bytes) {
                 self.record(rel, existing.stamp, hash);
                 return Ok(());
