@@ -34,7 +34,16 @@ fn guide(site: &Path) -> Guide {
 fn print_html(guide: &Guide, options: &PrintOptions, tx: &dyn TextStyle) -> String {
     let theme = Theme::load(&repo().join("themes/default")).unwrap();
     let mut files = shirube::output::Files::default();
-    print::render(guide, &theme, tx, options, "", &mut files).unwrap();
+    print::render(
+        guide,
+        &theme,
+        tx,
+        options,
+        "",
+        &mut files,
+        &print::QrCodes::none(),
+    )
+    .unwrap();
     String::from_utf8(files.get(print::DOCUMENT_PATH).unwrap().to_vec()).unwrap()
 }
 
@@ -264,7 +273,17 @@ fn another_text_style_makes_another_edition() {
     // Beside the furigana website, its print edition reaches the shared files two folders up.
     let theme = Theme::load(&repo().join("themes/default")).unwrap();
     let mut files = shirube::output::Files::default();
-    print::render(&guide, &theme, &Ruby, &options, "furigana/", &mut files).unwrap();
+    let codes = print::QrCodes::none();
+    print::render(
+        &guide,
+        &theme,
+        &Ruby,
+        &options,
+        "furigana/",
+        &mut files,
+        &codes,
+    )
+    .unwrap();
     let twin = String::from_utf8(files.get("furigana/print/index.html").unwrap().to_vec()).unwrap();
     assert!(twin.contains("href=\"../../static/css/print.css\""));
 }

@@ -135,12 +135,12 @@ impl Cache {
 }
 
 /// `.gitignore` and `CACHEDIR.TAG` at the top of the cache folder, once.
-fn mark_root(root: &Path) {
+pub(crate) fn mark_root(root: &Path) {
     let ignore = root.join(".gitignore");
     if !ignore.exists() {
         let _ = std::fs::write(
             ignore,
-            "# shirube's photo cache: never committed, always safe to delete.\n*\n",
+            "# shirube's cache (photos, QR codes): never committed, always safe to delete.\n*\n",
         );
     }
     let tag = root.join("CACHEDIR.TAG");
@@ -148,7 +148,7 @@ fn mark_root(root: &Path) {
         let _ = std::fs::write(
             tag,
             "Signature: 8a477f597d28d172789f06886806bc55\n\
-             # This folder is shirube's photo cache; see https://bford.info/cachedir/\n",
+             # This folder is shirube's cache of photos and QR codes; see https://bford.info/cachedir/\n",
         );
     }
 }

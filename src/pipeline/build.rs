@@ -305,7 +305,7 @@ fn print_and_pages(
     };
     if options.pdf.is_some() {
         t.run(Stage::Print, || {
-            print::render_for_build(guide, theme, files)
+            print_edition(guide, theme, files, &options.site_dir)
         })?;
     }
     let manifest = t.run(Stage::Pdf, || pdfs(guide, options, files))?;
@@ -321,6 +321,20 @@ fn print_and_pages(
         render::render(guide, theme, &render_options, files)
     })?;
     Ok((manifest, pages, t.timings))
+}
+
+/// The print document of the whole guide, its QR codes kept in the site's cache for the next
+/// build (`print/qr_codes.rs`).
+pub(super) fn print_edition(
+    guide: &enrich::Guide,
+    theme: &Theme,
+    files: &mut output::Files,
+    site_dir: &std::path::Path,
+) -> Result<(), print::PrintError> {
+    let codes = print::QrCodes::for_site(site_dir);
+    print::render_for_build(guide, theme, files, &codes)?;
+    codes.save(print::KeepCodes::Used);
+    Ok(())
 }
 
 /// The search index and the open data (but the sitemap), made from the guide alone, and the
@@ -344,7 +358,7 @@ fn index_and_data(
             let indexed = timed(Stage::Index, || index::index(guide, files));
             let printed = options.pdf.is_none().then(|| {
                 timed(Stage::Print, || {
-                    print::render_for_build(guide, theme, &mut print_files)
+                    print_edition(guide, theme, &mut print_files, &options.site_dir)
                 })
             });
             (indexed, printed)

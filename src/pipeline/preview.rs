@@ -18,7 +18,7 @@ use crate::output::Files;
 use crate::render::{RenderOptions, Shows};
 use crate::view::categories;
 use crate::view::pdfs::Shelf;
-use crate::{export, index, print, render};
+use crate::{export, index, render};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -94,7 +94,7 @@ impl Preview {
         let mut files = Files::default();
         let only = |shows: &Shows| matches!(shows, Shows::EveryEntry);
         render_pages(made, &self.options, &only, &mut files)?;
-        print::render_for_build(&made.guide, &made.theme, &mut files)?;
+        super::build::print_edition(&made.guide, &made.theme, &mut files, &self.options.site_dir)?;
         index::index(&made.guide, &mut files)?;
         // Only the index writes under search/ here (the search page is not among these pages).
         let index_files: BTreeSet<String> = files

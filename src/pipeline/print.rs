@@ -114,7 +114,10 @@ pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
 
     let theme = Theme::for_site(&job.site_dir, job.theme_dir.as_deref())?;
     let mut files = crate::output::Files::default();
-    let entries = crate::print::render(&guide, &theme, tx, &options, "", &mut files)?;
+    // The codes of a district's edition are added to those the last build kept.
+    let codes = crate::print::QrCodes::for_site(&job.site_dir);
+    let entries = crate::print::render(&guide, &theme, tx, &options, "", &mut files, &codes)?;
+    codes.save(crate::print::KeepCodes::All);
     let cache = crate::assets::cache::Cache::for_site(&job.site_dir);
     crate::assets::publish(&guide.site, &cache, &mut files, false)?;
     if let Some(css) = theme.static_file(STYLESHEET) {

@@ -10,7 +10,7 @@ use crate::print::entry;
 use crate::print::index::{self, IndexGroup, IndexItem};
 use crate::print::parts::Parts;
 use crate::print::sections::{self, SectionView};
-use crate::print::{PrintError, PrintOptions, qr};
+use crate::print::{PrintError, PrintOptions, QrCodes, qr};
 use crate::text::Html;
 use crate::view::entries::Badge;
 use crate::view::site::TermView;
@@ -64,6 +64,7 @@ pub fn assemble<'a>(
     options: &PrintOptions,
     tx: &'a dyn TextStyle,
     asset_root: &'a str,
+    codes: &'a QrCodes,
 ) -> Result<(PrintDocument, Parts<'a>), PrintError> {
     let config = &guide.site.config;
     let chosen: Vec<_> = guide
@@ -76,7 +77,7 @@ pub fn assemble<'a>(
     // Numbers first, in print order, so that every later part can refer to any entry.
     let sections::Numbering { numbers, homes } = sections::number(&chosen, options);
     let urls = print_urls(guide, &numbers);
-    let mut parts = Parts::new(guide, tx, asset_root, urls, numbers);
+    let mut parts = Parts::new(guide, tx, asset_root, codes, urls, numbers);
     let sections = sections::build(&homes, &chosen, options, guide, tx, &mut parts);
     let numbers = parts.numbers();
 

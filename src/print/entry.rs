@@ -4,7 +4,7 @@
 
 use crate::content::model::{Entry, Hours, SiteConfig};
 use crate::print::PrintError;
-use crate::print::qr;
+use crate::print::QrCodes;
 use crate::text::Html;
 use crate::view::entries::{self, EntryPage};
 use crate::view::style::TextStyle;
@@ -37,14 +37,17 @@ pub fn view(
     asset_root: &str,
     body_html: Html,
     tx: &dyn TextStyle,
+    codes: &QrCodes,
 ) -> Result<PrintEntry, PrintError> {
     let page = entries::entry_page(entry, config, asset_root, body_html, tx);
     let web_url = format!("{}{}", config.base_url, crate::enrich::entry_url(&entry.id));
     let label = format!("{}のウェブページのQRコード", tx.plain(&entry.name));
-    let qr_svg = qr::svg(&web_url, &label).map_err(|error| PrintError::Qr {
-        url: web_url.clone(),
-        error,
-    })?;
+    let qr_svg = codes
+        .svg(&web_url, &label)
+        .map_err(|error| PrintError::Qr {
+            url: web_url.clone(),
+            error,
+        })?;
     Ok(PrintEntry {
         number,
         anchor: anchor(&entry.id),

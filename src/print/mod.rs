@@ -20,11 +20,13 @@ mod index;
 mod parts;
 pub mod pdf;
 mod qr;
+mod qr_codes;
 mod qr_penalty;
 mod sections;
 mod splice;
 mod subset;
 
+pub use qr_codes::{Keep as KeepCodes, QrCodes};
 pub use subset::Subset;
 
 use crate::content::model::{Paper, PrintLayout, SiteConfig};
@@ -115,6 +117,7 @@ pub fn render(
     options: &PrintOptions,
     prefix: &str,
     files: &mut Files,
+    codes: &QrCodes,
 ) -> Result<usize, PrintError> {
     let path = format!("{prefix}{DOCUMENT_PATH}");
     let asset_root = crate::view::root_for(path.trim_end_matches("index.html"));
@@ -130,7 +133,7 @@ pub fn render(
         // The furigana book also annotates the theme's own labels (定員, 連絡先 …).
         Ok(tx.finish_page(theme.render(entry_template, &context)?))
     };
-    let (doc, parts) = document::assemble(guide, options, tx, &asset_root)?;
+    let (doc, parts) = document::assemble(guide, options, tx, &asset_root, codes)?;
     let entry_count = doc.entry_count;
     // The document is rendered with a mark in each entry's place, and the entries' parts are
     // rendered into the marks' places as it is written (`splice`): their ten thousand parts
@@ -167,12 +170,17 @@ pub fn render(
 
 /// The print edition as `build` writes it beside the website. A theme without `print.html`
 /// simply has no print edition.
-pub fn render_for_build(guide: &Guide, theme: &Theme, files: &mut Files) -> Result<(), PrintError> {
+pub fn render_for_build(
+    guide: &Guide,
+    theme: &Theme,
+    files: &mut Files,
+    codes: &QrCodes,
+) -> Result<(), PrintError> {
     if !theme.has(TEMPLATE) {
         return Ok(());
     }
     let options = PrintOptions::from_config(&guide.site.config);
-    render(guide, theme, &Plain, &options, "", files)?;
+    render(guide, theme, &Plain, &options, "", files, codes)?;
     Ok(())
 }
 

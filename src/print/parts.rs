@@ -5,9 +5,9 @@
 
 use crate::content::model::Entry;
 use crate::enrich::Guide;
-use crate::print::PrintError;
 use crate::print::entry::{self, PrintEntry};
 use crate::print::html;
+use crate::print::{PrintError, QrCodes};
 use crate::text::Html;
 use crate::view::markdown::{self, Links};
 use crate::view::style::TextStyle;
@@ -22,6 +22,8 @@ pub struct Parts<'a> {
     guide: &'a Guide,
     tx: &'a dyn TextStyle,
     asset_root: &'a str,
+    /// Where each entry's QR code comes from (made, or kept from an earlier build).
+    codes: &'a QrCodes,
     /// Content path → in-document target, for links written by providers.
     urls: BTreeMap<String, String>,
     /// In-document anchor (`entry-komugi`) → number.
@@ -35,6 +37,7 @@ impl<'a> Parts<'a> {
         guide: &'a Guide,
         tx: &'a dyn TextStyle,
         asset_root: &'a str,
+        codes: &'a QrCodes,
         urls: BTreeMap<String, String>,
         numbers: BTreeMap<String, usize>,
     ) -> Parts<'a> {
@@ -42,6 +45,7 @@ impl<'a> Parts<'a> {
             guide,
             tx,
             asset_root,
+            codes,
             urls,
             numbers,
             printed: Vec::new(),
@@ -88,7 +92,15 @@ impl<'a> Parts<'a> {
         // (already `##` and lower) go below those.
         let body = self.markdown(&e.body, "entries", 4, tx.as_ref());
         let config = &self.guide.site.config;
-        let view = entry::view(e, number, config, self.asset_root, body, tx.as_ref())?;
+        let view = entry::view(
+            e,
+            number,
+            config,
+            self.asset_root,
+            body,
+            tx.as_ref(),
+            self.codes,
+        )?;
         render_entry(&view)
     }
 }

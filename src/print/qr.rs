@@ -22,10 +22,17 @@ use std::rc::Rc;
 /// Modules of white space around the code: the QR standard asks for four so phones find it.
 const QUIET_ZONE: usize = 4;
 
+/// Level M survives a fold or a smudge on a handed-out sheet without making the code dense.
+pub(super) const LEVEL: EcLevel = EcLevel::M;
+
 /// An `<svg>` element that encodes `text`, labelled for screen readers with `label`.
 pub fn svg(text: &str, label: &str) -> Result<Html, QrError> {
-    // Level M survives a fold or a smudge on a handed-out sheet without making the code dense.
-    let (width, modules) = modules(text, EcLevel::M)?;
+    let (width, modules) = modules(text, LEVEL)?;
+    Ok(draw(width, &modules, label))
+}
+
+/// The `<svg>` element of a code `width` modules wide, labelled with `label`.
+pub(super) fn draw(width: usize, modules: &Modules, label: &str) -> Html {
     let size = width + 2 * QUIET_ZONE;
     let mut path: Vec<u8> = Vec::with_capacity(width * width);
     // `M{x} {y}h{run}v1h-{run}z` for each run of dark modules, by hand: `write!` was most of a
@@ -46,7 +53,7 @@ pub fn svg(text: &str, label: &str) -> Result<Html, QrError> {
         step.push(b'z');
         path.extend_from_slice(step.bytes());
     };
-    match &modules {
+    match modules {
         // Runs found a word at a time (the light modules before one, then its dark ones),
         // not module by module: every printed code is this narrow.
         Modules::Rows(rows) => {
@@ -84,10 +91,10 @@ pub fn svg(text: &str, label: &str) -> Result<Html, QrError> {
     // ASCII letters and digits only.
     let path = String::from_utf8(path).unwrap_or_default();
     // Numbers and the escaped label only.
-    Ok(Html::from_trusted(format!(
+    Html::from_trusted(format!(
         r##"<svg class="qr" viewBox="0 0 {size} {size}" role="img" aria-label="{label}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##,
         label = escape(label),
-    )))
+    ))
 }
 
 /// One step of the path (`M12 34h5v1h-5z`): at most 20 bytes while its numbers are below 1,000.
@@ -127,7 +134,7 @@ impl Step {
 
 /// A code's modules: up to 64 wide (every address a guide prints), a row of bits per line, bit
 /// `x` of row `y` dark; wider, their colours row by row.
-enum Modules {
+pub(super) enum Modules {
     Rows(Vec<u64>),
     Colors(Vec<Color>),
 }
@@ -148,7 +155,7 @@ fn matrix(text: &str, level: EcLevel) -> Result<Vec<Color>, QrError> {
 }
 
 /// The width of `text`'s code and its modules (see [`Modules`]).
-fn modules(text: &str, level: EcLevel) -> Result<(usize, Modules), QrError> {
+pub(super) fn modules(text: &str, level: EcLevel) -> Result<(usize, Modules), QrError> {
     let bits = bits::encode_auto(text.as_bytes(), level)?;
     let version = bits.version();
     let (data, ec) = ec::construct_codewords(&bits.into_bytes(), version, level)?;
