@@ -167,22 +167,7 @@ pub(super) fn modules(text: &str, level: EcLevel) -> Result<(usize, Modules), Qr
         return Ok((width, Modules::Colors(best_by_canvas(&canvas))));
     }
     let layout = Layout::of(version, level, width, data.len() + ec.len());
-    // The data modules' colours before masking, as rows and columns of bits: each dark bit of
-    // the codewords where the layout places it.
-    let mut rows = vec![0u64; width];
-    let mut cols = vec![0u64; width];
-    for (i, &byte) in data.iter().chain(&ec).enumerate() {
-        for bit in 0..8 {
-            if byte & (0x80 >> bit) == 0 {
-                continue;
-            }
-            if let Some(&(x, y)) = layout.placement.get(i * 8 + bit).and_then(Option::as_ref) {
-                let (x, y) = (usize::from(x), usize::from(y));
-                rows[y] |= 1 << x;
-                cols[x] |= 1 << y;
-            }
-        }
-    }
+    let (rows, cols) = data_lines(&layout, &data, &ec, width);
     let mut best: Option<(u16, Vec<u64>)> = None;
     for masked in &layout.masked {
         // A data module is its colour flipped where the mask is dark: the layout holds the
@@ -197,6 +182,54 @@ pub(super) fn modules(text: &str, level: EcLevel) -> Result<(usize, Modules), Qr
     }
     let rows = best.map(|(_, rows)| rows).unwrap_or_default();
     Ok((width, Modules::Rows(rows)))
+}
+
+/// The data modules' colours before masking, as rows and columns of bits: each dark bit of
+/// the codewords where the layout places it.
+fn data_lines(layout: &Layout, data: &[u8], ec: &[u8], width: usize) -> (Vec<u64>, Vec<u64>) {
+    let mut rows = vec![0u64; width];
+    let mut cols = vec![0u64; width];
+    for (i, &byte) in data.iter().chain(ec).enumerate() {
+        for bit in 0..8 {
+            if byte & (0x80 >> bit) == 0 {
+                continue;
+            }
+            if let Some(&(x, y)) = layout.placement.get(i * 8 + bit).and_then(Option::as_ref) {
+                let (x, y) = (usize::from(x), usize::from(y));
+                rows[y] |= 1 << x;
+                cols[x] |= 1 << y;
+            }
+        }
+    }
+    (rows, cols)
+}
+
+/// Whether `rows` (a code `width` modules wide) is a code of `text` at `level`, under any of the
+/// eight masks: the codewords are made and placed again, which is a small part of making the
+/// code (choosing the mask is most of it). A code kept from an earlier build (`qr_codes.rs`) is
+/// drawn only if it passes, so a cache file edited by hand, or committed into the site by a
+/// pull request, can never print a code of another address.
+pub(super) fn encodes(text: &str, level: EcLevel, width: usize, rows: &[u64]) -> bool {
+    let Ok(bits) = bits::encode_auto(text.as_bytes(), level) else {
+        return false;
+    };
+    let version = bits.version();
+    let Ok((data, ec)) = ec::construct_codewords(&bits.into_bytes(), version, level) else {
+        return false;
+    };
+    if usize::try_from(version.width()).ok() != Some(width) || width > 64 || rows.len() != width {
+        return false;
+    }
+    let layout = Layout::of(version, level, width, data.len() + ec.len());
+    let (data_rows, _) = data_lines(&layout, &data, &ec, width);
+    layout.masked.iter().any(|masked| {
+        masked
+            .rows
+            .iter()
+            .zip(&data_rows)
+            .zip(rows)
+            .all(|((m, d), r)| m ^ d == *r)
+    })
 }
 
 /// The code qrcode chooses, mask by mask on copies of the canvas: for codes wider than 64

@@ -2,8 +2,12 @@
 //! is made from its address alone, and a guide's addresses stay the same from build to build,
 //! but making one (its error correction, and its mask chosen by scoring all eight) is most of
 //! the print document's work for an entry. Ten thousand codes were 1.35 of a plain national
-//! build's 20.3 billion instructions; read from the file they are a lookup each.
+//! build's 20.3 billion instructions.
 //!
+//! - A kept code is drawn only after a check that it encodes its address (`qr::encodes`: the
+//!   codewords made and placed again, a small part of making the code): the file lies in the site
+//!   folder, where a pull request could put one, and a printed code must never lead elsewhere. A
+//!   code that fails is made again, as one not kept.
 //! - One file: a header (the format, shirube's version, and the code the encoder makes of a
 //!   fixed address: another encoder or another choice of masks would make other codes, and the
 //!   file is then not used), then each code: a 128-bit hash of its level and text, its width
@@ -79,7 +83,11 @@ impl QrCodes {
     /// The `<svg>` of `text`'s code (as [`qr::svg`] draws it), labelled with `label`.
     pub fn svg(&self, text: &str, label: &str) -> Result<Html, QrError> {
         let key = key(text);
-        let code = match self.known.get(&key) {
+        let kept = self
+            .known
+            .get(&key)
+            .filter(|code| qr::encodes(text, qr::LEVEL, code.width, &code.rows));
+        let code = match kept {
             Some(code) => Arc::clone(code),
             None => {
                 let (width, modules) = qr::modules(text, qr::LEVEL)?;
@@ -226,6 +234,7 @@ mod tests {
             let kept = codes.svg(&address(n), "あおば").unwrap();
             assert_eq!(kept, qr::svg(&address(n), "あおば").unwrap());
         }
+        assert!(!codes.used.lock().unwrap().1, "every code was kept");
         // Nothing new, nothing unused: the file is left as it is.
         let before = std::fs::metadata(&file).unwrap().modified().unwrap();
         codes.save(Keep::Used);
@@ -250,6 +259,20 @@ mod tests {
         codes.svg(&address(9), "ひかり").unwrap();
         codes.save(Keep::All);
         assert_eq!(QrCodes::for_site(dir.path()).known.len(), 4);
+
+        // A code of another address under this one's key is not drawn: the code is made.
+        let mut forged = QrCodes::none();
+        let (width, Modules::Rows(rows)) = qr::modules(&address(1), qr::LEVEL).unwrap() else {
+            panic!("an address's code is narrow");
+        };
+        forged
+            .known
+            .insert(key(&address(0)), Arc::new(Code { width, rows }));
+        assert_eq!(
+            forged.svg(&address(0), "ひかり").unwrap(),
+            qr::svg(&address(0), "ひかり").unwrap()
+        );
+        assert!(forged.used.lock().unwrap().1, "made again");
 
         let header = header().unwrap();
         assert!(read(&written, &header).is_some());
