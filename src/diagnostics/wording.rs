@@ -813,8 +813,10 @@ fn yaml_detail_ja(detail: &str) -> String {
             "[ ] のかっこが閉じていません",
         ),
         (
+            // Also what an unclosed `[` gives when a `key: value` line follows it: the parser
+            // reads the line as a mapping inside the list and misses its `}`.
             "did not find expected ',' or '}'",
-            "{ } のかっこが閉じていません",
+            "{ } か [ ] のかっこが閉じていないようです。前の行の { や [ が閉じているか確かめてください",
         ),
         (
             "while scanning a quoted scalar",
@@ -1065,6 +1067,15 @@ mod tests {
     fn has_japanese(text: &str) -> bool {
         text.chars()
             .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+    }
+
+    /// An unclosed `[` followed by a `key: value` line is reported as a `}` the parser missed:
+    /// the words name both brackets, so the provider looks for the `[` they left open.
+    #[test]
+    fn an_unclosed_list_is_named_as_a_bracket() {
+        let detail = yaml_detail_ja("did not find expected ',' or '}' at line 6 column 8");
+        assert!(detail.contains("[ ]") && detail.contains("{ }"), "{detail}");
+        assert!(yaml_detail_ja("did not find expected ',' or ']'").contains("[ ]"));
     }
 
     #[test]
