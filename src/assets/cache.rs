@@ -120,22 +120,27 @@ impl Cache {
     /// Writes `<key>.<what>` atomically; a failure only means the next build works again.
     fn write(&self, key: &str, what: &str, bytes: &[u8]) {
         let Some(dir) = &self.dir else { return };
-        if std::fs::create_dir_all(dir).is_err() {
-            return;
-        }
-        mark_root(dir.parent().unwrap_or(dir));
-        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-        let temp = dir.join(format!(".tmp-{}-{n}-{key}.{what}", std::process::id()));
-        if std::fs::write(&temp, bytes).is_err()
-            || std::fs::rename(&temp, dir.join(format!("{key}.{what}"))).is_err()
-        {
-            let _ = std::fs::remove_file(&temp);
-        }
+        store(dir, &format!("{key}.{what}"), bytes);
+    }
+}
+
+/// Writes `dir/name` in a folder of the cache (`dir` inside it) through a temporary file
+/// renamed into place, so that an interrupted build, or two at once, never leave half a file;
+/// a failure only means the next build works again.
+pub(crate) fn store(dir: &Path, name: &str, bytes: &[u8]) {
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    mark_root(dir.parent().unwrap_or(dir));
+    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    let temp = dir.join(format!(".tmp-{}-{n}-{name}", std::process::id()));
+    if std::fs::write(&temp, bytes).is_err() || std::fs::rename(&temp, dir.join(name)).is_err() {
+        let _ = std::fs::remove_file(&temp);
     }
 }
 
 /// `.gitignore` and `CACHEDIR.TAG` at the top of the cache folder, once.
-pub(crate) fn mark_root(root: &Path) {
+fn mark_root(root: &Path) {
     let ignore = root.join(".gitignore");
     if !ignore.exists() {
         let _ = std::fs::write(

@@ -24,7 +24,6 @@ use crate::hashing::FastMap;
 use crate::text::Html;
 use qrcode::types::QrError;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// The file's first line.
@@ -43,6 +42,8 @@ struct Code {
 #[derive(Debug, Default)]
 pub struct QrCodes {
     file: Option<PathBuf>,
+    /// The file's header for this shirube and its encoder (`None`: nothing is kept).
+    header: Option<Vec<u8>>,
     known: FastMap<u128, Arc<Code>>,
     /// Every code used, by key, and whether one was made (not found in the file).
     used: Mutex<(FastMap<u128, Arc<Code>>, bool)>,
@@ -69,12 +70,14 @@ impl QrCodes {
             .join(crate::assets::cache::CACHE_DIR)
             .join("qr")
             .join("codes");
+        let header = header();
         let known = std::fs::read(&file)
             .ok()
-            .and_then(|bytes| read(&bytes, &header()?))
+            .and_then(|bytes| read(&bytes, header.as_ref()?))
             .unwrap_or_default();
         QrCodes {
             file: Some(file),
+            header,
             known,
             used: Mutex::default(),
         }
@@ -87,24 +90,21 @@ impl QrCodes {
             .known
             .get(&key)
             .filter(|code| qr::encodes(text, qr::LEVEL, code.width, &code.rows));
-        let code = match kept {
-            Some(code) => Arc::clone(code),
+        let (code, made) = match kept {
+            Some(code) => (Arc::clone(code), false),
             None => {
                 let (width, modules) = qr::modules(text, qr::LEVEL)?;
                 let Modules::Rows(rows) = modules else {
                     return Ok(qr::draw(width, &modules, label));
                 };
-                let code = Arc::new(Code { width, rows });
-                if let Ok(mut used) = self.used.lock() {
-                    used.1 = true;
-                }
-                code
+                (Arc::new(Code { width, rows }), true)
             }
         };
         // Drawn from the rows: the same `<svg>` as a code just made.
         let svg = qr::draw(code.width, &Modules::Rows(code.rows.clone()), label);
         if let Ok(mut used) = self.used.lock() {
             used.0.insert(key, code);
+            used.1 |= made;
         }
         Ok(svg)
     }
@@ -112,7 +112,7 @@ impl QrCodes {
     /// Writes the file again if it changed: with the codes used, and, with [`Keep::All`], the
     /// file's others.
     pub fn save(self, keep: Keep) {
-        let (Some(file), Some(header)) = (&self.file, header()) else {
+        let (Some(file), Some(header)) = (self.file, self.header) else {
             return;
         };
         let Ok((mut used, made)) = self.used.into_inner() else {
@@ -138,7 +138,9 @@ impl QrCodes {
                 bytes.extend_from_slice(&row.to_le_bytes());
             }
         }
-        write(file, &bytes);
+        if let (Some(dir), Some(name)) = (file.parent(), file.file_name()) {
+            crate::assets::cache::store(dir, &name.to_string_lossy(), &bytes);
+        }
     }
 }
 
@@ -186,23 +188,6 @@ fn read(bytes: &[u8], header: &[u8]) -> Option<FastMap<u128, Arc<Code>>> {
         rest = after;
     }
     Some(codes)
-}
-
-/// Writes `file` through a temporary file beside it; a failure only costs the next build the
-/// making of its codes.
-fn write(file: &Path, bytes: &[u8]) {
-    let Some(dir) = file.parent() else { return };
-    if std::fs::create_dir_all(dir).is_err() {
-        return;
-    }
-    crate::assets::cache::mark_root(dir.parent().unwrap_or(dir));
-    // Two builds (or two tests' builds in one process) may write at once: each its own file.
-    static WRITES: AtomicU64 = AtomicU64::new(0);
-    let n = WRITES.fetch_add(1, Ordering::Relaxed);
-    let temp = dir.join(format!(".tmp-{}-{n}-codes", std::process::id()));
-    if std::fs::write(&temp, bytes).is_err() || std::fs::rename(&temp, file).is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
 }
 
 #[cfg(test)]
