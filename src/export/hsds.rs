@@ -33,17 +33,30 @@ struct Ids {
 impl Ids {
     fn new(base_url: &str) -> Ids {
         Ids {
-            namespace: Uuid::new_v5(&Uuid::NAMESPACE_URL, base_url.as_bytes()),
+            namespace: uuid_v5(&Uuid::NAMESPACE_URL, base_url),
         }
     }
     fn of(&self, name: &str) -> String {
         // Spelled into a buffer, not through `Display` (every item has one or more).
         let mut spelled = Uuid::encode_buffer();
-        Uuid::new_v5(&self.namespace, name.as_bytes())
+        uuid_v5(&self.namespace, name)
             .hyphenated()
             .encode_lower(&mut spelled)
             .to_owned()
     }
+}
+
+/// The version 5 UUID of `name` in `namespace` (RFC 9562 §5.5): the first 16 bytes of the SHA-1
+/// of the namespace's bytes and the name's, with the version and variant bits set.
+fn uuid_v5(namespace: &Uuid, name: &str) -> Uuid {
+    use sha1::{Digest, Sha1};
+    let hash = Sha1::new()
+        .chain_update(namespace.as_bytes())
+        .chain_update(name.as_bytes())
+        .finalize();
+    let mut bytes = [0; 16];
+    bytes.copy_from_slice(&hash[..16]);
+    uuid::Builder::from_sha1_bytes(bytes).into_uuid()
 }
 
 fn plain(text: &str) -> String {
@@ -503,4 +516,29 @@ fn entry_services<'a>(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ids are the version 5 UUIDs every other implementation makes of the same names
+    /// (Python's `uuid.uuid5`, RFC 9562's example namespace), so they stay what earlier builds
+    /// published.
+    #[test]
+    fn ids_are_standard_version_5_uuids() {
+        assert_eq!(
+            uuid_v5(&Uuid::NAMESPACE_DNS, "python.org").to_string(),
+            "886313e1-3b8a-5372-9b90-0c9aee199e5d"
+        );
+        assert_eq!(
+            uuid_v5(&Uuid::NAMESPACE_DNS, "www.example.com").to_string(),
+            "2ed6657d-e927-568b-95e1-2665a8aea6a2"
+        );
+        let ids = Ids::new("https://shirube.test/hikari/");
+        let id = ids.of("location:akebono-workshop");
+        assert_eq!(id.len(), 36);
+        assert_eq!(&id[14..15], "5");
+        assert_eq!(id, ids.of("location:akebono-workshop"));
+    }
 }
