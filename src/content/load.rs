@@ -256,7 +256,7 @@ fn read_text(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String>
         return None;
     }
     match std::fs::read(root.join(rel)) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+        Ok(bytes) => match utf8_text(bytes) {
             Ok(text) => Some(text),
             Err(err) => {
                 let bytes = err.as_bytes();
@@ -286,6 +286,16 @@ fn read_text(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String>
             );
             None
         }
+    }
+}
+
+/// `bytes` as text, checked with SIMD and copied: the standard library's check goes a byte at a
+/// time through text that is not ASCII (Japanese), 0.8% of a national build's instructions; the
+/// copy is a hundredth of that. When the text is not UTF-8, the standard check says where.
+fn utf8_text(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    match simdutf8::basic::from_utf8(&bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => String::from_utf8(bytes),
     }
 }
 
