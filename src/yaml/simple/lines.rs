@@ -35,10 +35,11 @@ pub(super) fn only_plain_characters(bytes: &[u8]) -> bool {
     true
 }
 
-/// The bytes that are plain whatever follows them: a line break, printable ASCII, and every byte
-/// of other characters but the first bytes of those that may not be (U+0080–U+009F, U+2028,
-/// U+2029, U+FEFF, U+FFFE, U+FFFF) and the bytes no character begins with in UTF-8 (the text is a
-/// `str`: those never begin one here).
+/// The bytes that settle the check alone: a line break and printable ASCII are plain, the other
+/// ASCII controls are not (`false` here, refused below); of the bytes of other characters, only
+/// the first bytes of U+0080–U+00BF (0xC2: the C1 controls), U+2000–U+2FFF (0xE2: the line and
+/// paragraph separators) and U+F000–U+FFFF (0xEF: the byte order mark, U+FFFE, U+FFFF) need the
+/// bytes after them. (Continuation bytes are never one of those three.)
 const SETTLED: [bool; 256] = {
     let mut settled = [false; 256];
     let mut b = 0;
