@@ -1,7 +1,7 @@
 //! What the preview watches: `site.yaml`, `content/` and the theme, with the system's file
 //! events (notify), so a save, a new file, a rename or a deletion rebuilds — and nothing else in
-//! the site folder does (the cache `.shirube-cache/` of photos and QR codes, `output/`, `.git/`), which would make
-//! every build start the next.
+//! the site folder does (the cache `.shirube-cache/` of photos and QR codes, `output/`, `.git/`),
+//! which would make every build start the next.
 
 use notify::{Event, RecursiveMode, Watcher};
 use std::collections::BTreeSet;
