@@ -22,6 +22,7 @@ pub mod csp;
 pub mod entries;
 pub mod events;
 mod furigana_pass;
+mod html_scan;
 pub mod jsonld;
 pub mod maps;
 pub mod markdown;
