@@ -106,7 +106,7 @@ impl Reader {
     pub fn at(&self, place: Option<&Place>) -> Reader {
         Reader {
             user: Arc::clone(&self.user),
-            place: self.places.get(place.map(Place::name_words)),
+            place: place.and_then(|p| self.places.of(p).names),
             address: None,
             places: Arc::clone(&self.places),
         }
@@ -117,9 +117,13 @@ impl Reader {
     /// are read as it reads them wherever they stand, whatever the analysis would make of the
     /// characters around them (横浜市中区 is not 横浜 + 市中 + 区).
     pub fn for_address(&self, place: Option<&Place>) -> Reader {
+        let lists = place.map(|p| self.places.of(p));
+        let (names, address) = lists.map_or((None, None), |l| (l.names, l.address));
         Reader {
-            address: self.places.get(place.map(|p| p.words.clone())),
-            ..self.at(place)
+            user: Arc::clone(&self.user),
+            place: names,
+            address,
+            places: Arc::clone(&self.places),
         }
     }
 
