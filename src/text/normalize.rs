@@ -167,9 +167,23 @@ const VARIANTS: [(char, char); 20] = [
     ('﨔', '欅'),
 ];
 
+/// Bit `c % 128` set for each variant: most kanji are told apart from the twenty by it alone
+/// (asked of every character of every text shown about a place, `Reader::place_in`).
+const VARIANT_BITS: u128 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < VARIANTS.len() {
+        bits |= 1 << (VARIANTS[i].0 as u32 % 128);
+        i += 1;
+    }
+    bits
+};
+
 /// Whether [`fold_variants`] changes `c`.
 pub(crate) fn folds(c: char) -> bool {
-    c >= '\u{3400}' && VARIANTS.iter().any(|v| v.0 == c)
+    c >= '\u{3400}'
+        && VARIANT_BITS & (1 << (u32::from(c) % 128)) != 0
+        && VARIANTS.iter().any(|v| v.0 == c)
 }
 
 /// Variant kanji in names that IPADIC has no word for (髙 for 高, 﨑 for 崎, 德 for 徳), as

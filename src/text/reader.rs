@@ -139,7 +139,7 @@ impl Reader {
         // names, no normalised part of it holds one.
         if text
             .chars()
-            .all(|c| !place.may_start(c) && is_normal_char(c) && !folds(c))
+            .all(|c| is_normal_char(c) && !folds(c) && !place.may_start(c))
         {
             return false;
         }
