@@ -10,10 +10,10 @@ use std::sync::{Arc, Mutex};
 /// tens of thousands of pages, cards and printed entries, and each list is a small
 /// double-array trie to build (5 % of a 10,000-entry build's time when made at every use).
 ///
-/// Found by the place's own words, borrowed: the furigana edition asks for an entry's place
-/// on its page and on its row of the compare table, three times each (its names and its
-/// address), and a copy of the place's words made to look them up, with the names' stems
-/// added, cost 0.3 of a national furigana build's 31 billion instructions.
+/// Found by the place's own words, borrowed, both lists at once: the furigana edition looks an
+/// entry's place up where it makes the entry's page and its compare row, and a copy of the
+/// place's words made for each look-up (the names' with their stems added, then the address's),
+/// three a page, cost 0.3 of a national furigana build's 31 billion instructions.
 #[derive(Default)]
 pub(super) struct PlaceWords(Mutex<FastMap<WordList, Lists>>);
 

@@ -110,9 +110,14 @@ pub fn add_ruby(html: &[u8], reader: &Reader, filter: GradeFilter, cache: &RubyC
 /// `<rt>` (what [`Reader::ruby_html`] writes): the tag-by-tag walk would pass over it and
 /// come out after its `</ruby>` with nothing annotated, so it can be stepped over at once.
 fn plain_ruby_len(s: &[u8]) -> Option<usize> {
+    const OPEN: &[u8] = b"<ruby>";
     const CLOSE: &[u8] = b"</ruby>";
     const INNER: [&[u8]; 4] = [b"<rp>", b"</rp>", b"<rt>", b"</rt>"];
-    let mut at = s.strip_prefix(b"<ruby>").map(|_| 6)?;
+    if !s.starts_with(OPEN) {
+        return None;
+    }
+    // From tag to tag inside: each must be one of `INNER` until the first `</ruby>`.
+    let mut at = OPEN.len();
     loop {
         let (lt, _) = scan_to(s, at, b'<');
         let tag = s.get(lt..).filter(|tag| !tag.is_empty())?;
