@@ -127,6 +127,17 @@ impl Reader {
         }
     }
 
+    /// This reader [`at`](Reader::at) `place` and [`for_address`](Reader::for_address) of it,
+    /// the place's word lists looked up once for both.
+    pub fn at_and_for_address(&self, place: Option<&Place>) -> (Reader, Reader) {
+        let for_address = self.for_address(place);
+        let at = Reader {
+            address: None,
+            ..for_address.clone()
+        };
+        (at, for_address)
+    }
+
     /// Whether the place this reader was told ([`Reader::at`]) can change how `text` is read:
     /// whether one of the place's names is in it, where the analysis would see it. When not,
     /// the text reads the same at every place, and one reading of it serves them all.

@@ -164,10 +164,11 @@ impl TextStyle for Furigana {
         crate::view::furigana_pass::add_ruby(&html, &self.reader, self.filter, &self.theme_text)
     }
     fn at<'s>(&'s self, place: Option<&Place>) -> Box<dyn TextStyle + 's> {
+        let (reader, address_reader) = self.reader.at_and_for_address(place);
         Box::new(Furigana {
-            reader: self.reader.at(place),
+            reader,
             theme_text: Default::default(),
-            address_reader: self.reader.for_address(place),
+            address_reader,
             filter: self.filter,
             read: Arc::clone(&self.read),
             place_key: place_key(place),
