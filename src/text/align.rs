@@ -13,9 +13,32 @@ use super::numbers::spell_digits;
 
 /// Ruby for each kanji run of `surface`: its byte range and its part of `reading`.
 /// `None` when the split is ambiguous or impossible.
+///
+/// Kanji runs joined only by a symbol or a space (障害者就業・生活支援) leave the reading no
+/// anchor between them, since readings drop the symbol: when that makes the split ambiguous,
+/// such runs share one ruby, and the kana around them still stay outside it.
 pub(crate) fn align(surface: &str, reading: &str) -> Option<Vec<(Range<usize>, String)>> {
     let reading: Vec<char> = reading.chars().collect();
     let runs = runs(surface);
+    match align_runs(surface, &runs, &reading) {
+        Alignment::One(pieces) => Some(pieces),
+        Alignment::None => None,
+        Alignment::Many => {
+            match align_runs(surface, &join_symbol_joined_kanji(surface, &runs), &reading) {
+                Alignment::One(pieces) => Some(pieces),
+                Alignment::None | Alignment::Many => None,
+            }
+        }
+    }
+}
+
+enum Alignment {
+    None,
+    One(Vec<(Range<usize>, String)>),
+    Many,
+}
+
+fn align_runs(surface: &str, runs: &[(Range<usize>, Class)], reading: &[char]) -> Alignment {
     // First with Latin words and digits pinned to their usual reading, then with them free.
     for pin in [true, false] {
         let items: Vec<Item> = runs
@@ -24,16 +47,50 @@ pub(crate) fn align(surface: &str, reading: &str) -> Option<Vec<(Range<usize>, S
             .collect();
         let mut aligner = Aligner {
             items: &items,
-            reading: &reading,
+            reading,
             memo: vec![None; (items.len() + 1) * (reading.len() + 1)],
         };
         match aligner.ways(0, 0) {
             0 => continue,
-            1 => return Some(aligner.pieces(&runs)),
-            _ => return None,
+            1 => return Alignment::One(aligner.pieces(runs)),
+            _ => return Alignment::Many,
         }
     }
-    None
+    Alignment::None
+}
+
+/// `runs` with each kanji run, the ・ or spaces after it and the kanji run after those made one
+/// kanji run. Brackets are not joined: a ruby over 型)事業所 would read as nonsense.
+fn join_symbol_joined_kanji(
+    surface: &str,
+    runs: &[(Range<usize>, Class)],
+) -> Vec<(Range<usize>, Class)> {
+    let joiner = |range: &Range<usize>| surface[range.clone()].chars().all(is_word_joiner);
+    let mut out: Vec<(Range<usize>, Class)> = Vec::with_capacity(runs.len());
+    for (i, (range, class)) in runs.iter().enumerate() {
+        let after_kanji = out.last().is_some_and(|(_, last)| *last == Class::Kanji);
+        let joins = match class {
+            Class::Kanji => after_kanji,
+            Class::Other => {
+                after_kanji
+                    && joiner(range)
+                    && runs
+                        .get(i + 1)
+                        .is_some_and(|(_, next)| *next == Class::Kanji)
+            }
+            _ => false,
+        };
+        match out.last_mut() {
+            Some((last, _)) if joins => last.end = range.end,
+            _ => out.push((range.clone(), *class)),
+        }
+    }
+    out
+}
+
+/// A ・ or a space: it joins words and readings leave it out.
+pub(super) fn is_word_joiner(c: char) -> bool {
+    matches!(c, '・' | ' ' | '\u{3000}')
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,19 +237,25 @@ impl Aligner<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn show(surface: &str, reading: &str) -> Option<Vec<(String, String)>> {
-        align(surface, reading).map(|pieces| {
-            pieces
-                .into_iter()
-                .map(|(r, rt)| (surface[r].to_string(), rt))
-                .collect()
-        })
+    /// Pieces with their text in place of their span.
+    pub(in crate::text) fn texts(
+        surface: &str,
+        pieces: Vec<(Range<usize>, String)>,
+    ) -> Vec<(String, String)> {
+        pieces
+            .into_iter()
+            .map(|(r, rt)| (surface[r].to_string(), rt))
+            .collect()
     }
 
-    fn pairs(p: &[(&str, &str)]) -> Option<Vec<(String, String)>> {
+    fn show(surface: &str, reading: &str) -> Option<Vec<(String, String)>> {
+        align(surface, reading).map(|pieces| texts(surface, pieces))
+    }
+
+    pub(in crate::text) fn pairs(p: &[(&str, &str)]) -> Option<Vec<(String, String)>> {
         Some(
             p.iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -234,6 +297,25 @@ mod tests {
         assert_eq!(
             show("就労支援センター・ひかり", "しゅうろうしえんせんたーひかり"),
             pairs(&[("就労支援", "しゅうろうしえん")])
+        );
+    }
+
+    #[test]
+    fn symbol_joined_kanji_share_a_ruby_when_the_reading_cannot_split_them() {
+        assert_eq!(
+            show(
+                "障害者就業・生活支援センター あゆみ",
+                "しょうがいしゃしゅうぎょうせいかつしえんせんたーあゆみ"
+            ),
+            pairs(&[(
+                "障害者就業・生活支援",
+                "しょうがいしゃしゅうぎょうせいかつしえん"
+            )])
+        );
+        // The kana after the joined runs still anchors what follows.
+        assert_eq!(
+            show("就業・生活の支援", "しゅうぎょうせいかつのしえん"),
+            pairs(&[("就業・生活", "しゅうぎょうせいかつ"), ("支援", "しえん")])
         );
     }
 

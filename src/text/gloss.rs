@@ -4,7 +4,8 @@
 //! nothing but kana and the word before it is kanji or Latin letters, the kana are taken as the
 //! word's reading. A name in parentheses (事業所（ひまわり）) is told apart by the caller, who
 //! knows whether the word before is a dictionary word read otherwise; and by length: a reading
-//! has one to four kana per kanji.
+//! has one to four kana per kanji. A loanword after kanji (小売業（スーパーマーケット）) says
+//! what the word means: a kanji's reading never needs ー, a small ァ or ヴ.
 
 use std::ops::Range;
 
@@ -12,6 +13,11 @@ use super::kana::{is_kana, is_kanji_like, to_hiragana};
 
 /// Bytes after "(" searched for ")": 20 kana and some spaces.
 const MAX_GLOSS: usize = 64;
+
+/// Kana that spell sounds only loanwords have; a reading of kanji has none of them.
+const LOANWORD_KANA: [char; 13] = [
+    'ー', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ヴ', 'ぁ', 'ぃ', 'ぅ', 'ぇ', 'ぉ', 'ゔ',
+];
 
 /// Spans of words in normalised `text` (parentheses already ASCII) with the reading after them.
 /// `accept(word, reading)` has the last word.
@@ -44,6 +50,9 @@ pub(crate) fn glossed_words(
             .filter(|&c| c != ' ' && c != '・')
             .collect();
         let before = text[..open].trim_end_matches(' ');
+        if before.ends_with(is_kanji_like) && inner.contains(LOANWORD_KANA) {
+            continue;
+        }
         if let Some(start) = base_start(before, reading.chars().count())
             && accept(&before[start..], &reading)
         {
@@ -117,6 +126,8 @@ mod tests {
         assert!(glossed("湖西(ごんまるのはぐくみ)").is_empty());
         assert!(glossed("こもれび(あおば)").is_empty());
         assert!(glossed("センター(多機能型)").is_empty());
+        assert!(glossed("小売業(スーパーマーケット)").is_empty());
+        assert!(glossed("職場支援(ジョブコーチ)").is_empty());
         assert!(glossed("(").is_empty());
         assert!(glossed(")(").is_empty());
     }

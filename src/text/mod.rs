@@ -67,6 +67,7 @@ mod reader;
 mod romaji;
 mod system_words;
 mod userwords;
+mod word_ruby;
 
 pub use error::TextError;
 pub use gojuon::{gojuon_row, sort_key};

@@ -23,6 +23,7 @@ use super::place_words::PlaceWords;
 use super::placement::{Ruby, ruby_pieces, wants_ruby};
 use super::postal::Place;
 use super::userwords::UserWords;
+use super::word_ruby::split_at_words;
 use super::{GradeFilter, Segment, TextError, context, facility, segments_to_html};
 
 /// Reads Japanese text: hiragana readings and furigana.
@@ -228,26 +229,42 @@ impl Reader {
             push_plain(out, original);
             return;
         }
-        let mut cursor = 0;
+        let mut pieces = Vec::new();
         for word in self.words(text) {
             let surface = &text[word.span.clone()];
             let Some(reading) = word.reading.filter(|_| wants_ruby(surface, filter)) else {
                 continue;
             };
             for (range, rt) in ruby_pieces(&word.span, surface, reading, word.ruby) {
-                let Some(orig) = mapped.original(range) else {
-                    continue;
-                };
-                if rt.is_empty() || orig.start < cursor {
-                    continue;
+                let split = analyser::system()
+                    .ok()
+                    .and_then(|dict| split_at_words(dict, &text[range.clone()], &rt));
+                match split {
+                    // Each word of the split is a word for the filter too.
+                    Some(split) => pieces.extend(
+                        split
+                            .into_iter()
+                            .map(|(r, rt)| (r.start + range.start..r.end + range.start, rt))
+                            .filter(|(r, _)| wants_ruby(&text[r.clone()], filter)),
+                    ),
+                    None => pieces.push((range, rt)),
                 }
-                push_plain(out, &original[cursor..orig.start]);
-                out.push(Segment::Ruby {
-                    base: original[orig.clone()].to_string(),
-                    rt,
-                });
-                cursor = orig.end;
             }
+        }
+        let mut cursor = 0;
+        for (range, rt) in pieces {
+            let Some(orig) = mapped.original(range) else {
+                continue;
+            };
+            if rt.is_empty() || orig.start < cursor {
+                continue;
+            }
+            push_plain(out, &original[cursor..orig.start]);
+            out.push(Segment::Ruby {
+                base: original[orig.clone()].to_string(),
+                rt,
+            });
+            cursor = orig.end;
         }
         push_plain(out, &original[cursor..]);
     }

@@ -467,3 +467,60 @@ fn text_without_wanted_kanji_is_left_as_written() {
         );
     }
 }
+
+/// A long name or compound is a ruby per word, so that a line can break between them: one
+/// ruby over 障害者就業・生活支援センター あゆみ was wider than a phone's card.
+#[test]
+fn long_names_and_compounds_get_a_ruby_per_word() {
+    let r = Reader::new(&[(
+        "障害者就業・生活支援センター あゆみ".to_string(),
+        "しょうがいしゃしゅうぎょうせいかつしえんせんたーあゆみ".to_string(),
+    )])
+    .expect("reader");
+    let segs = r.annotate("障害者就業・生活支援センター あゆみ 2階", GradeFilter::All);
+    assert_eq!(
+        rubies(&segs),
+        pairs(&[
+            ("障害者", "しょうがいしゃ"),
+            ("就業", "しゅうぎょう"),
+            ("生活", "せいかつ"),
+            ("支援", "しえん"),
+            ("階", "かい"),
+        ])
+    );
+    assert_eq!(text_of(&segs), "障害者就業・生活支援センター あゆみ 2階");
+    assert_eq!(
+        rubies(&reader().annotate("就労継続支援B型", GradeFilter::All)),
+        pairs(&[
+            ("就労", "しゅうろう"),
+            ("継続", "けいぞく"),
+            ("支援", "しえん"),
+            ("型", "がた"),
+        ])
+    );
+    // Above a grade, the words of the split are filtered one by one: 生活 is grade 2.
+    assert_eq!(
+        rubies(&r.annotate(
+            "障害者就業・生活支援センター あゆみ",
+            GradeFilter::AboveGrade(3)
+        )),
+        pairs(&[
+            ("障害者", "しょうがいしゃ"),
+            ("就業", "しゅうぎょう"),
+            ("支援", "しえん"),
+        ])
+    );
+}
+
+/// A loanword in parentheses after kanji says what the word is, not how it is read.
+#[test]
+fn a_loanword_in_parentheses_is_not_a_reading() {
+    let segs = reader().annotate("小売業（スーパーマーケット）", GradeFilter::All);
+    assert!(
+        rubies(&segs)
+            .iter()
+            .all(|(_, rt)| !rt.contains("まーけっと")),
+        "{segs:?}"
+    );
+    assert_eq!(text_of(&segs), "小売業（スーパーマーケット）");
+}

@@ -165,7 +165,9 @@ const KIND_TYPES = {
 
 function pageType(file, kinds) {
   const f = file;
-  if (f.startsWith('furigana/')) return 'ふりがな版のページ';
+  // The furigana edition by the same types: its ruby makes its own layout problems (a long
+  // reading is a box no line can break).
+  if (f.startsWith('furigana/')) return `ふりがな版の${pageType(f.slice('furigana/'.length), kinds)}`;
   if (f.startsWith('print/')) return '印刷版';
   if (f === 'index.html') return 'ホーム';
   if (f === '404.html') return 'ページが見つからないとき（404）';
