@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  basePath, buildSite, launch, motionProblems, openDetails, overflowProblems, repo, serve, sitePages, smallTargets,
+  basePath, buildSite, launch, motionProblems, openDetails, overflowProblems, repo, rubyInFlexItems, serve, sitePages,
+  smallTargets,
 } from './lib.mjs';
 
 const TEXT_200 = 'html { font-size: 200% !important; }';
@@ -122,6 +123,21 @@ test('with prefers-reduced-motion, nothing animates or transitions', async () =>
   assert.deepEqual(failures, [], failures.join('\n'));
 });
 
+test('in the furigana edition no <ruby> is a flex or grid item', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  const failures = [];
+  // Every page: names and labels with ruby differ from page to page.
+  for (const p of sitePages(site.dir).filter((s) => s.path.startsWith('furigana/'))) {
+    await page.goto(server.url + p.path);
+    await openDetails(page);
+    const problems = await rubyInFlexItems(page);
+    if (problems.length) failures.push(`${p.path} (${p.type}): ${problems.join('; ')}`);
+  }
+  await context.close();
+  assert.deepEqual(failures, [], failures.join('\n'));
+});
+
 test('the layout checks can fail: the broken fixture page is caught', async () => {
   const fixtureServer = await serve(join(repo, 'tests', 'fixtures', 'broken-a11y'), '/');
   const context = await browser.newContext({ viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' });
@@ -134,6 +150,8 @@ test('the layout checks can fail: the broken fixture page is caught', async () =
     assert.ok(small.some((x) => /button\.tiny/.test(x)), `the 20 px button is found: ${small}`);
     const motion = await motionProblems(page);
     assert.ok(motion.some((x) => /spin/.test(x)), `the animation is found: ${motion}`);
+    const ruby = await rubyInFlexItems(page);
+    assert.ok(ruby.some((x) => /flex-label/.test(x)), `the ruby in a flex box is found: ${ruby}`);
   } finally {
     await context.close();
     await fixtureServer.close();

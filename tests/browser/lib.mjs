@@ -257,6 +257,26 @@ export function runVnu(files) {
 // ---- checks that run inside a loaded page (each proven able to fail on tests/fixtures/broken-a11y)
 
 /**
+ * `<ruby>` laid out as flex or grid items: a label made of words with ruby, in a flex box, has
+ * each ruby and each run of text between them as an item of its own. They are set apart by the
+ * gap or by space-between, and they wrap as boxes rather than as text (a long name runs off a
+ * phone). Each problem names the ruby's container.
+ */
+export function rubyInFlexItems(page) {
+  return page.evaluate(() => {
+    const out = new Set();
+    for (const ruby of document.querySelectorAll('ruby')) {
+      const parent = ruby.parentElement;
+      const display = getComputedStyle(parent).display;
+      if (!/flex|grid/.test(display)) continue;
+      const cls = parent.className && typeof parent.className === 'string' ? `.${parent.className.trim().split(/\s+/).join('.')}` : '';
+      out.add(`${parent.tagName.toLowerCase()}${cls} (display: ${display}) has <ruby> as items`);
+    }
+    return [...out];
+  });
+}
+
+/**
  * What scrolls sideways or is cut off: the document wider than the viewport, elements reaching
  * past its right edge, and boxes that hide overflowing content (overflow hidden/clip).
  */
