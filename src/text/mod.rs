@@ -64,6 +64,7 @@ mod place_words;
 mod placement;
 mod postal;
 mod reader;
+mod reading_fit;
 mod romaji;
 mod system_words;
 mod userwords;

@@ -12,22 +12,25 @@ use std::ops::Range;
 use lindera_core::dictionary::Dictionary;
 
 use super::align::{align, is_word_joiner};
-use super::analyser;
+use super::analyser::{self, Token};
 use super::kana::{is_kana, is_kanji_like, to_hiragana};
 use super::latin::read_latin;
 use super::normalize::fold_variants;
+use super::numbers::spell_digits;
+use super::reading_fit::{Part, fit};
 
 /// Rubies over at most this many characters stay whole: a two- to four-kanji word
 /// (障害者, 受給者証) is read as one.
 const LONGEST_WHOLE: usize = 4;
 
 /// The pieces of the ruby `rt` over `base`, one per word of `base` with kanji in it, when
-/// `base` is longer than [`LONGEST_WHOLE`] or more than kanji, and its words' own readings, in order, spell `rt`
-/// exactly; `None` otherwise (the ruby stays whole). Kana read as written, Latin letters as
-/// spelled, and symbols and spaces may be left out of `rt`. Spans are byte ranges in `base`.
+/// `base` is longer than [`LONGEST_WHOLE`] or has a ・ or a space, and `rt` fits its words
+/// ([`fit`]: each word its own reading where it can, one way only); `None` otherwise (the
+/// ruby stays whole). Spans are byte ranges in `base`.
 ///
 /// `base` is a word's kanji run, or a whole name whose given reading did not align (a name
-/// from a provider's kana: 就労継続支援(A型)事業所 ピース).
+/// from a provider's kana: 就労継続支援(A型)事業所 ピース). A word the kana left out
+/// (the 第 of （第2）) gets its own reading.
 pub(super) fn split_at_words(
     dict: &Dictionary,
     base: &str,
@@ -35,7 +38,7 @@ pub(super) fn split_at_words(
 ) -> Option<Vec<(Range<usize>, String)>> {
     // A ruby over a space or a ・ is split however short: two words share it only because
     // the reading could not tell where one ends (家 横浜).
-    if base.chars().count() <= LONGEST_WHOLE && base.chars().all(is_kanji_like) {
+    if base.chars().count() <= LONGEST_WHOLE && !base.chars().any(is_word_joiner) {
         return None;
     }
     let folded = fold_variants(base);
@@ -43,41 +46,70 @@ pub(super) fn split_at_words(
     if tokens.len() < 2 {
         return None;
     }
+    let mut depth = 0usize;
+    let parts: Vec<Part> = tokens
+        .iter()
+        .map(|t| {
+            let surface = base.get(t.span.clone()).unwrap_or_default();
+            let part = part(surface, t, depth > 0);
+            for c in surface.chars() {
+                match c {
+                    '(' | '[' | '「' | '【' | '〔' => depth += 1,
+                    ')' | ']' | '」' | '】' | '〕' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            part
+        })
+        .collect();
+    let reading: Vec<char> = rt.chars().collect();
+    let taken = fit(&parts, &reading)?;
+    // Trust the fit only where most words with kanji that the kana read, read as the
+    // dictionary reads them (a word left out gets its own reading below).
+    let (mut own, mut other) = (0, 0);
+    for (part, range) in parts.iter().zip(&taken) {
+        if let Part::Kanji { usual, .. } = part {
+            match usual {
+                _ if range.is_empty() => {}
+                Some(u) if reading.get(range.clone()) == Some(u.as_slice()) => own += 1,
+                _ => other += 1,
+            }
+        }
+    }
+    if other > 0 && own <= other {
+        return None;
+    }
     // Words with their suffixes (障害 + 者) and prefixes (第 + 一) joined: a suffix is
     // read as part of its word.
     let mut words: Vec<(Range<usize>, String)> = Vec::with_capacity(tokens.len());
     let mut joins_next = false;
-    let mut rest = rt;
-    for token in tokens {
-        let surface = base.get(token.span.clone())?;
-        if !surface
-            .chars()
-            .any(|c| is_kanji_like(c) || is_kana(c) || c.is_alphanumeric())
-        {
-            // Readings drop the ・, brackets and spaces; `rt` keeps one only if it was given so.
-            rest = rest.strip_prefix(surface).unwrap_or(rest);
+    for ((token, part), range) in tokens.into_iter().zip(&parts).zip(taken) {
+        let Part::Kanji { usual, .. } = part else {
             joins_next = false;
             continue;
-        }
-        if !surface.chars().any(is_kanji_like) {
-            let reading = read_as_written(surface)?;
-            rest = rest.strip_prefix(reading.as_str())?;
-            joins_next = false;
-            continue;
-        }
-        let reading = token.reading?;
-        rest = rest.strip_prefix(reading.as_str())?;
+        };
+        let word_reading: String = if range.is_empty() {
+            match usual {
+                Some(u) => u.iter().collect(),
+                None => {
+                    joins_next = false;
+                    continue;
+                }
+            }
+        } else {
+            reading[range].iter().collect()
+        };
         let suffix = token.pos[0] == "名詞" && token.pos[1] == "接尾";
         match words.last_mut() {
             Some((span, word)) if (suffix || joins_next) && span.end == token.span.start => {
                 span.end = token.span.end;
-                word.push_str(&reading);
+                word.push_str(&word_reading);
             }
-            _ => words.push((token.span, reading)),
+            _ => words.push((token.span, word_reading)),
         }
         joins_next = token.pos[0] == "接頭詞";
     }
-    if !rest.is_empty() || words.is_empty() {
+    if words.is_empty() {
         return None;
     }
     let mut pieces = Vec::with_capacity(words.len());
@@ -94,16 +126,32 @@ pub(super) fn split_at_words(
     Some(pieces)
 }
 
-/// The reading of a word without kanji: kana as written, Latin letters as spelled; the
-/// joiners inside it dropped (ウィング・ビート).
-fn read_as_written(surface: &str) -> Option<String> {
+/// What a token of the name may read as.
+fn part(surface: &str, token: &Token, bracketed: bool) -> Part {
+    let chars = surface.chars().count();
+    if surface.chars().any(is_kanji_like) {
+        return Part::Kanji {
+            usual: token.reading.as_ref().map(|r| r.chars().collect()),
+            chars,
+            bracketed,
+        };
+    }
+    if !surface.chars().any(|c| is_kana(c) || c.is_alphanumeric()) {
+        // Readings drop the ・, brackets and spaces; `rt` keeps one only if it was given so.
+        return Part::Symbol(surface.chars().collect());
+    }
     let kept: String = surface.chars().filter(|&c| !is_word_joiner(c)).collect();
     if kept.chars().all(is_kana) {
-        Some(to_hiragana(&kept))
-    } else if kept.chars().all(|c| c.is_ascii_alphabetic()) {
-        read_latin(&kept)
+        return Part::Kana(to_hiragana(&kept).chars().collect());
+    }
+    let usual = if kept.chars().all(|c| c.is_ascii_digit()) {
+        spell_digits(&kept)
     } else {
-        None
+        read_latin(&kept)
+    };
+    Part::Spelled {
+        usual: usual.map(|u| u.chars().collect()),
+        chars,
     }
 }
 
@@ -149,8 +197,12 @@ mod tests {
             split("家 横浜", "いえよこはま"),
             pairs(&[("家", "いえ"), ("横浜", "よこはま")])
         );
-        // A name whose given reading the dictionary's words do not spell.
-        assert_eq!(split("就労継続支援", "しゅうろうけいぞくしえんa"), None);
+        // A name in kana with a word the kana leave out: that word alone gets ruby.
+        assert_eq!(
+            split("アップルワークス(第2)", "あっぷるわーくす"),
+            pairs(&[("第", "だい")])
+        );
+        // A name whose given reading its words do not anchor: most read otherwise.
         assert_eq!(split("東西南北中央", "ひがしにしみなみきたなかお"), None);
     }
 
@@ -169,7 +221,21 @@ mod tests {
                 ("事業所", "じぎょうしょ")
             ])
         );
-        // Kana that the reading does not have: no split.
-        assert_eq!(split("就労の継続支援", "しゅうろうけいぞくしえん"), None);
+        // What the kana leave out: a word gets its own reading, the rest none.
+        assert_eq!(
+            split(
+                "就労継続支援A型事業所 サスケ工房（第2）",
+                "しゅうろうけいぞくしえんがたじぎょうしょさすけこうぼう"
+            ),
+            pairs(&[
+                ("就労", "しゅうろう"),
+                ("継続", "けいぞく"),
+                ("支援", "しえん"),
+                ("型", "がた"),
+                ("事業所", "じぎょうしょ"),
+                ("工房", "こうぼう"),
+                ("第", "だい")
+            ])
+        );
     }
 }
