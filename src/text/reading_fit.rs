@@ -40,6 +40,9 @@ const KANJI_OTHER: u32 = 4;
 /// The stretch of `reading` that each part takes (empty where the reading left it out),
 /// when one fit costs least; `None` when none fits or two fit equally well.
 pub(super) fn fit(parts: &[Part], reading: &[char]) -> Option<Vec<Range<usize>>> {
+    if let Some(exact) = own_readings(parts, reading) {
+        return Some(exact);
+    }
     let mut fitter = Fitter {
         parts,
         reading,
@@ -62,6 +65,26 @@ pub(super) fn fit(parts: &[Part], reading: &[char]) -> Option<Vec<Range<usize>>>
         p += len;
     }
     Some(out)
+}
+
+/// The fit where every part takes its own reading and symbols none, if that spells `reading`:
+/// most names, found without the search.
+fn own_readings(parts: &[Part], reading: &[char]) -> Option<Vec<Range<usize>>> {
+    let mut out = Vec::with_capacity(parts.len());
+    let mut p = 0;
+    for part in parts {
+        let own: &[char] = match part {
+            Part::Symbol(_) => &[],
+            Part::Kana(k) => k,
+            Part::Spelled { usual, .. } | Part::Kanji { usual, .. } => usual.as_deref()?,
+        };
+        if !reading[p..].starts_with(own) {
+            return None;
+        }
+        out.push(p..p + own.len());
+        p += own.len();
+    }
+    (p == reading.len()).then_some(out)
 }
 
 #[derive(Clone, Copy)]
