@@ -37,11 +37,20 @@ const KANJI_LEFT_OUT: u32 = 3;
 const BRACKETED_KANJI_LEFT_OUT: u32 = 1;
 const KANJI_OTHER: u32 = 4;
 
+const MAX_PARTS: usize = 64;
+const MAX_KANA: usize = 256;
+
 /// The stretch of `reading` that each part takes (empty where the reading left it out),
 /// when one fit costs least; `None` when none fits or two fit equally well.
 pub(super) fn fit(parts: &[Part], reading: &[char]) -> Option<Vec<Range<usize>>> {
     if let Some(exact) = own_readings(parts, reading) {
         return Some(exact);
+    }
+    // The search recurses once per part and keeps a table of parts × kana: a name is a few
+    // dozen of each, and text that is not a name (a whole paragraph given a reading) is left
+    // whole rather than searched.
+    if parts.len() > MAX_PARTS || reading.len() > MAX_KANA {
+        return None;
     }
     let mut fitter = Fitter {
         parts,
@@ -266,6 +275,12 @@ mod tests {
             taken(&parts, "しば"),
             Some(vec!["しば".into(), String::new(), String::new()])
         );
+    }
+
+    #[test]
+    fn a_text_far_longer_than_a_name_is_not_searched() {
+        let parts: Vec<Part> = (0..MAX_PARTS + 1).map(|_| kanji("ほげ")).collect();
+        assert_eq!(taken(&parts, &"あ".repeat(MAX_PARTS + 1)), None);
     }
 
     #[test]
