@@ -14,8 +14,8 @@ use super::numbers::spell_digits;
 /// Ruby for each kanji run of `surface`: its byte range and its part of `reading`.
 /// `None` when the split is ambiguous or impossible.
 ///
-/// Kanji runs joined only by a symbol or a space (障害者就業・生活支援) leave the reading no
-/// anchor between them, since readings drop the symbol: when that makes the split ambiguous,
+/// Kanji runs joined only by a ・ or a space (障害者就業・生活支援) leave the reading no
+/// anchor between them, since readings drop the ・: when that makes the split ambiguous,
 /// such runs share one ruby, and the kana around them still stay outside it.
 pub(crate) fn align(surface: &str, reading: &str) -> Option<Vec<(Range<usize>, String)>> {
     let reading: Vec<char> = reading.chars().collect();
@@ -24,7 +24,11 @@ pub(crate) fn align(surface: &str, reading: &str) -> Option<Vec<(Range<usize>, S
         Alignment::One(pieces) => Some(pieces),
         Alignment::None => None,
         Alignment::Many => {
-            match align_runs(surface, &join_symbol_joined_kanji(surface, &runs), &reading) {
+            match align_runs(
+                surface,
+                &join_kanji_across_joiners(surface, &runs),
+                &reading,
+            ) {
                 Alignment::One(pieces) => Some(pieces),
                 Alignment::None | Alignment::Many => None,
             }
@@ -61,7 +65,7 @@ fn align_runs(surface: &str, runs: &[(Range<usize>, Class)], reading: &[char]) -
 
 /// `runs` with each kanji run, the ・ or spaces after it and the kanji run after those made one
 /// kanji run. Brackets are not joined: a ruby over 型)事業所 would read as nonsense.
-fn join_symbol_joined_kanji(
+fn join_kanji_across_joiners(
     surface: &str,
     runs: &[(Range<usize>, Class)],
 ) -> Vec<(Range<usize>, Class)> {

@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::align::is_word_joiner;
 use super::kana::{is_kana, is_kanji_like, to_hiragana};
 
 /// Bytes after "(" searched for ")": 20 kana and some spaces.
@@ -40,14 +41,14 @@ pub(crate) fn glossed_words(
             continue;
         };
         let inner = text[open + 1..close].trim();
-        let kana = inner.chars().all(|c| is_kana(c) || c == '・' || c == ' ')
-            && inner.chars().any(is_kana);
+        let kana =
+            inner.chars().all(|c| is_kana(c) || is_word_joiner(c)) && inner.chars().any(is_kana);
         if !kana {
             continue;
         }
         let reading: String = to_hiragana(inner)
             .chars()
-            .filter(|&c| c != ' ' && c != '・')
+            .filter(|&c| !is_word_joiner(c))
             .collect();
         let before = text[..open].trim_end_matches(' ');
         if before.ends_with(is_kanji_like) && inner.contains(LOANWORD_KANA) {

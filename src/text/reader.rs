@@ -229,6 +229,7 @@ impl Reader {
             push_plain(out, original);
             return;
         }
+        let dict = analyser::system().ok();
         let mut pieces = Vec::new();
         for word in self.words(text) {
             let surface = &text[word.span.clone()];
@@ -236,9 +237,7 @@ impl Reader {
                 continue;
             };
             for (range, rt) in ruby_pieces(&word.span, surface, reading, word.ruby) {
-                let split = analyser::system()
-                    .ok()
-                    .and_then(|dict| split_at_words(dict, &text[range.clone()], &rt));
+                let split = dict.and_then(|dict| split_at_words(dict, &text[range.clone()], &rt));
                 match split {
                     // Each word of the split is a word for the filter too.
                     Some(split) => pieces.extend(
