@@ -23,7 +23,7 @@ use super::place_words::PlaceWords;
 use super::placement::{Ruby, ruby_pieces, wants_ruby};
 use super::postal::Place;
 use super::userwords::UserWords;
-use super::word_ruby::split_at_words;
+use super::word_ruby::WordSplits;
 use super::{GradeFilter, Segment, TextError, context, facility, segments_to_html};
 
 /// Reads Japanese text: hiragana readings and furigana.
@@ -43,6 +43,8 @@ pub struct Reader {
     address: Option<Arc<UserWords>>,
     /// Every place's words made so far, shared by this reader and those made from it.
     places: Arc<PlaceWords>,
+    /// Every long ruby split into words so far, shared the same way.
+    splits: Arc<WordSplits>,
 }
 
 impl fmt::Debug for Reader {
@@ -83,6 +85,7 @@ impl Reader {
             place: None,
             address: None,
             places: Arc::default(),
+            splits: Arc::default(),
         })
     }
 
@@ -96,6 +99,7 @@ impl Reader {
             place: None,
             address: None,
             places: Arc::default(),
+            splits: Arc::default(),
         })
     }
 
@@ -110,6 +114,7 @@ impl Reader {
             place: place.and_then(|p| self.places.of(p).names),
             address: None,
             places: Arc::clone(&self.places),
+            splits: Arc::clone(&self.splits),
         }
     }
 
@@ -125,6 +130,7 @@ impl Reader {
             place: names,
             address,
             places: Arc::clone(&self.places),
+            splits: Arc::clone(&self.splits),
         }
     }
 
@@ -237,7 +243,8 @@ impl Reader {
                 continue;
             };
             for (range, rt) in ruby_pieces(&word.span, surface, reading, word.ruby) {
-                let split = dict.and_then(|dict| split_at_words(dict, &text[range.clone()], &rt));
+                let base = &text[range.clone()];
+                let split = dict.and_then(|dict| self.splits.split(dict, base, &rt));
                 match split {
                     // Each word of the split is a word for the filter too.
                     Some(split) => pieces.extend(

@@ -8,8 +8,11 @@
 //! for children.
 
 use std::ops::Range;
+use std::sync::RwLock;
 
 use lindera_core::dictionary::Dictionary;
+
+use crate::hashing::FastMap;
 
 use super::align::{align, is_word_joiner};
 use super::analyser::{self, Token};
@@ -23,6 +26,44 @@ use super::reading_fit::{Part, fit};
 /// (障害者, 受給者証) is read as one.
 const LONGEST_WHOLE: usize = 4;
 
+/// One ruby's pieces: byte ranges in its base, and their readings.
+pub(super) type Pieces = Vec<(Range<usize>, String)>;
+
+/// The splits made so far, by base and reading, shared by a reader and those made from it.
+///
+/// A split depends only on its base and reading, and the same few recur in thousands of
+/// different texts (就労継続支援 in every B型 office's name): at N = 10,000 a furigana build
+/// split 19,622 rubies, 6,505 of them different, and asked the dictionary again for each
+/// (`Lattice::set_text`, most of a split's cost).
+#[derive(Default)]
+pub(super) struct WordSplits(RwLock<FastMap<String, Option<Pieces>>>);
+
+impl WordSplits {
+    /// [`split_at_words`], made once for each base and reading.
+    pub(super) fn split(&self, dict: &Dictionary, base: &str, rt: &str) -> Option<Pieces> {
+        if stays_whole(base) {
+            return None;
+        }
+        // The reading is kana and the base has no control characters: the separator cannot
+        // make two pairs one key.
+        let key = format!("{base}\u{1f}{rt}");
+        if let Some(hit) = self.0.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return hit;
+        }
+        let made = split_at_words(dict, base, rt);
+        if let Ok(mut m) = self.0.write() {
+            m.insert(key, made.clone());
+        }
+        made
+    }
+}
+
+/// A ruby over a space or a ・ is split however short: two words share it only because the
+/// reading could not tell where one ends (家 横浜). Others are split past [`LONGEST_WHOLE`].
+fn stays_whole(base: &str) -> bool {
+    base.chars().count() <= LONGEST_WHOLE && !base.chars().any(is_word_joiner)
+}
+
 /// The pieces of the ruby `rt` over `base`, one per word of `base` with kanji in it, when
 /// `base` is longer than [`LONGEST_WHOLE`] or has a ・ or a space, and `rt` fits its words
 /// ([`fit`]: each word its own reading where it can, one way only); `None` otherwise (the
@@ -31,14 +72,8 @@ const LONGEST_WHOLE: usize = 4;
 /// `base` is a word's kanji run, or a whole name whose given reading did not align (a name
 /// from a provider's kana: 就労継続支援(A型)事業所 ピース). A word the kana left out
 /// (the 第 of （第2）) gets its own reading.
-pub(super) fn split_at_words(
-    dict: &Dictionary,
-    base: &str,
-    rt: &str,
-) -> Option<Vec<(Range<usize>, String)>> {
-    // A ruby over a space or a ・ is split however short: two words share it only because
-    // the reading could not tell where one ends (家 横浜).
-    if base.chars().count() <= LONGEST_WHOLE && !base.chars().any(is_word_joiner) {
+fn split_at_words(dict: &Dictionary, base: &str, rt: &str) -> Option<Pieces> {
+    if stays_whole(base) {
         return None;
     }
     let folded = fold_variants(base);
@@ -81,7 +116,7 @@ pub(super) fn split_at_words(
     }
     // Words with their suffixes (障害 + 者) and prefixes (第 + 一) joined: a suffix is
     // read as part of its word.
-    let mut words: Vec<(Range<usize>, String)> = Vec::with_capacity(tokens.len());
+    let mut words: Pieces = Vec::with_capacity(tokens.len());
     let mut joins_next = false;
     for ((token, part), range) in tokens.into_iter().zip(&parts).zip(taken) {
         let Part::Kanji { usual, .. } = part else {
@@ -188,6 +223,27 @@ mod tests {
                 ("支援", "しえん")
             ])
         );
+    }
+
+    /// A split is made once for each base and reading; the same pair again is the kept split,
+    /// another reading of the same base a split of its own.
+    #[test]
+    fn splits_are_kept_by_base_and_reading() {
+        let dict = analyser::system().expect("dictionary");
+        let splits = WordSplits::default();
+        let once = splits.split(dict, "就労継続支援", "しゅうろうけいぞくしえん");
+        assert_eq!(once.as_ref().map(Vec::len), Some(3));
+        assert_eq!(
+            splits.split(dict, "就労継続支援", "しゅうろうけいぞくしえん"),
+            once
+        );
+        assert_eq!(
+            splits.split(dict, "就労継続支援", "ひがしにしみなみきた"),
+            None
+        );
+        assert_eq!(splits.split(dict, "受給者証", "じゅきゅうしゃしょう"), None);
+        // Short rubies are not kept: nothing was made for them.
+        assert_eq!(splits.0.read().expect("unpoisoned").len(), 2);
     }
 
     #[test]
