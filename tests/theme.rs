@@ -82,6 +82,57 @@ fn a_site_template_overrides_only_that_template() {
     assert!(out.join("static/css/site.css").is_file());
 }
 
+/// The menu and the footer are made once for each depth of each edition (`render/frame.rs`),
+/// not for each page: a site's own footer is still on every page, its links relative to each.
+#[test]
+fn a_site_footer_is_on_every_page_with_links_from_that_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    common::copy_dir(&repo().join("tests/fixtures/base"), &site);
+    let own = site.join("themes/default/templates/partials");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::write(
+        own.join("footer.html"),
+        "<footer>ちいきの あしもと {{ edition }} <a href=\"{{ root }}search/\">さがす</a> \
+         <a href=\"{{ asset_root }}data/entries.csv\">CSV</a></footer>",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    build(&site, &out, None);
+    for (page, edition, search, csv) in [
+        ("index.html", "plain", "search/", "data/entries.csv"),
+        (
+            "entries/midori/index.html",
+            "plain",
+            "../../search/",
+            "../../data/entries.csv",
+        ),
+        (
+            "furigana/entries/midori/index.html",
+            "furigana",
+            "../../../furigana/search/",
+            "../../../data/entries.csv",
+        ),
+        (
+            "services/b-type/index.html",
+            "plain",
+            "../../search/",
+            "../../data/entries.csv",
+        ),
+    ] {
+        let html = read(&out.join(page));
+        let footer = format!(
+            "<footer>ちいきの あしもと {edition} <a href=\"{search}\">さがす</a> <a href=\"{csv}\">CSV</a></footer>"
+        );
+        assert!(html.contains(&footer), "{page}: no {footer}");
+        assert_eq!(html.matches("<footer").count(), 1, "{page}");
+    }
+    // The default menu is still there, from the default partial.
+    let entry = read(&out.join("entries/midori/index.html"));
+    assert!(entry.contains(r#"<nav class="site-nav" aria-label="サイト全体">"#));
+    assert!(entry.contains(r#"<li><a href="../../search/">さがす</a></li>"#));
+}
+
 #[test]
 fn a_missing_theme_folder_is_an_error() {
     let run = Command::new(env!("CARGO_BIN_EXE_shirube"))

@@ -19,6 +19,9 @@ use crate::view::{categories, compare, entries, events, jsonld, pages, root_for}
 use std::collections::HashMap;
 
 mod compare_pages;
+mod frame;
+
+use frame::Frame;
 
 /// What a render needs beside the guide and the theme.
 pub struct RenderOptions<'a> {
@@ -146,39 +149,34 @@ fn render_jobs(
         let root = format!("{asset_root}{prefix}");
         (asset_root, root)
     };
-    // The frame of every page (menus, counts) depends only on the page's depth: built once per
-    // depth, not once per page — with a thousand areas, counting per page made builds quadratic.
-    // Past `FOOTER_AREAS_MAX` areas only the home and search pages list them, so the other
-    // pages' frames leave them out (serializing a thousand areas into every page's context was
-    // most of a page's time at national scale).
-    // Each frame is made into a template value once: a page's context shares it (tera's maps and
-    // lists are reference-counted) instead of serializing the menus and counts again per page.
-    let mut frames: HashMap<(String, bool), tera::Value> = HashMap::new();
+    // The frame of every page (menus, counts, the footer) depends only on the page's depth:
+    // made once per depth, not once per page (`frame.rs`). Past `FOOTER_AREAS_MAX` areas only
+    // the home and search pages list them, so the other pages' frames leave them out
+    // (serializing a thousand areas into every page's context was most of a page's time at
+    // national scale).
+    let mut frames: HashMap<(String, bool), Frame> = HashMap::new();
     let lists_areas = |job: &Job| {
         job.url.is_empty()
             || job.url == "search/"
             || guide.site.config.areas.len() <= FOOTER_AREAS_MAX
     };
     for job in &jobs {
-        let (root, with_areas) = (roots(&job.url).1, lists_areas(job));
-        frames
-            .entry((root, with_areas))
-            .or_insert_with_key(|(root, _)| {
-                let mut frame = SiteContext::new(guide, root, tx);
-                if !with_areas {
-                    frame.areas.clear();
-                }
-                tera::Value::from_serializable(&frame)
-            });
+        let ((asset_root, root), with_areas) = (roots(&job.url), lists_areas(job));
+        if frames.contains_key(&(root.clone(), with_areas)) {
+            continue;
+        }
+        let mut site = SiteContext::new(guide, &root, tx);
+        if !with_areas {
+            site.areas.clear();
+        }
+        let frame = Frame::new(theme, tx, &site, &root, &asset_root)?;
+        frames.insert((root, with_areas), frame);
     }
     files.add_made(&jobs, |job| {
         let (asset_root, root) = roots(&job.url);
         let mut context = tera::Context::new();
-        context.insert_value("site", frames[&(root.clone(), lists_areas(job))].clone());
-        context.insert("root", &root);
-        context.insert("asset_root", &asset_root);
+        frames[&(root.clone(), lists_areas(job))].insert(&mut context, tx, &root, &asset_root);
         context.insert("page_url", &job.url);
-        context.insert("edition", tx.edition());
         (job.fill)(&mut context, &root);
         let html = tx.finish_page(theme.render(job.template, &context)?);
         progress.page_done();
@@ -475,11 +473,8 @@ pub fn render_edition<'a>(
     let base_path = base_path(&config.base_url);
     let root = format!("{base_path}{prefix}");
     let mut context = tera::Context::new();
-    context.insert("site", &SiteContext::new(guide, &root, tx));
-    context.insert("root", &root);
-    context.insert("asset_root", &base_path);
+    Frame::single(guide, theme, tx, &root, &base_path)?.insert(&mut context, tx, &root, &base_path);
     context.insert("page_url", "404.html");
-    context.insert("edition", tx.edition());
     files.add(
         format!("{prefix}404.html"),
         tx.finish_page(theme.render("404.html", &context)?),
