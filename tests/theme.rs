@@ -59,20 +59,27 @@ fn a_site_without_a_theme_builds_with_the_embedded_one() {
     }
 }
 
+/// The base fixture, with `template` (relative to the theme's templates) of its own holding
+/// `text`, in a new folder; built into its `out`, which is returned.
+fn build_with_own_template(dir: &Path, template: &str, text: &str) -> PathBuf {
+    let site = dir.join("site");
+    common::copy_dir(&repo().join("tests/fixtures/base"), &site);
+    let own = site.join("themes/default/templates").join(template);
+    std::fs::create_dir_all(own.parent().unwrap()).unwrap();
+    std::fs::write(own, text).unwrap();
+    let out = dir.join("out");
+    build(&site, &out, None);
+    out
+}
+
 #[test]
 fn a_site_template_overrides_only_that_template() {
     let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    common::copy_dir(&repo().join("tests/fixtures/base"), &site);
-    let own = site.join("themes/default/templates");
-    std::fs::create_dir_all(&own).unwrap();
-    std::fs::write(
-        own.join("404.html"),
+    let out = build_with_own_template(
+        dir.path(),
+        "404.html",
         "<!doctype html><title>ない</title><p>このページはありません（地域のテーマ）</p>\n",
-    )
-    .unwrap();
-    let out = dir.path().join("out");
-    build(&site, &out, None);
+    );
     assert!(read(&out.join("404.html")).contains("地域のテーマ"));
     let entry = read(&out.join("entries/midori/index.html"));
     assert!(
@@ -87,18 +94,12 @@ fn a_site_template_overrides_only_that_template() {
 #[test]
 fn a_site_footer_is_on_every_page_with_links_from_that_page() {
     let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    common::copy_dir(&repo().join("tests/fixtures/base"), &site);
-    let own = site.join("themes/default/templates/partials");
-    std::fs::create_dir_all(&own).unwrap();
-    std::fs::write(
-        own.join("footer.html"),
+    let out = build_with_own_template(
+        dir.path(),
+        "partials/footer.html",
         "<footer>ちいきの あしもと {{ edition }} <a href=\"{{ root }}search/\">さがす</a> \
          <a href=\"{{ asset_root }}data/entries.csv\">CSV</a></footer>",
-    )
-    .unwrap();
-    let out = dir.path().join("out");
-    build(&site, &out, None);
+    );
     for (page, edition, search, csv) in [
         ("index.html", "plain", "search/", "data/entries.csv"),
         (
