@@ -18,16 +18,8 @@ fn site_with_offices(n: usize) -> tempfile::TempDir {
     copy_dir(&repo().join("tests/fixtures/base"), dir.path());
     let entries = dir.path().join("content/entries");
     for i in 0..n {
-        // かな in 五十音 order of i: あ… for the first digits, so the listing's order is the ids'.
-        let kana: String = format!("{i:03}")
-            .chars()
-            .map(|d| {
-                "あいうえおかきくけこ"
-                    .chars()
-                    .nth(d as usize - '0' as usize)
-                    .unwrap()
-            })
-            .collect();
+        // かな in 五十音 order of i, so the listing's order is the ids'.
+        let kana = digits_in_kana(&format!("{i:03}"));
         let text = format!(
             "---\nkind: office\nname: 作業所{i:03}\nkana: さぎょうしょ{kana}\narea: kita\n\
              address:\n  city: こもれび市\n  street: 緑町{i}\ncontact:\n  phone: \"0199-12-3456\"\n\
@@ -37,6 +29,15 @@ fn site_with_offices(n: usize) -> tempfile::TempDir {
         std::fs::write(entries.join(format!("b-{i:03}.md")), text).unwrap();
     }
     dir
+}
+
+/// Each digit of `digits` as a kana: 0 → あ, 1 → い … 9 → こ (in 五十音 order).
+fn digits_in_kana(digits: &str) -> String {
+    digits
+        .chars()
+        .filter_map(|d| d.to_digit(10))
+        .map(|d| "あいうえおかきくけこ".chars().nth(d as usize).unwrap())
+        .collect()
 }
 
 fn build(site: &Path, out: &Path) {
@@ -219,4 +220,51 @@ fn a_region_sized_compare_page_holds_every_table() {
     assert!(!out.join("compare/b-type").exists());
     let office = std::fs::read_to_string(out.join("entries/midori/index.html")).unwrap();
     assert!(!office.contains("compare-row"), "no row to carry");
+}
+
+/// A guide with more areas than a footer lists (`FOOTER_AREAS_MAX`, 30) links them from the
+/// home page only; every page's footer still says how many there are.
+#[test]
+fn a_guide_with_many_areas_counts_them_in_every_footer() {
+    let site = site_with_offices(0);
+    let yaml = site.path().join("site.yaml");
+    let mut text = std::fs::read_to_string(&yaml).unwrap();
+    let kana = |i: usize| -> String {
+        format!("{i:02}")
+            .chars()
+            .map(|d| {
+                "あいうえおかきくけこ"
+                    .chars()
+                    .nth(d as usize - '0' as usize)
+                    .unwrap()
+            })
+            .collect()
+    };
+    let more: String = (0..40)
+        .map(|i| {
+            format!(
+                "  - {{ id: a{i:02}, name: 区{i:02}, kana: く{} }}\n",
+                kana(i)
+            )
+        })
+        .collect();
+    text = text.replacen("areas:\n", &format!("areas:\n{more}"), 1);
+    std::fs::write(&yaml, text).unwrap();
+    let out = site.path().join("output");
+    build(site.path(), &out);
+    for page in [
+        "index.html",
+        "entries/midori/index.html",
+        "centers/index.html",
+    ] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        let footer = html.split("<footer").nth(1).expect("a footer");
+        assert!(footer.contains("地域の一覧（43）"), "{page}");
+        assert!(
+            !footer.contains("areas/a07/"),
+            "{page}: the footer lists no area"
+        );
+    }
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("areas/a07/"), "the home page lists the areas");
 }

@@ -74,7 +74,7 @@ impl Frame {
         Frame::new(
             theme,
             tx,
-            &SiteContext::new(guide, root, tx),
+            &SiteContext::new(guide, root, tx, true),
             root,
             asset_root,
         )

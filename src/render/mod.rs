@@ -165,10 +165,7 @@ fn render_jobs(
         if frames.contains_key(&(root.clone(), with_areas)) {
             continue;
         }
-        let mut site = SiteContext::new(guide, &root, tx);
-        if !with_areas {
-            site.areas.clear();
-        }
+        let site = SiteContext::new(guide, &root, tx, with_areas);
         let frame = Frame::new(theme, tx, &site, &root, &asset_root)?;
         frames.insert((root, with_areas), frame);
     }

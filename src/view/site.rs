@@ -19,7 +19,10 @@ pub struct SiteContext {
     pub description: Html,
     pub data_date: Option<String>,
     pub categories: Vec<Link>,
+    /// Empty on the pages that do not list the areas (see `footer_areas`).
     pub areas: Vec<Link>,
+    /// How many areas the guide has, on every page.
+    pub area_count: usize,
     pub pages: Vec<Link>,
     /// The 「どこに相談すればいい？」 page, when the site has one: the home page links to it
     /// first, and only then (a link to a page that is not there would be a 404).
@@ -53,7 +56,10 @@ pub struct Link {
 }
 
 impl SiteContext {
-    pub fn new(guide: &Guide, root: &str, tx: &dyn TextStyle) -> SiteContext {
+    /// The context of the pages whose links begin with `root`; with the areas' links when
+    /// `with_areas` (past [`FOOTER_AREAS_MAX`] areas, only the pages that list them have them:
+    /// a national guide's thousand area links were made for every depth and dropped).
+    pub fn new(guide: &Guide, root: &str, tx: &dyn TextStyle, with_areas: bool) -> SiteContext {
         let site = &guide.site;
         let config = &site.config;
         let category_link = |c: Category| Link {
@@ -63,11 +69,6 @@ impl SiteContext {
             description: Html::markup(c.description()),
             count: site.entries.iter().filter(|e| c.includes(e)).count(),
         };
-        // A national guide has a thousand areas: count every area's entries in one pass.
-        let mut per_area: HashMap<&str, usize> = HashMap::new();
-        for e in &site.entries {
-            *per_area.entry(e.area.as_str()).or_default() += 1;
-        }
         SiteContext {
             title: tx.html(&config.title),
             title_plain: tx.plain(&config.title),
@@ -75,17 +76,11 @@ impl SiteContext {
             description: tx.html(&config.description),
             data_date: config.data_date.map(|d| d.japanese()),
             categories: categories::all().into_iter().map(category_link).collect(),
-            areas: config
-                .areas
-                .iter()
-                .map(|a| Link {
-                    id: a.id.clone(),
-                    url: format!("{root}areas/{}/", a.id),
-                    label: tx.html(&a.name),
-                    description: Html::new(),
-                    count: per_area.get(a.id.as_str()).copied().unwrap_or(0),
-                })
-                .collect(),
+            areas: match with_areas {
+                true => area_links(guide, root, tx),
+                false => Vec::new(),
+            },
+            area_count: config.areas.len(),
             pages: site
                 .pages
                 .iter()
@@ -116,6 +111,28 @@ impl SiteContext {
             csp: super::csp::PAGES,
         }
     }
+}
+
+/// A link to each area's listing, with its count of entries.
+fn area_links(guide: &Guide, root: &str, tx: &dyn TextStyle) -> Vec<Link> {
+    // A national guide has a thousand areas: count every area's entries in one pass.
+    let mut per_area: HashMap<&str, usize> = HashMap::new();
+    for e in &guide.site.entries {
+        *per_area.entry(e.area.as_str()).or_default() += 1;
+    }
+    guide
+        .site
+        .config
+        .areas
+        .iter()
+        .map(|a| Link {
+            id: a.id.clone(),
+            url: format!("{root}areas/{}/", a.id),
+            label: tx.html(&a.name),
+            description: Html::new(),
+            count: per_area.get(a.id.as_str()).copied().unwrap_or(0),
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize)]
