@@ -37,6 +37,11 @@ const KANJI_LEFT_OUT: u32 = 3;
 const BRACKETED_KANJI_LEFT_OUT: u32 = 1;
 const KANJI_OTHER: u32 = 4;
 
+/// The most kana a Latin letter or digit (ダブリュー, ななじゅう…) and a kanji
+/// (こころざし) may take in a reading other than their own.
+const SPELLED_MOST_PER_CHAR: usize = 8;
+const KANJI_MOST_PER_CHAR: usize = 6;
+
 const MAX_PARTS: usize = 64;
 const MAX_KANA: usize = 256;
 
@@ -52,10 +57,15 @@ pub(super) fn fit(parts: &[Part], reading: &[char]) -> Option<Vec<Range<usize>>>
     if parts.len() > MAX_PARTS || reading.len() > MAX_KANA {
         return None;
     }
+    let mut longest_rest = vec![0; parts.len() + 1];
+    for (i, part) in parts.iter().enumerate().rev() {
+        longest_rest[i] = longest_rest[i + 1] + part.longest();
+    }
     let mut fitter = Fitter {
         parts,
         reading,
         memo: vec![None; (parts.len() + 1) * (reading.len() + 1)],
+        longest_rest,
     };
     let best = fitter.best(0, 0)?;
     if best.ways != 1 {
@@ -96,6 +106,19 @@ fn own_readings(parts: &[Part], reading: &[char]) -> Option<Vec<Range<usize>>> {
     (p == reading.len()).then_some(out)
 }
 
+impl Part {
+    /// The most kana this part may take ([`Fitter::options`]).
+    fn longest(&self) -> usize {
+        let own = |usual: &Option<Vec<char>>| usual.as_ref().map_or(0, Vec::len);
+        match self {
+            Part::Symbol(s) => s.len(),
+            Part::Kana(k) => k.len(),
+            Part::Spelled { usual, chars } => own(usual).max(SPELLED_MOST_PER_CHAR * chars),
+            Part::Kanji { usual, chars, .. } => own(usual).max(KANJI_MOST_PER_CHAR * chars),
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Best {
     cost: u32,
@@ -107,6 +130,9 @@ struct Fitter<'a> {
     parts: &'a [Part],
     reading: &'a [char],
     memo: Vec<Option<Option<Best>>>,
+    /// The most kana parts `i..` may take together: where fewer are left than the reading
+    /// has, no fit goes on from there, and the search stops before trying each way.
+    longest_rest: Vec<usize>,
 }
 
 impl Fitter<'_> {
@@ -138,7 +164,7 @@ impl Fitter<'_> {
                 out.extend(own.map(|len| (len, 0)));
                 out.push((0, SPELLED_OTHER));
                 out.extend(
-                    (1..=(8 * chars).min(rest.len()))
+                    (1..=(SPELLED_MOST_PER_CHAR * chars).min(rest.len()))
                         .filter(|&len| Some(len) != own)
                         .map(|len| (len, SPELLED_OTHER)),
                 );
@@ -157,7 +183,7 @@ impl Fitter<'_> {
                 };
                 out.push((0, left_out));
                 out.extend(
-                    (1..=(6 * chars).min(rest.len()))
+                    (1..=(KANJI_MOST_PER_CHAR * chars).min(rest.len()))
                         .filter(|&len| Some(len) != own)
                         .map(|len| (len, KANJI_OTHER)),
                 );
@@ -169,6 +195,9 @@ impl Fitter<'_> {
     fn best(&mut self, i: usize, p: usize) -> Option<Best> {
         if i == self.parts.len() {
             return (p == self.reading.len()).then_some(Best { cost: 0, ways: 1 });
+        }
+        if p + self.longest_rest[i] < self.reading.len() {
+            return None;
         }
         let key = i * (self.reading.len() + 1) + p;
         if let Some(known) = self.memo[key] {
