@@ -90,48 +90,76 @@ fn a_site_template_overrides_only_that_template() {
 }
 
 /// The menu and the footer are made once for each depth of each edition (`render/frame.rs`),
-/// not for each page: a site's own footer is still on every page, its links relative to each.
+/// not for each page: a site's own footer is still on every page, its links relative to each,
+/// and in the furigana edition with ruby over its kanji (given once, and put in each page).
 #[test]
 fn a_site_footer_is_on_every_page_with_links_from_that_page() {
     let dir = tempfile::tempdir().unwrap();
     let out = build_with_own_template(
         dir.path(),
         "partials/footer.html",
-        "<footer>ちいきの あしもと {{ edition }} <a href=\"{{ root }}search/\">さがす</a> \
+        "<footer>地域の あしもと {{ edition }} <a href=\"{{ root }}search/\">さがす</a> \
          <a href=\"{{ asset_root }}data/entries.csv\">CSV</a></footer>",
     );
-    for (page, edition, search, csv) in [
-        ("index.html", "plain", "search/", "data/entries.csv"),
+    let words = "地域の あしもと";
+    let ruby = "<ruby>地域<rp>(</rp><rt>ちいき</rt><rp>)</rp></ruby>の あしもと";
+    for (page, text, edition, search, csv) in [
+        ("index.html", words, "plain", "search/", "data/entries.csv"),
         (
             "entries/midori/index.html",
+            words,
             "plain",
             "../../search/",
             "../../data/entries.csv",
         ),
         (
             "furigana/entries/midori/index.html",
+            ruby,
             "furigana",
             "../../../furigana/search/",
             "../../../data/entries.csv",
         ),
         (
+            "furigana/index.html",
+            ruby,
+            "furigana",
+            "../furigana/search/",
+            "../data/entries.csv",
+        ),
+        (
             "services/b-type/index.html",
+            words,
             "plain",
             "../../search/",
             "../../data/entries.csv",
         ),
+        (
+            "404.html",
+            words,
+            "plain",
+            "/komorebi/search/",
+            "/komorebi/data/entries.csv",
+        ),
     ] {
         let html = read(&out.join(page));
         let footer = format!(
-            "<footer>ちいきの あしもと {edition} <a href=\"{search}\">さがす</a> <a href=\"{csv}\">CSV</a></footer>"
+            "<footer>{text} {edition} <a href=\"{search}\">さがす</a> <a href=\"{csv}\">CSV</a></footer>"
         );
         assert!(html.contains(&footer), "{page}: no {footer}");
         assert_eq!(html.matches("<footer").count(), 1, "{page}");
+        assert!(!html.contains("shirube-frame"), "{page}: a marker is left");
     }
-    // The default menu is still there, from the default partial.
+    // The default menu is still there, from the default partial, with ruby in the furigana
+    // edition.
     let entry = read(&out.join("entries/midori/index.html"));
     assert!(entry.contains(r#"<nav class="site-nav" aria-label="サイト全体">"#));
     assert!(entry.contains(r#"<li><a href="../../search/">さがす</a></li>"#));
+    let furigana = read(&out.join("furigana/entries/midori/index.html"));
+    assert!(furigana.contains(r#"<nav class="site-nav" aria-label="サイト全体">"#));
+    assert!(
+        furigana.contains("用語<ruby>集<rp>"),
+        "the menu's 集 (grade 3) has ruby"
+    );
 }
 
 #[test]

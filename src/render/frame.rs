@@ -7,6 +7,13 @@
 //! links from loops over the services and the free pages, was most of what every page's
 //! template did besides its own content: 2.4% of a plain build's instructions at N = 1,000,
 //! the same for every entry's page.
+//!
+//! The furigana edition's last pass over each page (`TextStyle::finish_page`) puts ruby over
+//! the theme's text, the menu's and the footer's too: a fifth of an entry page's tags are the
+//! footer's. The pass is run over the menu and the footer once, here, and a page is passed
+//! with a marker in their place (an HTML comment, which the pass steps over at once) that is
+//! replaced by them after. Provider text cannot make a marker: it is escaped, and Markdown's
+//! raw HTML loses its comments.
 
 use super::insert_html;
 use crate::enrich::Guide;
@@ -21,13 +28,61 @@ use crate::view::style::TextStyle;
 const SITE_NAV: &str = "partials/site-nav.html";
 const FOOTER: &str = "partials/footer.html";
 
+/// What stands for a part during the edition's pass; see the module's comment.
+const SITE_NAV_MARKER: &str = "<!--shirube-frame:site-nav-->";
+const FOOTER_MARKER: &str = "<!--shirube-frame:footer-->";
+/// What every marker begins with.
+const MARKER_START: &[u8] = b"<!--shirube-frame:";
+
 /// The shared part of the context of every page at one depth.
 pub(super) struct Frame {
     /// The site context as a template value, made once: a page's context shares it (tera's
     /// maps and lists are reference-counted) instead of serializing the menus again per page.
     site: tera::Value,
-    site_nav: Html,
-    footer: Html,
+    site_nav: Part,
+    footer: Part,
+}
+
+/// The menu or the footer.
+struct Part {
+    /// What the page's template prints: the part, or its marker when the edition's pass
+    /// changes the part.
+    printed: Html,
+    /// The marker, and the part as the edition's pass leaves it, to put in its place.
+    passed: Option<(&'static str, Vec<u8>)>,
+}
+
+impl Part {
+    /// `template` of the theme rendered with `context`, passed by `tx` (empty when the theme
+    /// has no such template).
+    fn new(
+        theme: &Theme,
+        tx: &dyn TextStyle,
+        template: &str,
+        marker: &'static str,
+        context: &tera::Context,
+    ) -> Result<Part, ThemeError> {
+        if !theme.has(template) {
+            return Ok(Part {
+                printed: Html::new(),
+                passed: None,
+            });
+        }
+        let html = theme.render(template, context)?;
+        let passed = tx.finish_page(html.clone());
+        // tera's own output: it escaped what it printed, as in every page it renders.
+        let html = Html::from_trusted(String::from_utf8_lossy(&html).into_owned());
+        if passed == html.as_bytes() {
+            return Ok(Part {
+                printed: html,
+                passed: None,
+            });
+        }
+        Ok(Part {
+            printed: Html::markup(marker),
+            passed: Some((marker, passed)),
+        })
+    }
 }
 
 impl Frame {
@@ -41,26 +96,13 @@ impl Frame {
         asset_root: &str,
     ) -> Result<Frame, ThemeError> {
         let site = tera::Value::from_serializable(site);
-        let mut frame = Frame {
-            site,
-            site_nav: Html::new(),
-            footer: Html::new(),
-        };
         let mut context = tera::Context::new();
-        frame.insert_shared(&mut context, tx, root, asset_root);
-        let part = |name: &str| -> Result<Html, ThemeError> {
-            if !theme.has(name) {
-                return Ok(Html::new());
-            }
-            let html = theme.render(name, &context)?;
-            // tera's own output: it escaped what it printed, as in every page it renders.
-            Ok(Html::from_trusted(
-                String::from_utf8_lossy(&html).into_owned(),
-            ))
-        };
-        frame.site_nav = part(SITE_NAV)?;
-        frame.footer = part(FOOTER)?;
-        Ok(frame)
+        insert_shared(&mut context, &site, tx, root, asset_root);
+        Ok(Frame {
+            site_nav: Part::new(theme, tx, SITE_NAV, SITE_NAV_MARKER, &context)?,
+            footer: Part::new(theme, tx, FOOTER, FOOTER_MARKER, &context)?,
+            site,
+        })
     }
 
     /// The frame of one page of `guide` rendered on its own (the 404 page).
@@ -89,21 +131,51 @@ impl Frame {
         root: &str,
         asset_root: &str,
     ) {
-        self.insert_shared(cx, tx, root, asset_root);
-        insert_html(cx, "site_nav", &self.site_nav);
-        insert_html(cx, "footer", &self.footer);
+        insert_shared(cx, &self.site, tx, root, asset_root);
+        insert_html(cx, "site_nav", &self.site_nav.printed);
+        insert_html(cx, "footer", &self.footer.printed);
     }
 
-    fn insert_shared(
-        &self,
-        context: &mut tera::Context,
-        tx: &dyn TextStyle,
-        root: &str,
-        asset_root: &str,
-    ) {
-        context.insert_value("site", self.site.clone());
-        context.insert("root", root);
-        context.insert("asset_root", asset_root);
-        context.insert("edition", tx.edition());
+    /// A page rendered with this frame, through the edition's pass (`tx`), with the menu and
+    /// the footer in their markers' places.
+    pub(super) fn finish_page(&self, tx: &dyn TextStyle, page: Vec<u8>) -> Vec<u8> {
+        let page = tx.finish_page(page);
+        let parts: Vec<&(&str, Vec<u8>)> = [&self.site_nav, &self.footer]
+            .into_iter()
+            .filter_map(|part| part.passed.as_ref())
+            .collect();
+        if parts.is_empty() {
+            return page;
+        }
+        let added: usize = parts.iter().map(|(_, part)| part.len()).sum();
+        let mut out = Vec::with_capacity(page.len() + added);
+        let mut copied = 0;
+        for at in memchr::memmem::find_iter(&page, MARKER_START) {
+            let Some((marker, part)) = parts
+                .iter()
+                .find(|(marker, _)| page[at..].starts_with(marker.as_bytes()))
+            else {
+                continue;
+            };
+            out.extend_from_slice(&page[copied..at]);
+            out.extend_from_slice(part);
+            copied = at + marker.len();
+        }
+        out.extend_from_slice(&page[copied..]);
+        out
     }
+}
+
+/// What the menu and the footer are made from, into `context`.
+fn insert_shared(
+    context: &mut tera::Context,
+    site: &tera::Value,
+    tx: &dyn TextStyle,
+    root: &str,
+    asset_root: &str,
+) {
+    context.insert_value("site", site.clone());
+    context.insert("root", root);
+    context.insert("asset_root", asset_root);
+    context.insert("edition", tx.edition());
 }

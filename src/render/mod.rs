@@ -172,10 +172,11 @@ fn render_jobs(
     files.add_made(&jobs, |job| {
         let (asset_root, root) = roots(&job.url);
         let mut context = tera::Context::new();
-        frames[&(root.clone(), lists_areas(job))].insert(&mut context, tx, &root, &asset_root);
+        let frame = &frames[&(root.clone(), lists_areas(job))];
+        frame.insert(&mut context, tx, &root, &asset_root);
         context.insert("page_url", &job.url);
         (job.fill)(&mut context, &root);
-        let html = tx.finish_page(theme.render(job.template, &context)?);
+        let html = frame.finish_page(tx, theme.render(job.template, &context)?);
         progress.page_done();
         Ok::<_, ThemeError>((format!("{prefix}{}index.html", job.url), html))
     })?;
@@ -470,11 +471,12 @@ pub fn render_edition<'a>(
     let base_path = base_path(&config.base_url);
     let root = format!("{base_path}{prefix}");
     let mut context = tera::Context::new();
-    Frame::single(guide, theme, tx, &root, &base_path)?.insert(&mut context, tx, &root, &base_path);
+    let frame = Frame::single(guide, theme, tx, &root, &base_path)?;
+    frame.insert(&mut context, tx, &root, &base_path);
     context.insert("page_url", "404.html");
     files.add(
         format!("{prefix}404.html"),
-        tx.finish_page(theme.render("404.html", &context)?),
+        frame.finish_page(tx, theme.render("404.html", &context)?),
     );
     pages += 1;
     Ok(pages)
