@@ -162,6 +162,38 @@ fn a_site_footer_is_on_every_page_with_links_from_that_page() {
     );
 }
 
+/// The markers that stand for the menu and the footer while the furigana pass runs
+/// (`render/frame.rs`) cannot be made by a provider: written in an entry's text, a marker is
+/// printed as text, and the footer is on the page once.
+#[test]
+fn a_frame_marker_in_provider_text_stays_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    common::copy_dir(&repo().join("tests/fixtures/base"), &site);
+    let entry = site.join("content/entries/midori.md");
+    let marker = "<!--shirube-frame:footer-->";
+    let text: String = read(&entry)
+        .lines()
+        .map(|line| match line.starts_with("summary:") {
+            true => format!("summary: \"見学 {marker}\"\n"),
+            false => format!("{line}\n"),
+        })
+        .collect();
+    let text = text + &format!("\n{marker}\n\n<p>{marker}</p>\n");
+    std::fs::write(&entry, text).unwrap();
+    let out = dir.path().join("out");
+    build(&site, &out, None);
+    for page in [
+        "entries/midori/index.html",
+        "furigana/entries/midori/index.html",
+    ] {
+        let html = read(&out.join(page));
+        assert_eq!(html.matches("<footer").count(), 1, "{page}");
+        assert!(!html.contains(marker), "{page}: a marker as markup");
+        assert!(html.contains("&lt;!--shirube-frame:footer--&gt;"), "{page}");
+    }
+}
+
 #[test]
 fn a_missing_theme_folder_is_an_error() {
     let run = Command::new(env!("CARGO_BIN_EXE_shirube"))
