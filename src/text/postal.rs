@@ -28,18 +28,50 @@ struct City {
     kana: &'static str,
     /// The name's parts with their readings (揖斐郡 いびぐん, 池田町 いけだちょう), or the name.
     parts: Vec<(&'static str, &'static str)>,
-    /// Towns in the table's order: (where its folded name is in `folded`, name, reading).
-    towns: Vec<(Range<u32>, &'static str, &'static str)>,
-    /// The towns' folded names, one after the other: the country has 120,000 towns, and with a
-    /// list of characters for each the table took 16 MB of every build that reads addresses.
+    /// The table's lines of the city's towns (`town\treading`), read into `towns` the first
+    /// time an address is looked for in the city: folding the country's 120,000 towns was most
+    /// of the table's making, at every start, and a region's guide has addresses in a few of
+    /// its 1,900 municipalities.
+    town_lines: &'static str,
+    towns: OnceLock<Towns>,
+}
+
+/// A city's towns, read from its lines.
+struct Towns {
+    /// In the table's order: (where its folded name is in `folded`, name, reading).
+    list: Vec<(Range<u32>, &'static str, &'static str)>,
+    /// The towns' folded names, one after the other: with a list of characters for each the
+    /// country's towns took 16 MB.
     folded: Vec<char>,
+}
+
+impl Towns {
+    fn read(lines: &'static str) -> Towns {
+        let mut towns = Towns {
+            list: Vec::new(),
+            folded: Vec::new(),
+        };
+        for line in lines.lines().filter(|l| !l.starts_with('#')) {
+            let mut split = line.split('\t');
+            if let (Some(town), Some(kana), None) = (split.next(), split.next(), split.next()) {
+                let start = towns.folded.len();
+                fold_each(town, |c| towns.folded.push(c));
+                let at = to_u32(start)..to_u32(towns.folded.len());
+                towns.list.push((at, town, kana));
+            }
+        }
+        towns.list.shrink_to_fit();
+        towns.folded.shrink_to_fit();
+        towns
+    }
 }
 
 impl City {
     /// Towns in the table's order: (folded name, name, reading).
     fn towns(&self) -> impl Iterator<Item = (&[char], &'static str, &'static str)> {
-        self.towns.iter().map(|(at, name, kana)| {
-            let folded = self
+        let towns = self.towns.get_or_init(|| Towns::read(self.town_lines));
+        towns.list.iter().map(|(at, name, kana)| {
+            let folded = towns
                 .folded
                 .get(at.start as usize..at.end as usize)
                 .unwrap_or_default();
@@ -62,50 +94,45 @@ pub(super) fn prepare() {
 fn table() -> &'static Table {
     static TABLE_CELL: OnceLock<Table> = OnceLock::new();
     TABLE_CELL.get_or_init(|| {
-        let mut cities: Vec<City> = Vec::new();
-        for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
-            // The fields where they lie: a list of them for each of the 120,000 lines was a
-            // third of the table's making, at every start.
+        // Each city's line and the lines of its towns after it, found by the city lines'
+        // mark alone: the towns are read when a city is first asked for (`City::towns`).
+        let city_starts = TABLE
+            .starts_with("C\t")
+            .then_some(0)
+            .into_iter()
+            .chain(memchr::memmem::find_iter(TABLE.as_bytes(), "\nC\t").map(|at| at + 1));
+        let mut blocks: Vec<usize> = city_starts.collect();
+        blocks.push(TABLE.len());
+        let mut cities: Vec<City> = Vec::with_capacity(blocks.len());
+        for pair in blocks.windows(2) {
+            let block = TABLE.get(pair[0]..pair[1]).unwrap_or_default();
+            let (line, town_lines) = block.split_once('\n').unwrap_or((block, ""));
             let mut split = line.split('\t');
             let fields: [Option<&'static str>; 7] = std::array::from_fn(|_| split.next());
-            match fields {
-                [
-                    Some("C"),
-                    Some(prefecture),
-                    Some(prefecture_kana),
-                    Some(name),
-                    Some(kana),
-                    Some(parts),
-                    None,
-                ] => {
-                    let p: Vec<&str> = parts.split('|').collect();
-                    cities.push(City {
-                        prefecture,
-                        prefecture_kana,
-                        name,
-                        kana,
-                        parts: p
-                            .chunks(2)
-                            .filter_map(|c| Some((c[0], *c.get(1)?)))
-                            .collect(),
-                        towns: Vec::new(),
-                        folded: Vec::new(),
-                    });
-                }
-                [Some(town), Some(kana), None, ..] => {
-                    if let Some(city) = cities.last_mut() {
-                        let start = city.folded.len();
-                        fold_each(town, |c| city.folded.push(c));
-                        let at = to_u32(start)..to_u32(city.folded.len());
-                        city.towns.push((at, town, kana));
-                    }
-                }
-                _ => {}
+            if let [
+                Some("C"),
+                Some(prefecture),
+                Some(prefecture_kana),
+                Some(name),
+                Some(kana),
+                Some(parts),
+                None,
+            ] = fields
+            {
+                let p: Vec<&str> = parts.split('|').collect();
+                cities.push(City {
+                    prefecture,
+                    prefecture_kana,
+                    name,
+                    kana,
+                    parts: p
+                        .chunks(2)
+                        .filter_map(|c| Some((c[0], *c.get(1)?)))
+                        .collect(),
+                    town_lines,
+                    towns: OnceLock::new(),
+                });
             }
-        }
-        for city in &mut cities {
-            city.towns.shrink_to_fit();
-            city.folded.shrink_to_fit();
         }
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, c) in cities.iter().enumerate() {
@@ -140,8 +167,8 @@ fn fold(s: &str) -> String {
 }
 
 /// Gives each character of [`fold`]`(s)` to `take`. Text already NFKC without variant kanji
-/// (most town names) is read where it is: the table folds the country's 120,000 towns at every
-/// start, and copying each name into a string or two first was most of the table's making.
+/// (most town names) is read where it is: a national guide folds the towns of a thousand
+/// municipalities, and copying each name into a string or two first was most of their reading.
 fn fold_each(s: &str, mut take: impl FnMut(char)) {
     let normalised;
     let s = match super::normalize::is_normal(s) {
