@@ -104,7 +104,11 @@ pub(crate) fn builtin() -> &'static Lexicon {
         ];
         let mut entries: Vec<Entry> = files
             .iter()
-            .flat_map(|&(file, strength)| file.lines().filter_map(move |l| parse_line(l, strength)))
+            .flat_map(|&(file, strength)| {
+                split_at_byte(file, b'\n')
+                    .map(|line| line.strip_suffix('\r').unwrap_or(line))
+                    .filter_map(move |line| parse_line(line, strength))
+            })
             .collect();
         // One entry per surface: the first one written wins (field, places, municipalities,
         // names, the country's municipalities, towns). Marked first, so that the set borrows
@@ -176,9 +180,13 @@ fn parse_line(line: &str, strength: Strength) -> Option<Entry> {
     if line.starts_with('#') {
         return None;
     }
-    let mut fields = line.split('\t');
+    let mut fields = split_at_byte(line, b'\t');
     let surface = nfkc(fields.next()?.trim());
-    let reading: String = fields.next()?.split_whitespace().collect();
+    let reading = fields.next()?;
+    let reading: String = match reading.contains(char::is_whitespace) {
+        true => reading.split_whitespace().collect(),
+        false => reading.to_owned(),
+    };
     let class = fields.next().unwrap_or("noun").trim();
     if surface.is_empty() || surface.contains('\0') || !is_reading(&reading) {
         return None;
@@ -192,6 +200,28 @@ fn parse_line(line: &str, strength: Strength) -> Option<Entry> {
         reading,
         pos,
         context_id,
+    })
+}
+
+/// The pieces of `text` between the bytes `separator` (an ASCII byte, so never inside a
+/// character), found by a plain loop: the lexicon's 80,000 lines are a few dozen bytes each, and
+/// `str::split` and `str::lines` set up a vector search for every piece of them (a third of the
+/// lexicon's making, at every start of a build with the furigana edition).
+fn split_at_byte(text: &str, separator: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(separator.is_ascii());
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.bytes().position(|b| b == separator) {
+            Some(at) => {
+                rest = current.get(at + 1..);
+                current.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
     })
 }
 
@@ -279,6 +309,23 @@ fn prefix_dict(entries: &[Entry]) -> Option<PrefixDict> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pieces are `str::split`'s, kanji and empty pieces included.
+    #[test]
+    fn split_at_byte_splits_as_split_does() {
+        for text in [
+            "",
+            "\t",
+            "福祉\tふくし",
+            "福祉\tふくし\tnoun\n",
+            "\t\t就労\t",
+            "作業所",
+        ] {
+            let ours: Vec<&str> = split_at_byte(text, b'\t').collect();
+            let std: Vec<&str> = text.split('\t').collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
 
     #[test]
     fn every_data_line_parses() {
