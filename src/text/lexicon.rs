@@ -279,7 +279,7 @@ fn prefix_dict(entries: &[Entry]) -> Option<PrefixDict> {
             .map(|(i, e)| (e.surface.as_str(), i as u32)),
     );
     let mut vals = Vec::with_capacity(by_surface.len() * WordEntry::SERIALIZED_LEN);
-    for surface in TRIE_KEYS.lines() {
+    for surface in split_at_byte(TRIE_KEYS, b'\n').filter(|key| !key.is_empty()) {
         let entry = match by_surface.get(surface) {
             Some(&id) => {
                 let e = &entries[id as usize];
