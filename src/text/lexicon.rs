@@ -16,6 +16,7 @@ use yada::DoubleArray;
 
 use super::kana::is_reading;
 use super::normalize::nfkc;
+use super::split::{lines, split_at_byte};
 use crate::hashing::{FastMap, FastSet};
 
 /// Field vocabulary and known IPADIC misreadings.
@@ -105,9 +106,7 @@ pub(crate) fn builtin() -> &'static Lexicon {
         let mut entries: Vec<Entry> = files
             .iter()
             .flat_map(|&(file, strength)| {
-                split_at_byte(file, b'\n')
-                    .map(|line| line.strip_suffix('\r').unwrap_or(line))
-                    .filter_map(move |line| parse_line(line, strength))
+                lines(file).filter_map(move |line| parse_line(line, strength))
             })
             .collect();
         // One entry per surface: the first one written wins (field, places, municipalities,
@@ -203,28 +202,6 @@ fn parse_line(line: &str, strength: Strength) -> Option<Entry> {
     })
 }
 
-/// The pieces of `text` between the bytes `separator` (an ASCII byte, so never inside a
-/// character), found by a plain loop: the lexicon's 80,000 lines are a few dozen bytes each, and
-/// `str::split` and `str::lines` set up a vector search for every piece of them (a third of the
-/// lexicon's making, at every start of a build with the furigana edition).
-fn split_at_byte(text: &str, separator: u8) -> impl Iterator<Item = &str> {
-    debug_assert!(separator.is_ascii());
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let current = rest?;
-        match current.bytes().position(|b| b == separator) {
-            Some(at) => {
-                rest = current.get(at + 1..);
-                current.get(..at)
-            }
-            None => {
-                rest = None;
-                Some(current)
-            }
-        }
-    })
-}
-
 /// IPADIC's context id for 名詞,一般.
 const NOUN: u16 = 1285;
 
@@ -279,7 +256,7 @@ fn prefix_dict(entries: &[Entry]) -> Option<PrefixDict> {
             .map(|(i, e)| (e.surface.as_str(), i as u32)),
     );
     let mut vals = Vec::with_capacity(by_surface.len() * WordEntry::SERIALIZED_LEN);
-    for surface in split_at_byte(TRIE_KEYS, b'\n').filter(|key| !key.is_empty()) {
+    for surface in lines(TRIE_KEYS) {
         let entry = match by_surface.get(surface) {
             Some(&id) => {
                 let e = &entries[id as usize];
@@ -309,23 +286,6 @@ fn prefix_dict(entries: &[Entry]) -> Option<PrefixDict> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The pieces are `str::split`'s, kanji and empty pieces included.
-    #[test]
-    fn split_at_byte_splits_as_split_does() {
-        for text in [
-            "",
-            "\t",
-            "福祉\tふくし",
-            "福祉\tふくし\tnoun\n",
-            "\t\t就労\t",
-            "作業所",
-        ] {
-            let ours: Vec<&str> = split_at_byte(text, b'\t').collect();
-            let std: Vec<&str> = text.split('\t').collect();
-            assert_eq!(ours, std, "{text:?}");
-        }
-    }
 
     #[test]
     fn every_data_line_parses() {

@@ -66,6 +66,7 @@ mod postal;
 mod reader;
 mod reading_fit;
 mod romaji;
+mod split;
 mod system_words;
 mod userwords;
 mod word_ruby;

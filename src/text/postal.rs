@@ -18,6 +18,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::normalize::{fold_variants, nfkc};
+use super::split;
 
 const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/postal.tsv"));
 
@@ -51,8 +52,8 @@ impl Towns {
             list: Vec::new(),
             folded: Vec::new(),
         };
-        for line in lines.lines().filter(|l| !l.starts_with('#')) {
-            let mut split = line.split('\t');
+        for line in split::lines(lines).filter(|l| !l.starts_with('#')) {
+            let mut split = split::split_at_byte(line, b'\t');
             if let (Some(town), Some(kana), None) = (split.next(), split.next(), split.next()) {
                 let start = towns.folded.len();
                 fold_each(town, |c| towns.folded.push(c));
