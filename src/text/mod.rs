@@ -84,11 +84,12 @@ pub use reader::Reader;
 pub use romaji::{place_id, romaji};
 
 /// Loads the analyser's dictionary and builds the built-in lexicon on a thread of their own
-/// (when the build will `read`: the furigana edition), and Japan Post's table on another, so
-/// that the first [`Reader`] made and the first [`locate`] wait less for them: a build calls
-/// this before it reads the site, whose loading and checking leave a core idle now and then.
-/// (The table, made on the first `locate`, held one core for 0.1–0.2 s while the other waited
-/// for it.) Once per process; later calls find them made.
+/// (when the build will `read`: the furigana edition), and Japan Post's table of municipalities
+/// on another (their towns are read when an address in them is first looked for), so that the
+/// first [`Reader`] made and the first [`locate`] wait less for them: a build calls this before
+/// it reads the site, whose loading and checking leave a core idle now and then. (The whole
+/// table, made on the first `locate`, held one core for 0.1–0.2 s while the other waited for
+/// it.) Once per process; later calls find them made.
 pub fn prepare(read: bool) {
     if read {
         std::thread::spawn(|| {
