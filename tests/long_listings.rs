@@ -229,22 +229,11 @@ fn a_guide_with_many_areas_counts_them_in_every_footer() {
     let site = site_with_offices(0);
     let yaml = site.path().join("site.yaml");
     let mut text = std::fs::read_to_string(&yaml).unwrap();
-    let kana = |i: usize| -> String {
-        format!("{i:02}")
-            .chars()
-            .map(|d| {
-                "あいうえおかきくけこ"
-                    .chars()
-                    .nth(d as usize - '0' as usize)
-                    .unwrap()
-            })
-            .collect()
-    };
     let more: String = (0..40)
         .map(|i| {
             format!(
                 "  - {{ id: a{i:02}, name: 区{i:02}, kana: く{} }}\n",
-                kana(i)
+                digits_in_kana(&format!("{i:02}"))
             )
         })
         .collect();

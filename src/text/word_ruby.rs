@@ -39,7 +39,9 @@ pub(super) type Pieces = Vec<(Range<usize>, String)>;
 pub(super) struct WordSplits(RwLock<FastMap<String, Option<Pieces>>>);
 
 impl WordSplits {
-    /// [`split_at_words`], made once for each base and reading.
+    /// The pieces of the ruby `rt` over `base` ([`split_at_words`]) when `base` is longer
+    /// than [`LONGEST_WHOLE`] or has a ・ or a space, made once for each base and reading;
+    /// `None` otherwise (the ruby stays whole).
     pub(super) fn split(&self, dict: &Dictionary, base: &str, rt: &str) -> Option<Pieces> {
         if stays_whole(base) {
             return None;
@@ -64,18 +66,15 @@ fn stays_whole(base: &str) -> bool {
     base.chars().count() <= LONGEST_WHOLE && !base.chars().any(is_word_joiner)
 }
 
-/// The pieces of the ruby `rt` over `base`, one per word of `base` with kanji in it, when
-/// `base` is longer than [`LONGEST_WHOLE`] or has a ・ or a space, and `rt` fits its words
-/// ([`fit`]: each word its own reading where it can, one way only); `None` otherwise (the
-/// ruby stays whole). Spans are byte ranges in `base`.
+/// The pieces of the ruby `rt` over `base`, one per word of `base` with kanji in it, when `rt`
+/// fits its words ([`fit`]: each word its own reading where it can, one way only); `None`
+/// otherwise (the ruby stays whole). Spans are byte ranges in `base`. Asked only for the
+/// bases [`WordSplits::split`] does not keep whole.
 ///
 /// `base` is a word's kanji run, or a whole name whose given reading did not align (a name
 /// from a provider's kana: 就労継続支援(A型)事業所 ピース). A word the kana left out
 /// (the 第 of （第2）) gets its own reading.
 fn split_at_words(dict: &Dictionary, base: &str, rt: &str) -> Option<Pieces> {
-    if stays_whole(base) {
-        return None;
-    }
     let folded = fold_variants(base);
     let tokens = analyser::tokenize(dict, None, &folded);
     if tokens.len() < 2 {
@@ -198,7 +197,9 @@ mod tests {
 
     fn split(base: &str, rt: &str) -> Option<Vec<(String, String)>> {
         let dict = analyser::system().expect("dictionary");
-        split_at_words(dict, base, rt).map(|pieces| texts(base, pieces))
+        WordSplits::default()
+            .split(dict, base, rt)
+            .map(|pieces| texts(base, pieces))
     }
 
     #[test]
