@@ -20,6 +20,7 @@ pub mod hashing;
 pub mod import;
 pub mod index;
 pub mod init;
+pub mod json;
 pub mod lang;
 pub mod new;
 pub mod output;

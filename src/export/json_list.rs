@@ -47,7 +47,7 @@ impl<'w> JsonList<'w> {
         }
         self.empty = false;
         // Its map keys are strings: serde_json fails only where `out` does.
-        serde_json::to_writer(&mut self.item, item)?;
+        crate::json::write(&mut self.item, item)?;
         self.out.write_all(&self.item)
     }
 

@@ -168,7 +168,7 @@ pub(crate) fn area_bucket(area: &str, buckets: u32) -> u32 {
 }
 
 fn json(value: &impl Serialize) -> Result<Vec<u8>, SearchError> {
-    serde_json::to_vec(value).map_err(SearchError::Json)
+    crate::json::to_vec(value).map_err(SearchError::Json)
 }
 
 /// The values documents have in one multi-valued field, each with the bitset of its documents.

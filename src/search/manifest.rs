@@ -60,7 +60,7 @@ pub(crate) fn manifest(input: &ManifestInput) -> Result<Vec<u8>, SearchError> {
         facets: input.facets,
         area_buckets: input.area_buckets,
     };
-    serde_json::to_vec(&manifest).map_err(SearchError::Json)
+    crate::json::to_vec(&manifest).map_err(SearchError::Json)
 }
 
 /// FNV-1a, 64 bits, over every file's bytes: deterministic, dependency-free, and enough to tell

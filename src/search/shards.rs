@@ -119,7 +119,7 @@ fn finish(start: String, terms: &[(String, Encoded)]) -> Result<Shard, SearchErr
             }
         }
     }
-    let json = serde_json::to_vec(&shard).map_err(SearchError::Json)?;
+    let json = crate::json::to_vec(&shard).map_err(SearchError::Json)?;
     Ok(Shard { start, json })
 }
 

@@ -32,7 +32,7 @@ pub(crate) fn chunks(
 ) -> Result<(usize, Vec<Vec<u8>>), SearchError> {
     let records: Vec<Vec<u8>> = docs
         .iter()
-        .map(|doc| serde_json::to_vec(&record(doc, bodies)).map_err(SearchError::Json))
+        .map(|doc| crate::json::to_vec(&record(doc, bodies)).map_err(SearchError::Json))
         .collect::<Result<_, _>>()?;
     let total: usize = records.iter().map(Vec::len).sum();
     let average = total / records.len().max(1);

@@ -23,7 +23,7 @@ pub(super) const CONTEXT: &str = "https://schema.org";
 /// The `<script type="application/ld+json">` body: JSON with `<`, `>` and `&` escaped, so that
 /// no provider text can close the element (`</script`) or open a comment.
 pub fn script(value: &impl Serialize) -> Html {
-    let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
+    let text = crate::json::to_string(value).unwrap_or_else(|_| "{}".into());
     // JSON with `<`, `>` and `&` as escapes: nothing in it can end the script element.
     // Copied a run at a time between the three (ASCII) characters: character by character,
     // this was 1% of a national build's instructions.
