@@ -46,6 +46,17 @@ fn is_skipped(name: &[u8]) -> bool {
     }
 }
 
+/// Whether `tag` may be one of [`is_skipped`]'s elements, by the first letter of its name: most
+/// of a page's tags (`a`, `li`, `div`, `dd`, `h2` …) are told apart there, without reading
+/// their names.
+fn may_be_skipped(tag: &[u8]) -> bool {
+    let name = tag.strip_prefix(b"</").or_else(|| tag.strip_prefix(b"<"));
+    matches!(
+        name.and_then(<[u8]>::first).map(u8::to_ascii_lowercase),
+        Some(b'p' | b'r' | b'c' | b's' | b't')
+    )
+}
+
 /// `html` (UTF-8, as tera writes it) with ruby over the kanji of its text. Worked on as bytes:
 /// tags and text are told apart by ASCII `<` and `>`, so every run of text is whole UTF-8, and
 /// only the runs that get ruby are read as text.
@@ -73,7 +84,8 @@ pub fn add_ruby(html: &[u8], reader: &Reader, filter: GradeFilter, cache: &RubyC
             }
             let end = tag_end(rest);
             let tag = &rest[..end];
-            if let Some(name) = tag_name(tag)
+            if may_be_skipped(tag)
+                && let Some(name) = tag_name(tag)
                 && is_skipped(name)
             {
                 if tag.starts_with(b"</") {
@@ -116,6 +128,9 @@ fn plain_ruby_len(s: &[u8]) -> Option<usize> {
     if !s.starts_with(OPEN) {
         return None;
     }
+    if let Some(len) = written_ruby_len(s) {
+        return Some(len);
+    }
     // From tag to tag inside: each must be one of `INNER` until the first `</ruby>`.
     let mut at = OPEN.len();
     loop {
@@ -127,6 +142,23 @@ fn plain_ruby_len(s: &[u8]) -> Option<usize> {
         let inner = INNER.iter().find(|known| tag.starts_with(known))?;
         at = lt + inner.len();
     }
+}
+
+/// The length of the `<ruby>` element `s` starts with when it is exactly as
+/// [`crate::text::segments_to_html`] writes it, `<ruby>base<rp>(</rp><rt>reading</rt><rp>)</rp></ruby>`:
+/// two scans and two comparisons, where `plain_ruby_len`'s walk takes one of each for every tag
+/// inside (a furigana entry page has about two hundred rubies).
+fn written_ruby_len(s: &[u8]) -> Option<usize> {
+    const MIDDLE: &[u8] = b"<rp>(</rp><rt>";
+    const END: &[u8] = b"</rt><rp>)</rp></ruby>";
+    let (base_end, _) = scan_to(s, b"<ruby>".len(), b'<');
+    let reading = base_end + MIDDLE.len();
+    if s.get(base_end..reading)? != MIDDLE {
+        return None;
+    }
+    let (reading_end, _) = scan_to(s, reading, b'<');
+    let end = reading_end + END.len();
+    (s.get(reading_end..end)? == END).then_some(end)
 }
 
 /// End of the tag (or comment, or doctype) starting at the beginning of `s`.
@@ -233,6 +265,54 @@ mod tests {
             "a", "p", "rt", "span", "section", "strong", "caption", "path",
         ] {
             assert!(!is_skipped(name.as_bytes()), "{name}");
+        }
+    }
+
+    /// The first-letter check lets through every element `is_skipped` names, opened or
+    /// closed, in either case.
+    #[test]
+    fn skipped_elements_pass_the_first_letter() {
+        for name in [
+            "ruby", "code", "pre", "style", "title", "script", "textarea",
+        ] {
+            for name in [name.to_string(), name.to_ascii_uppercase()] {
+                for tag in [
+                    format!("<{name}>"),
+                    format!("</{name}>"),
+                    format!("<{name} a=\"b\">"),
+                ] {
+                    assert!(may_be_skipped(tag.as_bytes()), "{tag}");
+                    assert!(is_skipped(tag_name(tag.as_bytes()).unwrap()), "{tag}");
+                }
+            }
+        }
+        for tag in [
+            "<a href=\"x\">",
+            "</li>",
+            "<div>",
+            "<h2 id=\"x\">",
+            "<!--x-->",
+            "<",
+        ] {
+            assert!(!may_be_skipped(tag.as_bytes()), "{tag}");
+        }
+    }
+
+    /// The ruby the furigana style writes is measured at once, as the walk measures it; any
+    /// other shape is left to the walk.
+    #[test]
+    fn written_ruby_measured_as_the_walk_measures_it() {
+        let written = "<ruby>工房<rp>(</rp><rt>こうぼう</rt><rp>)</rp></ruby>の";
+        let len = written.len() - "の".len();
+        assert_eq!(written_ruby_len(written.as_bytes()), Some(len));
+        assert_eq!(plain_ruby_len(written.as_bytes()), Some(len));
+        for other in [
+            "<ruby>工房<rt>こうぼう</rt></ruby>",
+            "<ruby>工房<rp>(</rp><rt>こうぼう</rt><rp>)</rp>",
+            "<ruby>工房<rp>（</rp><rt>こうぼう</rt><rp>）</rp></ruby>",
+            "<ruby>工房<rp>(</rp><rt>こう<b>ぼう</b></rt><rp>)</rp></ruby>",
+        ] {
+            assert_eq!(written_ruby_len(other.as_bytes()), None, "{other}");
         }
     }
 
