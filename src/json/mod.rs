@@ -124,7 +124,8 @@ impl<'a> ser::Serializer for Writer<'a> {
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
-        self.plain(bytes_as_array(v))
+        // A slice of bytes serialises as serde_json's byte arrays are written: `[1,2,3]`.
+        self.plain(v)
     }
     fn serialize_none(self) -> Result<(), Error> {
         self.serialize_unit()
@@ -198,17 +199,6 @@ impl<'a> ser::Serializer for Writer<'a> {
     ) -> Result<Compound<'a>, Error> {
         Ok(self.open_variant(variant, b'{', b"}}"))
     }
-}
-
-/// Bytes as serde_json writes them: an array of numbers.
-fn bytes_as_array(bytes: &[u8]) -> impl Serialize + '_ {
-    struct Bytes<'b>(&'b [u8]);
-    impl Serialize for Bytes<'_> {
-        fn serialize<S: ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_bytes(self.0)
-        }
-    }
-    Bytes(bytes)
 }
 
 /// An array or object being written: a comma goes before every element but the first.

@@ -108,7 +108,7 @@ fn table() -> &'static Table {
         for pair in blocks.windows(2) {
             let block = TABLE.get(pair[0]..pair[1]).unwrap_or_default();
             let (line, town_lines) = block.split_once('\n').unwrap_or((block, ""));
-            let mut split = line.split('\t');
+            let mut split = split::split_at_byte(line, b'\t');
             let fields: [Option<&'static str>; 7] = std::array::from_fn(|_| split.next());
             if let [
                 Some("C"),
