@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 
 use super::normalize::{fold_variants, nfkc};
 use super::split;
+use crate::hashing::FastMap;
 
 const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/postal.tsv"));
 
@@ -44,6 +45,12 @@ struct Towns {
     /// The towns' folded names, one after the other: with a list of characters for each the
     /// country's towns took 16 MB.
     folded: Vec<char>,
+    /// The towns (places in `list`, ascending) by the first character of their folded name: a
+    /// street is matched against the towns it may begin with, not every town of its city
+    /// (a city of a thousand towns was tens of thousands of comparisons an address).
+    by_first: FastMap<char, Vec<u32>>,
+    /// Towns whose name begins with a kanji numeral, which a street may write in digits.
+    numeral_first: Vec<u32>,
 }
 
 impl Towns {
@@ -51,6 +58,8 @@ impl Towns {
         let mut towns = Towns {
             list: Vec::new(),
             folded: Vec::new(),
+            by_first: FastMap::default(),
+            numeral_first: Vec::new(),
         };
         for line in split::lines(lines).filter(|l| !l.starts_with('#')) {
             let mut split = split::split_at_byte(line, b'\t');
@@ -58,6 +67,15 @@ impl Towns {
                 let start = towns.folded.len();
                 fold_each(town, |c| towns.folded.push(c));
                 let at = to_u32(start)..to_u32(towns.folded.len());
+                let place = to_u32(towns.list.len());
+                // A town with no name (none is in Japan Post's data) would match every street:
+                // under no character, it is never a candidate, as it never should be.
+                if let Some(&first) = towns.folded.get(start) {
+                    towns.by_first.entry(first).or_default().push(place);
+                    if is_town_numeral(first) {
+                        towns.numeral_first.push(place);
+                    }
+                }
                 towns.list.push((at, town, kana));
             }
         }
@@ -65,19 +83,44 @@ impl Towns {
         towns.folded.shrink_to_fit();
         towns
     }
+
+    /// The places of the towns `street` may begin with, in the table's order: those whose
+    /// first character is the street's, or the street's after a 大字 or 字 (`match_town`), and
+    /// those that begin with a kanji numeral where the street begins with a digit.
+    fn candidates(&self, street: &[char]) -> Vec<u32> {
+        let firsts = [
+            street.first(),
+            oaza(street).and_then(|lead| street.get(lead)),
+        ];
+        let mut places: Vec<u32> = Vec::new();
+        for first in firsts.into_iter().flatten() {
+            places.extend(self.by_first.get(first).into_iter().flatten());
+            if first.is_ascii_digit() {
+                places.extend(&self.numeral_first);
+            }
+        }
+        places.sort_unstable();
+        places.dedup();
+        places
+    }
+
+    /// The town at `place`: (folded name, name, reading).
+    fn town(&self, place: u32) -> Option<(&[char], &'static str, &'static str)> {
+        let (at, name, kana) = self.list.get(place as usize)?;
+        let folded = self.folded.get(at.start as usize..at.end as usize)?;
+        Some((folded, *name, *kana))
+    }
 }
 
 impl City {
+    fn read_towns(&self) -> &Towns {
+        self.towns.get_or_init(|| Towns::read(self.town_lines))
+    }
+
     /// Towns in the table's order: (folded name, name, reading).
     fn towns(&self) -> impl Iterator<Item = (&[char], &'static str, &'static str)> {
-        let towns = self.towns.get_or_init(|| Towns::read(self.town_lines));
-        towns.list.iter().map(|(at, name, kana)| {
-            let folded = towns
-                .folded
-                .get(at.start as usize..at.end as usize)
-                .unwrap_or_default();
-            (folded, *name, *kana)
-        })
+        let towns = self.read_towns();
+        (0..to_u32(towns.list.len())).filter_map(|place| towns.town(place))
     }
 }
 
@@ -313,6 +356,16 @@ struct TownMatch {
 /// The longest town of `c` that `street` begins with, or that begins after a Kyoto street
 /// and its direction (…通…上る).
 fn find_town(c: &City, street: &[char], written: &[char]) -> Option<TownMatch> {
+    find_town_among(c, street, written, Towns::candidates)
+}
+
+/// [`find_town`] over the towns `candidates` gives for a street (their places, ascending).
+fn find_town_among(
+    c: &City,
+    street: &[char],
+    written: &[char],
+    candidates: impl Fn(&Towns, &[char]) -> Vec<u32>,
+) -> Option<TownMatch> {
     let mut starts = vec![0];
     let text: String = street.iter().collect();
     for mark in ["上る", "下る", "上ル", "下ル", "入る", "入ル"] {
@@ -321,9 +374,14 @@ fn find_town(c: &City, street: &[char], written: &[char]) -> Option<TownMatch> {
         }
     }
     let mut best: Option<TownMatch> = None;
+    let towns = c.read_towns();
     for start in starts {
-        for (folded, name, kana) in c.towns() {
-            let Some((lead, len, breaks)) = match_town(folded, &street[start..]) else {
+        let street = street.get(start..).unwrap_or_default();
+        for (folded, name, kana) in candidates(towns, street)
+            .into_iter()
+            .filter_map(|place| towns.town(place))
+        {
+            let Some((lead, len, breaks)) = match_town(folded, street) else {
                 continue;
             };
             if best.as_ref().is_some_and(|b| b.len >= start + len) {
@@ -568,6 +626,55 @@ mod tests {
             Some(&pair("北11条西", "きたじゅういちじょうにし")),
             "{w:?}"
         );
+    }
+
+    /// The towns a street is matched against are all the towns it could match: over whole
+    /// prefectures' cities, streets made of every town (as written, after 大字 or 字, with
+    /// digits for kanji numerals, repeated after the city, in Kyoto after a street and its
+    /// direction) find the same town as a match against every town of the city.
+    #[test]
+    fn candidates_find_what_every_town_finds() {
+        let table = table();
+        let mut checked = 0;
+        for c in table
+            .cities
+            .iter()
+            .filter(|c| ["北海道", "京都府", "徳島県", "青森県"].contains(&c.prefecture))
+        {
+            let names: Vec<String> = c.towns().map(|(_, name, _)| name.to_string()).collect();
+            let all = |towns: &Towns, _: &[char]| (0..to_u32(towns.list.len())).collect();
+            for name in names.iter().step_by(3) {
+                let digits: String = name
+                    .chars()
+                    .map(
+                        |ch| match "〇一二三四五六七八九".chars().position(|d| d == ch) {
+                            Some(d) => char::from(b'0' + d as u8),
+                            None => ch,
+                        },
+                    )
+                    .collect();
+                for street in [
+                    format!("{name}1-2"),
+                    format!("大字{name}3"),
+                    format!("字{name}"),
+                    format!("{digits}4丁目"),
+                    format!("{}{name}5", c.name),
+                    format!("烏丸通三条上る{name}6"),
+                    format!("{name}大字{name}7"),
+                ] {
+                    let folded: Vec<char> = fold(&street).chars().collect();
+                    let written: Vec<char> = nfkc(&street).chars().collect();
+                    let skip = repeated_city(c, &folded);
+                    let (folded, written) = (&folded[skip..], &written[skip..]);
+                    let ours = find_town(c, folded, written).map(|m| (m.name, m.len, m.pieces));
+                    let every =
+                        find_town_among(c, folded, written, all).map(|m| (m.name, m.len, m.pieces));
+                    assert_eq!(ours, every, "{} {street}", c.name);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]
