@@ -36,7 +36,7 @@ pub fn svg(text: &str, label: &str) -> Result<Html, QrError> {
 /// Each run of dark modules is a line one module thick along the middle of its row, drawn with
 /// a stroke one module wide (its ends cut square, so it covers the run's modules exactly):
 /// `M{x} {y}.5h{run}` for a row's first run, `m{gap} 0h{run}` for the runs after it in the row.
-/// As filled rectangles (`M{x} {y}h{run}v1h-{run}z`) the codes were twice as long: 32 of the
+/// As filled rectangles (`M{x} {y}h{run}v1h-{run}z`) the paths were twice as long: 30 of the
 /// 75 MB of a national guide's print document.
 pub(super) fn draw(width: usize, modules: &Modules, label: &str) -> Html {
     let size = width + 2 * QUIET_ZONE;
@@ -50,7 +50,8 @@ pub(super) fn draw(width: usize, modules: &Modules, label: &str) -> Html {
         match pen {
             Some((row, end)) if row == y => {
                 step.push(b'm');
-                step.number(x - end);
+                // A run begins after the light module that ended the one before.
+                step.number(x.saturating_sub(end));
                 step.push(b' ');
                 step.push(b'0');
             }
