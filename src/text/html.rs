@@ -96,20 +96,26 @@ impl fmt::Display for Html {
     }
 }
 
+/// The markup around a ruby's base and reading as [`segments_to_html`] writes it:
+/// `<ruby>` base `<rp>(</rp><rt>` reading `</rt><rp>)</rp></ruby>`. The furigana pass
+/// (`view/furigana_pass.rs`) recognises a ruby of exactly this shape at once.
+pub const RUBY_MARKUP: [&str; 3] = ["<ruby>", "<rp>(</rp><rt>", "</rt><rp>)</rp></ruby>"];
+
 /// HTML for segments: text escaped, ruby as
 /// `<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>` (the `rp` parentheses show where ruby
 /// is not supported, and in text copied from the page).
 pub fn segments_to_html(segs: &[Segment]) -> Html {
+    let [open, middle, close] = RUBY_MARKUP;
     let mut out = Html::new();
     for seg in segs {
         match seg {
             Segment::Plain(t) => out.push_text(t),
             Segment::Ruby { base, rt } => {
-                out.push_markup("<ruby>");
+                out.push_markup(open);
                 out.push_text(base);
-                out.push_markup("<rp>(</rp><rt>");
+                out.push_markup(middle);
                 out.push_text(rt);
-                out.push_markup("</rt><rp>)</rp></ruby>");
+                out.push_markup(close);
             }
         }
     }

@@ -74,7 +74,7 @@ mod word_ruby;
 pub use error::TextError;
 pub use gojuon::{gojuon_row, sort_key};
 pub use grades::kanji_grade;
-pub use html::{Html, escape, escape_into, segments_to_html, unescape};
+pub use html::{Html, RUBY_MARKUP, escape, escape_into, segments_to_html, unescape};
 pub use kana::{is_reading, to_hiragana};
 pub(crate) use normalize::is_common;
 pub use normalize::{is_normal, nfkc, reading_key, spelled_key};

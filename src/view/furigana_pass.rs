@@ -163,16 +163,15 @@ fn plain_ruby_len(s: &[u8]) -> Option<usize> {
 /// two scans and two comparisons, where `plain_ruby_len`'s walk takes one of each for every tag
 /// inside (a furigana entry page has about two hundred rubies).
 fn written_ruby_len(s: &[u8]) -> Option<usize> {
-    const MIDDLE: &[u8] = b"<rp>(</rp><rt>";
-    const END: &[u8] = b"</rt><rp>)</rp></ruby>";
-    let (base_end, _) = scan_to(s, b"<ruby>".len(), b'<');
-    let reading = base_end + MIDDLE.len();
-    if s.get(base_end..reading)? != MIDDLE {
+    let [open, middle, close] = crate::text::RUBY_MARKUP.map(str::as_bytes);
+    let (base_end, _) = scan_to(s, open.len(), b'<');
+    let reading = base_end + middle.len();
+    if s.get(base_end..reading)? != middle {
         return None;
     }
     let (reading_end, _) = scan_to(s, reading, b'<');
-    let end = reading_end + END.len();
-    (s.get(reading_end..end)? == END).then_some(end)
+    let end = reading_end + close.len();
+    (s.get(reading_end..end)? == close).then_some(end)
 }
 
 /// End of the tag (or comment, or doctype) starting at the beginning of `s`.
