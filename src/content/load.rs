@@ -246,7 +246,22 @@ fn read_yaml(root: &Path, rel: PathBuf, diags: &mut Diagnostics) -> Option<RawYa
 
 fn read_text(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
     let first_line = Pos { line: 1, column: 1 };
-    let size = std::fs::metadata(root.join(rel)).map_or(0, |m| m.len());
+    let unreadable = |diags: &mut Diagnostics, err: std::io::Error| {
+        let problem = Problem::Unreadable {
+            detail: err.to_string(),
+        };
+        diags.error(rel, first_line, "", problem);
+    };
+    // Opened once, its size asked of the open file: looking the path up again for its size
+    // walked every folder of it a second time (ten thousand entry files at national scale).
+    let mut file = match std::fs::File::open(root.join(rel)) {
+        Ok(file) => file,
+        Err(err) => {
+            unreadable(diags, err);
+            return None;
+        }
+    };
+    let size = file.metadata().map_or(0, |m| m.len());
     if size > MAX_TEXT_BYTES {
         let problem = Problem::FileTooLarge {
             kilobytes: size / 1024,
@@ -255,35 +270,27 @@ fn read_text(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String>
         diags.error(rel, first_line, "", problem);
         return None;
     }
-    match std::fs::read(root.join(rel)) {
-        Ok(bytes) => match utf8_text(bytes) {
-            Ok(text) => Some(text),
-            Err(err) => {
-                let bytes = err.as_bytes();
-                let bad = err.utf8_error().valid_up_to();
-                // The line of the first byte that is not UTF-8: where the editor shows 文字化け.
-                let line = 1 + bytes[..bad].iter().filter(|b| **b == b'\n').count();
-                let pos = Pos {
-                    line: u32::try_from(line).unwrap_or(u32::MAX),
-                    column: 1,
-                };
-                let problem = match syntax_causes::looks_like_shift_jis(bytes) {
-                    true => Problem::ShiftJis,
-                    false => Problem::NotUtf8,
-                };
-                diags.error(rel, pos, "", problem);
-                None
-            }
-        },
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    if let Err(err) = std::io::Read::read_to_end(&mut file, &mut bytes) {
+        unreadable(diags, err);
+        return None;
+    }
+    match utf8_text(bytes) {
+        Ok(text) => Some(text),
         Err(err) => {
-            diags.error(
-                rel,
-                first_line,
-                "",
-                Problem::Unreadable {
-                    detail: err.to_string(),
-                },
-            );
+            let bytes = err.as_bytes();
+            let bad = err.utf8_error().valid_up_to();
+            // The line of the first byte that is not UTF-8: where the editor shows 文字化け.
+            let line = 1 + bytes[..bad].iter().filter(|b| **b == b'\n').count();
+            let pos = Pos {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                column: 1,
+            };
+            let problem = match syntax_causes::looks_like_shift_jis(bytes) {
+                true => Problem::ShiftJis,
+                false => Problem::NotUtf8,
+            };
+            diags.error(rel, pos, "", problem);
             None
         }
     }
