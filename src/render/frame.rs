@@ -20,6 +20,7 @@ use crate::enrich::Guide;
 use crate::text::Html;
 use crate::theme::{Theme, ThemeError};
 use crate::view::site::SiteContext;
+use crate::view::splice::Splice;
 use crate::view::style::TextStyle;
 
 /// The theme's menu and footer, printed by `base.html` as `{{ site_nav | safe }}` and
@@ -31,8 +32,6 @@ const FOOTER: &str = "partials/footer.html";
 /// What stands for a part during the edition's pass; see the module's comment.
 const SITE_NAV_MARKER: &str = "<!--shirube-frame:site-nav-->";
 const FOOTER_MARKER: &str = "<!--shirube-frame:footer-->";
-/// What every marker begins with.
-const MARKER_START: &[u8] = b"<!--shirube-frame:";
 
 /// The shared part of the context of every page at one depth.
 pub(super) struct Frame {
@@ -139,30 +138,12 @@ impl Frame {
     /// A page rendered with this frame, through the edition's pass (`tx`), with the menu and
     /// the footer in their markers' places.
     pub(super) fn finish_page(&self, tx: &dyn TextStyle, page: Vec<u8>) -> Vec<u8> {
-        let page = tx.finish_page(page);
-        let parts: Vec<&(&str, Vec<u8>)> = [&self.site_nav, &self.footer]
+        let splices: Vec<Splice> = [&self.site_nav, &self.footer]
             .into_iter()
             .filter_map(|part| part.passed.as_ref())
+            .map(|(marker, part)| (*marker, part.as_slice()))
             .collect();
-        if parts.is_empty() {
-            return page;
-        }
-        let added: usize = parts.iter().map(|(_, part)| part.len()).sum();
-        let mut out = Vec::with_capacity(page.len() + added);
-        let mut copied = 0;
-        for at in memchr::memmem::find_iter(&page, MARKER_START) {
-            let Some((marker, part)) = parts
-                .iter()
-                .find(|(marker, _)| page[at..].starts_with(marker.as_bytes()))
-            else {
-                continue;
-            };
-            out.extend_from_slice(&page[copied..at]);
-            out.extend_from_slice(part);
-            copied = at + marker.len();
-        }
-        out.extend_from_slice(&page[copied..]);
-        out
+        tx.finish_page_spliced(page, &splices)
     }
 }
 

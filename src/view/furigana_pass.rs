@@ -4,6 +4,7 @@
 //! attributes, `<title>`, scripts or styles.
 
 use super::html_scan::scan_to;
+use super::splice::{MARKER_START, Splice, marker_at, splice};
 use crate::hashing::FastMap;
 use crate::text::{GradeFilter, Reader, unescape};
 use std::sync::RwLock;
@@ -71,10 +72,25 @@ fn may_be_skipped(tag: &[u8]) -> bool {
         .is_some_and(|&first| SKIPPED_FIRST_LETTERS[usize::from(first)])
 }
 
-/// `html` (UTF-8, as tera writes it) with ruby over the kanji of its text. Worked on as bytes:
-/// tags and text are told apart by ASCII `<` and `>`, so every run of text is whole UTF-8, and
-/// only the runs that get ruby are read as text.
-pub fn add_ruby(html: &[u8], reader: &Reader, filter: GradeFilter, cache: &RubyCache) -> Vec<u8> {
+/// `html` (UTF-8, as tera writes it) with ruby over the kanji of its text, and each marker of
+/// `splices` replaced by its bytes (which the pass does not go over: they have been through
+/// it). Worked on as bytes: tags and text are told apart by ASCII `<` and `>`, so every run of
+/// text is whole UTF-8, and only the runs that get ruby are read as text.
+pub fn add_ruby(
+    html: &[u8],
+    reader: &Reader,
+    filter: GradeFilter,
+    cache: &RubyCache,
+    splices: &[Splice],
+) -> Vec<u8> {
+    // The pass meets a marker where it stands as a comment of its own, as `base.html` prints
+    // it. One anywhere else (inside another comment or a tag) is spliced after, as before the
+    // pass did the splicing: the markers are counted first to know.
+    let markers = match splices.is_empty() {
+        true => 0,
+        false => memchr::memmem::find_iter(html, MARKER_START).count(),
+    };
+    let mut spliced = 0;
     // Checked once for the page, not run by run (1.3 million runs at N = 10,000): a run cut at
     // ASCII bytes of UTF-8 is UTF-8. A page that is not (tera writes only `str`) is read run
     // by run as before.
@@ -94,6 +110,16 @@ pub fn add_ruby(html: &[u8], reader: &Reader, filter: GradeFilter, cache: &RubyC
                 && let Some(len) = plain_ruby_len(rest)
             {
                 at += len;
+                continue;
+            }
+            if rest.get(1) == Some(&b'!')
+                && let Some((marker, part)) = marker_at(rest, splices)
+            {
+                out.extend_from_slice(&html[copied..at]);
+                out.extend_from_slice(part);
+                at += marker.len();
+                copied = at;
+                spliced += 1;
                 continue;
             }
             let end = tag_end(rest);
@@ -129,7 +155,10 @@ pub fn add_ruby(html: &[u8], reader: &Reader, filter: GradeFilter, cache: &RubyC
         at = end;
     }
     out.extend_from_slice(&html[copied..]);
-    out
+    match spliced < markers {
+        true => splice(out, splices),
+        false => out,
+    }
 }
 
 /// The length of the `<ruby>` element `s` starts with, when it holds only text, `<rp>` and
@@ -232,6 +261,7 @@ mod tests {
             &reader,
             GradeFilter::All,
             &RubyCache::default(),
+            &[],
         );
         String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
     }
@@ -244,6 +274,42 @@ mod tests {
         assert!(out.contains(r#"<h2 id="連絡"><ruby>"#), "{out}");
         assert!(out.contains("<ruby>工房<rt>こうぼう</rt></ruby>"), "{out}");
         assert!(out.contains(r#"<a title="電話"><ruby>電話"#), "{out}");
+    }
+
+    /// The markers put in by the pass give the page that passing it and splicing after gave,
+    /// wherever a marker stands: as a comment of its own (met by the pass), inside another
+    /// comment or a script, one that no splice names, and none at all.
+    #[test]
+    fn splicing_in_the_pass_is_splicing_after_it() {
+        let reader = Reader::new(&[]).unwrap();
+        let nav = "<!--shirube-frame:site-nav-->";
+        let footer = "<!--shirube-frame:footer-->";
+        let splices: [Splice; 2] = [
+            (
+                nav,
+                "<nav><ruby>案内<rt>あんない</rt></ruby></nav>".as_bytes(),
+            ),
+            (footer, "<footer>連絡先</footer>".as_bytes()),
+        ];
+        let pages = [
+            format!("<body>{nav}<h1>連絡先</h1><p>電話</p>{footer}</body>"),
+            format!("<p>地図{nav}地図</p><!-- {footer} --><p>電話</p>"),
+            format!("<script>var a = '{footer}';</script><p>電話</p>{nav}"),
+            "<p>電話</p><!--shirube-frame:other--><p>電話</p>".to_string(),
+            "<p>電話</p>".to_string(),
+        ];
+        for page in pages {
+            let pass = |splices: &[Splice]| {
+                let cache = RubyCache::default();
+                add_ruby(page.as_bytes(), &reader, GradeFilter::All, &cache, splices)
+            };
+            let after = splice(pass(&[]), &splices);
+            assert_eq!(
+                String::from_utf8(pass(&splices)).unwrap(),
+                String::from_utf8(after).unwrap(),
+                "{page}"
+            );
+        }
     }
 
     #[test]

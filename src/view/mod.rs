@@ -30,6 +30,7 @@ pub mod pages;
 pub mod pdfs;
 pub mod photos;
 pub mod site;
+pub mod splice;
 pub mod style;
 pub mod terms;
 
