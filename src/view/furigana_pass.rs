@@ -31,8 +31,9 @@ impl RubyCache {
     }
 }
 
-/// The elements whose text must not get ruby: already annotated, not shown, or not HTML text.
-const SKIPPED: [&[u8]; 7] = [
+/// The elements whose text must not get ruby: already annotated, not shown, or not HTML text
+/// (an `<svg>`'s `<text>` is drawn by SVG, where a `<ruby>` is not an element at all).
+const SKIPPED: [&[u8]; 8] = [
     b"ruby",
     b"code",
     b"pre",
@@ -40,6 +41,7 @@ const SKIPPED: [&[u8]; 7] = [
     b"title",
     b"script",
     b"textarea",
+    b"svg",
 ];
 
 /// Whether text inside the element `name` (as written: compared ignoring ASCII case) must not
@@ -50,6 +52,9 @@ fn is_skipped(name: &[u8]) -> bool {
         .iter()
         .any(|skip| skip.len() == name.len() && name.eq_ignore_ascii_case(skip))
 }
+
+/// What ends an `<svg>` (as the theme writes it; another spelling is found tag by tag).
+const SVG_CLOSE: &[u8] = b"</svg>";
 
 /// The first letters of [`SKIPPED`]'s names, in either case.
 const SKIPPED_FIRST_LETTERS: [bool; 256] = {
@@ -131,6 +136,16 @@ pub fn add_ruby(
                 if tag.starts_with(b"</") {
                     skip_depth = skip_depth.saturating_sub(1);
                 } else if !tag.ends_with(b"/>") {
+                    // An `<svg>` is passed over whole, to its first `</svg>`: every page holds
+                    // the theme's pictograms, a tenth of the tags the pass steps through.
+                    if let Some(close) = name
+                        .eq_ignore_ascii_case(b"svg")
+                        .then(|| memchr::memmem::find(&rest[end..], SVG_CLOSE))
+                        .flatten()
+                    {
+                        at += end + close + SVG_CLOSE.len();
+                        continue;
+                    }
                     skip_depth += 1;
                 }
             }
@@ -312,6 +327,29 @@ mod tests {
         }
     }
 
+    /// An `<svg>` gets no ruby, passed over whole or, without `</svg>` as the theme writes it,
+    /// tag by tag; the text after it does.
+    #[test]
+    fn svg_is_passed_over() {
+        for (html, expected) in [
+            (
+                "<svg><symbol id=\"a\"><path d=\"M1\"/></symbol><text>地図</text></svg>地図",
+                "<svg><symbol id=\"a\"><path d=\"M1\"/></symbol><text>地図</text></svg><ruby>地図",
+            ),
+            (
+                "<SVG><text>地図</text></SVG>地図",
+                "<SVG><text>地図</text></SVG><ruby>地図",
+            ),
+            (
+                "<svg class=\"picto\"/>地図",
+                "<svg class=\"picto\"/><ruby>地図",
+            ),
+        ] {
+            let out = annotated(html);
+            assert!(out.starts_with(expected), "{out}");
+        }
+    }
+
     #[test]
     fn kanji_read_from_bytes_as_from_characters() {
         let is_kanji =
@@ -336,7 +374,7 @@ mod tests {
     #[test]
     fn skipped_elements_by_name() {
         for name in [
-            "ruby", "RUBY", "script", "style", "title", "textarea", "code", "pre",
+            "ruby", "RUBY", "script", "style", "title", "textarea", "code", "pre", "svg",
         ] {
             assert!(is_skipped(name.as_bytes()), "{name}");
         }
