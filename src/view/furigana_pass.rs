@@ -1,7 +1,7 @@
 //! The last step of a furigana page: readings for the text the theme itself writes (headings such
 //! as 連絡先, labels such as 定員, the menu). Provider text already carries ruby from the furigana
 //! `TextStyle`; this pass leaves everything inside `<ruby>` alone, and never touches tags,
-//! attributes, `<title>`, scripts or styles.
+//! attributes, `<title>`, scripts, styles or SVG.
 
 use super::html_scan::scan_to;
 use super::splice::{MARKER_START, Splice, marker_at, splice};
