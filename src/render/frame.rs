@@ -160,3 +160,26 @@ fn insert_shared(
     context.insert("asset_root", asset_root);
     context.insert("edition", tx.edition());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The splicing finds a marker by its beginning (`view/splice.rs`), and the furigana pass
+    /// steps over a marker as the comment it is.
+    #[test]
+    fn markers_are_comments_with_the_common_beginning() {
+        for marker in [SITE_NAV_MARKER, FOOTER_MARKER] {
+            assert!(
+                marker
+                    .as_bytes()
+                    .starts_with(crate::view::splice::MARKER_START),
+                "{marker}"
+            );
+            let inner = marker
+                .strip_prefix("<!--")
+                .and_then(|m| m.strip_suffix("-->"));
+            assert!(inner.is_some_and(|i| !i.contains("--")), "{marker}");
+        }
+    }
+}
