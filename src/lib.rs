@@ -33,6 +33,8 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod stale;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod theme;
 pub mod view;

@@ -328,14 +328,7 @@ fn sort_keys_order_a_list() {
 #[test]
 fn no_panics_on_any_input() {
     let r = reader();
-    // A small deterministic generator: no dependency for randomness.
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = crate::testing::xorshift();
     let alphabet: Vec<char> = "{}|｜《》()（）漢字働々〆ヶヵケかなカナｶﾞﾞﾟ゛゜ーー・ 　\n\t0１2９,.:〜~%％AbZ&@<>\"'\\\u{0}\u{3099}\u{309A}\u{200D}\u{FEFF}👍𠮷日月人分年時円階"
         .chars()
         .collect();

@@ -18,9 +18,6 @@ pub fn splice(page: Vec<u8>, splices: &[Splice]) -> Vec<u8> {
     let mut out = Vec::with_capacity(page.len() + added);
     let mut copied = 0;
     for at in memchr::memmem::find_iter(&page, MARKER_START) {
-        if at < copied {
-            continue;
-        }
         let Some((marker, part)) = marker_at(&page[at..], splices) else {
             continue;
         };
