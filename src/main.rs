@@ -52,6 +52,7 @@ enum Command {
 
 fn main() -> ExitCode {
     allocator::tune();
+    shirube::hashing::seed_maps_per_thread();
     let env = Env {
         today: shirube::content::date::Date::today(),
         lang: shirube::lang::current(),

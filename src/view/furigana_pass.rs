@@ -7,7 +7,8 @@ use super::html_scan::scan_to;
 use super::splice::{MARKER_START, Splice, marker_at, splice};
 use crate::hashing::FastMap;
 use crate::text::{GradeFilter, Reader, unescape};
-use std::sync::RwLock;
+use memchr::memmem::Finder;
+use std::sync::{LazyLock, RwLock};
 
 /// The theme's text repeats on every page (the menu, the footer, labels): each run is read once
 /// per edition and its ruby reused. Shared by the threads that render the pages.
@@ -56,6 +57,12 @@ fn is_skipped(name: &[u8]) -> bool {
 /// What ends an `<svg>` (as the theme writes it; another spelling is found tag by tag).
 const SVG_CLOSE: &[u8] = b"</svg>";
 
+/// Searchers for what the pass looks for on every page, made once: `memmem::find` makes one at
+/// each call (a sixth of a million at N = 10,000, for a pictogram or a comment each).
+static FIND_SVG_CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(SVG_CLOSE));
+static FIND_MARKER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(MARKER_START));
+static FIND_COMMENT_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"-->"));
+
 /// The first letters of [`SKIPPED`]'s names, in either case.
 const SKIPPED_FIRST_LETTERS: [bool; 256] = {
     let mut letters = [false; 256];
@@ -93,14 +100,18 @@ pub fn add_ruby(
     // pass did the splicing: the markers are counted first to know.
     let markers = match splices.is_empty() {
         true => 0,
-        false => memchr::memmem::find_iter(html, MARKER_START).count(),
+        false => FIND_MARKER.find_iter(html).count(),
     };
     let mut spliced = 0;
     // Checked once for the page, not run by run (1.3 million runs at N = 10,000): a run cut at
     // ASCII bytes of UTF-8 is UTF-8. A page that is not (tera writes only `str`) is read run
     // by run as before.
     let page = simdutf8::basic::from_utf8(html).ok();
-    let mut out = Vec::with_capacity(html.len() + html.len() / 4);
+    // Ruby adds a tenth to a quarter of a page's text (the furigana style gave most of it
+    // already), and the menu and footer come in whole: sized for both, a page's bytes are
+    // written once instead of being copied again when the buffer doubles (nearly every page).
+    let spliced_bytes: usize = splices.iter().map(|(_, part)| part.len()).sum();
+    let mut out = Vec::with_capacity(html.len() + html.len() / 4 + spliced_bytes);
     let mut skip_depth = 0usize;
     // `html[..copied]` is in `out`: what needs no ruby (most of a page) is copied in whole
     // runs, where a text gets its ruby, instead of tag by tag.
@@ -140,7 +151,7 @@ pub fn add_ruby(
                     // the theme's pictograms, a tenth of the tags the pass steps through.
                     if let Some(close) = name
                         .eq_ignore_ascii_case(b"svg")
-                        .then(|| memchr::memmem::find(&rest[end..], SVG_CLOSE))
+                        .then(|| FIND_SVG_CLOSE.find(&rest[end..]))
                         .flatten()
                     {
                         at += end + close + SVG_CLOSE.len();
@@ -221,7 +232,7 @@ fn written_ruby_len(s: &[u8]) -> Option<usize> {
 /// End of the tag (or comment, or doctype) starting at the beginning of `s`.
 fn tag_end(s: &[u8]) -> usize {
     if s.starts_with(b"<!--") {
-        return memchr::memmem::find(s, b"-->").map_or(s.len(), |i| i + 3);
+        return FIND_COMMENT_END.find(s).map_or(s.len(), |i| i + 3);
     }
     // Attribute values are quoted by our templates and escaped, so `>` inside them is `&gt;`.
     match scan_to(s, 0, b'>') {
