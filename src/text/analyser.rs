@@ -15,6 +15,7 @@ use lindera_core::dictionary::Dictionary;
 use lindera_core::mode::Mode;
 use lindera_core::prefix_dict::PrefixDict;
 use lindera_core::viterbi::Lattice;
+use std::cell::RefCell;
 
 use super::TextError;
 use super::kana::{is_kana, to_hiragana};
@@ -68,19 +69,20 @@ pub(crate) fn system() -> Result<&'static Dictionary, TextError> {
 /// as lindera does, which keeps the lattice small.
 pub(crate) fn tokenize(dict: &Dictionary, lexicon: Option<&PrefixDict>, text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let mut lattice = Lattice::default();
     let mut offset = 0;
     for sentence in text.split_inclusive(['。', '、', '\n', '\t', '！', '？', '!', '?']) {
-        lattice.set_text(
-            &dict.dict,
-            &lexicon,
-            &dict.char_definitions,
-            &dict.unknown_dictionary,
-            sentence,
-            &Mode::Normal,
-        );
-        lattice.calculate_path_costs(&dict.cost_matrix, &Mode::Normal);
-        let starts = lattice.tokens_offset();
+        let starts = with_lattice(sentence.len(), |lattice| {
+            lattice.set_text(
+                &dict.dict,
+                &lexicon,
+                &dict.char_definitions,
+                &dict.unknown_dictionary,
+                sentence,
+                &Mode::Normal,
+            );
+            lattice.calculate_path_costs(&dict.cost_matrix, &Mode::Normal);
+            lattice.tokens_offset()
+        });
         for (i, &(start, word_id)) in starts.iter().enumerate() {
             let end = starts.get(i + 1).map_or(sentence.len(), |next| next.0);
             let Some(surface) = sentence.get(start..end) else {
@@ -104,6 +106,24 @@ pub(crate) fn tokenize(dict: &Dictionary, lexicon: Option<&PrefixDict>, text: &s
     }
     join_repeat_marks(dict, text, &mut tokens);
     tokens
+}
+
+/// Sentences up to this long are analysed in the thread's lattice ([`with_lattice`]).
+const KEPT_LATTICE_BYTES: usize = 512;
+
+/// `work` done on an empty lattice made for a sentence of `len` bytes. A short sentence's is
+/// the thread's, kept from one sentence to the next: a new lattice grows a list of edges at
+/// every byte of its sentence, a million pushes that allocate for a national furigana
+/// edition. Clearing a lattice goes over every byte it was ever made for, so a long sentence
+/// gets a lattice of its own instead of making every later clearing long.
+fn with_lattice<R>(len: usize, work: impl FnOnce(&mut Lattice) -> R) -> R {
+    thread_local! {
+        static KEPT: RefCell<Lattice> = RefCell::new(Lattice::default());
+    }
+    match len <= KEPT_LATTICE_BYTES {
+        true => KEPT.with_borrow_mut(work),
+        false => work(&mut Lattice::default()),
+    }
 }
 
 /// A 々 that the lattice left on its own (カフェ日々木 → 日 / 々 / 木) joins the kanji it
@@ -208,5 +228,43 @@ mod tests {
         let tokens = tokenize(dict, None, text);
         let joined: String = tokens.iter().map(|t| &text[t.span.clone()]).collect();
         assert_eq!(joined, text);
+    }
+
+    /// The thread's lattice, kept between sentences, reads a sentence as a new lattice does,
+    /// after shorter and longer sentences than it and one too long to be kept.
+    #[test]
+    fn a_kept_lattice_reads_as_a_new_one() {
+        let dict = system().expect("dictionary");
+        let fresh = |text: &str| {
+            let mut lattice = Lattice::default();
+            lattice.set_text(
+                &dict.dict,
+                &None,
+                &dict.char_definitions,
+                &dict.unknown_dictionary,
+                text,
+                &Mode::Normal,
+            );
+            lattice.calculate_path_costs(&dict.cost_matrix, &Mode::Normal);
+            lattice.tokens_offset()
+        };
+        let spans = |text: &str| -> Vec<(usize, usize)> {
+            tokenize(dict, None, text)
+                .iter()
+                .map(|t| (t.span.start, t.span.end))
+                .collect()
+        };
+        let long = "就労移行支援事業所で働く練習をします".repeat(12);
+        assert!(long.len() > KEPT_LATTICE_BYTES);
+        for text in [
+            "東京で働く",
+            "就労継続支援B型の工房",
+            long.as_str(),
+            "東京で働く",
+        ] {
+            let expected: Vec<usize> = fresh(text).iter().map(|(start, _)| *start).collect();
+            let starts: Vec<usize> = spans(text).iter().map(|(start, _)| *start).collect();
+            assert_eq!(starts, expected, "{text}");
+        }
     }
 }
