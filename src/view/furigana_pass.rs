@@ -5,32 +5,11 @@
 
 use super::html_scan::scan_to;
 use super::splice::{MARKER_START, Splice, marker_at, splice};
-use crate::hashing::FastMap;
 use crate::text::{GradeFilter, Reader, unescape};
 use memchr::memmem::Finder;
-use std::sync::{LazyLock, RwLock};
+use std::sync::LazyLock;
 
-/// The theme's text repeats on every page (the menu, the footer, labels): each run is read once
-/// per edition and its ruby reused. Shared by the threads that render the pages.
-#[derive(Debug, Default)]
-pub struct RubyCache(RwLock<FastMap<String, String>>);
-
-impl RubyCache {
-    /// Appends the ruby of `text` to `out`: from the cache, or read now and kept.
-    fn push_ruby(&self, text: &str, out: &mut Vec<u8>, read: impl FnOnce() -> String) {
-        if let Ok(m) = self.0.read()
-            && let Some(hit) = m.get(text)
-        {
-            out.extend_from_slice(hit.as_bytes());
-            return;
-        }
-        let ruby = read();
-        out.extend_from_slice(ruby.as_bytes());
-        if let Ok(mut m) = self.0.write() {
-            m.insert(text.to_string(), ruby);
-        }
-    }
-}
+use super::ruby_cache::RubyCache;
 
 /// The elements whose text must not get ruby: already annotated, not shown, or not HTML text
 /// (an `<svg>`'s `<text>` is drawn by SVG, where a `<ruby>` is not an element at all).

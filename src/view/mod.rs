@@ -29,6 +29,7 @@ pub mod markdown;
 pub mod pages;
 pub mod pdfs;
 pub mod photos;
+mod ruby_cache;
 pub mod site;
 pub mod splice;
 pub mod style;

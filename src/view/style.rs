@@ -67,7 +67,7 @@ impl TextStyle for Plain {
 pub struct Furigana {
     pub reader: Reader,
     /// Ruby of the theme's own text, read once per edition (`finish_page`).
-    pub theme_text: crate::view::furigana_pass::RubyCache,
+    pub theme_text: crate::view::ruby_cache::RubyCache,
     /// Reads addresses: the same reader, told the address's place ([`Reader::for_address`]).
     pub address_reader: Reader,
     pub filter: GradeFilter,
