@@ -3,8 +3,9 @@
 //! texts it met last in front of it: a look-up in the shared table takes its lock, two atomic
 //! operations on a line of memory both cores write, for each of the million runs of text with a
 //! kanji in a national furigana edition (0.9% of a build's samples went to the lock). The same
-//! labels come back page after page (a listing's hundred cards carry the same ones), so most
-//! look-ups end in the thread's own slots.
+//! labels come back page after page (a listing's hundred cards carry the same ones): at
+//! N = 10,000, 1,042,191 of 1,125,930 look-ups end in the thread's own slots, 64,717 in the
+//! shared table, and 19,022 texts are read.
 
 use crate::hashing::FastMap;
 use std::cell::RefCell;
