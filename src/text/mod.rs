@@ -65,6 +65,7 @@ mod placement;
 mod postal;
 mod reader;
 mod reading_fit;
+mod resident;
 mod romaji;
 mod split;
 mod system_words;
@@ -95,6 +96,7 @@ pub fn prepare(read: bool) {
         std::thread::spawn(|| {
             let _ = analyser::system();
             lexicon::builtin();
+            resident::release_read_only_data();
         });
     }
     std::thread::spawn(postal::prepare);
