@@ -4,7 +4,7 @@
 //! attributes, `<title>`, scripts, styles or SVG.
 
 use super::html_scan::scan_to;
-use super::splice::{MARKER_START, Splice, marker_at, splice};
+use super::splice::{Splice, marker_at, marker_starts, splice};
 use crate::text::{GradeFilter, Reader, unescape};
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
@@ -36,10 +36,10 @@ fn is_skipped(name: &[u8]) -> bool {
 /// What ends an `<svg>` (as the theme writes it; another spelling is found tag by tag).
 const SVG_CLOSE: &[u8] = b"</svg>";
 
-/// Searchers for what the pass looks for on every page, made once: `memmem::find` makes one at
-/// each call (a sixth of a million at N = 10,000, for a pictogram or a comment each).
+/// Searchers for what the pass looks for on every page, made once: `memmem::find` makes one
+/// at each call (a sixth of a million at N = 10,000, for a pictogram or a comment each). The
+/// frame's markers are found by `splice::marker_starts`.
 static FIND_SVG_CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(SVG_CLOSE));
-static FIND_MARKER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(MARKER_START));
 static FIND_COMMENT_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"-->"));
 
 /// The first letters of [`SKIPPED`]'s names, in either case.
@@ -79,7 +79,7 @@ pub fn add_ruby(
     // pass did the splicing: the markers are counted first to know.
     let markers = match splices.is_empty() {
         true => 0,
-        false => FIND_MARKER.find_iter(html).count(),
+        false => marker_starts(html).count(),
     };
     let mut spliced = 0;
     // Checked once for the page, not run by run (1.3 million runs at N = 10,000): a run cut at

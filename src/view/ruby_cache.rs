@@ -10,7 +10,7 @@
 use crate::hashing::FastMap;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, LazyLock, RwLock};
+use std::sync::{Arc, RwLock};
 
 /// The theme's text repeats on every page (the menu, the footer, labels): each run is read once
 /// per edition and its ruby reused.
@@ -48,8 +48,8 @@ thread_local! {
 }
 
 /// Places a text in the front slots; fixed keys, as the slots only spread texts out.
-static SLOT_HASH: LazyLock<ahash::RandomState> =
-    LazyLock::new(|| ahash::RandomState::with_seeds(0x5348, 0x4952, 0x5542, 0x4531));
+static SLOT_HASH: ahash::RandomState =
+    ahash::RandomState::with_seeds(0x5348, 0x4952, 0x5542, 0x4531);
 
 impl RubyCache {
     /// Appends the ruby of `text` to `out`: from this thread's slot for it, from the shared

@@ -3,11 +3,21 @@
 //! comment of its own, `<!--shirube-frame:…-->`; provider text cannot make one (it is escaped,
 //! and Markdown's raw HTML loses its comments).
 
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
 /// A marker and the bytes that take its place.
 pub type Splice<'a> = (&'a str, &'a [u8]);
 
 /// What every marker begins with.
 pub const MARKER_START: &[u8] = b"<!--shirube-frame:";
+
+/// Where markers may begin in `page` (every [`MARKER_START`]), found with one searcher made for
+/// the process: `memmem::find_iter` makes one at each call, once for every page.
+pub fn marker_starts(page: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    static FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(MARKER_START));
+    FINDER.find_iter(page)
+}
 
 /// `page` with every marker of `splices` replaced by its bytes, wherever it stands.
 pub fn splice(page: Vec<u8>, splices: &[Splice]) -> Vec<u8> {
@@ -17,7 +27,7 @@ pub fn splice(page: Vec<u8>, splices: &[Splice]) -> Vec<u8> {
     let added: usize = splices.iter().map(|(_, part)| part.len()).sum();
     let mut out = Vec::with_capacity(page.len() + added);
     let mut copied = 0;
-    for at in memchr::memmem::find_iter(&page, MARKER_START) {
+    for at in marker_starts(&page) {
         let Some((marker, part)) = marker_at(&page[at..], splices) else {
             continue;
         };
