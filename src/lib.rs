@@ -42,4 +42,5 @@ pub mod yaml;
 
 pub use pipeline::{
     BuildError, BuildOptions, BuildReport, Progress, Stage, build, build_with_progress, check_site,
+    check_site_and_kana,
 };

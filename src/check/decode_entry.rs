@@ -57,6 +57,8 @@ pub struct EntryContext<'a> {
     /// Photos that decoded before are not decoded again.
     pub cache: Cache,
     pub today: Date,
+    /// Whether the names' kana are fitted to the names (`check::Kana`).
+    pub kana: super::Kana,
 }
 
 impl<'a> EntryContext<'a> {
@@ -74,6 +76,7 @@ impl<'a> EntryContext<'a> {
             site_dir,
             cache: Cache::for_site(site_dir),
             today,
+            kana: super::Kana::AsWritten,
         }
     }
 }
@@ -109,6 +112,11 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
             None
         }
     };
+    if cx.kana == super::Kana::FitToName
+        && let (Some(name), Some(kana), Some(pos)) = (&name, &kana, f.key_pos("kana"))
+    {
+        kana_fits_name(d, pos, name, kana);
+    }
     let summary = d.optional_text(&mut f, "summary");
     if let (Some(s), Some(pos)) = (&summary, f.key_pos("summary")) {
         let length = s.chars().count();
@@ -570,4 +578,22 @@ fn community(d: &mut Decoder, f: &mut Fields) -> Option<Community> {
         schedule,
         fee,
     })
+}
+
+/// A warning where `kana` leave out words of `name` or read words it no longer has.
+fn kana_fits_name(d: &mut Decoder, pos: crate::diagnostics::Pos, name: &str, kana: &str) {
+    // The dictionary is part of the binary: it fails to load only if the binary is broken,
+    // and then every name would be said to fit.
+    let Ok(Some(gaps)) = crate::text::kana_gaps(name, kana) else {
+        return;
+    };
+    d.warning(
+        pos,
+        "kana",
+        Problem::KanaGap {
+            missing: gaps.missing.into_iter().map(|(word, _)| word).collect(),
+            left_over: gaps.left_over,
+            suggested: gaps.suggested,
+        },
+    );
 }

@@ -43,6 +43,22 @@ pub fn site_config(
 /// Validates a loaded site. Returns the typed site when the files could be decoded (it may still
 /// have warnings, and errors from cross-file rules: callers look at `diags.has_errors()`).
 pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site> {
+    check_with(raw, today, Kana::AsWritten, diags)
+}
+
+/// Whether check lays each name's kana over the name's words (`text::kana_gaps`) and warns
+/// where they part ways. It needs the reading dictionary (IPADIC), which a build without the
+/// furigana edition never loads: `shirube check`, which checks pull requests, does it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kana {
+    /// Only that the kana are kana.
+    AsWritten,
+    /// And that they still read the whole name.
+    FitToName,
+}
+
+/// [`check`], with the names' kana checked as `kana` says.
+pub fn check_with(raw: &RawSite, today: Date, kana: Kana, diags: &mut Diagnostics) -> Option<Site> {
     let config = raw.config.as_ref().and_then(|file| {
         let mut d = Decoder {
             file: &file.path,
@@ -50,7 +66,8 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
         };
         decode_site::site_config(&mut d, &file.root)
     });
-    let cx = EntryContext::new(config.as_ref(), &raw.root, today);
+    let mut cx = EntryContext::new(config.as_ref(), &raw.root, today);
+    cx.kana = kana;
 
     // Each entry file decoded and checked on its own (its links, its leftover template values),
     // on every core: read from disk here when `load` only listed the files, its tree dropped as
@@ -246,9 +263,11 @@ pub fn check_entry(
     config: &crate::content::model::SiteConfig,
     doc: &crate::content::load::RawDoc,
     today: Date,
+    kana: Kana,
     diags: &mut Diagnostics,
 ) -> Option<crate::content::model::Entry> {
-    let cx = EntryContext::new(Some(config), &raw.root, today);
+    let mut cx = EntryContext::new(Some(config), &raw.root, today);
+    cx.kana = kana;
     checked_entry(raw, doc, &cx, diags).entry
 }
 

@@ -19,7 +19,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, env: &Env) -> Outcome {
-    let (_, diags) = shirube::check_site(&args.dir, env.today);
+    let (_, diags) = shirube::check_site_and_kana(&args.dir, env.today);
     if !diags.is_empty() || args.format == ReportFormat::Json {
         print!("{}", report::render(&diags, args.format, env.lang));
     }

@@ -88,6 +88,16 @@ pub enum Problem {
         value: String,
     },
     KanaRequired,
+    /// The kana of a name leave out some of its words, or have kana no word of it reads
+    /// (`text::kana_gaps`): most often a name changed without its kana.
+    KanaGap {
+        /// The words left out (joined where they stand together: 事業所).
+        missing: Vec<String>,
+        /// Kana left over at the end.
+        left_over: Option<String>,
+        /// The kana with the gaps closed by the dictionary's readings.
+        suggested: String,
+    },
     YearlyFigureWithoutYear {
         figure_ja: String,
         figure_en: String,

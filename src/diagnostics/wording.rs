@@ -333,6 +333,47 @@ impl Problem {
                     "add \"kana:\" with the reading in hiragana",
                 ),
             ),
+            Problem::KanaGap {
+                missing,
+                left_over,
+                suggested,
+            } => {
+                let quoted = |words: &[String]| {
+                    words
+                        .iter()
+                        .map(|w| format!("「{w}」"))
+                        .collect::<Vec<_>>()
+                        .join("")
+                };
+                let (ja, en) = match (missing.is_empty(), left_over) {
+                    (false, _) => (
+                        format!("kana に、名前の{}の よみが ありません", quoted(missing)),
+                        format!("the kana leave out {} of the name", missing.join(", ")),
+                    ),
+                    (true, Some(extra)) => (
+                        format!("kana の おわりの「{extra}」に あたることばが 名前に ありません"),
+                        format!("no word of the name reads \"{extra}\" at the end of the kana"),
+                    ),
+                    (true, None) => (
+                        "kana が 名前と あっていません".to_string(),
+                        "the kana do not match the name".to_string(),
+                    ),
+                };
+                said(
+                    msg(
+                        format!("{ja}（名前を変えて kana を そのままにしていませんか）"),
+                        format!("{en} (was the name changed and its kana left as they were?)"),
+                    ),
+                    msg(
+                        format!(
+                            "kana に名前ぜんぶの よみを書いてください（例: {suggested}。辞書の よみなので、ちがうところは直してください）"
+                        ),
+                        format!(
+                            "write the reading of the whole name in kana (e.g. {suggested}, from the dictionary: correct it where the name is read otherwise)"
+                        ),
+                    ),
+                )
+            }
             Problem::YearlyFigureWithoutYear {
                 figure_ja,
                 figure_en,
@@ -898,6 +939,16 @@ mod tests {
             },
             Problem::NotHiragana { value: s("ABC") },
             Problem::KanaRequired,
+            Problem::KanaGap {
+                missing: vec![s("Minami")],
+                left_over: None,
+                suggested: s("asahikoubouminami"),
+            },
+            Problem::KanaGap {
+                missing: vec![],
+                left_over: Some(s("minami")),
+                suggested: s("asahikoubou"),
+            },
             Problem::YearlyFigureWithoutYear {
                 figure_ja: s("工賃・賃金"),
                 figure_en: s("wage"),
@@ -1060,9 +1111,10 @@ mod tests {
             Problem::TooManyFiles { .. } => 56,
             Problem::YamlTooComplex => 57,
             Problem::NoEasyJapanese => 58,
+            Problem::KanaGap { .. } => 59,
         }
     }
-    const KINDS: usize = 59;
+    const KINDS: usize = 60;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()

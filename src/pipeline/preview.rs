@@ -192,7 +192,9 @@ fn patch(
             return Ok(None);
         };
         let config = &made.guide.site.config;
-        let entry = crate::check::check_entry(&made.raw, config, &doc, options.today, &mut fresh);
+        let kana = super::build::kana_check(options, true);
+        let entry =
+            crate::check::check_entry(&made.raw, config, &doc, options.today, kana, &mut fresh);
         let Some(entry) = entry else {
             return Ok(None);
         };

@@ -80,22 +80,7 @@ fn split_at_words(dict: &Dictionary, base: &str, rt: &str) -> Option<Pieces> {
     if tokens.len() < 2 {
         return None;
     }
-    let mut depth = 0usize;
-    let parts: Vec<Part> = tokens
-        .iter()
-        .map(|t| {
-            let surface = base.get(t.span.clone()).unwrap_or_default();
-            let part = part(surface, t, depth > 0);
-            for c in surface.chars() {
-                match c {
-                    '(' | '[' | '「' | '【' | '〔' => depth += 1,
-                    ')' | ']' | '」' | '】' | '〕' => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-            }
-            part
-        })
-        .collect();
+    let parts = parts_of(base, &tokens);
     let reading: Vec<char> = rt.chars().collect();
     let taken = fit(&parts, &reading)?;
     // Trust the fit only where most words with kanji that the kana read, read as the
@@ -158,6 +143,26 @@ fn split_at_words(dict: &Dictionary, base: &str, rt: &str) -> Option<Pieces> {
         }
     }
     Some(pieces)
+}
+
+/// What each token of `base` may read as, in brackets or not.
+pub(super) fn parts_of(base: &str, tokens: &[Token]) -> Vec<Part> {
+    let mut depth = 0usize;
+    tokens
+        .iter()
+        .map(|t| {
+            let surface = base.get(t.span.clone()).unwrap_or_default();
+            let part = part(surface, t, depth > 0);
+            for c in surface.chars() {
+                match c {
+                    '(' | '[' | '「' | '【' | '〔' => depth += 1,
+                    ')' | ']' | '」' | '】' | '〕' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            part
+        })
+        .collect()
 }
 
 /// What a token of the name may read as.
