@@ -514,6 +514,16 @@ fn the_providers_guide_quotes_what_check_says() {
             "kind: office",
             "はじめの行が --- ではありません（項目の書き出しがありません）",
         ),
+        (
+            "name: みどり工房",
+            "name: みどり工房南",
+            "kana: kana に、名前の「南」の よみが ありません（名前を変えて kana を そのままにしていませんか）",
+        ),
+        (
+            "name: みどり工房",
+            "name: みどり工房南",
+            "直しかた: kana に名前ぜんぶの よみを書いてください（例: みどりこうぼうみなみ。辞書の よみなので、ちがうところは直してください）",
+        ),
     ];
     // What the guide says may be written another way is read without a problem.
     let forgiven: &[(&str, &str)] = &[
