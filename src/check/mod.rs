@@ -47,8 +47,9 @@ pub fn check(raw: &RawSite, today: Date, diags: &mut Diagnostics) -> Option<Site
 }
 
 /// Whether check lays each name's kana over the name's words (`text::kana_gaps`) and warns
-/// where they part ways. It needs the reading dictionary (IPADIC), which a build without the
-/// furigana edition never loads: `shirube check`, which checks pull requests, does it.
+/// where they part ways. It analyses every name with the reading dictionary (IPADIC):
+/// `shirube check`, which checks pull requests, does it, and so do `build --strict` and the
+/// preview (`pipeline::build::kana_check`), but not a plain build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kana {
     /// Only that the kana are kana.

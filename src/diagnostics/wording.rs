@@ -346,7 +346,17 @@ impl Problem {
                         .join("")
                 };
                 let (ja, en) = match (missing.is_empty(), left_over) {
-                    (false, _) => (
+                    (false, Some(extra)) => (
+                        format!(
+                            "kana に、名前の{}の よみが なく、おわりの「{extra}」に あたることばが 名前に ありません",
+                            quoted(missing)
+                        ),
+                        format!(
+                            "the kana leave out {} of the name, and no word of it reads \"{extra}\" at their end",
+                            missing.join(", ")
+                        ),
+                    ),
+                    (false, None) => (
                         format!("kana に、名前の{}の よみが ありません", quoted(missing)),
                         format!("the kana leave out {} of the name", missing.join(", ")),
                     ),
@@ -948,6 +958,11 @@ mod tests {
                 missing: vec![],
                 left_over: Some(s("minami")),
                 suggested: s("asahikoubou"),
+            },
+            Problem::KanaGap {
+                missing: vec![s("Minami")],
+                left_over: Some(s("kita")),
+                suggested: s("asahikoubouminami"),
             },
             Problem::YearlyFigureWithoutYear {
                 figure_ja: s("工賃・賃金"),

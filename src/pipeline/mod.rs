@@ -26,16 +26,21 @@ pub fn site_config(site_dir: &Path) -> Option<crate::content::model::SiteConfig>
 /// [`check_site`], with each name's kana fitted to the name (`check::Kana::FitToName`): what
 /// `shirube check` reports.
 pub fn check_site_and_kana(site_dir: &Path, today: Date) -> (Option<Site>, Diagnostics) {
-    let mut diags = Diagnostics::default();
-    let raw = crate::content::load::load_with(site_dir, &mut diags, EntryFiles::Listed);
-    let site = crate::check::check_with(&raw, today, crate::check::Kana::FitToName, &mut diags);
-    (site, diags)
+    check_site_with(site_dir, today, crate::check::Kana::FitToName)
 }
 
 /// load → check: every problem in the site, and the typed site when it could be built.
 pub fn check_site(site_dir: &Path, today: Date) -> (Option<Site>, Diagnostics) {
+    check_site_with(site_dir, today, crate::check::Kana::AsWritten)
+}
+
+fn check_site_with(
+    site_dir: &Path,
+    today: Date,
+    kana: crate::check::Kana,
+) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let raw = crate::content::load::load_with(site_dir, &mut diags, EntryFiles::Listed);
-    let site = crate::check::check(&raw, today, &mut diags);
+    let site = crate::check::check_with(&raw, today, kana, &mut diags);
     (site, diags)
 }

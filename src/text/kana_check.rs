@@ -236,8 +236,8 @@ fn gaps(base: &str, tokens: &[Token], kana: &str) -> Option<KanaGaps> {
         suggested: String::new(),
     };
     let mut p = 0;
-    // Words left out since the last word the kana read.
-    let mut left_out_since_read = 0;
+    // Whether a word was left out since the last word the kana read.
+    let mut left_out_since_read = false;
     // The part the kana read last, when nothing was left out after it.
     let mut last_read: Option<usize> = None;
     // Whether a word was read in an unsure way, and whether a word was read after a gap.
@@ -284,12 +284,12 @@ fn gaps(base: &str, tokens: &[Token], kana: &str) -> Option<KanaGaps> {
         match (step.len, part) {
             (0, Part::Symbol(_)) => {}
             (0, _) => {
-                left_out_since_read += 1;
+                left_out_since_read = true;
                 last_read = None;
             }
             _ => {
                 read_after_gap |= !gaps.missing.is_empty();
-                left_out_since_read = 0;
+                left_out_since_read = false;
                 last_read = Some(i);
                 last_read_unsure = step.unsure > 0;
             }
@@ -301,7 +301,7 @@ fn gaps(base: &str, tokens: &[Token], kana: &str) -> Option<KanaGaps> {
         // Words left out last and kana left over after them: those words read another way
         // (八代 read やつしろ, not はちだい), not a gap; nor kana left over after a word of one
         // kanji (晴 read はれる, 樹樹 read じゅじゅ).
-        if left_out_since_read > 0 || last_read.is_none_or(|j| is_one_kanji(&parts[j])) {
+        if left_out_since_read || last_read.is_none_or(|j| is_one_kanji(&parts[j])) {
             return None;
         }
         gaps.left_over = Some(kana[p..].iter().collect());
@@ -367,6 +367,11 @@ mod tests {
         assert_eq!(gaps.suggested, "あさひこうぼう");
         let gaps = gaps_of("あさひ", "アサヒコウボウ").expect("a gap");
         assert_eq!(gaps.left_over.as_deref(), Some("こうぼう"));
+        // Both at once: a word left out inside, kana left over at the end.
+        let gaps = gaps_of("あさひ南パン工房", "あさひぱんこうぼうきた").expect("a gap");
+        assert_eq!(missing(&gaps), ["南"]);
+        assert_eq!(gaps.left_over.as_deref(), Some("きた"));
+        assert_eq!(gaps.suggested, "あさひみなみぱんこうぼう");
     }
 
     #[test]
