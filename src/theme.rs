@@ -138,6 +138,7 @@ impl Theme {
         // Autoescaping stays on for every template: provider text reaches pages only as HTML
         // already escaped by a `TextStyle`, marked `| safe` where it is used.
         tera.autoescape_on([".html", ".xml"]);
+        tera.register_filter("safe", safe);
         tera.add_raw_templates(templates)
             .map_err(|error| ThemeError::Template {
                 name: "(loading)".into(),
@@ -185,6 +186,17 @@ fn default_files() -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// tera's `safe` filter, without a copy: tera's own makes a new string of the value's text for
+/// every `| safe` (each provider text on every page: most of a page's filter calls), where a
+/// string value is marked safe as it is (its text shared). Anything else is printed and marked
+/// safe, as tera's does.
+fn safe(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    match value.as_str() {
+        Some(_) => value.clone().mark_safe(),
+        None => tera::Value::safe_string(&value.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +214,32 @@ mod tests {
             assert!(theme.has(template), "{template} is missing");
         }
         assert!(theme.static_file("css/site.css").is_some());
+    }
+
+    /// `| safe` prints a string as it is and anything else as tera prints it, and what is not
+    /// marked safe is still escaped: the filter that shares the text says what tera's said.
+    #[test]
+    fn safe_prints_as_it_is_and_the_rest_stays_escaped() {
+        let mut files = BTreeMap::new();
+        files.insert(
+            "templates/t.html".to_string(),
+            b"{{ long | safe }}|{{ short | safe }}|{{ n | safe }}|{{ list | safe }}|{{ short }}|{{ long | safe | upper }}".to_vec(),
+        );
+        let theme = Theme::from_files(files).unwrap();
+        let mut cx = tera::Context::new();
+        let long = "<b>就労継続支援B型</b> と <i>工房</i>";
+        cx.insert("long", long);
+        cx.insert("short", "<a>&");
+        cx.insert("n", &5);
+        cx.insert("list", &["<x>"]);
+        let page = String::from_utf8(theme.render("t.html", &cx).unwrap()).unwrap();
+        assert_eq!(
+            page,
+            format!(
+                "{long}|<a>&|5|[\"<x>\"]|&lt;a&gt;&amp;|{}",
+                long.to_uppercase()
+            )
+        );
     }
 
     #[test]
