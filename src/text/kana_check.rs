@@ -24,20 +24,15 @@ use super::analyser::{self, Token};
 use super::kana::{is_kana, to_hiragana};
 use super::normalize::{fold_variants, nfkc};
 use super::notation::strip_author_ruby;
-use super::reading_fit::Part;
+// The same bounds as the furigana edition's fit of kana to a name's words: the most kana a
+// Latin letter or digit takes when not read its usual way, and the longest name and kana laid
+// over each other (the search keeps a table of words × kana).
+use super::reading_fit::{MAX_KANA, MAX_PARTS, Part, SPELLED_MOST_PER_CHAR};
 use super::word_ruby::parts_of;
-
-/// The most kana a Latin letter or digit may take when not read its usual way.
-const SPELLED_MOST_PER_CHAR: usize = 8;
 
 /// Kana left over at the end are a word the name no longer has only when they are at least
 /// this many: a single one is more likely a name's own reading (晴 read はれる).
 const SHORTEST_LEFT_OVER: usize = 2;
-
-/// Names and kana longer than these are not laid over each other (the search keeps a table of
-/// words × kana).
-const MAX_PARTS: usize = 64;
-const MAX_KANA: usize = 256;
 
 /// Where a name's kana and its words part ways.
 #[derive(Debug, Clone, PartialEq, Eq)]

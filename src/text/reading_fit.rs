@@ -39,11 +39,11 @@ const KANJI_OTHER: u32 = 4;
 
 /// The most kana a Latin letter or digit (ダブリュー, ななじゅう…) and a kanji
 /// (こころざし) may take in a reading other than their own.
-const SPELLED_MOST_PER_CHAR: usize = 8;
+pub(super) const SPELLED_MOST_PER_CHAR: usize = 8;
 const KANJI_MOST_PER_CHAR: usize = 6;
 
-const MAX_PARTS: usize = 64;
-const MAX_KANA: usize = 256;
+pub(super) const MAX_PARTS: usize = 64;
+pub(super) const MAX_KANA: usize = 256;
 
 /// The stretch of `reading` that each part takes (empty where the reading left it out),
 /// when one fit costs least; `None` when none fits or two fit equally well.
