@@ -524,6 +524,11 @@ fn the_providers_guide_quotes_what_check_says() {
             "name: みどり工房南",
             "直しかた: kana に名前ぜんぶの よみを書いてください（例: みどりこうぼうみなみ。辞書の よみなので、ちがうところは直してください）",
         ),
+        (
+            "    work: [パンづくり, 販売, 清掃]\n",
+            "    work: [パンづくり, 販売, 清掃]\n  - type: b-type\n    capacity: 6\n",
+            ":28:5 services[1]: 「就労継続支援B型」のサービスが2つあります（22行目にもあります）",
+        ),
     ];
     // What the guide says may be written another way is read without a problem.
     let forgiven: &[(&str, &str)] = &[

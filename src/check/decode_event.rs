@@ -114,10 +114,7 @@ pub fn event(d: &mut Decoder, doc: &RawDoc, cx: &EventContext) -> Option<Event> 
     }
     let place = d.required(&mut f, "place", |d, x| place(d, x, cx));
     let organiser = d.required(&mut f, "organiser", |d, x| organiser(d, x, cx));
-    let accessibility = match f.get("accessibility") {
-        Some(x) => d.list(&x, |d, item| d.choice::<Accessibility>(item)),
-        None => Vec::new(),
-    };
+    let accessibility = d.choices::<Accessibility>(&mut f, "accessibility");
     let accessibility_notes = d.optional_text(&mut f, "accessibility_notes");
     let how_to_join = d.required_text(&mut f, "how_to_join");
     let fee = d.required(&mut f, "fee", fee);

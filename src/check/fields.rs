@@ -419,6 +419,35 @@ impl<'a> Decoder<'a> {
         }
     }
 
+    /// A list of values of a closed set (`accepts`, `accessibility`). A value written twice is
+    /// warned about on its second line and shown once: the page would otherwise say 知的障害
+    /// twice, and a filter count it twice.
+    pub fn choice_list<E: Choice + PartialEq>(&mut self, field: &Field) -> Vec<E> {
+        let mut first_lines: Vec<(E, u32)> = Vec::new();
+        self.list(field, |d, item| {
+            let value = d.choice::<E>(item)?;
+            match first_lines.iter().find(|(seen, _)| *seen == value) {
+                Some(&(_, first_line)) => {
+                    let problem = listed_twice(value, first_line, item.node.pos.line);
+                    d.warning(item.node.pos, &item.path, problem);
+                    None
+                }
+                None => {
+                    first_lines.push((value, item.node.pos.line));
+                    Some(value)
+                }
+            }
+        })
+    }
+
+    /// The [`choice_list`](Self::choice_list) under `key`, empty when there is none.
+    pub fn choices<E: Choice + PartialEq>(&mut self, fields: &mut Fields, key: &str) -> Vec<E> {
+        match fields.get(key) {
+            Some(field) => self.choice_list(&field),
+            None => Vec::new(),
+        }
+    }
+
     pub fn text_list(&mut self, fields: &mut Fields, key: &str) -> Vec<String> {
         match fields.get(key) {
             Some(field) => self.list(&field, |d, f| d.text(f)),
@@ -436,6 +465,14 @@ impl<'a> Decoder<'a> {
     }
 }
 
+/// `value` written again on line `line`, after its first time on `first_line`.
+fn listed_twice<E: Choice>(value: E, first_line: u32, line: u32) -> Problem {
+    Problem::ListedTwice {
+        value: value.label().to_string(),
+        first_line: (first_line != line).then_some(first_line),
+    }
+}
+
 /// The known name closest to a misspelt one, if it is close enough to be a typo.
 pub fn suggest<'k>(word: &str, known: impl Iterator<Item = &'k str>) -> Option<String> {
     let word = word.to_lowercase();
@@ -448,7 +485,63 @@ pub fn suggest<'k>(word: &str, known: impl Iterator<Item = &'k str>) -> Option<S
 
 #[cfg(test)]
 mod tests {
-    use super::suggest;
+    use super::*;
+    use crate::content::model::Disability;
+    use crate::diagnostics::Severity;
+
+    /// The values of `accepts` in `yaml`, and what the decoder said of them.
+    fn accepts(yaml: &str) -> (Vec<Disability>, Vec<(Severity, u32, Problem)>) {
+        let node = crate::yaml::parse(yaml, 0).expect("valid YAML");
+        let mut diags = Diagnostics::default();
+        let mut d = Decoder {
+            file: Path::new("content/entries/a.md"),
+            diags: &mut diags,
+        };
+        let mut fields = d.fields(&node, "").expect("a mapping");
+        let field = fields.get("accepts").expect("accepts");
+        let values = d.choice_list::<Disability>(&field);
+        let said = diags
+            .iter()
+            .map(|x| (x.severity, x.pos.line, x.problem.clone()))
+            .collect();
+        (values, said)
+    }
+
+    /// A value written twice is kept once and warned about where it is written again, with the
+    /// line of its first time (or none, on the same line); a value written once is not.
+    #[test]
+    fn a_choice_listed_twice_is_kept_once_and_warned_about() {
+        let (values, said) = accepts("accepts:\n  - intellectual\n  - mental\n  - 知的障害\n");
+        assert_eq!(values, [Disability::Intellectual, Disability::Mental]);
+        let label = Disability::Intellectual.label().to_string();
+        assert_eq!(
+            said,
+            [(
+                Severity::Warning,
+                4,
+                Problem::ListedTwice {
+                    value: label.clone(),
+                    first_line: Some(2),
+                }
+            )]
+        );
+        let (values, said) = accepts("accepts: [intellectual, intellectual]\n");
+        assert_eq!(values, [Disability::Intellectual]);
+        assert!(matches!(
+            &said[..],
+            [(
+                Severity::Warning,
+                1,
+                Problem::ListedTwice {
+                    first_line: None,
+                    ..
+                }
+            )]
+        ));
+        let (values, said) = accepts("accepts: [intellectual, mental, physical]\n");
+        assert_eq!(values.len(), 3);
+        assert!(said.is_empty(), "{said:?}");
+    }
 
     #[test]
     fn suggests_near_misses_only() {

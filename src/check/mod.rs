@@ -6,6 +6,7 @@
 pub mod completeness;
 mod decode_entry;
 mod decode_event;
+mod decode_office;
 mod decode_page;
 mod decode_photo;
 pub mod decode_site;

@@ -112,6 +112,20 @@ pub enum Problem {
         max: i64,
     },
     EmptyList,
+    /// One value written twice in a list of choices (`accepts: [intellectual, intellectual]`).
+    ListedTwice {
+        /// The value as a family reads it (its label: 知的障害).
+        value: String,
+        /// The line it is written on first, when not the same line (`[a, b, a]`).
+        first_line: Option<u32>,
+    },
+    /// One service twice under an office's `services`: most often a block copied for a second
+    /// service whose `type` was left as it was.
+    ServiceTwice {
+        /// The service's name (就労継続支援B型).
+        service: String,
+        first_line: u32,
+    },
     ContactRequired,
     PhotoWithoutAlt,
     /// `alt` and `decorative: true` together: which one is meant?

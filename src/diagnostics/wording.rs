@@ -418,6 +418,35 @@ impl Problem {
                 msg("ひとつも書かれていません", "the list is empty"),
                 msg("少なくともひとつ書いてください", "write at least one item"),
             ),
+            Problem::ListedTwice { value, first_line } => said(
+                match first_line {
+                    Some(line) => msg(
+                        format!("「{value}」が2回書かれています（{line}行目にもあります）"),
+                        format!("\"{value}\" is listed twice (also on line {line})"),
+                    ),
+                    None => msg(
+                        format!("「{value}」が この行に2回書かれています"),
+                        format!("\"{value}\" is listed twice on this line"),
+                    ),
+                },
+                msg(
+                    "同じものは1回だけ書きます。どちらかを消してください",
+                    "delete one of them",
+                ),
+            ),
+            Problem::ServiceTwice {
+                service,
+                first_line,
+            } => said(
+                msg(
+                    format!("「{service}」のサービスが2つあります（{first_line}行目にもあります）"),
+                    format!("the {service} service is listed twice (also on line {first_line})"),
+                ),
+                msg(
+                    "ちがうサービスなら type を直し、同じサービスなら1つのまとまりにまとめてください",
+                    "if it is another service, correct its type; if it is the same one, bring the two together",
+                ),
+            ),
             Problem::ContactRequired => said(
                 msg(
                     "連絡先に電話番号（phone）もメールアドレス（email）もありません",
@@ -978,6 +1007,18 @@ mod tests {
                 max: 9,
             },
             Problem::EmptyList,
+            Problem::ListedTwice {
+                value: s("intellectual"),
+                first_line: Some(12),
+            },
+            Problem::ListedTwice {
+                value: s("intellectual"),
+                first_line: None,
+            },
+            Problem::ServiceTwice {
+                service: s("b-type"),
+                first_line: 22,
+            },
             Problem::ContactRequired,
             Problem::PhotoWithoutAlt,
             Problem::PhotoMissing { src: s("a.jpg") },
@@ -1127,9 +1168,11 @@ mod tests {
             Problem::YamlTooComplex => 57,
             Problem::NoEasyJapanese => 58,
             Problem::KanaGap { .. } => 59,
+            Problem::ListedTwice { .. } => 60,
+            Problem::ServiceTwice { .. } => 61,
         }
     }
-    const KINDS: usize = 60;
+    const KINDS: usize = 62;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()
