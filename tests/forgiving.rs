@@ -39,6 +39,8 @@ fn typed_forms_pass_check_and_pages_show_the_canonical_ones() {
         "令和8年6月1日",
         "２０人",
         "9:30〜15:30",
+        "mailto:midori@example.jp",
+        "<!-- 内部メモ",
     ] {
         assert!(typed.contains(form), "the fixture no longer has {form:?}");
     }
@@ -81,6 +83,18 @@ fn typed_forms_pass_check_and_pages_show_the_canonical_ones() {
         page.contains("href=\"tel:0299822911\""),
         "the phone link dials the digits"
     );
+    assert!(
+        page.contains("href=\"mailto:midori@example.jp\""),
+        "the mail link has its scheme once"
+    );
+    // A provider's HTML comments (one with a link to no page in it) reach no file of the site:
+    // not the page, the open data, the search index nor the print edition.
+    for (path, bytes) in common::tree(&out) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("内部メモ"),
+            "{path} has the body's comment"
+        );
+    }
 
     // The open data holds the canonical values, as if they had been typed so.
     let json: serde_json::Value =
@@ -93,6 +107,7 @@ fn typed_forms_pass_check_and_pages_show_the_canonical_ones() {
         .find(|e| e["id"] == "midori")
         .unwrap();
     assert_eq!(midori["contact"]["phone"], "0299-82-2911");
+    assert_eq!(midori["contact"]["email"], "midori@example.jp");
     assert_eq!(midori["address"]["postal_code"], "100-0001");
     assert_eq!(
         midori["accepts"],

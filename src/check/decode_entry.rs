@@ -314,6 +314,15 @@ fn contact(d: &mut Decoder, x: &Field, imported: bool) -> Option<Contact> {
 
 fn hours(d: &mut Decoder, x: &Field) -> Option<Hours> {
     let mut f = d.fields(x.node, &x.path)?;
+    // A day left out reads as closed (imports leave out the days the data gives no times
+    // for): with no day at all, or without 月曜〜金曜, the page would say 休み where the
+    // provider said nothing.
+    let days = ["weekdays", "saturday", "sunday", "holidays"];
+    if !days.iter().any(|key| f.has(key)) {
+        d.error(f.pos(), &x.path, Problem::HoursWithoutDays);
+    } else if !f.has("weekdays") {
+        d.warning(f.pos(), &x.path, Problem::WeekdaysLeftOut);
+    }
     let mut day = |d: &mut Decoder, key: &str| -> Option<TimeRange> {
         let field = f.get_raw(key)?;
         if matches!(field.node.value, Value::Null) {

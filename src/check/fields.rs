@@ -277,6 +277,30 @@ impl<'a> Decoder<'a> {
         } else if let Some(canonical) = forgiving::formatted(format, &text) {
             Some(canonical)
         } else {
+            // What is wrong, where it can be said more exactly than "not a phone number".
+            let plain = forgiving::plain_width(&text);
+            let exact = match format {
+                Format::Phone => formats::phone_digits_wrong(&plain).map(|(digits, expected)| {
+                    Problem::PhoneDigits {
+                        value: text.clone(),
+                        digits,
+                        expected,
+                    }
+                }),
+                Format::Url => {
+                    formats::url_before_pasted_words(&crate::text::nfkc(&text)).map(|url| {
+                        Problem::UrlWithWords {
+                            value: text.clone(),
+                            url: url.to_string(),
+                        }
+                    })
+                }
+                _ => None,
+            };
+            if let Some(problem) = exact {
+                self.error(field.node.pos, &field.path, problem);
+                return None;
+            }
             self.error(
                 field.node.pos,
                 &field.path,

@@ -188,8 +188,17 @@ pub fn formatted(format: Format, text: &str) -> Option<String> {
         Format::TimeRange => time_range(text),
         Format::Time => time(text),
         Format::Date => date(text).map(|d| d.to_string()),
-        Format::Url | Format::Email => {
+        Format::Url => {
             let plain = nfkc(text).trim().to_string();
+            formats::is_valid(format, &plain).then_some(plain)
+        }
+        Format::Email => {
+            let plain = nfkc(text).trim().to_string();
+            // The address copied from a mail link (`mailto:` is added by the page's own link).
+            let plain = match plain.get(..7) {
+                Some(scheme) if scheme.eq_ignore_ascii_case("mailto:") => plain[7..].to_string(),
+                _ => plain,
+            };
             formats::is_valid(format, &plain).then_some(plain)
         }
         Format::Id => {
@@ -387,6 +396,23 @@ mod tests {
         );
         assert_eq!(phone("(0299)82-2911").as_deref(), Some("0299-82-2911"));
         assert_eq!(phone("12345"), None);
+        // Groups written oddly are grouped again; a digit too many is refused either way.
+        assert_eq!(phone("050-36451177").as_deref(), Some("050-3645-1177"));
+        assert_eq!(phone("0299-01-22310"), None);
+    }
+
+    #[test]
+    fn mail_addresses_copied_from_a_link() {
+        let email = |text| formatted(Format::Email, text);
+        assert_eq!(
+            email("mailto:komugi@example.jp").as_deref(),
+            Some("komugi@example.jp")
+        );
+        assert_eq!(
+            email("MAILTO:komugi@example.jp").as_deref(),
+            Some("komugi@example.jp")
+        );
+        assert_eq!(email("mailto:"), None);
     }
 
     #[test]

@@ -18,17 +18,40 @@ pub fn is_valid(format: Format, text: &str) -> bool {
     }
 }
 
-/// Japanese phone numbers: 10 or 11 digits in hyphenated groups, starting with 0
-/// (0120-123-456 and 0570 numbers included).
+/// Japanese phone numbers, in three hyphenated groups starting with 0 (not 00, which dials
+/// abroad), as long as the national numbering plan makes a number of that kind: 11 digits for
+/// mobile (070, 080, 090), IP (050), 020 and 0800 numbers, 10 for every other (landlines,
+/// 0120, 0570). A digit too many, typed with hyphens (0299-01-22310), made a call button that
+/// dials nobody.
 pub fn is_phone(text: &str) -> bool {
     let groups: Vec<&str> = text.split('-').collect();
     let digits: String = groups.concat();
-    groups.len() >= 2
+    groups.len() == 3
         && groups
             .iter()
             .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
         && digits.starts_with('0')
-        && (10..=11).contains(&digits.len())
+        && !digits.starts_with("00")
+        && digits.len() == phone_length(&digits)
+}
+
+/// `(digits given, digits a number of its kind has)` for a number written as a Japanese number
+/// (digits and hyphens, beginning with one 0) whose count of digits is wrong for its kind.
+pub fn phone_digits_wrong(text: &str) -> Option<(usize, usize)> {
+    let digits: String = text.chars().filter(|c| *c != '-').collect();
+    let is_number = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    let (given, expected) = (digits.len(), phone_length(&digits));
+    (is_number && digits.starts_with('0') && !digits.starts_with("00") && given != expected)
+        .then_some((given, expected))
+}
+
+/// How many digits a Japanese number beginning with `digits` has.
+fn phone_length(digits: &str) -> usize {
+    const ELEVEN: [&str; 6] = ["070", "080", "090", "050", "020", "0800"];
+    match ELEVEN.iter().any(|prefix| digits.starts_with(prefix)) {
+        true => 11,
+        false => 10,
+    }
 }
 
 pub fn is_postal_code(text: &str) -> bool {
@@ -51,15 +74,44 @@ pub fn is_url(text: &str) -> bool {
                 && !text
                     .chars()
                     .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+                && !has_words_pasted_on(rest)
         }
         None => false,
     }
 }
 
+/// `text` without the words pasted onto it, when that leaves an address (`https://a.jp/`
+/// of `https://a.jp/（公式）` or `https://a.jp/。`).
+pub fn url_before_pasted_words(text: &str) -> Option<&str> {
+    let cut = text
+        .char_indices()
+        .find(|&(i, c)| PUNCTUATION.contains(&c) || (c == '(' && has_words_pasted_on(&text[i..])))
+        .map(|(i, _)| i)?;
+    let url = text[..cut].trim_end();
+    is_url(url).then_some(url)
+}
+
+const PUNCTUATION: [char; 10] = ['。', '、', '「', '」', '『', '』', '【', '】', '（', '）'];
+
+/// Whether words were pasted onto an address: a Japanese punctuation mark (…/。, …/、https://…)
+/// or words in brackets (…/（公式サイト）, which NFKC has made `(公式サイト)`). Linked as they
+/// stand, they made a link to a page that does not exist. Japanese letters alone are kept: a
+/// few offices' addresses have them (http://サイクルサービス.com/, …/工房フェリーチェ/).
+fn has_words_pasted_on(rest: &str) -> bool {
+    rest.contains(PUNCTUATION)
+        || rest
+            .split('(')
+            .skip(1)
+            .any(|inside| inside.split(')').next().is_some_and(|w| !w.is_ascii()))
+}
+
 pub fn is_email(text: &str) -> bool {
     match text.split_once('@') {
         Some((local, domain)) => {
+            // Not a character an address cannot have unquoted (RFC 5322): `mailto:a@b.jp`,
+            // copied from a link, is an address with its link's scheme in front.
             !local.is_empty()
+                && !local.contains([':', ';', ',', '(', ')', '<', '>', '[', ']', '\\'])
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
@@ -134,6 +186,20 @@ mod tests {
         assert!(!is_phone("123-45-6789"));
         assert!(!is_phone("0123-45-678a"));
         assert!(!is_phone("０１２３-45-6789"));
+        assert!(is_phone("0800-123-4567"));
+        assert!(is_phone("050-1234-5678"));
+        // A digit too many or too few for the kind of number, a group too many, abroad.
+        assert!(!is_phone("0299-01-22310"));
+        assert!(!is_phone("03-1234-56789"));
+        assert!(!is_phone("0120-123-4567"));
+        assert!(!is_phone("090-1234-567"));
+        assert!(!is_phone("0299-01-2231-1"));
+        assert!(!is_phone("0-299-01-2231"));
+        assert!(!is_phone("0000-00-0000"));
+        assert_eq!(phone_digits_wrong("0299-01-22310"), Some((11, 10)));
+        assert_eq!(phone_digits_wrong("090-1234-567"), Some((10, 11)));
+        assert_eq!(phone_digits_wrong("0299-01-2231"), None);
+        assert_eq!(phone_digits_wrong("a0299"), None);
     }
 
     #[test]
@@ -143,6 +209,20 @@ mod tests {
         assert!(is_url("https://example.jp/a?b=c"));
         assert!(!is_url("javascript:alert(1)"));
         assert!(!is_url("example.jp"));
+        assert!(is_url("http://vitaferiche.or.jp/工房フェリーチェ/"));
+        assert!(is_url("https://ja.wikipedia.org/wiki/Foo_(bar)"));
+        assert!(!is_url("https://example.jp/komugi/(公式サイト)"));
+        assert!(!is_url("https://example.jp/komugi/。"));
+        assert!(!is_url("https://a.example.jp/、https://b.example.jp/"));
+        assert_eq!(
+            url_before_pasted_words("https://example.jp/komugi/(公式サイト)"),
+            Some("https://example.jp/komugi/")
+        );
+        assert_eq!(
+            url_before_pasted_words("https://a.example.jp/、https://b.example.jp/"),
+            Some("https://a.example.jp/")
+        );
+        assert_eq!(url_before_pasted_words("https://example.jp/a"), None);
         assert!(is_email("info@example.jp"));
         assert!(!is_email("info@example"));
         assert!(!is_email("info.example.jp"));

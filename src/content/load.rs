@@ -229,7 +229,8 @@ pub fn read_doc(root: &Path, rel: PathBuf, diags: &mut Diagnostics) -> Option<Ra
         path: rel,
         stem,
         front,
-        body: split.body.to_string(),
+        // A provider's `<!-- note -->` is theirs: no stage sees it (comments.rs).
+        body: super::comments::without_comments(split.body).into_owned(),
         body_line: split.body_line,
     })
 }

@@ -1,5 +1,6 @@
 //! The content model and the load stage.
 
+pub mod comments;
 pub mod date;
 pub mod freshness;
 pub mod frontmatter;

@@ -119,6 +119,22 @@ pub enum Problem {
         /// The line it is written on first, when not the same line (`[a, b, a]`).
         first_line: Option<u32>,
     },
+    /// A phone number with a digit too many or too few for its kind (0299-01-22310).
+    PhoneDigits {
+        value: String,
+        digits: usize,
+        expected: usize,
+    },
+    /// Words pasted after an address (https://a.jp/（公式サイト）).
+    UrlWithWords {
+        value: String,
+        url: String,
+    },
+    /// `hours` with no day in it (only `notes`): every day would show as closed, since a day
+    /// left out reads as closed.
+    HoursWithoutDays,
+    /// `hours` with days but not `weekdays`: 月曜〜金曜 shows as closed.
+    WeekdaysLeftOut,
     /// One service twice under an office's `services`: most often a block copied for a second
     /// service whose `type` was left as it was.
     ServiceTwice {

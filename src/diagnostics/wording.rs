@@ -434,6 +434,54 @@ impl Problem {
                     "delete one of them",
                 ),
             ),
+            Problem::PhoneDigits {
+                value,
+                digits,
+                expected,
+            } => said(
+                msg(
+                    format!(
+                        "電話番号「{value}」は {digits}けたです（この番号は {expected}けたのはずです）"
+                    ),
+                    format!(
+                        "the phone number \"{value}\" has {digits} digits (a number of its kind has {expected})"
+                    ),
+                ),
+                msg(
+                    "番号を確かめてください（携帯電話と 050・0800 ではじまる番号は11けた、ほかは10けた）",
+                    "check the number (mobile, 050 and 0800 numbers have 11 digits, the others 10)",
+                ),
+            ),
+            Problem::UrlWithWords { value, url } => said(
+                msg(
+                    format!("URL「{value}」のあとに、ことばがついています"),
+                    format!("words follow the address in \"{value}\""),
+                ),
+                msg(
+                    format!("URL だけを書いてください（{url}）"),
+                    format!("write the address alone ({url})"),
+                ),
+            ),
+            Problem::HoursWithoutDays => said(
+                msg(
+                    "hours に曜日の時間がひとつもありません（このままでは、どの曜日も「休み」と出ます）",
+                    "hours gives no day's times (every day would show as closed)",
+                ),
+                msg(
+                    "weekdays: \"09:00-16:00\" のように時間を書いてください。決まった時間がなければ hours ごと消して、本文に書きます",
+                    "add the times, e.g. weekdays: \"09:00-16:00\"; if there are no set times, delete hours and say so in the text",
+                ),
+            ),
+            Problem::WeekdaysLeftOut => said(
+                msg(
+                    "hours に weekdays（月曜〜金曜）がないので、月曜〜金曜は「休み」と出ます",
+                    "hours has no weekdays, so Monday to Friday shows as closed",
+                ),
+                msg(
+                    "weekdays: \"09:00-16:00\" のように月曜〜金曜の時間を書いてください（休みなら weekdays: null）",
+                    "add Monday to Friday's times, e.g. weekdays: \"09:00-16:00\" (weekdays: null if closed)",
+                ),
+            ),
             Problem::ServiceTwice {
                 service,
                 first_line,
@@ -1019,6 +1067,17 @@ mod tests {
                 service: s("b-type"),
                 first_line: 22,
             },
+            Problem::HoursWithoutDays,
+            Problem::WeekdaysLeftOut,
+            Problem::PhoneDigits {
+                value: s("0299-01-22310"),
+                digits: 11,
+                expected: 10,
+            },
+            Problem::UrlWithWords {
+                value: s("https://example.jp/ (top)"),
+                url: s("https://example.jp/"),
+            },
             Problem::ContactRequired,
             Problem::PhotoWithoutAlt,
             Problem::PhotoMissing { src: s("a.jpg") },
@@ -1170,9 +1229,13 @@ mod tests {
             Problem::KanaGap { .. } => 59,
             Problem::ListedTwice { .. } => 60,
             Problem::ServiceTwice { .. } => 61,
+            Problem::HoursWithoutDays => 62,
+            Problem::WeekdaysLeftOut => 63,
+            Problem::PhoneDigits { .. } => 64,
+            Problem::UrlWithWords { .. } => 65,
         }
     }
-    const KINDS: usize = 62;
+    const KINDS: usize = 66;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()

@@ -273,12 +273,19 @@ pub const NEEDS_READING: &str = "[一-鿿㐀-䶿豈-﫿々ァ-ヺ]";
 /// equal on examples, through an independent validator); what a pattern cannot say (an impossible date) is check's.
 pub fn pattern(format: Format) -> &'static str {
     match format {
-        // 10 or 11 digits in hyphenated groups, starting with 0.
-        Format::Phone => "^(?=(?:[0-9]-?){9,10}[0-9]$)0[0-9]*(?:-[0-9]+)+$",
+        // Three hyphenated groups starting with 0 (not 00): 11 digits after 020, 050, 070, 080
+        // and 090, 10 after anything else.
+        Format::Phone => {
+            "^(?!0-?0)(?=(?:0-?[25789]-?0(?:-?[0-9]){8}|(?!0-?[25789]-?0)0(?:-?[0-9]){9})$)[0-9]+-[0-9]+-[0-9]+$"
+        }
         Format::PostalCode => "^[0-9]{3}-[0-9]{4}$",
-        Format::Url => "^https?://(?!\\.)[^/?#\\s\"<>]*\\.[^/?#\\s\"<>]*(?:[/?#][^\\s\"<>]*)?$",
-        // ASCII without spaces, one @, a dot in the domain, which neither starts nor ends with it.
-        Format::Email => "^[!-?A-~]+@(?!\\.)[!-?A-~]*\\.[!-?A-~]*[!-\\-/-?A-~]$",
+        // No words pasted on: Japanese punctuation, or brackets with more than ASCII in them.
+        Format::Url => {
+            "^https?://(?!.*[。、「」『』【】（）])(?!.*\\([^)]*[^\\x00-\\x7f])(?!\\.)[^/?#\\s\"<>]*\\.[^/?#\\s\"<>]*(?:[/?#][^\\s\"<>]*)?$"
+        }
+        // ASCII without spaces, one @, a dot in the domain, which neither starts nor ends with it;
+        // none of `:;,()<>[]\` before the @.
+        Format::Email => "^[!-'*+\\-./0-9=?A-Z^-~]+@(?!\\.)[!-?A-~]*\\.[!-?A-~]*[!-\\-/-?A-~]$",
         Format::Date => "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$",
         Format::TimeRange => {
             "^\\s*(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)\\s*-\\s*(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)\\s*$"
