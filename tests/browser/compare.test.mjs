@@ -107,6 +107,10 @@ test('a fifth office is refused with a message, and the furigana compare page wo
   assert.equal(await page.locator('.compare-side thead th').count(), 5, '項目 and four offices');
   assert.match(await page.locator('#compare-count').textContent(), /4か所まで です/);
   assert.ok(await page.locator('.compare-side ruby').count() > 0, 'the furigana edition keeps its ruby');
+  // The row headers too (copied as text, they read 定員(ていいん)).
+  const heads = page.locator('.compare-side tbody th[scope="row"]');
+  assert.ok(await heads.locator('ruby').count() > 0, 'the row headers keep their ruby');
+  for (const text of await heads.allInnerTexts()) assert.doesNotMatch(text, /\(/, `a row header as text: ${text}`);
   const violations = await runAxe(page);
   assert.deepEqual(violations, [], formatViolations(violations));
   await context.close();

@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  basePath, buildSite, launch, motionProblems, openDetails, overflowProblems, repo, rubyInFlexItems, serve, sitePages,
-  smallTargets,
+  basePath, buildSite, hiddenButShown, launch, motionProblems, openDetails, overflowProblems, repo, rubyAcrossLines,
+  rubyInFlexItems, serve, sitePages, smallTargets,
 } from './lib.mjs';
 
 const TEXT_200 = 'html { font-size: 200% !important; }';
@@ -123,7 +123,7 @@ test('with prefers-reduced-motion, nothing animates or transitions', async () =>
   assert.deepEqual(failures, [], failures.join('\n'));
 });
 
-test('in the furigana edition no <ruby> is a flex or grid item', async () => {
+test('in the furigana edition no <ruby> is a flex or grid item, or broken across two lines at 390 px', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
   const page = await context.newPage();
   const failures = [];
@@ -133,6 +133,21 @@ test('in the furigana edition no <ruby> is a flex or grid item', async () => {
     await openDetails(page);
     const problems = await rubyInFlexItems(page);
     if (problems.length) failures.push(`${p.path} (${p.type}): ${problems.join('; ')}`);
+    const broken = await rubyAcrossLines(page);
+    if (broken.length) failures.push(`${p.path} (${p.type}): ruby across lines: ${broken.join('; ')}`);
+  }
+  await context.close();
+  assert.deepEqual(failures, [], failures.join('\n'));
+});
+
+test('nothing marked hidden is shown, in either edition (the search\'s 「もっと 見る」 was, in furigana)', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  const failures = [];
+  for (const p of sitePages(site.dir)) {
+    await page.goto(server.url + p.path);
+    const shown = await hiddenButShown(page);
+    if (shown.length) failures.push(`${p.path}: ${shown.join(', ')}`);
   }
   await context.close();
   assert.deepEqual(failures, [], failures.join('\n'));
@@ -152,6 +167,10 @@ test('the layout checks can fail: the broken fixture page is caught', async () =
     assert.ok(motion.some((x) => /spin/.test(x)), `the animation is found: ${motion}`);
     const ruby = await rubyInFlexItems(page);
     assert.ok(ruby.some((x) => /flex-label/.test(x)), `the ruby in a flex box is found: ${ruby}`);
+    const across = await rubyAcrossLines(page);
+    assert.ok(across.some((x) => x.startsWith('障害者就業生活支援')), `the ruby across lines is found: ${across}`);
+    const shown = await hiddenButShown(page);
+    assert.ok(shown.some((x) => /shown-anyway/.test(x)), `the hidden paragraph shown is found: ${shown}`);
   } finally {
     await context.close();
     await fixtureServer.close();

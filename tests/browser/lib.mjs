@@ -277,6 +277,37 @@ export function rubyInFlexItems(page) {
 }
 
 /**
+ * The rubies whose base text is laid out on more than one line: the reading was cut where the
+ * base was not (浜町海「はまちょうか」 / 岸「いがん」).
+ */
+export function rubyAcrossLines(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const ruby of document.querySelectorAll('ruby')) {
+      const tops = [];
+      for (const node of ruby.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE || !node.textContent.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) if (r.width > 0) tops.push(r.top);
+      }
+      tops.sort((a, b) => a - b);
+      // Glyphs of one line stand a few pixels apart at most.
+      if (tops.length > 1 && tops[tops.length - 1] - tops[0] > 4) out.push(ruby.textContent);
+    }
+    return out;
+  });
+}
+
+/** Elements marked `hidden` that are shown all the same (a rule gave them a display). */
+export function hiddenButShown(page) {
+  return page.evaluate(() => [...document.querySelectorAll('[hidden]')]
+    .filter((e) => getComputedStyle(e).display !== 'none')
+    .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className.trim()
+      ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`));
+}
+
+/**
  * What scrolls sideways or is cut off: the document wider than the viewport, elements reaching
  * past its right edge, and boxes that hide overflowing content (overflow hidden/clip).
  */

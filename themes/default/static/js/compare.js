@@ -79,7 +79,7 @@
           for (const a of mine.querySelectorAll('a[href]')) {
             a.href = new URL(a.getAttribute('href'), response.url).href;
           }
-          const labels = [...template.content.querySelectorAll('thead th')].slice(1).map((th) => th.textContent);
+          const labels = [...template.content.querySelectorAll('thead th')].slice(1);
           found = { row: mine, labels };
         }
       }
@@ -222,8 +222,10 @@
     document.documentElement.classList.toggle('compare-has-picks', rows.length > 0);
     if (rows.length === 0) return;
 
-    const labels = rowsFromEntries ? fetched.get(rows[0].dataset.compareId).labels :
-      [...document.querySelectorAll('.compare-table thead th')].slice(1).map((th) => th.textContent);
+    // The header cells themselves, not their text: the furigana edition's have ruby, whose
+    // text alone read 定員(ていいん).
+    const labels = rowsFromEntries ? [...fetched.get(rows[0].dataset.compareId).labels] :
+      [...document.querySelectorAll('.compare-table thead th')].slice(1);
     labels.length = Math.min(labels.length, rows[0].cells.length - 1);
     const table = el('table', 'compare-side');
     const caption = el('caption', null, `えらんだ 事業所（${rows.length}か所）`);
@@ -252,7 +254,8 @@
     const tbody = el('tbody');
     labels.forEach((label, i) => {
       const tr = el('tr');
-      const th = el('th', null, label);
+      const th = el('th');
+      for (const n of label.childNodes) th.append(document.importNode(n, true));
       th.scope = 'row';
       tr.append(th);
       for (const row of rows) {
