@@ -492,7 +492,7 @@ fn the_providers_guide_quotes_what_check_says() {
         (
             "phone: \"0123-45-6789\"",
             "phone: 0123-45-678",
-            "contact.phone: \"0123-45-678\" は電話番号として読めません",
+            "contact.phone: 電話番号「0123-45-678」は 9けたです（この番号は 10けたのはずです）",
         ),
         (
             "transport:\n  available: true",
