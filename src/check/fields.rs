@@ -287,6 +287,12 @@ impl<'a> Decoder<'a> {
                         expected,
                     }
                 }),
+                Format::CorporateNumber => {
+                    let digits: String = plain.chars().filter(|c| *c != '-').collect();
+                    formats::is_digits(&digits, 13).then(|| Problem::CorporateNumberCheck {
+                        value: text.clone(),
+                    })
+                }
                 Format::Url => {
                     formats::url_before_pasted_words(&crate::text::nfkc(&text)).map(|url| {
                         Problem::UrlWithWords {

@@ -125,6 +125,10 @@ pub enum Problem {
         digits: usize,
         expected: usize,
     },
+    /// 13 digits that are not a 法人番号: the check digit (the first) does not match.
+    CorporateNumberCheck {
+        value: String,
+    },
     /// Words pasted after an address (https://a.jp/（公式サイト）).
     UrlWithWords {
         value: String,

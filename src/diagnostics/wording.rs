@@ -452,6 +452,20 @@ impl Problem {
                     "check the number (mobile, 050 and 0800 numbers have 11 digits, the others 10)",
                 ),
             ),
+            Problem::CorporateNumberCheck { value } => said(
+                msg(
+                    format!(
+                        "「{value}」は法人番号ではありません（1けた目の検査用の数字が、ほかの12けたと合いません）"
+                    ),
+                    format!(
+                        "\"{value}\" is not a corporate number (its first digit, the check digit, does not match the other twelve)"
+                    ),
+                ),
+                msg(
+                    "国税庁の法人番号公表サイトで番号を確かめてください（わからなければ行を消します）",
+                    "look the number up on the National Tax Agency's corporate number site (or delete the line)",
+                ),
+            ),
             Problem::UrlWithWords { value, url } => said(
                 msg(
                     format!("URL「{value}」のあとに、ことばがついています"),
@@ -1078,6 +1092,9 @@ mod tests {
                 value: s("https://example.jp/ (top)"),
                 url: s("https://example.jp/"),
             },
+            Problem::CorporateNumberCheck {
+                value: s("8180005008038"),
+            },
             Problem::ContactRequired,
             Problem::PhotoWithoutAlt,
             Problem::PhotoMissing { src: s("a.jpg") },
@@ -1233,9 +1250,10 @@ mod tests {
             Problem::WeekdaysLeftOut => 63,
             Problem::PhoneDigits { .. } => 64,
             Problem::UrlWithWords { .. } => 65,
+            Problem::CorporateNumberCheck { .. } => 66,
         }
     }
-    const KINDS: usize = 66;
+    const KINDS: usize = 67;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()

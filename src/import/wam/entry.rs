@@ -3,7 +3,7 @@
 //! re-import can replace exactly the former (see `update.rs`).
 
 use super::rows::{Row, consultation, service_type, squeeze};
-use crate::check::formats::{is_digits, is_url, parse_time_range};
+use crate::check::formats::{is_corporate_number, is_digits, is_url, parse_time_range};
 use crate::content::date::Date;
 use crate::import::phone::hyphenate_like;
 use crate::import::yaml_out::{Lines, quoted};
@@ -277,7 +277,8 @@ fn operator(y: &mut Lines, row: &Row) {
             y.text("kana", &kana);
         }
         let number = squeeze(&row.text("法人番号"));
-        if is_digits(&number, 13) {
+        // Only a number that is one: the data has typos and office numbers with 000 after them.
+        if is_corporate_number(&number) {
             y.text("corporate_number", &number);
         }
     });
