@@ -117,9 +117,18 @@ impl<'a> Decoder<'a> {
         let mut typo_for = Vec::new();
         for ((key, _), used) in fields.pairs.iter().zip(&fields.used) {
             if !used {
+                let path = fields.child_path(&key.name);
+                // No field's name begins with a digit: `{ monthly_average: 21,300円 }` is read
+                // as 21 and a field named 300円, the comma taken for the one between fields.
+                if crate::text::nfkc(&key.name).starts_with(|c: char| c.is_ascii_digit()) {
+                    let problem = Problem::NumberCutByComma {
+                        key: key.name.clone(),
+                    };
+                    self.error(key.pos, &path, problem);
+                    continue;
+                }
                 let suggestion = suggest(&key.name, known.iter().copied());
                 typo_for.extend(suggestion.clone());
-                let path = fields.child_path(&key.name);
                 self.error(
                     key.pos,
                     &path,
@@ -277,44 +286,11 @@ impl<'a> Decoder<'a> {
         } else if let Some(canonical) = forgiving::formatted(format, &text) {
             Some(canonical)
         } else {
-            // What is wrong, where it can be said more exactly than "not a phone number".
-            let plain = forgiving::plain_width(&text);
-            let exact = match format {
-                Format::Phone => formats::phone_digits_wrong(&plain).map(|(digits, expected)| {
-                    Problem::PhoneDigits {
-                        value: text.clone(),
-                        digits,
-                        expected,
-                    }
-                }),
-                Format::CorporateNumber => {
-                    let digits: String = plain.chars().filter(|c| *c != '-').collect();
-                    formats::is_digits(&digits, 13).then(|| Problem::CorporateNumberCheck {
-                        value: text.clone(),
-                    })
-                }
-                Format::Url => {
-                    formats::url_before_pasted_words(&crate::text::nfkc(&text)).map(|url| {
-                        Problem::UrlWithWords {
-                            value: text.clone(),
-                            url: url.to_string(),
-                        }
-                    })
-                }
-                _ => None,
-            };
-            if let Some(problem) = exact {
-                self.error(field.node.pos, &field.path, problem);
-                return None;
-            }
-            self.error(
-                field.node.pos,
-                &field.path,
-                Problem::BadFormat {
-                    format,
-                    value: text,
-                },
-            );
+            let problem = exact_problem(format, &text).unwrap_or(Problem::BadFormat {
+                format,
+                value: text,
+            });
+            self.error(field.node.pos, &field.path, problem);
             None
         }
     }
@@ -495,6 +471,38 @@ impl<'a> Decoder<'a> {
     }
 }
 
+/// What is wrong with `text`, which is not of `format` even as typed, where it can be said
+/// more exactly than "not a phone number": a digit too many for its kind, a 法人番号 whose check
+/// digit does not match, words pasted after an address.
+fn exact_problem(format: Format, text: &str) -> Option<Problem> {
+    let plain = forgiving::plain_width(text);
+    match format {
+        Format::Phone => {
+            let (digits, expected) = formats::phone_digits_wrong(&plain)?;
+            Some(Problem::PhoneDigits {
+                value: text.to_string(),
+                digits,
+                expected,
+            })
+        }
+        Format::CorporateNumber => {
+            let digits: String = plain.chars().filter(|c| *c != '-').collect();
+            formats::is_digits(&digits, 13).then(|| Problem::CorporateNumberCheck {
+                value: text.to_string(),
+            })
+        }
+        Format::Url => {
+            let typed = crate::text::nfkc(text);
+            let url = formats::url_before_pasted_words(&typed)?;
+            Some(Problem::UrlWithWords {
+                value: text.to_string(),
+                url: url.to_string(),
+            })
+        }
+        _ => None,
+    }
+}
+
 /// `value` written again on line `line`, after its first time on `first_line`.
 fn listed_twice<E: Choice>(value: E, first_line: u32, line: u32) -> Problem {
     Problem::ListedTwice {
@@ -550,7 +558,7 @@ mod tests {
                 Severity::Warning,
                 4,
                 Problem::ListedTwice {
-                    value: label.clone(),
+                    value: label,
                     first_line: Some(2),
                 }
             )]

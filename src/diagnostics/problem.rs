@@ -125,6 +125,11 @@ pub enum Problem {
         digits: usize,
         expected: usize,
     },
+    /// A field named like the end of a number (`300円`): a comma in a number inside `{ }` was
+    /// read as the one between fields.
+    NumberCutByComma {
+        key: String,
+    },
     /// 13 digits that are not a 法人番号: the check digit (the first) does not match.
     CorporateNumberCheck {
         value: String,

@@ -452,6 +452,20 @@ impl Problem {
                     "check the number (mobile, 050 and 0800 numbers have 11 digits, the others 10)",
                 ),
             ),
+            Problem::NumberCutByComma { key } => said(
+                msg(
+                    format!(
+                        "「{key}」という項目はありません。数字の中の「,」が、項目の区切りと読まれたようです"
+                    ),
+                    format!(
+                        "there is no field \"{key}\": a comma inside a number was read as the one between fields"
+                    ),
+                ),
+                msg(
+                    "{ } の中では、数字に「,」を入れずに書いてください（例: monthly_average: 21300）",
+                    "inside { }, write numbers without commas (e.g. monthly_average: 21300)",
+                ),
+            ),
             Problem::CorporateNumberCheck { value } => said(
                 msg(
                     format!(
@@ -1095,6 +1109,7 @@ mod tests {
             Problem::CorporateNumberCheck {
                 value: s("8180005008038"),
             },
+            Problem::NumberCutByComma { key: s("300") },
             Problem::ContactRequired,
             Problem::PhotoWithoutAlt,
             Problem::PhotoMissing { src: s("a.jpg") },
@@ -1251,9 +1266,10 @@ mod tests {
             Problem::PhoneDigits { .. } => 64,
             Problem::UrlWithWords { .. } => 65,
             Problem::CorporateNumberCheck { .. } => 66,
+            Problem::NumberCutByComma { .. } => 67,
         }
     }
-    const KINDS: usize = 67;
+    const KINDS: usize = 68;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()
