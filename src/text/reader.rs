@@ -293,6 +293,7 @@ impl Reader {
         // facts about this text that the analyser cannot know.
         let glossed = glossed_words(text, &|word, reading| {
             !read_otherwise(dict, lexicon, word, reading)
+                && !common_words_read_otherwise(dict, lexicon, word, reading)
         });
         let mut glossed = glossed.into_iter().peekable();
         let mut words = Vec::new();
@@ -376,6 +377,33 @@ fn read_otherwise(dict: &Dictionary, lexicon: &Lexicon, word: &str, reading: &st
         .chain(lexicon.reading_of(word).map(str::to_string))
         .peekable();
     readings.peek().is_some() && !readings.any(|r| r == reading)
+}
+
+/// Is `word` two or more common words of two kanji or more, whose readings together are not
+/// `reading`? Then the kana in brackets after it are another name for it, not its reading:
+/// 相談窓口（サポステ） put さぽすて over 相談窓口. A name of single kanji (美蕾（ミライ）) is left
+/// to the reading in brackets.
+fn common_words_read_otherwise(
+    dict: &Dictionary,
+    lexicon: &Lexicon,
+    word: &str,
+    reading: &str,
+) -> bool {
+    let tokens = analyser::tokenize(dict, lexicon.dict.as_ref(), word);
+    let common = tokens.len() >= 2
+        && tokens.iter().all(|t| {
+            t.source == Source::System
+                && t.pos[0] == "名詞"
+                && t.pos[1] != "固有名詞"
+                && word[t.span.clone()].chars().count() >= 2
+                && t.reading.is_some()
+        });
+    common
+        && tokens
+            .iter()
+            .filter_map(|t| t.reading.as_deref())
+            .collect::<String>()
+            != reading
 }
 
 /// Analyse `text[range]` (no user words in it) and append its words. `text` is the normalised

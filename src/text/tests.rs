@@ -313,6 +313,15 @@ fn readings_in_parentheses_are_used() {
         rubies(&r.annotate("美蕾（みらい）", GradeFilter::All)),
         pairs(&[("美蕾", "みらい")])
     );
+    assert_eq!(
+        rubies(&r.annotate("美蕾（ミライ）", GradeFilter::All)),
+        pairs(&[("美蕾", "みらい")])
+    );
+    // Common words in brackets' place are another name for them, not their reading.
+    assert_eq!(
+        rubies(&r.annotate("相談窓口（サポステ）", GradeFilter::All)),
+        pairs(&[("相談", "そうだん"), ("窓口", "まどぐち")])
+    );
 }
 
 #[test]
