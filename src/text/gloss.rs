@@ -2,15 +2,19 @@
 //!
 //! Japanese writers often give a reading this way instead of ruby. When the parenthesis holds
 //! nothing but kana and the word before it is kanji or Latin letters, the kana are taken as the
-//! word's reading. A name in parentheses (事業所（ひまわり）) is told apart by the caller, who
-//! knows whether the word before is a dictionary word read otherwise; and by length: a reading
-//! has one to four kana per kanji. A loanword after kanji (小売業（スーパーマーケット）) says
+//! word's reading. A name in parentheses (事業所（ひまわり）, 相談窓口（サポステ）) is told apart by
+//! [`is_reading_of`]: the word before is a dictionary word, or common words, read otherwise;
+//! and by length: a reading has one to four kana per kanji. A loanword after kanji (小売業（スーパーマーケット）) says
 //! what the word means: a kanji's reading never needs ー, a small ァ or ヴ.
 
 use std::ops::Range;
 
+use lindera_core::dictionary::Dictionary;
+
 use super::align::is_word_joiner;
+use super::analyser::{self, Source};
 use super::kana::{is_kana, is_kanji_like, to_hiragana};
+use super::lexicon::Lexicon;
 
 /// Bytes after "(" searched for ")": 20 kana and some spaces.
 const MAX_GLOSS: usize = 64;
@@ -61,6 +65,59 @@ pub(crate) fn glossed_words(
         }
     }
     out
+}
+
+/// Whether kana in brackets after `word` may be its reading (the caller's test for
+/// [`glossed_words`]): not when `word` is a word of the dictionary, or two or more common
+/// words, read otherwise.
+pub(crate) fn is_reading_of(
+    dict: &Dictionary,
+    lexicon: &Lexicon,
+    word: &str,
+    reading: &str,
+) -> bool {
+    !read_otherwise(dict, lexicon, word, reading)
+        && !common_words_read_otherwise(dict, lexicon, word, reading)
+}
+
+/// Is `word` one dictionary word whose readings do not include `reading`? Then a reading in
+/// parentheses after it is something else, a name (事業所（ひまわり）).
+fn read_otherwise(dict: &Dictionary, lexicon: &Lexicon, word: &str, reading: &str) -> bool {
+    let mut readings = dict
+        .dict
+        .find_surface(word)
+        .into_iter()
+        .filter_map(|e| super::system_words::word(e.word_id.0).map(|w| to_hiragana(w.reading)))
+        .chain(lexicon.reading_of(word).map(str::to_string))
+        .peekable();
+    readings.peek().is_some() && !readings.any(|r| r == reading)
+}
+
+/// Is `word` two or more common words of two kanji or more, whose readings together are not
+/// `reading`? Then the kana in brackets after it are another name for it, not its reading:
+/// 相談窓口（サポステ） put さぽすて over 相談窓口. A name of single kanji (美蕾（ミライ）) is left
+/// to the reading in brackets.
+fn common_words_read_otherwise(
+    dict: &Dictionary,
+    lexicon: &Lexicon,
+    word: &str,
+    reading: &str,
+) -> bool {
+    let tokens = analyser::tokenize(dict, lexicon.dict.as_ref(), word);
+    let common = tokens.len() >= 2
+        && tokens.iter().all(|t| {
+            t.source == Source::System
+                && t.pos[0] == "名詞"
+                && t.pos[1] != "固有名詞"
+                && word[t.span.clone()].chars().count() >= 2
+                && t.reading.is_some()
+        });
+    common
+        && tokens
+            .iter()
+            .filter_map(|t| t.reading.as_deref())
+            .collect::<String>()
+            != reading
 }
 
 /// Where the word glossed by a reading of `kana` kana starts, if `before` ends with one.

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use lindera_core::dictionary::Dictionary;
 
 use super::analyser::{self, Source, Token};
-use super::gloss::glossed_words;
+use super::gloss::{glossed_words, is_reading_of};
 use super::kana::{is_ideograph, is_kana, is_kanji_like, to_hiragana};
 use super::latin::read_latin;
 use super::lexicon::{self, Lexicon};
@@ -292,8 +292,7 @@ impl Reader {
         // Words with a reading in parentheses after them, then the caller's words: both are
         // facts about this text that the analyser cannot know.
         let glossed = glossed_words(text, &|word, reading| {
-            !read_otherwise(dict, lexicon, word, reading)
-                && !common_words_read_otherwise(dict, lexicon, word, reading)
+            is_reading_of(dict, lexicon, word, reading)
         });
         let mut glossed = glossed.into_iter().peekable();
         let mut words = Vec::new();
@@ -364,46 +363,6 @@ fn read_places(text: &str, tokens: &mut Vec<Token>, place: &UserWords) {
         }
         i += 1;
     }
-}
-
-/// Is `word` one dictionary word whose readings do not include `reading`? Then a reading in
-/// parentheses after it is something else, a name (事業所（ひまわり）).
-fn read_otherwise(dict: &Dictionary, lexicon: &Lexicon, word: &str, reading: &str) -> bool {
-    let mut readings = dict
-        .dict
-        .find_surface(word)
-        .into_iter()
-        .filter_map(|e| super::system_words::word(e.word_id.0).map(|w| to_hiragana(w.reading)))
-        .chain(lexicon.reading_of(word).map(str::to_string))
-        .peekable();
-    readings.peek().is_some() && !readings.any(|r| r == reading)
-}
-
-/// Is `word` two or more common words of two kanji or more, whose readings together are not
-/// `reading`? Then the kana in brackets after it are another name for it, not its reading:
-/// 相談窓口（サポステ） put さぽすて over 相談窓口. A name of single kanji (美蕾（ミライ）) is left
-/// to the reading in brackets.
-fn common_words_read_otherwise(
-    dict: &Dictionary,
-    lexicon: &Lexicon,
-    word: &str,
-    reading: &str,
-) -> bool {
-    let tokens = analyser::tokenize(dict, lexicon.dict.as_ref(), word);
-    let common = tokens.len() >= 2
-        && tokens.iter().all(|t| {
-            t.source == Source::System
-                && t.pos[0] == "名詞"
-                && t.pos[1] != "固有名詞"
-                && word[t.span.clone()].chars().count() >= 2
-                && t.reading.is_some()
-        });
-    common
-        && tokens
-            .iter()
-            .filter_map(|t| t.reading.as_deref())
-            .collect::<String>()
-            != reading
 }
 
 /// Analyse `text[range]` (no user words in it) and append its words. `text` is the normalised
