@@ -264,7 +264,17 @@ fn address(d: &mut Decoder, x: &Field) -> Option<Address> {
         d.formatted(x, Format::PostalCode)
     });
     let city = d.required_text(&mut f, "city");
+    let street_pos = f.key_pos("street").unwrap_or(f.pos());
     let street = d.required_text(&mut f, "street");
+    // The page shows city and street together: a street that begins with the city showed
+    // ひかり市ひかり市栄町2-5-8.
+    if let (Some(city), Some(street)) = (&city, &street)
+        && !city.trim().is_empty()
+        && street.trim_start().starts_with(city.trim())
+    {
+        let problem = Problem::StreetRepeatsCity { city: city.clone() };
+        d.warning(street_pos, &f.child_path("street"), problem);
+    }
     let building = d.optional_text(&mut f, "building");
     d.finish(f, &["postal_code", "city", "street", "building"]);
     Some(Address {

@@ -125,6 +125,10 @@ pub enum Problem {
         digits: usize,
         expected: usize,
     },
+    /// `address.street` begins with `city`, which the page puts before it.
+    StreetRepeatsCity {
+        city: String,
+    },
     /// A field named like the end of a number (`300円`): a comma in a number inside `{ }` was
     /// read as the one between fields.
     NumberCutByComma {

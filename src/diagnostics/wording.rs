@@ -452,6 +452,20 @@ impl Problem {
                     "check the number (mobile, 050 and 0800 numbers have 11 digits, the others 10)",
                 ),
             ),
+            Problem::StreetRepeatsCity { city } => said(
+                msg(
+                    format!(
+                        "street が「{city}」ではじまっています（ページには city とあわせて「{city}{city}…」と出ます）"
+                    ),
+                    format!("street begins with \"{city}\", which the page already puts before it"),
+                ),
+                msg(
+                    format!("street には「{city}」のあとの町名と番地だけを書いてください"),
+                    format!(
+                        "write only what follows \"{city}\" in street: the town and the number"
+                    ),
+                ),
+            ),
             Problem::NumberCutByComma { key } => said(
                 msg(
                     format!(
@@ -1110,6 +1124,7 @@ mod tests {
                 value: s("8180005008038"),
             },
             Problem::NumberCutByComma { key: s("300") },
+            Problem::StreetRepeatsCity { city: s("Hikari") },
             Problem::ContactRequired,
             Problem::PhotoWithoutAlt,
             Problem::PhotoMissing { src: s("a.jpg") },
@@ -1267,9 +1282,10 @@ mod tests {
             Problem::UrlWithWords { .. } => 65,
             Problem::CorporateNumberCheck { .. } => 66,
             Problem::NumberCutByComma { .. } => 67,
+            Problem::StreetRepeatsCity { .. } => 68,
         }
     }
-    const KINDS: usize = 68;
+    const KINDS: usize = 69;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()
