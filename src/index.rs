@@ -158,6 +158,7 @@ fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
             .map(strip_author_ruby)
             .unwrap_or_default(),
         body: String::new(),
+        glossary_readings: glossary_readings(guide, entry, &work),
         accepts: entry.accepts.iter().map(|a| a.id().to_string()).collect(),
         transport,
         lunch,
@@ -165,6 +166,33 @@ fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
         wage,
         key_facts: key_facts(entry, transport, lunch),
     }
+}
+
+/// The readings of the glossary's terms (and of terms whose aliases) the entry's own text uses,
+/// in glossary order, each once: こうちん for a body that says 工賃. Found in the Markdown as
+/// written, which holds the same words as the text the search reads.
+fn glossary_readings(guide: &Guide, entry: &Entry, work: &[String]) -> Vec<String> {
+    let texts = [
+        Some(entry.body.as_str()),
+        entry.summary.as_deref(),
+        entry.easy.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(work.iter().map(String::as_str));
+    let terms: std::collections::BTreeSet<usize> = texts
+        .flat_map(|text| guide.term_names.occurrences(text).map(|found| found.term))
+        .collect();
+    let mut readings: Vec<String> = Vec::new();
+    for term in terms {
+        let kana = guide.site.glossary.get(term).map(|t| t.kana.trim());
+        if let Some(kana) = kana.filter(|k| !k.is_empty())
+            && !readings.iter().any(|r| r == kana)
+        {
+            readings.push(kana.to_string());
+        }
+    }
+    readings
 }
 
 fn key_facts(entry: &Entry, transport: Option<bool>, lunch: Option<bool>) -> Vec<String> {

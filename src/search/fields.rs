@@ -87,8 +87,18 @@ pub(crate) fn field_texts(doc: &SearchDoc, body: &str) -> [String; 7] {
         doc.area_name.clone(),
         doc.work.join(" "),
         facts_text(doc),
-        [doc.summary.as_str(), body].join("\n"),
+        body_text(doc, body),
     ]
+}
+
+/// The body field: the summary, the body, and the readings of the glossary's terms they use.
+fn body_text(doc: &SearchDoc, body: &str) -> String {
+    let mut text = [doc.summary.as_str(), body].join("\n");
+    for reading in &doc.glossary_readings {
+        text.push('\n');
+        text.push_str(reading);
+    }
+    text
 }
 
 /// Candidates for "the reading of the name": the integrator joins name, operator, area and work
@@ -121,7 +131,7 @@ fn facts_text(doc: &SearchDoc) -> String {
         parts.push("土曜日も利用できる 土曜 どよう");
     }
     if doc.wage.is_some() {
-        parts.push("工賃 賃金");
+        parts.push("工賃 賃金 こうちん ちんぎん");
     }
     parts.join(" ")
 }
@@ -168,5 +178,43 @@ fn accepts_words(id: &str) -> &'static str {
         "developmental" => "発達障害",
         "intractable" => "難病",
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The glossary's readings are indexed with the body, not shown anywhere: the body field
+    /// holds them after the summary and the body.
+    #[test]
+    fn glossary_readings_go_with_the_body() {
+        let doc = SearchDoc {
+            summary: "パンを焼きます。".into(),
+            glossary_readings: vec!["こうちん".into(), "じしゅせいひん".into()],
+            ..SearchDoc::default()
+        };
+        let texts = field_texts(&doc, "工賃は月1万円。");
+        assert_eq!(
+            texts[FIELD_COUNT - 1],
+            "パンを焼きます。\n工賃は月1万円。\nこうちん\nじしゅせいひん"
+        );
+        assert!(
+            texts
+                .iter()
+                .take(FIELD_COUNT - 1)
+                .all(|t| !t.contains("こうちん"))
+        );
+    }
+
+    /// A wage is found by its word and by the word's reading, as 送迎 is.
+    #[test]
+    fn a_wage_is_found_by_its_reading() {
+        let doc = SearchDoc {
+            wage: Some(16_500),
+            ..SearchDoc::default()
+        };
+        assert!(facts_text(&doc).contains("工賃 賃金 こうちん ちんぎん"));
+        assert!(!facts_text(&SearchDoc::default()).contains("こうちん"));
     }
 }

@@ -72,6 +72,9 @@ pub struct SearchDoc {
     /// Plain text (Markdown stripped). Left empty when the bodies are given on demand
     /// ([`build_index_with_bodies`]).
     pub body: String,
+    /// Readings of the glossary's terms that its texts use (工賃 → こうちん), indexed with the
+    /// body: a family types a word as it sounds, and a kana query then finds the kanji.
+    pub glossary_readings: Vec<String>,
     pub accepts: Vec<String>,
     pub transport: Option<bool>,
     pub lunch: Option<bool>,

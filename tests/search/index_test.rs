@@ -46,6 +46,8 @@ struct FixtureDoc {
     work: Vec<String>,
     summary: String,
     body: String,
+    #[serde(default)]
+    glossary_readings: Vec<String>,
     accepts: Vec<String>,
     transport: Option<bool>,
     lunch: Option<bool>,
@@ -69,6 +71,7 @@ impl From<FixtureDoc> for SearchDoc {
             work: d.work,
             summary: d.summary,
             body: d.body,
+            glossary_readings: d.glossary_readings,
             accepts: d.accepts,
             transport: d.transport,
             lunch: d.lunch,
@@ -379,4 +382,46 @@ fn corpus_offices_are_found_by_reading_and_name() {
         "a first query fetched {first_query} bytes: {}",
         report["firstQuery"]["heaviest"]
     );
+}
+
+/// A glossary word typed as it sounds finds what the word in kanji finds: the example region's
+/// index, built by the binary, asked through the browser client under Node.
+#[test]
+fn glossary_words_are_found_by_their_reading() {
+    let root = repo_root();
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let built = Command::new(env!("CARGO_BIN_EXE_shirube"))
+        .args(["build", "--no-furigana", "-o"])
+        .arg(&site)
+        .arg(&root)
+        .env("SHIRUBE_TODAY", "2026-12-01")
+        .output()
+        .expect("shirube runs");
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let results = |query: &str| -> u64 {
+        let output = Command::new("node")
+            .arg(root.join("tests/search/bench-query.mjs"))
+            .arg(site.join("search"))
+            .arg(query)
+            .output()
+            .unwrap_or_else(|e| panic!("could not run node: {e}"));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let report: serde_json::Value =
+            serde_json::from_slice(&output.stdout).expect("bench-query.mjs prints JSON");
+        report[0]["results"].as_u64().expect("a result count")
+    };
+    for (kanji, kana) in [("工賃", "こうちん"), ("自主製品", "じしゅせいひん")] {
+        let (by_kanji, by_kana) = (results(kanji), results(kana));
+        assert!(by_kanji > 0, "{kanji} finds nothing in the example");
+        assert_eq!(by_kana, by_kanji, "{kana} should find what {kanji} finds");
+    }
 }

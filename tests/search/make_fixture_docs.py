@@ -60,7 +60,19 @@ def yen(n):
     return f"{n:,}"
 
 
-def entry_doc(path, areas):
+def glossary_readings(texts, glossary):
+    """The readings of the glossary's terms the texts use (a term or one of its aliases), in
+    glossary order, each once: as the integrator's `glossary_readings` (src/index.rs)."""
+    readings = []
+    for term in glossary:
+        names = [term["term"], *(term.get("aliases") or [])]
+        kana = (term.get("kana") or "").strip()
+        if kana and kana not in readings and any(n and n in t for n in names for t in texts):
+            readings.append(kana)
+    return readings
+
+
+def entry_doc(path, areas, glossary):
     _, front, body = path.read_text(encoding="utf-8").split("---", 2)
     e = yaml.safe_load(front)
     ident = e.get("id") or path.stem
@@ -104,6 +116,7 @@ def entry_doc(path, areas):
         "work": [plain(w) for w in work],
         "summary": plain(e.get("summary") or ""),
         "body": plain(body),
+        "glossary_readings": glossary_readings([body, e.get("summary") or "", e.get("easy") or "", *work], glossary),
         "accepts": e.get("accepts") or [],
         "transport": transport,
         "lunch": lunch,
@@ -116,7 +129,8 @@ def entry_doc(path, areas):
 def main():
     site = yaml.safe_load((ROOT / "site.yaml").read_text(encoding="utf-8"))
     areas = {a["id"]: a for a in site["areas"]}
-    docs = [entry_doc(p, areas) for p in sorted((ROOT / "content" / "entries").glob("*.md"))]
+    glossary = yaml.safe_load((ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8"))
+    docs = [entry_doc(p, areas, glossary) for p in sorted((ROOT / "content" / "entries").glob("*.md"))]
     docs += json.loads((HERE / "extra-docs.json").read_text(encoding="utf-8"))
     out = HERE / "fixture-docs.json"
     out.write_text(json.dumps(docs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

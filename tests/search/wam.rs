@@ -99,6 +99,7 @@ fn office(row: &[String], service: &str, label: &str) -> Office {
         work: Vec::new(),
         summary: String::new(),
         body,
+        glossary_readings: Vec::new(),
         accepts: Vec::new(),
         transport: None,
         lunch: None,
