@@ -529,6 +529,16 @@ fn the_providers_guide_quotes_what_check_says() {
             "    work: [パンづくり, 販売, 清掃]\n  - type: b-type\n    capacity: 6\n",
             ":28:5 services[1]: 「就労継続支援B型」のサービスが2つあります（22行目にもあります）",
         ),
+        (
+            "summary: パンとお菓子をつくっています",
+            "summary: {工房|こうぼう}でパンとお菓子をつくっています",
+            ":5:10 値が {漢字|かんじ} のふりがなで始まっているので、{ } が YAML の書きかたと読まれました",
+        ),
+        (
+            "summary: パンとお菓子をつくっています",
+            "summary: {工房|こうぼう}でパンとお菓子をつくっています",
+            "直しかた: 値の前後を \" でかこんでください（summary: \"{工房|こうぼう}でパンとお菓子をつくっています\"）",
+        ),
     ];
     // What the guide says may be written another way is read without a problem.
     let forgiven: &[(&str, &str)] = &[

@@ -50,6 +50,9 @@ use crate::check::spec::{self, SUMMARY_MAX};
 /// What an entry is checked against beyond its own file.
 pub struct EntryContext<'a> {
     pub area_ids: Vec<String>,
+    /// Each area's id by its name and by its reading, for an entry that names its area instead
+    /// of giving its id (`area: 東部`).
+    pub area_names: Vec<(String, String)>,
     /// The site folder: photos must be inside it (content/media), and are looked into here, so
     /// that a broken file is reported with its line.
     pub site_dir: &'a std::path::Path,
@@ -71,6 +74,19 @@ impl<'a> EntryContext<'a> {
         EntryContext {
             area_ids: config
                 .map(|c| c.areas.iter().map(|a| a.id.clone()).collect())
+                .unwrap_or_default(),
+            area_names: config
+                .map(|c| {
+                    c.areas
+                        .iter()
+                        .flat_map(|a| {
+                            [
+                                (a.name.clone(), a.id.clone()),
+                                (a.kana.clone(), a.id.clone()),
+                            ]
+                        })
+                        .collect()
+                })
                 .unwrap_or_default(),
             site_dir,
             cache: Cache::for_site(site_dir),
@@ -144,6 +160,11 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
                 x.node.pos,
                 &x.path,
                 Problem::UnknownArea {
+                    meant: cx
+                        .area_names
+                        .iter()
+                        .find(|(name, _)| !name.is_empty() && *name == value)
+                        .map(|(_, id)| id.clone()),
                     value,
                     allowed: cx.area_ids.to_vec(),
                 },

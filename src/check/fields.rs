@@ -7,6 +7,7 @@ use crate::check::forgiving::{self, ChoiceMatch};
 use crate::check::formats;
 use crate::content::date::Date;
 use crate::content::model::Choice;
+use crate::content::syntax_causes;
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::Pos;
 use crate::diagnostics::{Expected, Format, Problem};
@@ -204,6 +205,12 @@ impl<'a> Decoder<'a> {
             Value::Str(s) => Some(s.trim().to_string()),
             Value::Int(i) => Some(i.to_string()),
             Value::Float(f) => Some(f.to_string()),
+            Value::Map(pairs)
+                if let Some(ruby) = syntax_causes::ruby_as_mapping(pairs, &field.path) =>
+            {
+                self.error(field.node.pos, &field.path, ruby);
+                None
+            }
             _ => {
                 self.wrong_type(field.node, &field.path, Expected::Text);
                 None
@@ -286,10 +293,12 @@ impl<'a> Decoder<'a> {
         } else if let Some(canonical) = forgiving::formatted(format, &text) {
             Some(canonical)
         } else {
-            let problem = exact_problem(format, &text).unwrap_or(Problem::BadFormat {
-                format,
-                value: text,
-            });
+            let plain = forgiving::plain_width(&text);
+            let problem =
+                formats::exact_problem(format, &text, &plain).unwrap_or(Problem::BadFormat {
+                    format,
+                    value: text,
+                });
             self.error(field.node.pos, &field.path, problem);
             None
         }
@@ -468,38 +477,6 @@ impl<'a> Decoder<'a> {
 
     pub fn required_text(&mut self, fields: &mut Fields, key: &str) -> Option<String> {
         self.required(fields, key, |d, f| d.text(f))
-    }
-}
-
-/// What is wrong with `text`, which is not of `format` even as typed, where it can be said
-/// more exactly than "not a phone number": a digit too many for its kind, a 法人番号 whose check
-/// digit does not match, words pasted after an address.
-fn exact_problem(format: Format, text: &str) -> Option<Problem> {
-    let plain = forgiving::plain_width(text);
-    match format {
-        Format::Phone => {
-            let (digits, expected) = formats::phone_digits_wrong(&plain)?;
-            Some(Problem::PhoneDigits {
-                value: text.to_string(),
-                digits,
-                expected,
-            })
-        }
-        Format::CorporateNumber => {
-            let digits: String = plain.chars().filter(|c| *c != '-').collect();
-            formats::is_digits(&digits, 13).then(|| Problem::CorporateNumberCheck {
-                value: text.to_string(),
-            })
-        }
-        Format::Url => {
-            let typed = crate::text::nfkc(text);
-            let url = formats::url_before_pasted_words(&typed)?;
-            Some(Problem::UrlWithWords {
-                value: text.to_string(),
-                url: url.to_string(),
-            })
-        }
-        _ => None,
     }
 }
 

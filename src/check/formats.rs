@@ -1,6 +1,6 @@
 //! Shapes of the small values providers type: phone numbers, postal codes, URLs, readings.
 
-use crate::diagnostics::Format;
+use crate::diagnostics::{Format, Problem};
 
 pub fn is_valid(format: Format, text: &str) -> bool {
     match format {
@@ -190,6 +190,38 @@ pub fn parse_time(text: &str) -> Option<u16> {
     let h: u16 = h.parse().ok()?;
     let m: u16 = m.parse().ok()?;
     (h <= 24 && m < 60 && h * 60 + m <= 24 * 60).then_some(h * 60 + m)
+}
+
+/// What is wrong with `text`, which is not of `format` even as typed, where it can be said
+/// more exactly than "not a phone number": a digit too many for its kind, a 法人番号 whose check
+/// digit does not match, words pasted after an address. `plain` is `text` in half-width
+/// (`forgiving::plain_width`).
+pub(crate) fn exact_problem(format: Format, text: &str, plain: &str) -> Option<Problem> {
+    match format {
+        Format::Phone => {
+            let (digits, expected) = phone_digits_wrong(plain)?;
+            Some(Problem::PhoneDigits {
+                value: text.to_string(),
+                digits,
+                expected,
+            })
+        }
+        Format::CorporateNumber => {
+            let digits: String = plain.chars().filter(|c| *c != '-').collect();
+            is_digits(&digits, 13).then(|| Problem::CorporateNumberCheck {
+                value: text.to_string(),
+            })
+        }
+        Format::Url => {
+            let typed = crate::text::nfkc(text);
+            let url = url_before_pasted_words(&typed)?;
+            Some(Problem::UrlWithWords {
+                value: text.to_string(),
+                url: url.to_string(),
+            })
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! reported where it is. Block scalars (`notes: |`) are skipped: anything may be written in them.
 
 use crate::diagnostics::{Pos, Problem};
+use crate::yaml::{Key, Node, Value};
 
 /// Every recognisable mistake in `text`, with its position (`line_offset` as in `yaml::parse`).
 pub fn find(text: &str, line_offset: u32) -> Vec<(Pos, Problem)> {
@@ -66,9 +67,11 @@ pub fn find(text: &str, line_offset: u32) -> Vec<(Pos, Problem)> {
                     block_scalar = Some(indent.len());
                     continue;
                 }
+                let value_column = column_after_key + 1 + leading_spaces(&after_key[1..]);
                 if let Some(column) = unclosed_quote(value) {
-                    let value_column = column_after_key + 1 + leading_spaces(&after_key[1..]);
                     found.push((at(value_column + column), Problem::UnclosedQuote));
+                } else if let Some(quoted) = quoted_if_ruby_opens(value) {
+                    found.push((at(value_column), Problem::RubyOpensValue { key, quoted }));
                 }
                 continue;
             }
@@ -128,6 +131,44 @@ fn unclosed_quote(value: &str) -> Option<usize> {
     Some(0)
 }
 
+/// The value in double quotes when it begins with author ruby (`{箱折り|はこおり}や…`), which
+/// YAML reads as the start of a mapping; long values are cut after their beginning.
+fn quoted_if_ruby_opens(value: &str) -> Option<String> {
+    let inside = value.strip_prefix('{')?.split('}').next()?;
+    let (base, reading) = inside.split_once('|')?;
+    let is_ruby = !base.trim().is_empty()
+        && !base.is_ascii()
+        && !inside.contains(": ")
+        && !reading.contains([',', '{']);
+    if !is_ruby {
+        return None;
+    }
+    const SHOWN_CHARS: usize = 24;
+    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+    let mut shown: String = escaped.chars().take(SHOWN_CHARS).collect();
+    if escaped.chars().count() > SHOWN_CHARS {
+        shown.push('…');
+    }
+    Some(format!("\"{shown}\""))
+}
+
+/// The problem of a text field written `{漢字|かんじ}` whole, which YAML reads as a mapping of
+/// one key (`漢字|かんじ`) with no value; `path` is the field's (`summary`, `services[0].notes`).
+pub fn ruby_as_mapping(entries: &[(Key, Node)], path: &str) -> Option<Problem> {
+    let [(key, value)] = entries else {
+        return None;
+    };
+    let (base, _) = key.name.split_once('|')?;
+    if !matches!(value.value, Value::Null) || base.trim().is_empty() || base.is_ascii() {
+        return None;
+    }
+    let field = path.rsplit('.').next().unwrap_or(path);
+    Some(Problem::RubyOpensValue {
+        key: field.to_string(),
+        quoted: format!("\"{{{}}}\"", key.name.replace('"', "\\\"")),
+    })
+}
+
 /// Whether bytes that are not UTF-8 read as Shift_JIS (what Excel and Windows Notepad of old
 /// save): every byte a single-byte character or a valid double-byte pair, and at least one pair.
 pub fn looks_like_shift_jis(bytes: &[u8]) -> bool {
@@ -161,6 +202,34 @@ mod tests {
             .into_iter()
             .map(|(pos, problem)| (pos.line, pos.column, problem))
             .collect()
+    }
+
+    /// A value that begins with author ruby: named, with the value quoted as the fix; braces
+    /// that are a mapping or a list item's are left to the parser's message.
+    #[test]
+    fn ruby_at_the_start_of_a_value() {
+        let text = "name: {曙|あけぼの}ワークショップ\nsummary: {箱折り|はこおり}や部品の組立など、座ってできる軽作業が中心です。\ngeo: { lat: 35.6, lon: 139.9 }\nnotes: {a|b}\n";
+        assert_eq!(
+            problems(text),
+            vec![
+                (
+                    2,
+                    7,
+                    Problem::RubyOpensValue {
+                        key: "name".into(),
+                        quoted: "\"{曙|あけぼの}ワークショップ\"".into(),
+                    }
+                ),
+                (
+                    3,
+                    10,
+                    Problem::RubyOpensValue {
+                        key: "summary".into(),
+                        quoted: "\"{箱折り|はこおり}や部品の組立など、座ってでき…\"".into(),
+                    }
+                ),
+            ]
+        );
     }
 
     #[test]

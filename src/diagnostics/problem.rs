@@ -79,6 +79,8 @@ pub enum Problem {
     UnknownArea {
         value: String,
         allowed: Vec<String>,
+        /// The id of the area `value` is the name or reading of (`東部` → `higashi`).
+        meant: Option<String>,
     },
     DuplicateId {
         id: String,
@@ -253,6 +255,12 @@ pub enum Problem {
         key: String,
     },
     UnclosedQuote,
+    /// A value that begins with author ruby (`summary: {箱折り|はこおり}や…`): YAML reads a
+    /// value that begins with `{` as a mapping. `quoted` is the value in double quotes.
+    RubyOpensValue {
+        key: String,
+        quoted: String,
+    },
     /// The file is Shift_JIS (Excel's or old Notepad's "ANSI"), not UTF-8.
     ShiftJis,
     /// A body links to a file (`../../media/flyer.html`) rather than a page of the guide.

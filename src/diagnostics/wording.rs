@@ -287,7 +287,27 @@ impl Problem {
                     ),
                 )
             }
-            Problem::UnknownArea { value, allowed } => said(
+            Problem::UnknownArea {
+                value,
+                meant: Some(id),
+                ..
+            } => said(
+                msg(
+                    format!("\"{value}\" は地域の名前です。area には地域の id を書きます"),
+                    format!("\"{value}\" is an area's name; area takes the area's id"),
+                ),
+                msg(
+                    format!(
+                        "area: {id} と書いてください（地域の名前とよみがなは site.yaml にあります）"
+                    ),
+                    format!("write area: {id} (site.yaml holds the area's name and reading)"),
+                ),
+            ),
+            Problem::UnknownArea {
+                value,
+                allowed,
+                meant: None,
+            } => said(
                 msg(
                     format!(
                         "\"{value}\" は site.yaml の areas にありません（使えるもの: {}）",
@@ -892,6 +912,16 @@ impl Problem {
                     "close it with the same quote at the end of the value (e.g. phone: \"0123-45-6789\")",
                 ),
             ),
+            Problem::RubyOpensValue { key, quoted } => said(
+                msg(
+                    "値が {漢字|かんじ} のふりがなで始まっているので、{ } が YAML の書きかたと読まれました",
+                    "the value begins with author ruby {base|reading}, so YAML read its { } as a mapping",
+                ),
+                msg(
+                    format!("値の前後を \" でかこんでください（{key}: {quoted}）"),
+                    format!("put the value in double quotes ({key}: {quoted})"),
+                ),
+            ),
             Problem::LinkToFile { target } => said(
                 msg(
                     format!(
@@ -1061,6 +1091,12 @@ mod tests {
             Problem::UnknownArea {
                 value: s("x"),
                 allowed: vec![s("kita")],
+                meant: None,
+            },
+            Problem::UnknownArea {
+                value: s("North"),
+                allowed: vec![s("kita")],
+                meant: Some(s("kita")),
             },
             Problem::DuplicateId {
                 id: s("a"),
@@ -1196,6 +1232,10 @@ mod tests {
             Problem::FullWidthColon { key: s("name") },
             Problem::ColonWithoutSpace { key: s("name") },
             Problem::UnclosedQuote,
+            Problem::RubyOpensValue {
+                key: s("summary"),
+                quoted: s("\"{Tokyo|tokyo} office\""),
+            },
             Problem::ShiftJis,
             Problem::LinkToFile {
                 target: s("../../media/flyer.html"),
@@ -1283,9 +1323,10 @@ mod tests {
             Problem::CorporateNumberCheck { .. } => 66,
             Problem::NumberCutByComma { .. } => 67,
             Problem::StreetRepeatsCity { .. } => 68,
+            Problem::RubyOpensValue { .. } => 69,
         }
     }
-    const KINDS: usize = 69;
+    const KINDS: usize = 70;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()
