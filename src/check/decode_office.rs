@@ -62,7 +62,13 @@ pub(super) fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {
         }
         let mut g = d.fields(x.node, &x.path)?;
         let available = d.required(&mut g, "available", |d, x| d.boolean(x));
+        let cost_pos = g.key_pos("cost_yen");
         let cost_yen = d.optional(&mut g, "cost_yen", |d, x| d.range(x, spec::LUNCH_COST));
+        // A price beside "no lunch" contradicts it: the page shows なし, and the price nowhere.
+        if let (Some(false), Some(cost), Some(pos)) = (available, cost_yen, cost_pos) {
+            let path = format!("{}.cost_yen", x.path);
+            d.warning(pos, &path, Problem::CostWithoutLunch { cost });
+        }
         let notes = d.optional_text(&mut g, "notes");
         d.finish(g, &["available", "cost_yen", "notes"]);
         Some(Lunch {

@@ -104,6 +104,10 @@ pub enum Problem {
         figure_ja: String,
         figure_en: String,
     },
+    /// `lunch: { available: false, cost_yen: 300 }`: a price for a lunch there is not.
+    CostWithoutLunch {
+        cost: i64,
+    },
     NotForService {
         field: String,
         service: String,

@@ -417,6 +417,20 @@ impl Problem {
                     "add the fiscal year, e.g. \"fiscal_year: 2024\"",
                 ),
             ),
+            Problem::CostWithoutLunch { cost } => said(
+                msg(
+                    format!(
+                        "昼食が「なし」（available: false）なのに、値段（{cost}円）が書いてあります（ページには「なし」とだけ出ます）"
+                    ),
+                    format!(
+                        "lunch is not available (available: false) but has a price ({cost} yen); the page shows only that there is none"
+                    ),
+                ),
+                msg(
+                    "昼食があるなら available: true に、ないなら cost_yen の行を消してください",
+                    "write available: true if there is lunch, or delete the cost_yen line",
+                ),
+            ),
             Problem::NotForService { field, service } => said(
                 msg(
                     format!("「{field}」は {service} のサービスには書けません"),
@@ -1123,6 +1137,7 @@ mod tests {
                 figure_ja: s("工賃・賃金"),
                 figure_en: s("wage"),
             },
+            Problem::CostWithoutLunch { cost: 300 },
             Problem::NotForService {
                 field: s("wage"),
                 service: s("transition"),
@@ -1324,9 +1339,10 @@ mod tests {
             Problem::NumberCutByComma { .. } => 67,
             Problem::StreetRepeatsCity { .. } => 68,
             Problem::RubyOpensValue { .. } => 69,
+            Problem::CostWithoutLunch { .. } => 70,
         }
     }
-    const KINDS: usize = 70;
+    const KINDS: usize = 71;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()
