@@ -104,6 +104,11 @@ pub enum Problem {
         figure_ja: String,
         figure_en: String,
     },
+    /// A link written with full-width brackets (`［ホームページ］（https://…）`): not a link.
+    FullWidthLink {
+        written: String,
+        fixed: String,
+    },
     /// `lunch: { available: false, cost_yen: 300 }`: a price for a lunch there is not.
     CostWithoutLunch {
         cost: i64,

@@ -417,6 +417,16 @@ impl Problem {
                     "add the fiscal year, e.g. \"fiscal_year: 2024\"",
                 ),
             ),
+            Problem::FullWidthLink { written, fixed } => said(
+                msg(
+                    format!("「{written}」は かっこが全角なので、リンクになりません"),
+                    format!("\"{written}\" has full-width brackets, so it is not a link"),
+                ),
+                msg(
+                    format!("半角の [ ] と ( ) で書いてください（{fixed}）"),
+                    format!("write it with half-width [ ] and ( ) ({fixed})"),
+                ),
+            ),
             Problem::CostWithoutLunch { cost } => said(
                 msg(
                     format!(
@@ -1138,6 +1148,10 @@ mod tests {
                 figure_en: s("wage"),
             },
             Problem::CostWithoutLunch { cost: 300 },
+            Problem::FullWidthLink {
+                written: s("[site](https://example.jp/)"),
+                fixed: s("[site](https://example.jp/)"),
+            },
             Problem::NotForService {
                 field: s("wage"),
                 service: s("transition"),
@@ -1340,9 +1354,10 @@ mod tests {
             Problem::StreetRepeatsCity { .. } => 68,
             Problem::RubyOpensValue { .. } => 69,
             Problem::CostWithoutLunch { .. } => 70,
+            Problem::FullWidthLink { .. } => 71,
         }
     }
-    const KINDS: usize = 71;
+    const KINDS: usize = 72;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()
