@@ -78,10 +78,11 @@ fn a_city_imports_into_its_own_area_and_the_site_builds_with_no_broken_link() {
     );
     assert!(stdout.contains("新しく 5 か所"), "{stdout}");
 
-    // The municipality becomes an area, with its reading from Japan Post's data.
+    // The municipality becomes an area, with its reading from Japan Post's data and its
+    // prefecture as its group.
     let yaml = std::fs::read_to_string(dir.join("site.yaml")).unwrap();
     assert!(
-        yaml.contains("- { id: kashima, name: \"鹿嶋市\", kana: \"かしまし\" }"),
+        yaml.contains("- { id: kashima, name: \"鹿嶋市\", kana: \"かしまし\", group: \"茨城県\" }"),
         "{yaml}"
     );
 

@@ -257,3 +257,81 @@ fn a_guide_with_many_areas_counts_them_in_every_footer() {
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(home.contains("areas/a07/"), "the home page lists the areas");
 }
+
+/// Areas in two or more groups (a national guide's prefectures) are listed group by group on
+/// the home and search pages, each group with its entries' count, the areas without a group
+/// first; with one group or none the list stays flat.
+#[test]
+fn areas_in_groups_are_listed_group_by_group() {
+    let site = site_with_offices(3);
+    let yaml_path = site.path().join("site.yaml");
+    let yaml = std::fs::read_to_string(&yaml_path).unwrap();
+    let grouped = yaml
+        .replace("kana: ほくぶ }", "kana: ほくぶ, group: 北の県 }")
+        .replace("kana: とうぶ }", "kana: とうぶ, group: 北の県 }")
+        .replace("kana: せいぶ }", "kana: せいぶ, group: 西の県 }");
+    let areas = |html: &str| ids_after(html, "href=\"areas/");
+    let groups = |html: &str| -> Vec<String> {
+        html.split("<details class=\"area-group\">")
+            .skip(1)
+            .map(|g| {
+                let summary = g.split("</summary>").next().unwrap();
+                summary.replace(['<', '>'], " ")
+            })
+            .collect()
+    };
+
+    let out = site.path().join("flat");
+    build(site.path(), &out);
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        groups(&home).is_empty(),
+        "no group in site.yaml: a flat list"
+    );
+
+    std::fs::write(&yaml_path, &grouped).unwrap();
+    let out = site.path().join("grouped");
+    build(site.path(), &out);
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let found = groups(&home);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].contains("北の県") && found[1].contains("西の県"),
+        "{found:?}"
+    );
+    // 北の県 holds 北部 (the three offices and the base's entries there) and 東部.
+    let count = |summary: &str| -> usize {
+        let digits: String = summary
+            .split("件")
+            .next()
+            .unwrap()
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        digits.parse().unwrap()
+    };
+    assert!(count(&found[0]) >= 3, "{found:?}");
+    // (the footer lists them again, flat)
+    assert_eq!(
+        areas(&home)[..3],
+        ["kita/", "higashi/", "nishi/"].map(String::from)
+    );
+    let search = std::fs::read_to_string(out.join("search/index.html")).unwrap();
+    assert_eq!(
+        groups(&search).len(),
+        4,
+        "the filter's groups and the browse list's"
+    );
+
+    // One group is no grouping.
+    let one = grouped.replace("group: 西の県", "group: 北の県");
+    std::fs::write(&yaml_path, one).unwrap();
+    let out = site.path().join("one-group");
+    build(site.path(), &out);
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(groups(&home).is_empty());
+}

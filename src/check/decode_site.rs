@@ -87,7 +87,8 @@ fn areas(d: &mut Decoder, field: &Field) -> Vec<Area> {
         let id = d.required(&mut f, "id", |d, x| d.formatted(x, Format::Id));
         let name = d.required_text(&mut f, "name");
         let kana = d.required(&mut f, "kana", |d, x| d.reading(x));
-        d.finish(f, &["id", "name", "kana"]);
+        let group = d.optional_text(&mut f, "group");
+        d.finish(f, &["id", "name", "kana", "group"]);
         let id = id?;
         if !seen.insert(id.clone()) {
             d.error(
@@ -104,6 +105,7 @@ fn areas(d: &mut Decoder, field: &Field) -> Vec<Area> {
             id,
             name: name?,
             kana: kana?,
+            group,
         })
     })
 }

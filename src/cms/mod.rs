@@ -516,6 +516,7 @@ mod tests {
                 id: "kita".into(),
                 name: "北部".into(),
                 kana: "ほくぶ".into(),
+                group: None,
             }]
             .into(),
             furigana: FuriganaSetting::AboveGrade(2),

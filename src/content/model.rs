@@ -52,6 +52,9 @@ pub struct Area {
     pub id: String,
     pub name: String,
     pub kana: String,
+    /// What the area belongs to (`青森県` for `青森市`): a guide whose areas fall into two or
+    /// more groups lists them group by group, not a thousand in one list.
+    pub group: Option<String>,
 }
 
 /// The areas of site.yaml in their order, found by id without a search: a national guide has a
@@ -790,6 +793,7 @@ mod tests {
             id: id.into(),
             name: name.into(),
             kana: String::new(),
+            group: None,
         };
         let areas: Areas = vec![
             area("kita", "北部"),

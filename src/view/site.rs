@@ -1,6 +1,6 @@
 //! What every page knows about the whole guide: its title, the menu, the listings with counts.
 
-use crate::content::model::{Disability, WHERE_TO_ASK};
+use crate::content::model::{Areas, Disability, WHERE_TO_ASK};
 use crate::enrich::Guide;
 use crate::text::Html;
 use crate::view::categories::{self, Category};
@@ -21,6 +21,9 @@ pub struct SiteContext {
     pub categories: Vec<Link>,
     /// Empty on the pages that do not list the areas (see `footer_areas`).
     pub areas: Vec<Link>,
+    /// The same links group by group, when the areas fall into two or more groups (site.yaml's
+    /// `group`: a national guide's prefectures); empty otherwise.
+    pub area_groups: Vec<AreaGroup>,
     /// How many areas the guide has, on every page.
     pub area_count: usize,
     pub pages: Vec<Link>,
@@ -47,6 +50,15 @@ pub struct Choice {
 }
 
 #[derive(Debug, Serialize)]
+pub struct AreaGroup {
+    /// The group's name; empty for the areas that have none (listed first).
+    pub label: Html,
+    /// The entries of all its areas.
+    pub count: usize,
+    pub areas: Vec<Link>,
+}
+
+#[derive(Debug, Serialize, Clone)]
 pub struct Link {
     pub id: String,
     pub url: String,
@@ -69,17 +81,19 @@ impl SiteContext {
             description: Html::markup(c.description()),
             count: site.entries.iter().filter(|e| c.includes(e)).count(),
         };
+        let areas = match with_areas {
+            true => area_links(guide, root, tx),
+            false => Vec::new(),
+        };
         SiteContext {
+            area_groups: area_groups(&config.areas, &areas, tx),
+            areas,
             title: tx.html(&config.title),
             title_plain: tx.plain(&config.title),
             region: tx.html(&config.region),
             description: tx.html(&config.description),
             data_date: config.data_date.map(|d| d.japanese()),
             categories: categories::all().into_iter().map(category_link).collect(),
-            areas: match with_areas {
-                true => area_links(guide, root, tx),
-                false => Vec::new(),
-            },
             area_count: config.areas.len(),
             pages: site
                 .pages
@@ -111,6 +125,31 @@ impl SiteContext {
             csp: super::csp::PAGES,
         }
     }
+}
+
+/// `links` (one per area of `areas`, in their order) group by group, in the order each group
+/// first appears, the areas without a group first; nothing when there are fewer than two groups.
+fn area_groups(areas: &Areas, links: &[Link], tx: &dyn TextStyle) -> Vec<AreaGroup> {
+    let mut groups: Vec<(Option<&str>, Vec<Link>)> = Vec::new();
+    for (area, link) in areas.as_slice().iter().zip(links) {
+        let group = area.group.as_deref();
+        match groups.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, members)) => members.push(link.clone()),
+            None => groups.push((group, vec![link.clone()])),
+        }
+    }
+    if groups.iter().filter(|(g, _)| g.is_some()).count() < 2 {
+        return Vec::new();
+    }
+    groups.sort_by_key(|(g, _)| g.is_some());
+    groups
+        .into_iter()
+        .map(|(group, areas)| AreaGroup {
+            label: group.map(|g| tx.html(g)).unwrap_or_default(),
+            count: areas.iter().map(|a| a.count).sum(),
+            areas,
+        })
+        .collect()
 }
 
 /// A link to each area's listing, with its count of entries.

@@ -13,6 +13,9 @@ pub struct NewArea {
     pub id: String,
     pub name: String,
     pub kana: String,
+    /// Its prefecture (site.yaml's `group`: the pages list a guide's areas by prefecture when
+    /// there are two or more).
+    pub group: String,
     /// Where it sorts: prefecture code, then reading.
     order: (u8, String),
 }
@@ -50,6 +53,7 @@ impl Planner {
         self.new.push(NewArea {
             id: id.clone(),
             name: name.to_string(),
+            group: place.prefecture.clone(),
             order: (place.prefecture_code, kana.clone()),
             kana,
         });
@@ -82,10 +86,11 @@ fn with_areas(text: &str, new: &[NewArea]) -> String {
         .position(|l| l.trim_end() == "areas:" || l.starts_with("areas:"));
     let item = |indent: &str, a: &NewArea| {
         format!(
-            "{indent}- {{ id: {}, name: {}, kana: {} }}",
+            "{indent}- {{ id: {}, name: {}, kana: {}, group: {} }}",
             a.id,
             quoted(&a.name),
-            quoted(&a.kana)
+            quoted(&a.kana),
+            quoted(&a.group)
         )
     };
     let Some(start) = start.filter(|&i| lines[i].trim_end() == "areas:") else {
@@ -142,15 +147,16 @@ mod tests {
             id: "yokote".into(),
             name: "横手市".into(),
             kana: "よこてし".into(),
+            group: "秋田県".into(),
             order: (5, "よこてし".into()),
         }];
         assert_eq!(
             with_areas(yaml, &new),
-            "title: x\nareas:\n  - { id: chuo, name: 中央, kana: ちゅうおう }\n  - { id: yokote, name: \"横手市\", kana: \"よこてし\" }\n\nfurigana: { grade: 2 }\n"
+            "title: x\nareas:\n  - { id: chuo, name: 中央, kana: ちゅうおう }\n  - { id: yokote, name: \"横手市\", kana: \"よこてし\", group: \"秋田県\" }\n\nfurigana: { grade: 2 }\n"
         );
         assert_eq!(
             with_areas("title: x\n", &new),
-            "title: x\nareas:\n  - { id: yokote, name: \"横手市\", kana: \"よこてし\" }\n"
+            "title: x\nareas:\n  - { id: yokote, name: \"横手市\", kana: \"よこてし\", group: \"秋田県\" }\n"
         );
     }
 }

@@ -39,6 +39,10 @@ function start(form) {
   // filters that came with the URL are shown, so nobody wonders why results are few
   const details = form.querySelector('details');
   if (details && hasFilter(readFilters(form))) details.open = true;
+  // and an area ticked inside a closed group (a national guide's prefectures) is shown too
+  for (const group of form.querySelectorAll('details.area-group')) {
+    if (group.querySelector('input:checked')) group.open = true;
+  }
 
   async function run() {
     const mine = ++generation;
