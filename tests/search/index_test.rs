@@ -12,11 +12,14 @@
 //! - The corpus check: every real office of the national open data, found by its reading in the
 //!   top 3 and by its name in the top 1, through the real browser client under Node.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod wam;
 
 use serde::Deserialize;
 use shirube::search::{SearchDoc, SearchError, build_index, build_index_with_bodies};
 use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -391,17 +394,15 @@ fn glossary_words_are_found_by_their_reading() {
     let root = repo_root();
     let out = tempfile::tempdir().expect("temp dir");
     let site = out.path().join("site");
-    let built = Command::new(env!("CARGO_BIN_EXE_shirube"))
-        .args(["build", "--no-furigana", "-o"])
-        .arg(&site)
-        .arg(&root)
-        .env("SHIRUBE_TODAY", "2026-12-01")
-        .output()
-        .expect("shirube runs");
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
+    common::shirube_ok(
+        &root,
+        [
+            OsStr::new("build"),
+            OsStr::new("--no-furigana"),
+            OsStr::new("-o"),
+        ]
+        .into_iter()
+        .chain([site.as_os_str()]),
     );
     let results = |query: &str| -> u64 {
         let output = Command::new("node")
