@@ -5,11 +5,18 @@ use crate::enrich::Guide;
 use crate::hashing::FastMap;
 use crate::output::Files;
 use crate::paths::slash;
-use crate::search::{SearchDoc, SearchError, build_index_with_bodies};
-use crate::text::strip_author_ruby;
+use crate::search::{Ruby, SearchDoc, SearchError, build_index_with};
+use crate::text::{html_to_segments, strip_author_ruby};
 use crate::view::entries::{area_name, yen};
+use crate::view::style::TextStyle;
 
-pub fn index(guide: &Guide, files: &mut Files) -> Result<usize, SearchError> {
+/// Writes the index under `search/`; with the furigana edition's style, the results' texts also
+/// with that edition's ruby (`search::Ruby`). Returns the number of documents.
+pub fn index(
+    guide: &Guide,
+    files: &mut Files,
+    furigana: Option<&dyn TextStyle>,
+) -> Result<usize, SearchError> {
     let docs: Vec<SearchDoc> = guide.site.entries.iter().map(|e| doc(guide, e)).collect();
     // Bodies are made when the index reads them, not kept in every document.
     let entries: FastMap<&str, &Entry> = guide
@@ -23,7 +30,19 @@ pub fn index(guide: &Guide, files: &mut Files) -> Result<usize, SearchError> {
             .get(doc.id.as_str())
             .map_or_else(String::new, |e| body(e))
     };
-    for (path, bytes) in build_index_with_bodies(&docs, &bodies)? {
+    // Read as the entry's page reads them: at the entry's place, from the ruby the pages keep.
+    let ruby = |doc: &SearchDoc, texts: &[&str]| {
+        let Some(style) = furigana else {
+            return Vec::new();
+        };
+        let style = style.at(entries.get(doc.id.as_str()).and_then(|e| guide.place(e)));
+        texts
+            .iter()
+            .map(|text| html_to_segments(&style.html(text)))
+            .collect()
+    };
+    let ruby: Option<&Ruby> = furigana.map(|_| &ruby as &Ruby);
+    for (path, bytes) in build_index_with(&docs, &bodies, ruby)? {
         files.add(format!("search/{}", slash(&path)), bytes);
     }
     Ok(docs.len())

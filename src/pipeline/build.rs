@@ -14,6 +14,7 @@ use crate::pdfs::{Manifest, PageCountError};
 use crate::print::pdf::{Chromium, PdfError};
 use crate::theme::{Theme, ThemeError};
 use crate::view::pdfs::Shelf;
+use crate::view::style::{Furigana, TextStyle};
 use crate::{assets, enrich, export, index, output, print, render, search, text};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -189,6 +190,9 @@ pub(super) struct Made {
     pub theme: Theme,
     /// The PDFs the output holds: its pages link them with a fingerprint of the whole site.
     pub manifest: Manifest,
+    /// The furigana edition's style, with every text it has read: a preview's edit reads
+    /// only what it changed.
+    pub furigana: Option<Furigana>,
 }
 
 /// [`build_with_progress`], handing back what the site was made from when `keep` (the preview).
@@ -251,9 +255,19 @@ pub(super) fn build_keeping(
     // document when no page links a PDF made of it: they are made beside the pages (a branch of
     // the files), each side's serial parts filling the core the other leaves idle.
     let mut side_files = files.branch();
+    let furigana = options.furigana.then(|| Furigana::new(&guide));
     let (main, side) = rayon::join(
-        || print_and_pages(&guide, &theme, options, progress, &mut files),
-        || index_and_data(&guide, &theme, options, &mut side_files),
+        || {
+            print_and_pages(
+                &guide,
+                &theme,
+                options,
+                furigana.as_ref(),
+                progress,
+                &mut files,
+            )
+        },
+        || index_and_data(&guide, &theme, options, furigana.as_ref(), &mut side_files),
     );
     let (manifest, pages, main_timings) = main?;
     let side_timings = side?;
@@ -266,9 +280,9 @@ pub(super) fn build_keeping(
     let file_count = files.len();
     // A build that keeps nothing lets go of its guide (a national guide's entries are some
     // hundred thousand allocations) while the output is swapped in, not after.
-    let (written, guide) = rayon::join(
+    let (written, kept) = rayon::join(
         || t.run(Stage::Write, || files.commit(&options.out_dir)),
-        move || keep.then_some(guide),
+        move || keep.then_some((guide, furigana)),
     );
     written.map_err(|(path, error)| BuildError::Write { path, error })?;
     let report = BuildReport {
@@ -284,12 +298,13 @@ pub(super) fn build_keeping(
             .and_then(|_| manifest.pdfs.iter().find(|r| r.file == "guidebook.pdf"))
             .cloned(),
     };
-    let made = raw.zip(guide).map(|(raw, guide)| Made {
+    let made = raw.zip(kept).map(|(raw, (guide, furigana))| Made {
         diagnostics: report.diagnostics.clone(),
         raw,
         guide,
         theme,
         manifest,
+        furigana,
     });
     Ok((report, made))
 }
@@ -312,6 +327,7 @@ fn print_and_pages(
     guide: &enrich::Guide,
     theme: &Theme,
     options: &BuildOptions,
+    furigana: Option<&Furigana>,
     progress: &dyn Progress,
     files: &mut output::Files,
 ) -> Result<(Manifest, usize, Timings), BuildError> {
@@ -329,7 +345,7 @@ fn print_and_pages(
     let pages = t.run(Stage::Render, || {
         let render_options = render::RenderOptions {
             today: options.today,
-            furigana: options.furigana,
+            furigana,
             pdfs: &shelf,
             progress,
             only: None,
@@ -362,6 +378,7 @@ fn index_and_data(
     guide: &enrich::Guide,
     theme: &Theme,
     options: &BuildOptions,
+    furigana: Option<&Furigana>,
     files: &mut output::Files,
 ) -> Result<Timings, BuildError> {
     let mut print_files = files.branch();
@@ -371,7 +388,9 @@ fn index_and_data(
             // The print document after the index, not beside it: the two largest things this
             // side holds (the index's inverted table, the document's template value) were then
             // in memory at the same time, beside the pages.
-            let indexed = timed(Stage::Index, || index::index(guide, files));
+            let indexed = timed(Stage::Index, || {
+                index::index(guide, files, furigana.map(|f| f as &dyn TextStyle))
+            });
             let printed = options.pdf.is_none().then(|| {
                 timed(Stage::Print, || {
                     print_edition(guide, theme, &mut print_files, &options.site_dir)

@@ -18,6 +18,7 @@ use crate::output::Files;
 use crate::render::{RenderOptions, Shows};
 use crate::view::categories;
 use crate::view::pdfs::Shelf;
+use crate::view::style::TextStyle;
 use crate::{export, index, render};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -95,7 +96,8 @@ impl Preview {
         let only = |shows: &Shows| matches!(shows, Shows::EveryEntry);
         render_pages(made, &self.options, &only, &mut files)?;
         super::build::print_edition(&made.guide, &made.theme, &mut files, &self.options.site_dir)?;
-        index::index(&made.guide, &mut files)?;
+        let furigana = made.furigana.as_ref().map(|f| f as &dyn TextStyle);
+        index::index(&made.guide, &mut files, furigana)?;
         // Only the index writes under search/ here (the search page is not among these pages).
         let index_files: BTreeSet<String> = files
             .paths()
@@ -267,7 +269,7 @@ fn render_pages(
     let shelf = Shelf::for_site(&made.manifest, &made.guide.site);
     let render_options = RenderOptions {
         today: options.today,
-        furigana: options.furigana,
+        furigana: made.furigana.as_ref(),
         pdfs: &shelf,
         progress: &(),
         only: Some(only),

@@ -27,8 +27,10 @@ use frame::Frame;
 pub struct RenderOptions<'a> {
     /// Decides which events are upcoming and which are archived.
     pub today: Date,
-    /// Makes the furigana edition (always, but when measuring the plain edition alone).
-    pub furigana: bool,
+    /// Makes the furigana edition with this style (always, but when measuring the plain edition
+    /// alone). One style for the build: the search index reads the same names and summaries
+    /// for the edition's results, and finds them read (`index::index`).
+    pub furigana: Option<&'a Furigana>,
     /// The printed editions the home page and the listings link to.
     pub pdfs: &'a Shelf,
     pub progress: &'a dyn PageProgress,
@@ -62,11 +64,10 @@ pub fn render(
     files: &mut Files,
 ) -> Result<usize, ThemeError> {
     let plain = render_edition(guide, theme, &Plain, "", options, files)?;
-    if !options.furigana {
+    let Some(furigana) = options.furigana else {
         return Ok(plain);
-    }
-    let furigana = Furigana::new(guide);
-    let furigana = render_edition(guide, theme, &furigana, FURIGANA_PREFIX, options, files)?;
+    };
+    let furigana = render_edition(guide, theme, furigana, FURIGANA_PREFIX, options, files)?;
     Ok(plain + furigana)
 }
 

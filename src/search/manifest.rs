@@ -29,6 +29,10 @@ struct Manifest<'a> {
     /// Documents per chunk; chunk `i` is `<build>/d/<i>.json`.
     doc_chunk: usize,
     doc_chunks: usize,
+    /// Whether `<build>/r/<i>.json` holds chunk `i` with the furigana edition's ruby. Left out
+    /// when not (a site without that edition).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    ruby: bool,
     /// Names of the facet columns; column `name` is `<build>/f/<name>.json`, but for `area`,
     /// whose ids are spread over `<build>/f/area/<b>.json` for b < `area_buckets` (facets.rs).
     facets: &'a [&'a str],
@@ -41,6 +45,7 @@ pub(crate) struct ManifestInput<'a> {
     pub shard_starts: &'a [&'a str],
     pub doc_chunk: usize,
     pub doc_chunks: usize,
+    pub ruby: bool,
     pub facets: &'a [&'a str],
     pub area_buckets: u32,
 }
@@ -57,6 +62,7 @@ pub(crate) fn manifest(input: &ManifestInput) -> Result<Vec<u8>, SearchError> {
         shards: input.shard_starts,
         doc_chunk: input.doc_chunk,
         doc_chunks: input.doc_chunks,
+        ruby: input.ruby,
         facets: input.facets,
         area_buckets: input.area_buckets,
     };

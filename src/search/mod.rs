@@ -9,6 +9,8 @@
 //!                          of the facet columns
 //! <build>/t/<i>.json       term shard i: postings of a contiguous range of terms (shards.rs)
 //! <build>/d/<i>.json       document chunk i: what results show for documents i·k … i·k+k−1 (table.rs)
+//! <build>/r/<i>.json       the same with the furigana edition's ruby, when the site has that
+//!                          edition (ruby.rs)
 //! <build>/f/<name>.json    facet column of one filter (kind, service, accepts, transport, lunch,
 //!                          saturday, wage), fetched only when that filter is used (facets.rs)
 //! <build>/f/area/<b>.json  the documents of each area in bucket b, for the area filter
@@ -38,12 +40,14 @@ mod invert;
 mod manifest;
 mod packed;
 mod readback;
+mod ruby;
 mod shards;
 mod shared;
 mod table;
 
 pub use analyze::analyze;
 pub use error::SearchError;
+pub use ruby::Ruby;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -101,6 +105,16 @@ pub fn build_index_with_bodies(
     docs: &[SearchDoc],
     bodies: &Bodies,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, SearchError> {
+    build_index_with(docs, bodies, None)
+}
+
+/// [`build_index_with_bodies`], and with `ruby` the document table again with the furigana
+/// edition's ruby (`<build>/r/`), for that edition's search page.
+pub fn build_index_with(
+    docs: &[SearchDoc],
+    bodies: &Bodies,
+    ruby: Option<&Ruby>,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, SearchError> {
     let ordered = ordered(docs)?;
     let count = u32::try_from(ordered.len()).map_err(|_| SearchError::TooManyDocs(docs.len()))?;
 
@@ -113,7 +127,7 @@ pub fn build_index_with_bodies(
                 || exact_keys(&ordered),
                 || {
                     rayon::join(
-                        || table::chunks(&ordered, bodies),
+                        || table::chunks(&ordered, bodies, ruby),
                         || facets::columns(&ordered),
                     )
                 },
@@ -126,7 +140,12 @@ pub fn build_index_with_bodies(
     drop(keys);
 
     let term_shards = shards::cut(terms, count, |weights| scorer.impacts(weights))?;
-    let (doc_chunk, doc_chunks) = tables?;
+    let table::Table {
+        size: doc_chunk,
+        chunks: doc_chunks,
+        ruby: ruby_chunks,
+    } = tables?;
+    let ruby_chunks = ruby_chunks.unwrap_or_default();
     let facets = facets?;
 
     let build = manifest::build_id(
@@ -134,6 +153,7 @@ pub fn build_index_with_bodies(
             .iter()
             .map(|s| s.json.as_slice())
             .chain(doc_chunks.iter().map(Vec::as_slice))
+            .chain(ruby_chunks.iter().map(Vec::as_slice))
             .chain(facets.columns.iter().map(|c| c.json.as_slice())),
     );
     let starts: Vec<&str> = term_shards.iter().map(|s| s.start.as_str()).collect();
@@ -143,6 +163,7 @@ pub fn build_index_with_bodies(
         shard_starts: &starts,
         doc_chunk,
         doc_chunks: doc_chunks.len(),
+        ruby: !ruby_chunks.is_empty(),
         facets: &facets.names,
         area_buckets: facets.area_buckets,
     })?;
@@ -154,6 +175,9 @@ pub fn build_index_with_bodies(
     }
     for (i, chunk) in doc_chunks.into_iter().enumerate() {
         files.push((base.join("d").join(format!("{i}.json")), chunk));
+    }
+    for (i, chunk) in ruby_chunks.into_iter().enumerate() {
+        files.push((base.join("r").join(format!("{i}.json")), chunk));
     }
     for column in facets.columns {
         files.push((

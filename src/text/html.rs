@@ -122,6 +122,37 @@ pub fn segments_to_html(segs: &[Segment]) -> Html {
     out
 }
 
+/// The segments of HTML that [`segments_to_html`] made: its ruby read back as ruby, everything
+/// else as text (unescaped). For what shows a page's text again outside the page: the furigana
+/// edition's search results are drawn by a script from segments (`search/ruby.rs`), from the
+/// same ruby the pages show, read once.
+pub fn html_to_segments(html: &str) -> Vec<Segment> {
+    let [open, middle, close] = RUBY_MARKUP;
+    let mut segments = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(open) {
+        let ruby = &rest[at + open.len()..];
+        let Some((base, after)) = ruby.split_once(middle) else {
+            break;
+        };
+        let Some((rt, after)) = after.split_once(close) else {
+            break;
+        };
+        if at > 0 {
+            segments.push(Segment::Plain(unescape(&rest[..at])));
+        }
+        segments.push(Segment::Ruby {
+            base: unescape(base),
+            rt: unescape(rt),
+        });
+        rest = after;
+    }
+    if !rest.is_empty() {
+        segments.push(Segment::Plain(unescape(rest)));
+    }
+    segments
+}
+
 /// Escapes text for HTML element content and attribute values: the one escaper of the crate.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -195,6 +226,29 @@ mod tests {
         assert_eq!(
             segments_to_html(&segs).as_str(),
             "<ruby>働<rp>(</rp><rt>はたら</rt><rp>)</rp></ruby>き&lt;b&gt;&amp;"
+        );
+    }
+
+    #[test]
+    fn segments_come_back_from_their_html() {
+        let segs = vec![
+            Segment::Plain("<".into()),
+            Segment::Ruby {
+                base: "工房".into(),
+                rt: "こうぼう".into(),
+            },
+            Segment::Ruby {
+                base: "&".into(),
+                rt: "あんど".into(),
+            },
+            Segment::Plain("\"ひまわり\" & B型".into()),
+        ];
+        assert_eq!(html_to_segments(&segments_to_html(&segs)), segs);
+        assert_eq!(html_to_segments(""), []);
+        // markup of another shape is text
+        assert_eq!(
+            html_to_segments("<ruby>a"),
+            [Segment::Plain("<ruby>a".into())]
         );
     }
 

@@ -76,7 +76,9 @@ mod word_ruby;
 pub use error::TextError;
 pub use gojuon::{gojuon_row, sort_key};
 pub use grades::kanji_grade;
-pub use html::{Html, RUBY_MARKUP, escape, escape_into, segments_to_html, unescape};
+pub use html::{
+    Html, RUBY_MARKUP, escape, escape_into, html_to_segments, segments_to_html, unescape,
+};
 pub use kana::{is_reading, to_hiragana};
 pub use kana_check::{KanaGaps, kana_gaps};
 pub(crate) use normalize::is_common;

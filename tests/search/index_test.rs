@@ -17,7 +17,10 @@ mod common;
 mod wam;
 
 use serde::Deserialize;
-use shirube::search::{SearchDoc, SearchError, build_index, build_index_with_bodies};
+use shirube::search::{
+    SearchDoc, SearchError, build_index, build_index_with, build_index_with_bodies,
+};
+use shirube::text::Segment;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -279,6 +282,119 @@ fn bodies_on_demand_make_the_same_index() {
     assert_eq!(on_demand, build_index(&docs).expect("index builds"));
     // The bodies are read: without them the index is another.
     assert_ne!(on_demand, build_index(&hollow).expect("index builds"));
+}
+
+/// With the furigana edition's ruby, the index also holds the document table with ruby
+/// (`<build>/r/`): a chunk for each plain chunk, the same documents in the same places, each text
+/// the plain one with its readings, and the manifest says so. The rest of the index is unchanged.
+#[test]
+fn ruby_chunks_mirror_the_document_table() {
+    let docs = fixture_docs();
+    // A stand-in reader: ruby over every 就労, nothing else.
+    let ruby = |_: &SearchDoc, texts: &[&str]| -> Vec<Vec<Segment>> {
+        texts
+            .iter()
+            .map(|text| {
+                let mut segments = Vec::new();
+                for (i, part) in text.split("就労").enumerate() {
+                    if i > 0 {
+                        segments.push(Segment::Ruby {
+                            base: "就労".into(),
+                            rt: "しゅうろう".into(),
+                        });
+                    }
+                    segments.push(Segment::Plain(part.into()));
+                }
+                segments
+            })
+            .collect()
+    };
+    let bodies = |d: &SearchDoc| d.body.clone();
+    let plain = build_index(&docs).expect("index builds");
+    let with_ruby = build_index_with(&docs, &bodies, Some(&ruby)).expect("index builds");
+    let json = |files: &[(PathBuf, Vec<u8>)], path: &str| -> serde_json::Value {
+        let (_, bytes) = files
+            .iter()
+            .find(|(p, _)| p == Path::new(path))
+            .unwrap_or_else(|| panic!("{path} is written"));
+        serde_json::from_slice(bytes).expect("JSON")
+    };
+    let manifest = json(&with_ruby, "manifest.json");
+    assert_eq!(manifest["ruby"], true);
+    assert!(json(&plain, "manifest.json").get("ruby").is_none());
+    let build = manifest["build"].as_str().expect("build id");
+    let chunks = manifest["docChunks"].as_u64().expect("chunk count");
+    let folder = |files: &[(PathBuf, Vec<u8>)], name: &str| {
+        files
+            .iter()
+            .filter(|(p, _)| p.parent().and_then(Path::file_name) == Some(OsStr::new(name)))
+            .count()
+    };
+    assert_eq!(folder(&with_ruby, "r") as u64, chunks);
+    assert_eq!(folder(&plain, "r"), 0);
+    // A text of a ruby chunk without its readings.
+    let bare = |text: &serde_json::Value| -> String {
+        match text {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Array(pieces) => pieces
+                .iter()
+                .map(|p| match p {
+                    serde_json::Value::Array(pair) => pair[0].as_str().unwrap_or("").to_string(),
+                    other => other.as_str().unwrap_or("").to_string(),
+                })
+                .collect(),
+            other => panic!("a text is a string or pieces: {other}"),
+        }
+    };
+    let mut readings = 0;
+    for c in 0..chunks {
+        let plain_rows = json(&with_ruby, &format!("{build}/d/{c}.json"));
+        let ruby_rows = json(&with_ruby, &format!("{build}/r/{c}.json"));
+        let (plain_rows, ruby_rows) = (&plain_rows["d"], &ruby_rows["d"]);
+        assert_eq!(
+            plain_rows.as_array().map(Vec::len),
+            ruby_rows.as_array().map(Vec::len)
+        );
+        for (p, r) in plain_rows
+            .as_array()
+            .into_iter()
+            .flatten()
+            .zip(ruby_rows.as_array().into_iter().flatten())
+        {
+            for field in 0..3 {
+                assert_eq!(p[field], r[field], "id, url and kind as they are");
+            }
+            for field in [3, 4, 7] {
+                assert_eq!(p[field].as_str(), Some(bare(&r[field]).as_str()));
+            }
+            for field in [5, 6] {
+                let texts: Vec<String> = r[field]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(bare)
+                    .collect();
+                let plain_texts: Vec<String> = p[field]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|t| t.as_str().unwrap_or("").to_string())
+                    .collect();
+                assert_eq!(texts, plain_texts);
+            }
+            readings += r.to_string().matches(r#"["就労","しゅうろう"]"#).count();
+        }
+    }
+    assert!(readings > 0, "the fixture's 就労 have their reading");
+    // The term shards and the facet columns are the plain index's.
+    let shards = |files: &[(PathBuf, Vec<u8>)]| -> Vec<Vec<u8>> {
+        files
+            .iter()
+            .filter(|(p, _)| p.components().any(|c| c.as_os_str() == "t"))
+            .map(|(_, b)| b.clone())
+            .collect()
+    };
+    assert_eq!(shards(&with_ruby), shards(&plain));
 }
 
 #[test]

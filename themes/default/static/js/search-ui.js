@@ -7,6 +7,8 @@
 // - A polite live region says how many results there are, once typing pauses.
 // - Each result shows the name, service and area, key facts, and a snippet, with the query marked.
 // - All text from the index is inserted with textContent: provider text is untrusted.
+// - In the furigana edition (data-search-ruby) the results carry the ruby its pages show, read
+//   at build time (src/search/ruby.rs); a marked word keeps its ruby inside the mark.
 
 import { FILTER_KEYS, documents, httpFetcher, openIndex, runQuery } from './search.js';
 import { highlightRanges } from './search-highlight.js';
@@ -17,6 +19,13 @@ const LIST_KEYS = ['service', 'kind', 'area', 'accepts'];
 const FLAG_KEYS = ['transport', 'lunch', 'saturday'];
 const NUMBER_KEYS = ['wage_min', 'wage_max'];
 const KIND_LABELS = { office: '事業所', workplace: '企業', center: '相談先', community: '地域の集まり' };
+// The same labels with ruby, for the furigana edition (pieces as search.js documents() gives).
+const KIND_RUBY = {
+  office: [['事業所', 'じぎょうしょ']],
+  workplace: [['企業', 'きぎょう']],
+  center: [['相談先', 'そうだんさき']],
+  community: [['地域', 'ちいき'], 'の', ['集', 'あつ'], 'まり'],
+};
 
 const form = document.querySelector('form[data-search-index]');
 if (form) start(form);
@@ -27,6 +36,7 @@ function start(form) {
   const status = document.getElementById(form.dataset.searchStatus);
   const more = document.getElementById(form.dataset.searchMore);
   const root = form.dataset.searchRoot || '';
+  const ruby = form.dataset.searchRuby === '1';
   const base = new URL(form.dataset.searchIndex, document.baseURI);
   if (!input || !list || !status) return;
 
@@ -77,7 +87,7 @@ function start(form) {
   async function showMore(mine) {
     const { hits, shown, query } = current;
     const page = hits.slice(shown, shown + PAGE_SIZE);
-    const docs = await documents(index, page.map((h) => h.doc));
+    const docs = await documents(index, page.map((h) => h.doc), { ruby });
     if (mine !== generation) return;
     for (const doc of docs) list.append(renderResult(doc, query, root));
     current.shown = shown + page.length;
@@ -175,6 +185,14 @@ function writeUrl(form) {
 }
 
 function renderResult(doc, query, root) {
+  // Without ruby, each text is one piece.
+  const ruby = doc.ruby || {
+    name: [doc.name],
+    area: [doc.area],
+    services: doc.services.map((s) => [s]),
+    facts: doc.facts.map((f) => [f]),
+    snippet: [doc.snippet],
+  };
   const item = element('li', 'search-result');
   // An office can be ticked for the compare page (static/js/compare.js adds the button).
   const office = doc.kind === 'office' && /^entries\/([^/]+)\/$/.exec(doc.url);
@@ -185,36 +203,96 @@ function renderResult(doc, query, root) {
   const title = element('h3', 'search-result-title');
   const link = element('a');
   link.href = root + doc.url;
-  appendMarked(link, doc.name, query);
+  appendMarked(link, doc.name, query, ruby.name);
   title.append(link);
   item.append(title);
 
-  const meta = [...(doc.services.length > 0 ? doc.services : [KIND_LABELS[doc.kind] || '']), doc.area]
-    .filter(Boolean)
-    .join('・');
-  if (meta) item.append(element('p', 'search-result-meta', meta));
+  const label = KIND_LABELS[doc.kind];
+  const kind = (doc.ruby ? KIND_RUBY[doc.kind] : label && [label]) || [];
+  const meta = [...(doc.services.length > 0 ? ruby.services : [kind]), ruby.area].filter(
+    (text) => text.some((piece) => piece.length > 0),
+  );
+  if (meta.length > 0) {
+    const line = element('p', 'search-result-meta');
+    meta.forEach((text, i) => {
+      if (i > 0) line.append('・');
+      appendPieces(line, text);
+    });
+    item.append(line);
+  }
 
   if (doc.facts.length > 0) {
     const facts = element('ul', 'search-result-facts');
-    for (const fact of doc.facts) facts.append(element('li', null, fact));
+    for (const fact of ruby.facts) {
+      const li = element('li');
+      appendPieces(li, fact);
+      facts.append(li);
+    }
     item.append(facts);
   }
   if (doc.snippet) {
     const snippet = element('p', 'search-result-snippet');
-    appendMarked(snippet, doc.snippet, query);
+    appendMarked(snippet, doc.snippet, query, ruby.snippet);
     item.append(snippet);
   }
   return item;
 }
 
-function appendMarked(parent, text, query) {
+/**
+ * `text` with the query's words marked, drawn from `pieces` (strings, or [base, reading] for
+ * ruby, whose bases joined are `text`). A ruby that a marked range touches is marked whole.
+ */
+function appendMarked(parent, text, query, pieces) {
+  const ranges = highlightRanges(text, query);
   let at = 0;
-  for (const [start, end] of highlightRanges(text, query)) {
-    if (start > at) parent.append(text.slice(at, start));
-    parent.append(element('mark', 'search-mark', text.slice(start, end)));
+  for (const piece of pieces) {
+    const base = typeof piece === 'string' ? piece : piece[0];
+    const end = at + base.length;
+    if (typeof piece !== 'string') {
+      const marked = ranges.some(([s, e]) => s < end && e > at) || readingMatches(piece[1], query);
+      const node = rubyElement(piece);
+      if (marked) {
+        const mark = element('mark', 'search-mark');
+        mark.append(node);
+        parent.append(mark);
+      } else {
+        parent.append(node);
+      }
+    } else {
+      let from = at;
+      for (const [s, e] of ranges) {
+        if (e <= from || s >= end) continue;
+        const start = Math.max(s, from);
+        const stop = Math.min(e, end);
+        if (start > from) parent.append(text.slice(from, start));
+        parent.append(element('mark', 'search-mark', text.slice(start, stop)));
+        from = stop;
+      }
+      if (from < end) parent.append(text.slice(from, end));
+    }
     at = end;
   }
-  if (at < text.length) parent.append(text.slice(at));
+}
+
+/**
+ * Whether a query typed as it sounds found this ruby's reading (こうぼう → 工房): two or more
+ * of the reading's characters are matched.
+ */
+function readingMatches(reading, query) {
+  const covered = highlightRanges(reading, query).reduce((sum, [s, e]) => sum + e - s, 0);
+  return covered >= 2;
+}
+
+/** Pieces as text and ruby, nothing marked. */
+function appendPieces(parent, pieces) {
+  for (const piece of pieces) parent.append(typeof piece === 'string' ? piece : rubyElement(piece));
+}
+
+/** <ruby>base<rp>(</rp><rt>reading</rt><rp>)</rp></ruby>, as the pages write it. */
+function rubyElement([base, reading]) {
+  const node = element('ruby', null, base);
+  node.append(element('rp', null, '('), element('rt', null, reading), element('rp', null, ')'));
+  return node;
 }
 
 function element(tag, className, text) {

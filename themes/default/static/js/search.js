@@ -381,19 +381,58 @@ function someTerms(n, matchers, exact, allowed) {
 /**
  * What results show for document numbers `docs`: {doc, id, url, kind, name, area, services,
  * facts, snippet}, in the order asked. `url` is relative to the site root.
+ *
+ * With `options.ruby`, on an index that has them (`manifest.ruby`: a site with the furigana
+ * edition), the texts come with the ruby that edition's pages show: each document also has
+ * `ruby: {name, area, services, facts, snippet}`, a text there being a list of pieces, each a
+ * string or [base, reading]. The plain texts are the same either way.
  */
-export async function documents(index, docs) {
+export async function documents(index, docs, options = {}) {
   const { manifest } = index;
   const size = manifest.docChunk;
+  const withRuby = Boolean(options.ruby && manifest.ruby);
+  const folder = withRuby ? 'r' : 'd';
   const chunks = [...new Set(docs.map((d) => Math.floor(d / size)))];
   const loaded = new Map(
-    await Promise.all(chunks.map(async (c) => [c, await load(index, `${manifest.build}/d/${c}.json`)])),
+    await Promise.all(
+      chunks.map(async (c) => [c, await load(index, `${manifest.build}/${folder}/${c}.json`)]),
+    ),
   );
   return docs.map((doc) => {
     const row = loaded.get(Math.floor(doc / size)).d[doc % size];
     const [id, url, kind, name, area, services, facts, snippet] = row;
-    return { doc, id, url, kind, name, area, services, facts, snippet };
+    if (!withRuby) return { doc, id, url, kind, name, area, services, facts, snippet };
+    return {
+      doc,
+      id,
+      url,
+      kind,
+      name: plainText(name),
+      area: plainText(area),
+      services: services.map(plainText),
+      facts: facts.map(plainText),
+      snippet: plainText(snippet),
+      ruby: {
+        name: pieces(name),
+        area: pieces(area),
+        services: services.map(pieces),
+        facts: facts.map(pieces),
+        snippet: pieces(snippet),
+      },
+    };
   });
+}
+
+/** A text of a ruby chunk as pieces: a string without ruby is one piece. */
+export function pieces(text) {
+  return typeof text === 'string' ? [text] : text;
+}
+
+/** A text of a ruby chunk without its readings. */
+export function plainText(text) {
+  return pieces(text)
+    .map((piece) => (typeof piece === 'string' ? piece : piece[0]))
+    .join('');
 }
 
 /**

@@ -1,0 +1,104 @@
+//! The furigana edition's document table: what a result shows, as [`table`](super::table)'s
+//! chunks hold it, with the ruby the edition's pages show over the same texts. The search page
+//! draws its results with a script; without these, a reader who needs furigana found every
+//! result's name, service and summary bare.
+//!
+//! Chunk JSON (`<build>/r/<i>.json`, numbered as the `d` chunks): the records of `d`, each text
+//! either a string (nothing to put ruby over) or a list of pieces, a piece being a string or
+//! `[base, reading]`:
+//!
+//! ```text
+//! {"d": [[id, url, kind, [["工房","こうぼう"],"ひまわり"], area, [labels], [facts], snippet], …]}
+//! ```
+
+use super::SearchDoc;
+use crate::text::Segment;
+use serde::Serialize;
+
+/// The ruby of a document's texts, in the order given: `ruby(doc, texts)` returns one list of
+/// segments for each text (the integrator reads them as the furigana edition reads the entry's
+/// page, at the entry's place).
+pub type Ruby<'a> = dyn Fn(&SearchDoc, &[&str]) -> Vec<Vec<Segment>> + Sync + 'a;
+
+/// A text as the chunk holds it.
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub(crate) enum Text {
+    /// Without ruby: the text itself, as the `d` chunk has it.
+    Plain(String),
+    Pieces(Vec<Piece>),
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub(crate) enum Piece {
+    Plain(String),
+    /// Base and reading.
+    Ruby([String; 2]),
+}
+
+impl Text {
+    /// Segments as a chunk's text: a plain string when none has ruby, neighbouring plain
+    /// segments joined.
+    pub(crate) fn of(segments: Vec<Segment>) -> Text {
+        if !segments.iter().any(|s| matches!(s, Segment::Ruby { .. })) {
+            return Text::Plain(
+                segments
+                    .into_iter()
+                    .map(|s| match s {
+                        Segment::Plain(text) | Segment::Ruby { base: text, .. } => text,
+                    })
+                    .collect(),
+            );
+        }
+        let mut pieces: Vec<Piece> = Vec::with_capacity(segments.len());
+        for segment in segments {
+            match segment {
+                Segment::Ruby { base, rt } => pieces.push(Piece::Ruby([base, rt])),
+                Segment::Plain(text) if text.is_empty() => {}
+                Segment::Plain(text) => match pieces.last_mut() {
+                    Some(Piece::Plain(last)) => last.push_str(&text),
+                    _ => pieces.push(Piece::Plain(text)),
+                },
+            }
+        }
+        Text::Pieces(pieces)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ruby(base: &str, rt: &str) -> Segment {
+        Segment::Ruby {
+            base: base.into(),
+            rt: rt.into(),
+        }
+    }
+
+    #[test]
+    fn texts_without_ruby_stay_strings() {
+        let text = Text::of(vec![
+            Segment::Plain("ひまわり".into()),
+            Segment::Plain("B".into()),
+        ]);
+        assert_eq!(text, Text::Plain("ひまわりB".into()));
+        assert_eq!(serde_json::to_string(&text).unwrap(), r#""ひまわりB""#);
+    }
+
+    #[test]
+    fn ruby_is_a_pair_and_plain_neighbours_join() {
+        let text = Text::of(vec![
+            ruby("工房", "こうぼう"),
+            Segment::Plain("ひま".into()),
+            Segment::Plain(String::new()),
+            Segment::Plain("わり".into()),
+            ruby("型", "がた"),
+        ]);
+        assert_eq!(
+            serde_json::to_string(&text).unwrap(),
+            r#"[["工房","こうぼう"],"ひまわり",["型","がた"]]"#
+        );
+    }
+}
