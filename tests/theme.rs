@@ -242,3 +242,78 @@ fn a_failing_print_entry_template_stops_the_build_and_keeps_the_output() {
     );
     assert!(common::tree(&out) == before, "the last good output changed");
 }
+
+/// The words with kanji that the theme's scripts write (their string literals) are in the
+/// phrases the furigana edition reads for them (static/js/script-words.txt): a word left out is
+/// shown without ruby in that edition, beside text that has it.
+#[test]
+fn every_word_a_script_writes_is_in_its_phrases() {
+    let js = repo().join("themes/default/static/js");
+    let phrases = read(&js.join("script-words.txt"));
+    let phrases: String = phrases
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let is_kanji = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '々';
+    // Scripts whose literals are the analyser's data, not words shown to anyone.
+    let not_shown = ["search-analyze.js", "search-highlight.js"];
+    let mut missing = Vec::new();
+    let mut words = 0;
+    for entry in std::fs::read_dir(&js).expect("the theme's scripts") {
+        let path = entry.expect("a script").path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if !name.ends_with(".js") || not_shown.contains(&name) {
+            continue;
+        }
+        for line in read(&path).lines() {
+            let code = line.trim_start();
+            if code.starts_with("//") || code.starts_with('*') || code.starts_with("/*") {
+                continue;
+            }
+            // The literals of the line: between quotes or backticks.
+            for literal in string_literals(code) {
+                let mut run = String::new();
+                for c in literal.chars().chain([' ']) {
+                    if is_kanji(c) {
+                        run.push(c);
+                    } else if !run.is_empty() {
+                        words += 1;
+                        if !phrases.contains(&run) {
+                            missing.push(format!("{name}: {run}"));
+                        }
+                        run.clear();
+                    }
+                }
+            }
+        }
+    }
+    assert!(words > 20, "the scripts' words are found ({words})");
+    assert!(
+        missing.is_empty(),
+        "add these words to script-words.txt, in the phrase a script writes: {missing:?}"
+    );
+}
+
+/// The string literals of a line of JavaScript (quotes and backticks, escapes skipped).
+fn string_literals(code: &str) -> Vec<String> {
+    let mut literals = Vec::new();
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        if !matches!(c, '\'' | '"' | '`') {
+            continue;
+        }
+        let mut literal = String::new();
+        while let Some(next) = chars.next() {
+            match next {
+                '\\' => {
+                    chars.next();
+                }
+                end if end == c => break,
+                other => literal.push(other),
+            }
+        }
+        literals.push(literal);
+    }
+    literals
+}

@@ -15,7 +15,7 @@ use crate::view::pdfs::Shelf;
 use crate::view::site::{self, FOOTER_AREAS_MAX, SiteContext};
 use crate::view::style::{Furigana, Plain, TextStyle};
 use crate::view::terms::TermLinker;
-use crate::view::{categories, compare, entries, events, jsonld, pages, root_for};
+use crate::view::{categories, compare, entries, events, jsonld, pages, root_for, script_words};
 use std::collections::HashMap;
 
 mod compare_pages;
@@ -67,8 +67,19 @@ pub fn render(
     let Some(furigana) = options.furigana else {
         return Ok(plain);
     };
-    let furigana = render_edition(guide, theme, furigana, FURIGANA_PREFIX, options, files)?;
-    Ok(plain + furigana)
+    let pages = render_edition(guide, theme, furigana, FURIGANA_PREFIX, options, files)?;
+    // The readings of the scripts' words, made with the edition's pages (not again for the few
+    // pages a preview renders after an edit: nothing they read changed).
+    if options.only.is_none()
+        && let Some(phrases) = theme.static_file(script_words::PHRASES)
+    {
+        let phrases = String::from_utf8_lossy(phrases);
+        files.add(
+            script_words::SCRIPT,
+            script_words::script(&phrases, furigana),
+        );
+    }
+    Ok(plain + pages)
 }
 
 /// JSON-LD for a page of the plain edition (the furigana twin is the same page).

@@ -11,7 +11,8 @@
 //! - `events`: views of events (cards, an event's page, upcoming and past);
 //! - `maps`: an address as a link that opens the phone's map app;
 //! - `pdfs`: the printed editions (PDFs) as the home page and the listings link them;
-//! - `jsonld`: the structured data (schema.org JSON-LD) each page carries for search engines.
+//! - `jsonld`: the structured data (schema.org JSON-LD) each page carries for search engines;
+//! - `script_words`: the readings of the theme's scripts' own words, for the furigana edition.
 //!
 //! This layer reads the model and never the stages that use it: render, print, index and export
 //! depend on it, not on each other.
@@ -30,6 +31,7 @@ pub mod pages;
 pub mod pdfs;
 pub mod photos;
 mod ruby_cache;
+pub mod script_words;
 pub mod site;
 pub mod splice;
 pub mod style;

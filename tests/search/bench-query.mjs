@@ -1,5 +1,5 @@
 // Measures what a visitor's first query costs, for benches/search_bench.rs (or by hand):
-//   node tests/search/bench-query.mjs <index dir> [--filters JSON] [--area ID] [query …]
+//   node tests/search/bench-query.mjs <index dir> [--ruby] [--filters JSON] [--area ID] [query …]
 // For each query, on a fresh index (nothing cached, as for a first visit): the files fetched
 // (manifest, term shards, facet columns, the document chunks of the first 20 results), their raw
 // and gzip sizes (what a server with gzip sends), and the time to answer; then the median time of
@@ -7,6 +7,7 @@
 // `--filters '{"area":["sapporo-chuo"],"transport":true}'` (the filters of search-facets.js) or
 // `--area ID` (short for one area) applies to every query; an empty query ('') then lists what
 // the filters keep, as the search page does when only a filter is set.
+// `--ruby` fetches the document chunks with ruby, as the furigana edition's search page does.
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,20 +25,22 @@ const DEFAULT_QUERIES = [
   'ybs',
 ];
 
-const USAGE = 'usage: node bench-query.mjs <index dir> [--filters JSON] [--area ID] [query …]';
+const USAGE = 'usage: node bench-query.mjs <index dir> [--ruby] [--filters JSON] [--area ID] [query …]';
 
 function parseArgs(args) {
   const rest = [];
   let filters;
+  let ruby = false;
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--filters' && i + 1 < args.length) filters = JSON.parse(args[++i]);
+    if (args[i] === '--ruby') ruby = true;
+    else if (args[i] === '--filters' && i + 1 < args.length) filters = JSON.parse(args[++i]);
     else if (args[i] === '--area' && i + 1 < args.length) filters = { ...filters, area: [args[++i]] };
     else rest.push(args[i]);
   }
-  return { dir: rest[0], queries: rest.slice(1), filters };
+  return { dir: rest[0], queries: rest.slice(1), filters, ruby };
 }
 
-const { dir, queries: given, filters } = parseArgs(process.argv.slice(2));
+const { dir, queries: given, filters, ruby } = parseArgs(process.argv.slice(2));
 if (!dir) {
   console.error(USAGE);
   process.exit(2);
@@ -48,7 +51,7 @@ const RESULTS_SHOWN = 20;
 
 async function answer(index, query) {
   const result = await runQuery(index, query, { prefix: true, filters });
-  await documents(index, result.hits.slice(0, RESULTS_SHOWN).map((h) => h.doc));
+  await documents(index, result.hits.slice(0, RESULTS_SHOWN).map((h) => h.doc), { ruby });
   return result.total;
 }
 

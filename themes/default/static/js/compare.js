@@ -116,14 +116,16 @@
     else main.prepend(tray);
   }
 
+  // Messages are parts for say.js: strings are this script's words (ruby in the furigana
+  // edition), { text } an office's name or a number, written as it is.
   function countText() {
-    if (ids.length === 0) return 'くらべる 事業所は まだ えらんでいません（4か所まで えらべます）。';
-    return `${ids.length}か所を えらんでいます（4か所まで）：${ids.map(nameOf).join('、')}`;
+    if (ids.length === 0) return ['くらべる 事業所は まだ えらんでいません（4か所まで えらべます）。'];
+    return [{ text: ids.length }, 'か所を えらんでいます（4か所まで）：', { text: ids.map(nameOf).join('、') }];
   }
 
-  function say(extra) {
+  function say(extra = []) {
     ensureTray();
-    status.textContent = extra ? `${extra} ${countText()}` : countText();
+    shirubeSay(status, ...extra, ...(extra.length > 0 ? [' '] : []), ...countText());
     // From a folder (file://) a link must name the file, not the folder.
     const page = window.location.protocol === 'file:' ? 'compare/index.html' : 'compare/';
     if (trayLink) trayLink.href = `${root}${page}${ids.length ? `?ids=${ids.map(encodeURIComponent).join(',')}` : ''}`;
@@ -154,15 +156,15 @@
   }
 
   function toggle(id) {
-    let extra = '';
+    let extra;
     if (ids.includes(id)) {
       ids = ids.filter((x) => x !== id);
-      extra = `${nameOf(id)}を はずしました。`;
+      extra = [{ text: nameOf(id) }, 'を はずしました。'];
     } else if (ids.length >= MAX) {
-      extra = '4か所まで です。ほかを はずしてから えらんでください。';
+      extra = ['4か所まで です。ほかを はずしてから えらんでください。'];
     } else {
       ids = [...ids, id];
-      extra = `${nameOf(id)}を えらびました。`;
+      extra = [{ text: nameOf(id) }, 'を えらびました。'];
     }
     save(ids);
     syncToggles();
@@ -195,7 +197,8 @@
     picked.hidden = false;
     const url = new URL(window.location.href);
     if (unread.length > 0) {
-      const note = el('p', 'compare-unread', `${unread.length}か所の ようすを 読みこめませんでした（インターネットに つながっているか、たしかめてください）：`);
+      const note = el('p', 'compare-unread');
+      shirubeSay(note, { text: unread.length }, 'か所の ようすを 読みこめませんでした（インターネットに つながっているか、たしかめてください）：');
       unread.forEach((id, i) => {
         const link = el('a', null, nameOf(id));
         link.href = `${root}entries/${encodeURIComponent(id)}/`;
@@ -205,9 +208,11 @@
     }
     if (rows.length === 0) {
       url.searchParams.delete('ids');
-      holder.append(el('p', null, rowsFromEntries ?
+      const hint = el('p');
+      shirubeSay(hint, rowsFromEntries ?
         '表の ページや 一覧、事業所の ページで「くらべる」を 押して えらんでください。' :
-        '下の 表の「くらべる」を 押すか、一覧や 事業所の ページで えらんでください。'));
+        '下の 表の「くらべる」を 押すか、一覧や 事業所の ページで えらんでください。');
+      holder.append(hint);
     } else {
       url.searchParams.set('ids', ids.join(','));
     }
@@ -228,10 +233,12 @@
       [...document.querySelectorAll('.compare-table thead th')].slice(1);
     labels.length = Math.min(labels.length, rows[0].cells.length - 1);
     const table = el('table', 'compare-side');
-    const caption = el('caption', null, `えらんだ 事業所（${rows.length}か所）`);
+    const caption = el('caption');
+    shirubeSay(caption, 'えらんだ 事業所（', { text: rows.length }, 'か所）');
     caption.id = 'compare-side-caption';
     const head = el('tr');
-    head.append(el('th', null, '項目'));
+    head.append(el('th'));
+    shirubeSay(head.firstChild, '項目');
     head.firstChild.scope = 'col';
     for (const row of rows) {
       const th = el('th');
@@ -282,13 +289,13 @@
       save(ids);
       syncToggles();
       renderPicked();
-      say('えらんだ 事業所を ぜんぶ はずしました。');
+      say(['えらんだ 事業所を ぜんぶ はずしました。']);
     });
   }
   const pickedShown = picked ? renderPicked() : null;
   enhance(document);
   if (picked) {
-    const greeting = () => say(storageOk ? '' : 'このブラウザでは えらんだ事業所を おぼえておけません。');
+    const greeting = () => say(storageOk ? [] : ['このブラウザでは えらんだ事業所を おぼえておけません。']);
     greeting();
     // Rows read from the offices' pages bring their names: say them once they are here.
     pickedShown.then(() => {

@@ -3,6 +3,7 @@
 // the device, and the position is sent nowhere) or from the middle of an area they choose (the
 // average position of that area's cards). 50音順 stays the default and can be chosen again.
 // Only cards with a position are sorted by distance; those without keep their order after them.
+// Its messages are written through say.js (ruby over its own words in the furigana edition).
 (() => {
   const form = document.getElementById('sort-form');
   const list = document.querySelector('ul.cards');
@@ -12,8 +13,9 @@
   if (placed.length < 2) return;
   const status = form.querySelector('.sort-status');
   const select = form.querySelector('#sort-area');
-  const count = document.querySelector('p.count');
-  const countText = count?.textContent ?? '';
+  // The count's 「50音順」, with its ruby in the furigana edition, said again when chosen again.
+  const order = document.querySelector('p.count .count-order');
+  const byKanaOrder = order ? [...order.childNodes].map((n) => n.cloneNode(true)) : [];
 
   // Areas of the cards, each at the average position of its cards.
   const areas = new Map();
@@ -47,7 +49,7 @@
   const byKana = () => {
     clearDistances();
     list.append(...cards);
-    if (count) count.textContent = countText;
+    order?.replaceChildren(...byKanaOrder.map((n) => n.cloneNode(true)));
   };
   const byDistance = (from, what) => {
     clearDistances();
@@ -56,14 +58,15 @@
     for (const { c, d } of measured) {
       const p = document.createElement('p');
       p.className = 'card-distance';
-      p.textContent = `${what}から 約${d < 10 ? d.toFixed(1) : Math.round(d)}km`;
+      shirubeSay(p, ...what, 'から 約', { text: d < 10 ? d.toFixed(1) : Math.round(d) }, 'km');
       c.querySelector('.card-title')?.after(p);
     }
     const rest = cards.filter((c) => !placed.includes(c));
     list.append(...measured.map((m) => m.c), ...rest);
-    if (count) count.textContent = countText.replace('50音順', `${what}から 近い順`);
+    if (order) shirubeSay(order, ...what, 'から 近い順');
     const first = measured[0];
-    status.textContent = `${what}から 近い順に ならべました。いちばん近いのは ${first.c.dataset.compareName || first.c.querySelector('.card-title')?.textContent.trim()}（約${first.d.toFixed(1)}km）です。`;
+    const name = first.c.dataset.compareName || first.c.querySelector('.card-title')?.textContent.trim();
+    shirubeSay(status, ...what, 'から 近い順に ならべました。いちばん近いのは ', { text: name }, '（約', { text: first.d.toFixed(1) }, 'km）です。');
   };
 
   const apply = () => {
@@ -71,18 +74,18 @@
     select.disabled = mode !== 'area';
     if (mode === 'kana') {
       byKana();
-      status.textContent = '50音順に ならべました。';
+      shirubeSay(status, '50音順に ならべました。');
     } else if (mode === 'area') {
       const o = select.selectedOptions[0];
-      if (o) byDistance({ lat: Number(o.dataset.lat), lon: Number(o.dataset.lon) }, `${o.value}の まんなか`);
+      if (o) byDistance({ lat: Number(o.dataset.lat), lon: Number(o.dataset.lon) }, [{ text: o.value }, 'の まんなか']);
     } else if (!navigator.geolocation) {
-      status.textContent = 'この ブラウザでは いまいる場所が わかりません。地域を えらんでください。';
+      shirubeSay(status, 'この ブラウザでは いまいる場所が わかりません。地域を えらんでください。');
     } else {
-      status.textContent = 'いまいる場所を しらべています…';
+      shirubeSay(status, 'いまいる場所を しらべています…');
       navigator.geolocation.getCurrentPosition(
-        (pos) => byDistance({ lat: pos.coords.latitude, lon: pos.coords.longitude }, 'いまいる場所'),
+        (pos) => byDistance({ lat: pos.coords.latitude, lon: pos.coords.longitude }, ['いまいる場所']),
         () => {
-          status.textContent = 'いまいる場所が わかりませんでした。地域を えらぶか、50音順で さがしてください。';
+          shirubeSay(status, 'いまいる場所が わかりませんでした。地域を えらぶか、50音順で さがしてください。');
         },
         { maximumAge: 600000, timeout: 15000 },
       );

@@ -24,7 +24,7 @@
   const form = document.querySelector('form[data-search-index]');
   const q = new URLSearchParams(window.location.search).get('q');
   const say = () => {
-    if (status) status.textContent = 'フォルダから ひらいているので、ことばで さがせません。下の 一覧から さがしてください。';
+    if (status) shirubeSay(status, 'フォルダから ひらいているので、ことばで さがせません。下の 一覧から さがしてください。');
   };
   if (q) say();
   form?.addEventListener('submit', (e) => {

@@ -10,7 +10,8 @@
   if (!synth || typeof synth.speak !== 'function' || typeof window.SpeechSynthesisUtterance !== 'function') return;
   const target = document.getElementById(button.dataset.read);
   if (!target) return;
-  const label = button.textContent;
+  // The label as the page has it: with its ruby in the furigana edition.
+  const label = [...button.childNodes].map((n) => n.cloneNode(true));
 
   const textOf = (node) => {
     const copy = node.cloneNode(true);
@@ -18,7 +19,7 @@
     return copy.textContent.replace(/\s+/g, ' ').trim();
   };
   const reset = () => {
-    button.textContent = label;
+    button.replaceChildren(...label.map((n) => n.cloneNode(true)));
     button.dataset.speaking = 'false';
   };
 
@@ -36,7 +37,7 @@
     if (voice) u.voice = voice;
     u.addEventListener('end', reset);
     u.addEventListener('error', reset);
-    button.textContent = '読み上げを 止める';
+    shirubeSay(button, '読み上げを 止める');
     button.dataset.speaking = 'true';
     synth.speak(u);
   });

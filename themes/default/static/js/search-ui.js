@@ -8,7 +8,8 @@
 // - Each result shows the name, service and area, key facts, and a snippet, with the query marked.
 // - All text from the index is inserted with textContent: provider text is untrusted.
 // - In the furigana edition (data-search-ruby) the results carry the ruby its pages show, read
-//   at build time (src/search/ruby.rs); a marked word keeps its ruby inside the mark.
+//   at build time (src/search/ruby.rs); a marked word keeps its ruby inside the mark. The status
+//   line and the kind labels are this script's own words, written through say.js.
 
 import { FILTER_KEYS, documents, httpFetcher, openIndex, runQuery } from './search.js';
 import { highlightRanges } from './search-highlight.js';
@@ -19,13 +20,6 @@ const LIST_KEYS = ['service', 'kind', 'area', 'accepts'];
 const FLAG_KEYS = ['transport', 'lunch', 'saturday'];
 const NUMBER_KEYS = ['wage_min', 'wage_max'];
 const KIND_LABELS = { office: '事業所', workplace: '企業', center: '相談先', community: '地域の集まり' };
-// The same labels with ruby, for the furigana edition (pieces as search.js documents() gives).
-const KIND_RUBY = {
-  office: [['事業所', 'じぎょうしょ']],
-  workplace: [['企業', 'きぎょう']],
-  center: [['相談先', 'そうだんさき']],
-  community: [['地域', 'ちいき'], 'の', ['集', 'あつ'], 'まり'],
-};
 
 const form = document.querySelector('form[data-search-index]');
 if (form) start(form);
@@ -73,13 +67,13 @@ function start(form) {
       current = { query, hits: result.hits, shown: 0 };
       list.replaceChildren();
       await showMore(mine);
-      status.textContent = describe(query, result);
+      shirubeSay(status, ...describe(query, result));
     } catch (error) {
       if (mine !== generation) return;
       index = null; // try the manifest again next time
       list.replaceChildren();
       setMore(false);
-      status.textContent = '検索の データを 読みこめませんでした。下の 一覧から さがしてください。';
+      shirubeSay(status, '検索の データを 読みこめませんでした。下の 一覧から さがしてください。');
       console.error(error);
     }
   }
@@ -125,16 +119,18 @@ function start(form) {
   if (input.value.trim() !== '' || hasFilter(readFilters(form))) run();
 }
 
+/** The status line, as say.js's parts: what the visitor typed is written as typed. */
 function describe(query, result) {
-  const words = query.trim();
-  if (words === '') return `しぼりこみに あう ものが ${result.total}件 あります。`;
+  const words = { text: query.trim() };
+  const total = { text: result.total };
+  if (words.text === '') return ['しぼりこみに あう ものが ', total, '件 あります。'];
   if (result.total === 0) {
-    return `「${words}」に あう ものは 見つかりませんでした。ことばを かえるか、しぼりこみを へらしてください。`;
+    return ['「', words, '」に あう ものは 見つかりませんでした。ことばを かえるか、しぼりこみを へらしてください。'];
   }
   if (result.partial) {
-    return `「${words}」の ことばを すべて ふくむ ものは ありません。一部が あう ${result.total}件を 表示しています。`;
+    return ['「', words, '」の ことばを すべて ふくむ ものは ありません。一部が あう ', total, '件を 表示しています。'];
   }
-  return `「${words}」で ${result.total}件 見つかりました。`;
+  return ['「', words, '」で ', total, '件 見つかりました。'];
 }
 
 function hasFilter(filters) {
@@ -207,16 +203,15 @@ function renderResult(doc, query, root) {
   title.append(link);
   item.append(title);
 
-  const label = KIND_LABELS[doc.kind];
-  const kind = (doc.ruby ? KIND_RUBY[doc.kind] : label && [label]) || [];
-  const meta = [...(doc.services.length > 0 ? ruby.services : [kind]), ruby.area].filter(
-    (text) => text.some((piece) => piece.length > 0),
-  );
+  // The services, else the kind of entry (this script's own word), then the area.
+  const label = doc.services.length > 0 ? null : KIND_LABELS[doc.kind];
+  const meta = [...(label ? [label] : ruby.services), ruby.area].filter((text) => text.length > 0 && text[0] !== '');
   if (meta.length > 0) {
     const line = element('p', 'search-result-meta');
     meta.forEach((text, i) => {
       if (i > 0) line.append('・');
-      appendPieces(line, text);
+      if (typeof text === 'string') shirubeSayMore(line, text);
+      else appendPieces(line, text);
     });
     item.append(line);
   }

@@ -25,7 +25,7 @@
     text.textContent = link.dataset.termDefinition;
     const more = document.createElement('a');
     more.href = link.getAttribute('href');
-    more.textContent = '用語集で くわしく';
+    shirubeSay(more, '用語集で くわしく');
     tip.append(text, ' ', more);
     const set = (open) => {
       button.setAttribute('aria-expanded', String(open));
