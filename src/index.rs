@@ -5,47 +5,164 @@ use crate::enrich::Guide;
 use crate::hashing::FastMap;
 use crate::output::Files;
 use crate::paths::slash;
-use crate::search::{Ruby, SearchDoc, SearchError, build_index_with};
-use crate::text::{html_to_segments, strip_author_ruby};
+use crate::search::{IndexFiles, Ruby, SearchDoc, SearchError, Shown, Unfinished, start_index};
+use crate::text::{Segment, html_to_segments, strip_author_ruby};
 use crate::view::entries::{area_name, yen};
 use crate::view::style::TextStyle;
 
-/// Writes the index under `search/`; with the furigana edition's style, the results' texts also
-/// with that edition's ruby (`search::Ruby`). Returns the number of documents.
+/// Writes the index under `search/`, with the furigana edition's table when `furigana` is that
+/// edition's style. Returns the number of documents.
 pub fn index(
     guide: &Guide,
     files: &mut Files,
     furigana: Option<&dyn TextStyle>,
 ) -> Result<usize, SearchError> {
+    let started = start(guide, files)?;
+    finish(guide, started, files, furigana)
+}
+
+/// An index [`start`] wrote but for its manifest and the furigana edition's table.
+pub struct Started(Unfinished);
+
+/// Writes the index's term shards, document table and facet columns; [`finish`] writes the
+/// rest. A build does other work between the two (see `pipeline/build.rs`).
+pub fn start(guide: &Guide, files: &mut Files) -> Result<Started, SearchError> {
     let docs: Vec<SearchDoc> = guide.site.entries.iter().map(|e| doc(guide, e)).collect();
+    let entries = entries_by_id(guide);
     // Bodies are made when the index reads them, not kept in every document.
-    let entries: FastMap<&str, &Entry> = guide
-        .site
-        .entries
-        .iter()
-        .map(|e| (e.id.as_str(), e))
-        .collect();
     let bodies = |doc: &SearchDoc| {
         entries
             .get(doc.id.as_str())
             .map_or_else(String::new, |e| body(e))
     };
-    // Read as the entry's page reads them: at the entry's place, from the ruby the pages keep.
-    let ruby = |doc: &SearchDoc, texts: &[&str]| {
-        let Some(style) = furigana else {
+    let (written, unfinished) = start_index(&docs, &bodies)?;
+    add(files, written);
+    Ok(Started(unfinished))
+}
+
+/// Writes what [`start`] left: with the furigana edition's style, the results' texts with its
+/// ruby (`search::Ruby`), read as the entry's pages read them; then the manifest. Returns the
+/// number of documents.
+pub fn finish(
+    guide: &Guide,
+    started: Started,
+    files: &mut Files,
+    furigana: Option<&dyn TextStyle>,
+) -> Result<usize, SearchError> {
+    // Only what results show: the documents are made again (cheaply) rather than held while
+    // the build did other work.
+    let docs: Vec<SearchDoc> = guide
+        .site
+        .entries
+        .iter()
+        .map(|e| result_doc(guide, e))
+        .collect();
+    let entries = entries_by_id(guide);
+    let bodies = |doc: &SearchDoc| {
+        entries
+            .get(doc.id.as_str())
+            .map_or_else(String::new, |e| body(e))
+    };
+    let ruby = |doc: &SearchDoc, texts: &[&str], shown: Shown| {
+        let (Some(style), Some(entry)) = (furigana, entries.get(doc.id.as_str())) else {
             return Vec::new();
         };
-        let style = style.at(entries.get(doc.id.as_str()).and_then(|e| guide.place(e)));
+        // At the entry's place, and from the text as written: the results' texts have the
+        // author's ruby taken out ({曙|あけぼの} → 曙), the pages read the text with it.
+        let style = style.at(guide.place(entry));
+        let written = written_texts(guide, entry);
         texts
             .iter()
-            .map(|text| html_to_segments(&style.html(text)))
+            .map(|&text| {
+                let text = written
+                    .iter()
+                    .find(|w| strip_author_ruby(w) == text)
+                    .map_or(text, |w| w.as_str());
+                match shown {
+                    Shown::AlsoOnPages => html_to_segments(&style.html(text)),
+                    Shown::InResultsOnly if doc.key_facts.iter().any(|f| f == text) => {
+                        fact_ruby(&*style, text)
+                    }
+                    Shown::InResultsOnly => html_to_segments(&style.html_once(text)),
+                }
+            })
             .collect()
     };
     let ruby: Option<&Ruby> = furigana.map(|_| &ruby as &Ruby);
-    for (path, bytes) in build_index_with(&docs, &bodies, ruby)? {
+    add(files, started.0.finish(&docs, &bodies, ruby)?);
+    Ok(docs.len())
+}
+
+/// The ruby of a key fact (`key_facts`). Their words are this module's and their numbers the
+/// entry's (工賃 月16,900円（2025年度）), and no word of theirs reads by its number: each shape
+/// is read once with its numbers as 0 and kept, and the numbers are put back. Read whole, a
+/// national guide's wage facts were ten thousand texts read once each.
+fn fact_ruby(style: &dyn TextStyle, fact: &str) -> Vec<Segment> {
+    let is_number = |c: char| c.is_ascii_digit() || c == ',';
+    let mut numbers = Vec::new();
+    let mut shape = String::with_capacity(fact.len());
+    let mut rest = fact;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        shape.push_str(&rest[..at]);
+        let end = rest[at..]
+            .find(|c| !is_number(c))
+            .map_or(rest.len(), |e| at + e);
+        numbers.push(&rest[at..end]);
+        shape.push('0');
+        rest = &rest[end..];
+    }
+    shape.push_str(rest);
+    if numbers.is_empty() {
+        return html_to_segments(&style.html(fact));
+    }
+    let read = html_to_segments(&style.html(&shape));
+    // Back with the numbers, in the plain text only: a shape whose ruby took in a number (a
+    // counter read by its number) is read as it is.
+    let mut numbers = numbers.into_iter();
+    let mut out = Vec::with_capacity(read.len());
+    for segment in read {
+        match segment {
+            Segment::Plain(text) => {
+                let mut back = String::with_capacity(text.len());
+                for c in text.chars() {
+                    match c {
+                        '0' => back.push_str(numbers.next().unwrap_or("0")),
+                        c => back.push(c),
+                    }
+                }
+                out.push(Segment::Plain(back));
+            }
+            Segment::Ruby { base, .. } if base.contains('0') => {
+                return html_to_segments(&style.html_once(fact));
+            }
+            ruby => out.push(ruby),
+        }
+    }
+    out
+}
+
+/// The texts of an entry that results show and that may hold author ruby, as written.
+fn written_texts<'e>(guide: &'e Guide, entry: &'e Entry) -> Vec<&'e String> {
+    let area = guide.site.config.areas.get(&entry.area).map(|a| &a.name);
+    [Some(&entry.name), entry.summary.as_ref(), area]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+fn entries_by_id(guide: &Guide) -> FastMap<&str, &Entry> {
+    guide
+        .site
+        .entries
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect()
+}
+
+fn add(files: &mut Files, written: IndexFiles) {
+    for (path, bytes) in written {
         files.add(format!("search/{}", slash(&path)), bytes);
     }
-    Ok(docs.len())
 }
 
 /// Readings of the legal forms operators' names carry (most do: 株式会社 3,116 and 社会福祉法人
@@ -99,6 +216,7 @@ fn body(entry: &Entry) -> String {
     body
 }
 
+/// An entry as the search sees it.
 fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
     let config = &guide.site.config;
     let area = config.areas.get(&entry.area);
@@ -118,7 +236,59 @@ fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
     if let Some(place) = guide.place(entry) {
         reading.extend(place.words.iter().map(|(_, r)| r.clone()));
     }
-    let (services, service_labels): (Vec<String>, Vec<String>) = match &entry.details {
+    let (services, _) = services(entry);
+    let work: Vec<String> = match &entry.details {
+        EntryDetails::Office(o) => o.services.iter().flat_map(|s| s.work.clone()).collect(),
+        EntryDetails::Workplace(w) => w.jobs.clone(),
+        EntryDetails::Center(c) => c.offers.clone(),
+        EntryDetails::Community(c) => c.schedule.clone().into_iter().collect(),
+    };
+    let (transport, lunch) = transport_and_lunch(entry);
+    let wage = entry
+        .services()
+        .iter()
+        .filter_map(|s| s.wage.map(|w| w.monthly_average))
+        .max();
+    SearchDoc {
+        reading: reading.join(" "),
+        services,
+        area: entry.area.clone(),
+        work: work.iter().map(|w| strip_author_ruby(w)).collect(),
+        glossary_readings: glossary_readings(guide, entry, &work),
+        accepts: entry.accepts.iter().map(|a| a.id().to_string()).collect(),
+        transport,
+        lunch,
+        saturday: entry.open_saturday(),
+        wage,
+        ..result_doc(guide, entry)
+    }
+}
+
+/// What results show of an entry (and the summary a snippet is cut from); the rest empty.
+fn result_doc(guide: &Guide, entry: &Entry) -> SearchDoc {
+    let (transport, lunch) = transport_and_lunch(entry);
+    SearchDoc {
+        id: entry.id.clone(),
+        url: crate::enrich::entry_url(&entry.id),
+        kind: entry.kind().id().to_string(),
+        name: strip_author_ruby(&entry.name),
+        service_labels: services(entry).1,
+        area_name: area_name(&guide.site.config, &entry.area)
+            .unwrap_or_default()
+            .to_string(),
+        summary: entry
+            .summary
+            .as_deref()
+            .map(strip_author_ruby)
+            .unwrap_or_default(),
+        key_facts: key_facts(entry, transport, lunch),
+        ..SearchDoc::default()
+    }
+}
+
+/// The entry's service type ids (or its kind's type) and their labels.
+fn services(entry: &Entry) -> (Vec<String>, Vec<String>) {
+    match &entry.details {
         EntryDetails::Office(o) => o
             .services
             .iter()
@@ -139,51 +309,17 @@ fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
                 .collect(),
             vec![w.employment.map_or("企業", |e| e.label()).to_string()],
         ),
-    };
-    let work: Vec<String> = match &entry.details {
-        EntryDetails::Office(o) => o.services.iter().flat_map(|s| s.work.clone()).collect(),
-        EntryDetails::Workplace(w) => w.jobs.clone(),
-        EntryDetails::Center(c) => c.offers.clone(),
-        EntryDetails::Community(c) => c.schedule.clone().into_iter().collect(),
-    };
-    let (transport, lunch) = match &entry.details {
+    }
+}
+
+/// Whether an office has transport and lunch (`None`: not said, or not an office).
+fn transport_and_lunch(entry: &Entry) -> (Option<bool>, Option<bool>) {
+    match &entry.details {
         EntryDetails::Office(o) => (
             o.transport.as_ref().map(|t| t.available),
             o.lunch.as_ref().map(|l| l.available),
         ),
         _ => (None, None),
-    };
-    let wage = entry
-        .services()
-        .iter()
-        .filter_map(|s| s.wage.map(|w| w.monthly_average))
-        .max();
-    SearchDoc {
-        id: entry.id.clone(),
-        url: crate::enrich::entry_url(&entry.id),
-        kind: entry.kind().id().to_string(),
-        name: strip_author_ruby(&entry.name),
-        reading: reading.join(" "),
-        services,
-        service_labels,
-        area: entry.area.clone(),
-        area_name: area_name(config, &entry.area)
-            .unwrap_or_default()
-            .to_string(),
-        work: work.iter().map(|w| strip_author_ruby(w)).collect(),
-        summary: entry
-            .summary
-            .as_deref()
-            .map(strip_author_ruby)
-            .unwrap_or_default(),
-        body: String::new(),
-        glossary_readings: glossary_readings(guide, entry, &work),
-        accepts: entry.accepts.iter().map(|a| a.id().to_string()).collect(),
-        transport,
-        lunch,
-        saturday: entry.open_saturday(),
-        wage,
-        key_facts: key_facts(entry, transport, lunch),
     }
 }
 
@@ -242,7 +378,79 @@ fn key_facts(entry: &Entry, transport: Option<bool>, lunch: Option<bool>) -> Vec
 
 #[cfg(test)]
 mod tests {
-    use super::without_legal_form;
+    use super::{fact_ruby, without_legal_form};
+    use crate::text::{Html, Place, Segment, segments_to_html};
+    use crate::view::style::TextStyle;
+
+    /// Ruby over 円 and 人, and over a number before 人 (as 1人 ひとり), counting its reads.
+    #[derive(Default)]
+    struct Counting(std::sync::atomic::AtomicUsize);
+
+    impl TextStyle for Counting {
+        fn html(&self, text: &str) -> Html {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let mut segments = Vec::new();
+            let mut plain = String::new();
+            for c in text.chars() {
+                if c == '円' || c == '人' {
+                    let base = match (c, plain.pop()) {
+                        ('人', Some(d)) if d.is_ascii_digit() => format!("{d}人"),
+                        (_, Some(other)) => {
+                            plain.push(other);
+                            c.to_string()
+                        }
+                        (_, None) => c.to_string(),
+                    };
+                    segments.push(Segment::Plain(std::mem::take(&mut plain)));
+                    segments.push(Segment::Ruby {
+                        base,
+                        rt: "よみ".into(),
+                    });
+                } else {
+                    plain.push(c);
+                }
+            }
+            segments.push(Segment::Plain(plain));
+            segments_to_html(&segments)
+        }
+        fn plain(&self, text: &str) -> String {
+            text.into()
+        }
+        fn edition(&self) -> &'static str {
+            "furigana"
+        }
+        fn at<'s>(&'s self, _place: Option<&Place>) -> Box<dyn TextStyle + 's> {
+            Box::new(Counting::default())
+        }
+    }
+
+    fn bases(segments: &[Segment]) -> String {
+        segments
+            .iter()
+            .map(|s| match s {
+                Segment::Plain(t) | Segment::Ruby { base: t, .. } => t.as_str(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_fact_keeps_its_numbers_and_the_ruby_of_its_words() {
+        let style = Counting::default();
+        let fact = "工賃 月16,900円（2025年度）";
+        let segments = fact_ruby(&style, fact);
+        assert_eq!(bases(&segments), fact);
+        assert!(segments.contains(&Segment::Ruby {
+            base: "円".into(),
+            rt: "よみ".into()
+        }));
+        // a ruby that took in a number is read from the fact itself
+        let counted = fact_ruby(&style, "定員 3人");
+        assert_eq!(bases(&counted), "定員 3人");
+        assert!(counted.contains(&Segment::Ruby {
+            base: "3人".into(),
+            rt: "よみ".into()
+        }));
+    }
 
     #[test]
     fn legal_forms_are_left_out_of_operators_readings() {

@@ -272,6 +272,9 @@ pub(super) fn build_keeping(
     let (manifest, pages, main_timings) = main?;
     let side_timings = side?;
     files.merge(side_files);
+    // What the furigana edition read is kept only for a preview's next edit: a national guide's
+    // texts and their ruby are tens of MB, let go before the output is written.
+    let furigana = furigana.filter(|_| keep);
     t.timings.extend(main_timings);
     t.timings.extend(side_timings);
     t.timings.sort_by_key(|(stage, _)| *stage);
@@ -387,16 +390,26 @@ fn index_and_data(
         || {
             // The print document after the index, not beside it: the two largest things this
             // side holds (the index's inverted table, the document's template value) were then
-            // in memory at the same time, beside the pages.
-            let indexed = timed(Stage::Index, || {
-                index::index(guide, files, furigana.map(|f| f as &dyn TextStyle))
-            });
+            // in memory at the same time, beside the pages. The index's last part (the
+            // furigana edition's table and the manifest) after the print document: by then the
+            // pages have read most of what it reads, and the print document is let go.
+            let started = timed(Stage::Index, || index::start(guide, files));
             let printed = options.pdf.is_none().then(|| {
                 timed(Stage::Print, || {
                     print_edition(guide, theme, &mut print_files, &options.site_dir)
                 })
             });
-            (indexed, printed)
+            let (started, started_in) = started;
+            let (indexed, finished_in) = timed(Stage::Index, || {
+                started.and_then(|started| {
+                    let furigana = furigana.map(|f| f as &dyn TextStyle);
+                    index::finish(guide, started, files, furigana)
+                })
+            });
+            (
+                (indexed, (Stage::Index, started_in.1 + finished_in.1)),
+                printed,
+            )
         },
         || timed(Stage::Export, || export::data(guide, &mut data_files)),
     );

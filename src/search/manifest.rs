@@ -29,10 +29,10 @@ struct Manifest<'a> {
     /// Documents per chunk; chunk `i` is `<build>/d/<i>.json`.
     doc_chunk: usize,
     doc_chunks: usize,
-    /// Whether `<build>/r/<i>.json` holds chunk `i` with the furigana edition's ruby. Left out
-    /// when not (a site without that edition).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    ruby: bool,
+    /// The folder `<build>/r/<ruby>/` whose `<i>.json` is chunk `i` with the furigana edition's
+    /// ruby. Left out when there is none (a site without that edition).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ruby: Option<&'a str>,
     /// Names of the facet columns; column `name` is `<build>/f/<name>.json`, but for `area`,
     /// whose ids are spread over `<build>/f/area/<b>.json` for b < `area_buckets` (facets.rs).
     facets: &'a [&'a str],
@@ -45,7 +45,7 @@ pub(crate) struct ManifestInput<'a> {
     pub shard_starts: &'a [&'a str],
     pub doc_chunk: usize,
     pub doc_chunks: usize,
-    pub ruby: bool,
+    pub ruby: Option<&'a str>,
     pub facets: &'a [&'a str],
     pub area_buckets: u32,
 }

@@ -9,8 +9,9 @@
 //!                          of the facet columns
 //! <build>/t/<i>.json       term shard i: postings of a contiguous range of terms (shards.rs)
 //! <build>/d/<i>.json       document chunk i: what results show for documents i·k … i·k+k−1 (table.rs)
-//! <build>/r/<i>.json       the same with the furigana edition's ruby, when the site has that
-//!                          edition (ruby.rs)
+//! <build>/r/<id>/<i>.json  the same with the furigana edition's ruby, when the site has that
+//!                          edition (ruby.rs); <id> is a hash of these files and the build's
+//!                          id, as the readings may change where nothing else does
 //! <build>/f/<name>.json    facet column of one filter (kind, service, accepts, transport, lunch,
 //!                          saturday, wage), fetched only when that filter is used (facets.rs)
 //! <build>/f/area/<b>.json  the documents of each area in bucket b, for the area filter
@@ -47,7 +48,7 @@ mod table;
 
 pub use analyze::analyze;
 pub use error::SearchError;
-pub use ruby::Ruby;
+pub use ruby::{Ruby, Shown};
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -89,6 +90,9 @@ pub struct SearchDoc {
     pub key_facts: Vec<String>,
 }
 
+/// Index files: paths relative to the output's `search/` folder, and their bytes.
+pub type IndexFiles = Vec<(PathBuf, Vec<u8>)>;
+
 /// A document's body, made when the index needs it (see [`build_index_with_bodies`]).
 pub type Bodies<'a> = dyn Fn(&SearchDoc) -> String + Sync + 'a;
 
@@ -109,13 +113,27 @@ pub fn build_index_with_bodies(
 }
 
 /// [`build_index_with_bodies`], and with `ruby` the document table again with the furigana
-/// edition's ruby (`<build>/r/`), for that edition's search page.
+/// edition's ruby (`<build>/r/<id>/`), for that edition's search page.
 pub fn build_index_with(
     docs: &[SearchDoc],
     bodies: &Bodies,
     ruby: Option<&Ruby>,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, SearchError> {
-    let ordered = ordered(docs)?;
+    let (mut files, unfinished) = start_index(docs, bodies)?;
+    files.extend(unfinished.finish(docs, bodies, ruby)?);
+    Ok(files)
+}
+
+/// The index but for its manifest and the furigana edition's table, which
+/// [`Unfinished::finish`] makes. A build writes these files and lets them go at once, does
+/// other work, and finishes the index later: the furigana edition's table is then made from
+/// readings its pages have made by then, and beside less of the build's memory.
+pub fn start_index(
+    docs: &[SearchDoc],
+    bodies: &Bodies,
+) -> Result<(IndexFiles, Unfinished), SearchError> {
+    let order = order(docs)?;
+    let ordered: Vec<&SearchDoc> = order.iter().map(|&i| &docs[i]).collect();
     let count = u32::try_from(ordered.len()).map_err(|_| SearchError::TooManyDocs(docs.len()))?;
 
     // What needs only the documents (the exact keys, the document table, the facet columns) is
@@ -127,7 +145,7 @@ pub fn build_index_with(
                 || exact_keys(&ordered),
                 || {
                     rayon::join(
-                        || table::chunks(&ordered, bodies, ruby),
+                        || table::chunks(&ordered, bodies),
                         || facets::columns(&ordered),
                     )
                 },
@@ -140,12 +158,7 @@ pub fn build_index_with(
     drop(keys);
 
     let term_shards = shards::cut(terms, count, |weights| scorer.impacts(weights))?;
-    let table::Table {
-        size: doc_chunk,
-        chunks: doc_chunks,
-        ruby: ruby_chunks,
-    } = tables?;
-    let ruby_chunks = ruby_chunks.unwrap_or_default();
+    let (doc_chunk, doc_chunks) = tables?;
     let facets = facets?;
 
     let build = manifest::build_id(
@@ -153,22 +166,19 @@ pub fn build_index_with(
             .iter()
             .map(|s| s.json.as_slice())
             .chain(doc_chunks.iter().map(Vec::as_slice))
-            .chain(ruby_chunks.iter().map(Vec::as_slice))
             .chain(facets.columns.iter().map(|c| c.json.as_slice())),
     );
-    let starts: Vec<&str> = term_shards.iter().map(|s| s.start.as_str()).collect();
-    let manifest = manifest::manifest(&manifest::ManifestInput {
-        build: &build,
-        docs: ordered.len(),
-        shard_starts: &starts,
+    let unfinished = Unfinished {
+        build: build.clone(),
+        order,
+        shard_starts: term_shards.iter().map(|s| s.start.clone()).collect(),
         doc_chunk,
         doc_chunks: doc_chunks.len(),
-        ruby: !ruby_chunks.is_empty(),
-        facets: &facets.names,
+        facets: facets.names.clone(),
         area_buckets: facets.area_buckets,
-    })?;
+    };
 
-    let mut files = vec![(PathBuf::from("manifest.json"), manifest)];
+    let mut files = Vec::new();
     let base = PathBuf::from(&build);
     for (i, shard) in term_shards.into_iter().enumerate() {
         files.push((base.join("t").join(format!("{i}.json")), shard.json));
@@ -176,16 +186,71 @@ pub fn build_index_with(
     for (i, chunk) in doc_chunks.into_iter().enumerate() {
         files.push((base.join("d").join(format!("{i}.json")), chunk));
     }
-    for (i, chunk) in ruby_chunks.into_iter().enumerate() {
-        files.push((base.join("r").join(format!("{i}.json")), chunk));
-    }
     for column in facets.columns {
         files.push((
             base.join("f").join(format!("{}.json", column.path)),
             column.json,
         ));
     }
-    Ok(files)
+    Ok((files, unfinished))
+}
+
+/// What the manifest says of an index [`start_index`] made.
+#[derive(Debug)]
+pub struct Unfinished {
+    build: String,
+    /// The documents' positions in what [`start_index`] was given, in their numbers' order.
+    order: Vec<usize>,
+    shard_starts: Vec<String>,
+    doc_chunk: usize,
+    doc_chunks: usize,
+    facets: Vec<&'static str>,
+    area_buckets: u32,
+}
+
+impl Unfinished {
+    /// The rest of the index: with `ruby`, the furigana edition's table, in a folder named by
+    /// its own content (its readings change with the site's readings, where the rest may not);
+    /// and the manifest, written last. `docs` are the documents [`start_index`] was given, in
+    /// the same order; of them only what results show is read (id, url, kind, name, area name,
+    /// service labels, key facts, summary, and the body where there is no summary).
+    pub fn finish(
+        self,
+        docs: &[SearchDoc],
+        bodies: &Bodies,
+        ruby: Option<&Ruby>,
+    ) -> Result<IndexFiles, SearchError> {
+        let mut files = Vec::new();
+        let ruby_id = match ruby {
+            Some(ruby) => {
+                let ordered: Vec<&SearchDoc> =
+                    self.order.iter().filter_map(|&i| docs.get(i)).collect();
+                let chunks = table::ruby_chunks(&ordered, bodies, self.doc_chunk, ruby)?;
+                let id = manifest::build_id(
+                    std::iter::once(self.build.as_bytes()).chain(chunks.iter().map(Vec::as_slice)),
+                );
+                let base = PathBuf::from(&self.build).join("r").join(&id);
+                for (i, chunk) in chunks.into_iter().enumerate() {
+                    files.push((base.join(format!("{i}.json")), chunk));
+                }
+                Some(id)
+            }
+            None => None,
+        };
+        let starts: Vec<&str> = self.shard_starts.iter().map(String::as_str).collect();
+        let manifest = manifest::manifest(&manifest::ManifestInput {
+            build: &self.build,
+            docs: self.order.len(),
+            shard_starts: &starts,
+            doc_chunk: self.doc_chunk,
+            doc_chunks: self.doc_chunks,
+            ruby: ruby_id.as_deref(),
+            facets: &self.facets,
+            area_buckets: self.area_buckets,
+        })?;
+        files.insert(0, (PathBuf::from("manifest.json"), manifest));
+        Ok(files)
+    }
 }
 
 /// Each document's whole name and name readings as keys, with their weights (`impact`).
@@ -204,7 +269,8 @@ fn exact_keys(ordered: &[&SearchDoc]) -> Vec<Vec<(String, f64)>> {
 }
 
 /// Checks ids and numbers the documents: by reading, then id (see the module comment).
-fn ordered(docs: &[SearchDoc]) -> Result<Vec<&SearchDoc>, SearchError> {
+/// Returns the documents' positions in `docs`, in their numbers' order.
+fn order(docs: &[SearchDoc]) -> Result<Vec<usize>, SearchError> {
     let mut seen = HashSet::new();
     for doc in docs {
         if doc.id.trim().is_empty() {
@@ -214,7 +280,10 @@ fn ordered(docs: &[SearchDoc]) -> Result<Vec<&SearchDoc>, SearchError> {
             return Err(SearchError::DuplicateId(doc.id.clone()));
         }
     }
-    let mut ordered: Vec<&SearchDoc> = docs.iter().collect();
-    ordered.sort_by(|a, b| a.reading.cmp(&b.reading).then_with(|| a.id.cmp(&b.id)));
-    Ok(ordered)
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&docs[a], &docs[b]);
+        a.reading.cmp(&b.reading).then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(order)
 }

@@ -15,10 +15,21 @@ use super::SearchDoc;
 use crate::text::Segment;
 use serde::Serialize;
 
-/// The ruby of a document's texts, in the order given: `ruby(doc, texts)` returns one list of
-/// segments for each text (the integrator reads them as the furigana edition reads the entry's
-/// page, at the entry's place).
-pub type Ruby<'a> = dyn Fn(&SearchDoc, &[&str]) -> Vec<Vec<Segment>> + Sync + 'a;
+/// The ruby of a document's texts, in the order given: `ruby(doc, texts, shown)` returns one
+/// list of segments for each text (the integrator reads them as the furigana edition reads the
+/// entry's page, at the entry's place).
+pub type Ruby<'a> = dyn Fn(&SearchDoc, &[&str], Shown) -> Vec<Vec<Segment>> + Sync + 'a;
+
+/// Where else the texts given to [`Ruby`] are shown: what the entry's pages show too is worth
+/// keeping once read (the pages read it again); what only results show is not (a national
+/// guide's wage facts, kept, were megabytes held to the end of the build).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// The name, the area, the service labels, a summary shown whole.
+    AlsoOnPages,
+    /// The facts as results word them, a snippet cut from a longer text.
+    InResultsOnly,
+}
 
 /// A text as the chunk holds it.
 #[derive(Debug, PartialEq, Serialize)]

@@ -5,7 +5,7 @@
 //! Chunk JSON: `{"d": [[id, url, kind, name, area_name, [service labels], [key facts], snippet], …]}`
 //! The first record of chunk `c` is document number `c × chunk_size`.
 
-use super::ruby::{Ruby, Text};
+use super::ruby::{Ruby, Shown, Text};
 use super::{Bodies, SearchDoc, SearchError};
 use rayon::prelude::*;
 
@@ -27,59 +27,55 @@ type Record<'a> = (
     String,
 );
 
-/// The document table, cut into chunks.
-pub(crate) struct Table {
-    /// Documents per chunk.
-    pub size: usize,
-    /// The chunks' JSON.
-    pub chunks: Vec<Vec<u8>>,
-    /// The same chunks with the furigana edition's ruby (ruby.rs), when asked for.
-    pub ruby: Option<Vec<Vec<u8>>>,
-}
-
-/// The table of `docs`, and with `ruby` its furigana twin.
+/// Returns the chunk size (documents per chunk) and the chunks' JSON.
 pub(crate) fn chunks(
     docs: &[&SearchDoc],
     bodies: &Bodies,
-    ruby: Option<&Ruby>,
-) -> Result<Table, SearchError> {
-    let records: Vec<(Vec<u8>, Option<Vec<u8>>)> = docs
+) -> Result<(usize, Vec<Vec<u8>>), SearchError> {
+    let records: Vec<Vec<u8>> = docs
         .par_iter()
-        .map(|doc| {
-            let plain = record(doc, bodies);
-            let with_ruby = ruby.map(|ruby| ruby_record(doc, &plain, ruby));
-            let with_ruby = with_ruby
-                .map(|r| crate::json::to_vec(&r).map_err(SearchError::Json))
-                .transpose()?;
-            Ok((
-                crate::json::to_vec(&plain).map_err(SearchError::Json)?,
-                with_ruby,
-            ))
-        })
-        .collect::<Result<_, SearchError>>()?;
-    let total: usize = records.iter().map(|(plain, _)| plain.len()).sum();
+        .map(|doc| crate::json::to_vec(&record(doc, bodies)).map_err(SearchError::Json))
+        .collect::<Result<_, _>>()?;
+    let total: usize = records.iter().map(Vec::len).sum();
     let average = total / records.len().max(1);
     let size = (CHUNK_TARGET_BYTES / average.max(1)).clamp(1, 256);
-    let (plain, with_ruby): (Vec<Vec<u8>>, Vec<Option<Vec<u8>>>) = records.into_iter().unzip();
-    let with_ruby: Option<Vec<Vec<u8>>> = with_ruby.into_iter().collect();
-    Ok(Table {
-        size,
-        chunks: cut(&plain, size),
-        ruby: ruby.and(with_ruby).map(|records| cut(&records, size)),
-    })
+    Ok((size, cut(&records, size)))
 }
 
-/// Records in chunks of `size`, each `{"d":[record, …]}`.
-fn cut(records: &[Vec<u8>], size: usize) -> Vec<Vec<u8>> {
-    records
-        .chunks(size)
+/// The chunks of [`chunks`] (of `size` documents) again, with `ruby`'s ruby over their texts
+/// (ruby.rs). Chunk by chunk, each made whole at once: a national guide's ruby records, held
+/// all together beside their chunks, were 10 MB of a build's peak.
+pub(crate) fn ruby_chunks(
+    docs: &[&SearchDoc],
+    bodies: &Bodies,
+    size: usize,
+    ruby: &Ruby,
+) -> Result<Vec<Vec<u8>>, SearchError> {
+    docs.par_chunks(size.max(1))
         .map(|group| {
-            let mut json = b"{\"d\":[".to_vec();
-            json.extend(group.join(&b","[..]));
-            json.extend(b"]}");
-            json
+            let records = group
+                .iter()
+                .map(|doc| {
+                    let record = ruby_record(doc, &self::record(doc, bodies), ruby);
+                    crate::json::to_vec(&record).map_err(SearchError::Json)
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(chunk(&records))
         })
         .collect()
+}
+
+/// Records in chunks of `size`.
+fn cut(records: &[Vec<u8>], size: usize) -> Vec<Vec<u8>> {
+    records.chunks(size).map(chunk).collect()
+}
+
+/// One chunk: `{"d":[record, …]}`.
+fn chunk(records: &[Vec<u8>]) -> Vec<u8> {
+    let mut json = b"{\"d\":[".to_vec();
+    json.extend(records.join(&b","[..]));
+    json.extend(b"]}");
+    json
 }
 
 fn record<'d>(doc: &'d SearchDoc, bodies: &Bodies) -> Record<'d> {
@@ -109,19 +105,39 @@ type RubyRecord<'a> = (
 /// `plain`'s record with each text's ruby.
 fn ruby_record<'d>(doc: &'d SearchDoc, plain: &Record<'d>, ruby: &Ruby) -> RubyRecord<'d> {
     let (id, url, kind, name, area, labels, facts, snippet) = plain;
-    let mut texts: Vec<&str> = vec![name, area, snippet];
-    texts.extend(labels.iter().map(String::as_str));
-    texts.extend(facts.iter().map(String::as_str));
-    // A text the reader gave nothing for is shown as it is.
-    let mut read = ruby(doc, &texts).into_iter();
-    let mut texts = texts.into_iter().map(|text| match read.next() {
-        Some(segments) => Text::of(segments),
-        None => Text::Plain(text.to_string()),
-    });
-    let mut next = || texts.next().unwrap_or(Text::Plain(String::new()));
-    let (name, area, snippet) = (next(), next(), next());
-    let labels = labels.iter().map(|_| next()).collect();
-    let facts = facts.iter().map(|_| next()).collect();
+    // The name, the area, the service labels and a snippet that is the whole summary are on the
+    // entry's pages too; the facts as results word them, and a cut text, are shown here only.
+    let mut shown: Vec<&str> = vec![name, area];
+    shown.extend(labels.iter().map(String::as_str));
+    let mut here: Vec<&str> = facts.iter().map(String::as_str).collect();
+    let snippet_shown = *snippet == doc.summary;
+    match snippet_shown {
+        true => shown.push(snippet),
+        false => here.push(snippet),
+    }
+    let read = |texts: Vec<&str>, place: Shown| {
+        let mut read = ruby(doc, &texts, place).into_iter();
+        // A text the reader gave nothing for is shown as it is.
+        texts
+            .into_iter()
+            .map(|text| match read.next() {
+                Some(segments) => Text::of(segments),
+                None => Text::Plain(text.to_string()),
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+    };
+    let mut shown = read(shown, Shown::AlsoOnPages);
+    let mut here = read(here, Shown::InResultsOnly);
+    let mut next_shown = || shown.next().unwrap_or(Text::Plain(String::new()));
+    let (name, area) = (next_shown(), next_shown());
+    let labels = labels.iter().map(|_| next_shown()).collect();
+    let mut next_here = || here.next().unwrap_or(Text::Plain(String::new()));
+    let facts = facts.iter().map(|_| next_here()).collect();
+    let snippet = match snippet_shown {
+        true => next_shown(),
+        false => next_here(),
+    };
     (id, url, kind, name, area, labels, facts, snippet)
 }
 

@@ -37,6 +37,11 @@ pub trait TextStyle: Sync {
     /// This style for an entry's text, with the entry's place (see `Guide::place`): the
     /// furigana edition reads names of the place as the place is read.
     fn at<'s>(&'s self, place: Option<&Place>) -> Box<dyn TextStyle + 's>;
+    /// [`html`](Self::html) for a text shown once in an edition: read and let go, not kept
+    /// for pages that would never ask for it again.
+    fn html_once(&self, text: &str) -> Html {
+        self.html(text)
+    }
     /// Escaped HTML for an address (municipality, street, building on one line): the furigana
     /// edition puts Japan Post's readings over the words it names. Call it on a style made
     /// with [`TextStyle::at`] the address's place.
@@ -190,6 +195,9 @@ impl TextStyle for Furigana {
             read: Arc::clone(&self.read),
             place_key: place_key(place),
         })
+    }
+    fn html_once(&self, text: &str) -> Html {
+        self.reader.ruby_html(text, self.filter)
     }
     fn address(&self, text: &str) -> Html {
         // Not kept: an address is shown once in an edition, on its entry's page. Kept (with its

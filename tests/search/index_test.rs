@@ -18,7 +18,7 @@ mod wam;
 
 use serde::Deserialize;
 use shirube::search::{
-    SearchDoc, SearchError, build_index, build_index_with, build_index_with_bodies,
+    SearchDoc, SearchError, Shown, build_index, build_index_with, build_index_with_bodies,
 };
 use shirube::text::Segment;
 use std::collections::{BTreeMap, BTreeSet};
@@ -291,7 +291,7 @@ fn bodies_on_demand_make_the_same_index() {
 fn ruby_chunks_mirror_the_document_table() {
     let docs = fixture_docs();
     // A stand-in reader: ruby over every 就労, nothing else.
-    let ruby = |_: &SearchDoc, texts: &[&str]| -> Vec<Vec<Segment>> {
+    let ruby = |_: &SearchDoc, texts: &[&str], _: Shown| -> Vec<Vec<Segment>> {
         texts
             .iter()
             .map(|text| {
@@ -320,18 +320,23 @@ fn ruby_chunks_mirror_the_document_table() {
         serde_json::from_slice(bytes).expect("JSON")
     };
     let manifest = json(&with_ruby, "manifest.json");
-    assert_eq!(manifest["ruby"], true);
+    let ruby_id = manifest["ruby"]
+        .as_str()
+        .expect("the manifest names the ruby folder");
     assert!(json(&plain, "manifest.json").get("ruby").is_none());
     let build = manifest["build"].as_str().expect("build id");
     let chunks = manifest["docChunks"].as_u64().expect("chunk count");
-    let folder = |files: &[(PathBuf, Vec<u8>)], name: &str| {
+    let in_ruby_folder = |files: &[(PathBuf, Vec<u8>)]| {
         files
             .iter()
-            .filter(|(p, _)| p.parent().and_then(Path::file_name) == Some(OsStr::new(name)))
+            .filter(|(p, _)| p.components().any(|c| c.as_os_str() == "r"))
             .count()
     };
-    assert_eq!(folder(&with_ruby, "r") as u64, chunks);
-    assert_eq!(folder(&plain, "r"), 0);
+    assert_eq!(in_ruby_folder(&with_ruby) as u64, chunks);
+    assert_eq!(in_ruby_folder(&plain), 0);
+    // The rest is the plain index, under the same build folder.
+    assert_eq!(with_ruby.len() - in_ruby_folder(&with_ruby), plain.len());
+    assert_eq!(json(&plain, "manifest.json")["build"], manifest["build"]);
     // A text of a ruby chunk without its readings.
     let bare = |text: &serde_json::Value| -> String {
         match text {
@@ -349,7 +354,7 @@ fn ruby_chunks_mirror_the_document_table() {
     let mut readings = 0;
     for c in 0..chunks {
         let plain_rows = json(&with_ruby, &format!("{build}/d/{c}.json"));
-        let ruby_rows = json(&with_ruby, &format!("{build}/r/{c}.json"));
+        let ruby_rows = json(&with_ruby, &format!("{build}/r/{ruby_id}/{c}.json"));
         let (plain_rows, ruby_rows) = (&plain_rows["d"], &ruby_rows["d"]);
         assert_eq!(
             plain_rows.as_array().map(Vec::len),

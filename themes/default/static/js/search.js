@@ -382,8 +382,8 @@ function someTerms(n, matchers, exact, allowed) {
  * What results show for document numbers `docs`: {doc, id, url, kind, name, area, services,
  * facts, snippet}, in the order asked. `url` is relative to the site root.
  *
- * With `options.ruby`, on an index that has them (`manifest.ruby`: a site with the furigana
- * edition), the texts come with the ruby that edition's pages show: each document also has
+ * With `options.ruby`, on an index that has them (`manifest.ruby` names their folder: a site with
+ * the furigana edition), the texts come with the ruby that edition's pages show: each document also has
  * `ruby: {name, area, services, facts, snippet}`, a text there being a list of pieces, each a
  * string or [base, reading]. The plain texts are the same either way.
  */
@@ -391,7 +391,7 @@ export async function documents(index, docs, options = {}) {
   const { manifest } = index;
   const size = manifest.docChunk;
   const withRuby = Boolean(options.ruby && manifest.ruby);
-  const folder = withRuby ? 'r' : 'd';
+  const folder = withRuby ? `r/${manifest.ruby}` : 'd';
   const chunks = [...new Set(docs.map((d) => Math.floor(d / size)))];
   const loaded = new Map(
     await Promise.all(
