@@ -3,7 +3,7 @@
 //! draws its results with a script; without these, a reader who needs furigana found every
 //! result's name, service and summary bare.
 //!
-//! Chunk JSON (`<build>/r/<i>.json`, numbered as the `d` chunks): the records of `d`, each text
+//! Chunk JSON (`<build>/r/<id>/<i>.json`, numbered as the `d` chunks): the records of `d`, each text
 //! either a string (nothing to put ruby over) or a list of pieces, a piece being a string or
 //! `[base, reading]`:
 //!
@@ -49,6 +49,18 @@ pub(crate) enum Piece {
 }
 
 impl Text {
+    /// `text` with the ruby of `segments`, or as it is when their bases are another text (the
+    /// results' plain texts are what the query is marked in).
+    pub(crate) fn of_text(text: &str, segments: Vec<Segment>) -> Text {
+        let bases = segments.iter().map(|s| match s {
+            Segment::Plain(t) | Segment::Ruby { base: t, .. } => t.as_str(),
+        });
+        match bases.collect::<String>() == text {
+            true => Text::of(segments),
+            false => Text::Plain(text.to_string()),
+        }
+    }
+
     /// Segments as a chunk's text: a plain string when none has ruby, neighbouring plain
     /// segments joined.
     pub(crate) fn of(segments: Vec<Segment>) -> Text {
@@ -96,6 +108,19 @@ mod tests {
         ]);
         assert_eq!(text, Text::Plain("ひまわりB".into()));
         assert_eq!(serde_json::to_string(&text).unwrap(), r#""ひまわりB""#);
+    }
+
+    #[test]
+    fn ruby_of_another_text_is_not_used() {
+        let segments = || vec![ruby("工房", "こうぼう"), Segment::Plain("ひまわり".into())];
+        assert_eq!(
+            Text::of_text("工房ひまわり", segments()),
+            Text::of(segments())
+        );
+        assert_eq!(
+            Text::of_text("ひまわり", segments()),
+            Text::Plain("ひまわり".into())
+        );
     }
 
     #[test]

@@ -115,13 +115,13 @@ fn ruby_record<'d>(doc: &'d SearchDoc, plain: &Record<'d>, ruby: &Ruby) -> RubyR
         true => shown.push(snippet),
         false => here.push(snippet),
     }
-    let read = |texts: Vec<&str>, place: Shown| {
-        let mut read = ruby(doc, &texts, place).into_iter();
+    let read = |texts: Vec<&str>, shown: Shown| {
+        let mut read = ruby(doc, &texts, shown).into_iter();
         // A text the reader gave nothing for is shown as it is.
         texts
             .into_iter()
             .map(|text| match read.next() {
-                Some(segments) => Text::of(segments),
+                Some(segments) => Text::of_text(text, segments),
                 None => Text::Plain(text.to_string()),
             })
             .collect::<Vec<_>>()
