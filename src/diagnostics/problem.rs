@@ -109,6 +109,11 @@ pub enum Problem {
         written: String,
         fixed: String,
     },
+    /// A photo's `alt` that says nothing of the picture: a file's name (IMG_1234.jpg) or a
+    /// word for any picture (写真, 画像).
+    PhotoAltSaysNothing {
+        alt: String,
+    },
     /// `lunch: { available: false, cost_yen: 300 }`: a price for a lunch there is not.
     CostWithoutLunch {
         cost: i64,

@@ -427,6 +427,20 @@ impl Problem {
                     format!("write it with half-width [ ] and ( ) ({fixed})"),
                 ),
             ),
+            Problem::PhotoAltSaysNothing { alt } => said(
+                msg(
+                    format!(
+                        "写真の説明（alt）が「{alt}」では、何が写っているか伝わりません（目の見えない人には これが読まれます）"
+                    ),
+                    format!(
+                        "the photo's alt text \"{alt}\" does not say what the picture shows (blind readers hear only this)"
+                    ),
+                ),
+                msg(
+                    "写っているものを書いてください（例: alt: パンを焼いているところ）。飾りの写真なら alt の行を消して「decorative: true」と書いてください",
+                    "say what the picture shows (e.g. alt: baking bread); for a decorative picture, delete the alt line and write \"decorative: true\"",
+                ),
+            ),
             Problem::CostWithoutLunch { cost } => said(
                 msg(
                     format!(
@@ -1148,6 +1162,9 @@ mod tests {
                 figure_en: s("wage"),
             },
             Problem::CostWithoutLunch { cost: 300 },
+            Problem::PhotoAltSaysNothing {
+                alt: s("IMG_1234.jpg"),
+            },
             Problem::FullWidthLink {
                 written: s("[site](https://example.jp/)"),
                 fixed: s("[site](https://example.jp/)"),
@@ -1355,9 +1372,10 @@ mod tests {
             Problem::RubyOpensValue { .. } => 69,
             Problem::CostWithoutLunch { .. } => 70,
             Problem::FullWidthLink { .. } => 71,
+            Problem::PhotoAltSaysNothing { .. } => 72,
         }
     }
-    const KINDS: usize = 72;
+    const KINDS: usize = 73;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()
