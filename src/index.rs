@@ -29,12 +29,7 @@ pub struct Started(Unfinished);
 pub fn start(guide: &Guide, files: &mut Files) -> Result<Started, SearchError> {
     let docs: Vec<SearchDoc> = guide.site.entries.iter().map(|e| doc(guide, e)).collect();
     let entries = entries_by_id(guide);
-    // Bodies are made when the index reads them, not kept in every document.
-    let bodies = |doc: &SearchDoc| {
-        entries
-            .get(doc.id.as_str())
-            .map_or_else(String::new, |e| body(e))
-    };
+    let bodies = bodies_of(&entries);
     let (written, unfinished) = start_index(&docs, &bodies)?;
     add(files, written);
     Ok(Started(unfinished))
@@ -58,11 +53,7 @@ pub fn finish(
         .map(|e| result_doc(guide, e))
         .collect();
     let entries = entries_by_id(guide);
-    let bodies = |doc: &SearchDoc| {
-        entries
-            .get(doc.id.as_str())
-            .map_or_else(String::new, |e| body(e))
-    };
+    let bodies = bodies_of(&entries);
     let ruby = |doc: &SearchDoc, texts: &[&str], shown: Shown| {
         let (Some(style), Some(entry)) = (furigana, entries.get(doc.id.as_str())) else {
             return Vec::new();
@@ -148,6 +139,15 @@ fn written_texts<'e>(guide: &'e Guide, entry: &'e Entry) -> Vec<&'e String> {
         .into_iter()
         .flatten()
         .collect()
+}
+
+/// A document's body from its entry, made when the index reads it (not kept in every document).
+fn bodies_of<'a>(entries: &'a FastMap<&str, &Entry>) -> impl Fn(&SearchDoc) -> String + Sync + 'a {
+    |doc: &SearchDoc| {
+        entries
+            .get(doc.id.as_str())
+            .map_or_else(String::new, |e| body(e))
+    }
 }
 
 fn entries_by_id(guide: &Guide) -> FastMap<&str, &Entry> {
