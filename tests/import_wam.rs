@@ -219,6 +219,54 @@ fn a_reimport_follows_the_data_and_keeps_what_people_wrote() {
     assert_eq!(shirube(&["check", "."], dir).status.code(), Some(0));
 }
 
+/// An earlier import's area has no group (areas had none then): once an import makes the guide's
+/// groups two or more, the area it uses gets its prefecture, so that it is listed under it and
+/// not above the prefectures on its own. With one group, site.yaml's old lines stay as they are.
+#[test]
+fn an_older_area_gets_its_prefecture_when_the_guide_has_two() {
+    let site = site();
+    let dir = site.path();
+    let yaml_path = dir.join("site.yaml");
+    let base = std::fs::read_to_string(&yaml_path).unwrap();
+    let old_line = "  - { id: kashima, name: 鹿嶋市, kana: かしまし }";
+    let with_old = base.replace(
+        "  - { id: nishi, name: 西部, kana: せいぶ }",
+        &format!("  - {{ id: nishi, name: 西部, kana: せいぶ }}\n{old_line}"),
+    );
+    std::fs::write(&yaml_path, &with_old).unwrap();
+
+    // One prefecture: nothing to list by prefecture, and the line is left alone.
+    let stdout = ok(&import(dir, &["--city", "鹿嶋市"]));
+    assert!(!stdout.contains("group"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&yaml_path).unwrap(), with_old);
+    assert!(entry(dir, "wam-9910100010").contains("area: \"kashima\""));
+
+    // A guide with a prefecture's areas already: the old area joins its own prefecture.
+    let two = with_old.replace(
+        old_line,
+        &format!("{old_line}\n  - {{ id: aomori, name: 青森市, kana: あおもりし, group: 青森県 }}"),
+    );
+    std::fs::write(&yaml_path, &two).unwrap();
+    let stdout = ok(&import(dir, &["--city", "鹿嶋市"]));
+    assert!(
+        stdout.contains(
+            "地域 1 に、都道府県（group）を書きたしました（都道府県ごとに ならべるため）: kashima"
+        ),
+        "{stdout}"
+    );
+    let yaml = std::fs::read_to_string(&yaml_path).unwrap();
+    assert!(
+        yaml.contains("  - { id: kashima, name: 鹿嶋市, kana: かしまし, group: \"茨城県\" }\n"),
+        "{yaml}"
+    );
+    // Areas the import did not use keep no group (北部 is no town of the data's).
+    assert!(
+        yaml.contains("  - { id: kita, name: 北部, kana: ほくぶ }\n"),
+        "{yaml}"
+    );
+    assert_eq!(shirube(&["check", "."], dir).status.code(), Some(0));
+}
+
 #[test]
 fn a_hand_written_entry_is_never_touched() {
     let site = site();

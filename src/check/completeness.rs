@@ -5,12 +5,16 @@
 //! - values left from `shirube new`'s template (its sample phone, postal code, sentences);
 //! - no 「どこに相談すればいい？」 page (slug `where-to-ask`), which the home page and the
 //!   printed guide point families to first;
-//! - no support centres at all (`kind: center`), the first place families are sent to.
+//! - no support centres at all (`kind: center`), the first place families are sent to;
+//! - an area of site.yaml that no entry names: the home page and the area list show it with
+//!   「0件」 (most often the region's own area `shirube init` wrote, left empty once an import
+//!   put every office in its municipality's area).
 
 use crate::content::load::{RawDoc, RawSite};
 use crate::content::model::{EntryKind, Site};
 use crate::diagnostics::{Diagnostics, Pos, Problem};
 use crate::yaml::{Node, Value};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::content::model::WHERE_TO_ASK;
@@ -46,9 +50,47 @@ fn is_placeholder_url(url: &str) -> bool {
             .any(|r| host == *r || host.ends_with(&format!(".{r}")))
 }
 
-/// The rules across the site. `declares_center`: whether some entry file says `kind: center`
-/// ([`declares_center`] of each).
-pub fn check(raw: &RawSite, site: &Site, declares_center: bool, diags: &mut Diagnostics) {
+/// What the entry files say, decoded or not, that the rules across the site need: a file with
+/// an error of its own still counts (its centre is not missing, its area is not empty), so that
+/// it is reported for its error only.
+#[derive(Debug, Default)]
+pub struct Declared {
+    /// Some entry file says `kind: center`.
+    pub center: bool,
+    /// The `area:` values the entry files give.
+    pub areas: BTreeSet<String>,
+    /// How many entry files were read (one that could not be read or parsed says nothing).
+    pub files: usize,
+}
+
+impl Declared {
+    /// What one entry file says.
+    pub fn of(doc: &RawDoc) -> Declared {
+        let mut declared = Declared {
+            center: declares_center(doc),
+            areas: BTreeSet::new(),
+            files: 1,
+        };
+        if let Some(Node {
+            value: Value::Str(area),
+            ..
+        }) = node_at(&doc.front, &["area"])
+        {
+            declared.areas.insert(area.trim().to_string());
+        }
+        declared
+    }
+
+    /// What `self`'s files and `other`'s say together.
+    pub fn add(&mut self, other: Declared) {
+        self.center |= other.center;
+        self.areas.extend(other.areas);
+        self.files += other.files;
+    }
+}
+
+/// The rules across the site, with what the entry files say ([`Declared::of`] of each).
+pub fn check(raw: &RawSite, site: &Site, declared: &Declared, diags: &mut Diagnostics) {
     let config_file = Path::new(crate::content::load::CONFIG_FILE);
     if is_placeholder_url(&site.config.base_url) {
         let pos = raw
@@ -77,12 +119,56 @@ pub fn check(raw: &RawSite, site: &Site, declares_center: bool, diags: &mut Diag
             Problem::NoWhereToAskPage,
         );
     }
-    if !declares_center {
+    if !declared.center {
         diags.warning(
             Path::new("content/entries"),
             start,
             "",
             Problem::NoSupportCenters,
+        );
+    }
+    empty_areas(raw, site, declared, diags);
+}
+
+/// The areas no entry file names, by id or (wrongly, reported with that file) by name, each at
+/// its `id` in site.yaml. Not when an entry file could not be read (it may name the area: it is
+/// reported for itself), nor when no entry names an area at all (a new guide, not filled in).
+fn empty_areas(raw: &RawSite, site: &Site, declared: &Declared, diags: &mut Diagnostics) {
+    let Some(config) = raw.config.as_ref() else {
+        return;
+    };
+    let entry_files = raw
+        .markdown_files
+        .iter()
+        .filter(|path| path.starts_with("entries/"))
+        .count();
+    if declared.areas.is_empty() || declared.files < entry_files {
+        return;
+    }
+    let Some(Node {
+        value: Value::Seq(items),
+        ..
+    }) = node_at(&config.root, &["areas"])
+    else {
+        return;
+    };
+    for (i, area) in site.config.areas.iter().enumerate() {
+        if declared.areas.contains(&area.id) || declared.areas.contains(&area.name) {
+            continue;
+        }
+        // The item's `id` as written (site.yaml decoded, so the list is as long as the areas).
+        let pos = items
+            .get(i)
+            .and_then(|item| node_at(item, &["id"]))
+            .map_or(config.root.pos, |n| n.pos);
+        diags.warning(
+            &config.path,
+            pos,
+            format!("areas[{i}].id"),
+            Problem::AreaWithoutEntries {
+                id: area.id.clone(),
+                name: area.name.clone(),
+            },
         );
     }
 }
@@ -108,7 +194,7 @@ pub fn template_values(doc: &RawDoc, diags: &mut Diagnostics) {
 
 /// Whether an entry file says it is a support centre. By what the file says, not by the entry
 /// decoded from it: a centre whose file has an error is reported for that error, not as missing.
-pub fn declares_center(doc: &RawDoc) -> bool {
+fn declares_center(doc: &RawDoc) -> bool {
     matches!(node_at(&doc.front, &["kind"]), Some(Node { value: Value::Str(k), .. })
         if k == EntryKind::Center.id())
 }

@@ -91,14 +91,14 @@ pub fn check_with(raw: &RawSite, today: Date, kana: Kana, diags: &mut Diagnostic
     // Every entry a file names, decoded or not: an entry with a problem of its own is reported
     // there, not again by each event that names it.
     let mut entry_ids: BTreeSet<String> = BTreeSet::new();
-    let mut declares_center = false;
+    let mut declared = completeness::Declared::default();
     for (file, own) in checked {
         diags.append(own);
         let Some(file) = file else {
             continue;
         };
         entry_ids.insert(file.named);
-        declares_center |= file.declares_center;
+        declared.add(file.declared);
         let Some(entry) = file.entry else {
             continue;
         };
@@ -205,7 +205,7 @@ pub fn check_with(raw: &RawSite, today: Date, kana: Kana, diags: &mut Diagnostic
         readings,
         events,
     };
-    completeness::check(raw, &site, declares_center, diags);
+    completeness::check(raw, &site, &declared, diags);
     Some(site)
 }
 
@@ -218,7 +218,8 @@ struct CheckedEntry {
     named: String,
     /// Where the id is written (the file's start when it is not), for an id used twice.
     id_pos: crate::diagnostics::Pos,
-    declares_center: bool,
+    /// What the file says that the rules across the site need.
+    declared: completeness::Declared,
 }
 
 /// One entry file decoded and checked on its own: the problems of its fields, of its body's
@@ -252,7 +253,7 @@ fn checked_entry(
         entry,
         named,
         id_pos: value_pos(&doc.front, "id").unwrap_or(doc.front.pos),
-        declares_center: completeness::declares_center(doc),
+        declared: completeness::Declared::of(doc),
     }
 }
 

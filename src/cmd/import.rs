@@ -67,20 +67,14 @@ pub fn run(args: Args, env: &Env) -> Outcome {
         ),
     };
     let (site, _) = shirube::check_site(&dir, env.today);
-    let areas: Vec<(String, String)> = site
+    let areas: Vec<shirube::content::model::Area> = site
         .as_ref()
-        .map(|s| {
-            s.config
-                .areas
-                .iter()
-                .map(|a| (a.id.clone(), a.name.clone()))
-                .collect()
-        })
+        .map(|s| s.config.areas.to_vec())
         .unwrap_or_default();
     if let Some(a) = &area
-        && !areas.iter().any(|(id, _)| id == a)
+        && !areas.iter().any(|known| known.id == *a)
     {
-        let known: Vec<&str> = areas.iter().map(|(id, _)| id.as_str()).collect();
+        let known: Vec<&str> = areas.iter().map(|known| known.id.as_str()).collect();
         let known = known.join(", ");
         bail!(
             "{}",
@@ -158,6 +152,20 @@ fn print_report(report: &shirube::import::wam::ImportReport, lang: Lang) {
         for a in &report.new_areas {
             println!("  {} {}（{}）", a.id, a.name, a.kana);
         }
+    }
+    if !report.grouped_areas.is_empty() {
+        let ids = report.grouped_areas.join(", ");
+        say(
+            lang,
+            format!(
+                "site.yaml のもとからある地域 {} に、都道府県（group）を書きたしました（都道府県ごとに ならべるため）: {ids}",
+                report.grouped_areas.len()
+            ),
+            format!(
+                "gave {} of site.yaml's areas their prefecture (group), so that areas are listed by prefecture: {ids}",
+                report.grouped_areas.len()
+            ),
+        );
     }
     if report.repaired_addresses > 0 {
         say(

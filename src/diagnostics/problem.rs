@@ -234,6 +234,11 @@ pub enum Problem {
     },
     NoWhereToAskPage,
     NoSupportCenters,
+    /// An area of site.yaml that no entry names.
+    AreaWithoutEntries {
+        id: String,
+        name: String,
+    },
     TooLong {
         length: usize,
         max: usize,

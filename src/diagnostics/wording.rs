@@ -836,6 +836,24 @@ impl Problem {
                     "add the employment and life support centre, the public job centre and other support centres with shirube new center <id>",
                 ),
             ),
+            Problem::AreaWithoutEntries { id, name } => said(
+                msg(
+                    format!(
+                        "地域「{name}」（{id}）には、のっている事業所などがひとつもありません。ホームと地域の一覧に「0件」と出ます"
+                    ),
+                    format!(
+                        "no entry is in the area {name} ({id}): the home page and the list of areas show it with 0 entries"
+                    ),
+                ),
+                msg(
+                    format!(
+                        "この地域の事業所などがあれば、そのファイルに「area: {id}」と書いてください。使わない地域なら、site.yaml の areas: からこの行を消してください"
+                    ),
+                    format!(
+                        "write \"area: {id}\" in the files of this area's entries, or delete this line from areas: in site.yaml if the guide does not use the area"
+                    ),
+                ),
+            ),
             Problem::TooLong { length, max } => said(
                 msg(
                     format!("{length}文字あります（{max}文字まで）"),
@@ -1260,6 +1278,10 @@ mod tests {
             },
             Problem::NoWhereToAskPage,
             Problem::NoSupportCenters,
+            Problem::AreaWithoutEntries {
+                id: s("zenkoku"),
+                name: s("x"),
+            },
             Problem::NoEasyJapanese,
             Problem::EndsBeforeStart {
                 start: s("13:00"),
@@ -1373,9 +1395,10 @@ mod tests {
             Problem::CostWithoutLunch { .. } => 70,
             Problem::FullWidthLink { .. } => 71,
             Problem::PhotoAltSaysNothing { .. } => 72,
+            Problem::AreaWithoutEntries { .. } => 73,
         }
     }
-    const KINDS: usize = 73;
+    const KINDS: usize = 74;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()

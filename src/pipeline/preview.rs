@@ -227,12 +227,11 @@ fn patch(
         made.guide.site.entries[entry_index] = entry;
     }
     // The site-wide warnings (completeness) as a whole build finds them in these files.
-    let declares_center = made
-        .raw
-        .entries
-        .iter()
-        .any(crate::check::completeness::declares_center);
-    crate::check::completeness::check(&made.raw, &made.guide.site, declares_center, &mut fresh);
+    let mut declared = crate::check::completeness::Declared::default();
+    for doc in &made.raw.entries {
+        declared.add(crate::check::completeness::Declared::of(doc));
+    }
+    crate::check::completeness::check(&made.raw, &made.guide.site, &declared, &mut fresh);
     let mut diagnostics = made.diagnostics.clone();
     diagnostics.replace_files(&files_checked, fresh);
     made.diagnostics = diagnostics.clone();

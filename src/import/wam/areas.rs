@@ -2,9 +2,17 @@
 //! ward, in a designated city). An area the site has already — same name — is used as it is;
 //! one it lacks is added to site.yaml with its reading from Japan Post's data, so an import
 //! builds without hand edits.
+//!
+//! Areas carry their prefecture as `group`, and a guide with two or more groups lists its areas
+//! group by group, those without one first, on their own. So when an import makes the guide's
+//! groups two or more, the site's areas it used that have no group (written by hand, or by an
+//! import before areas had groups) get theirs: else a prefecture's towns would stand outside
+//! the prefecture, above the others.
 
 use super::region::Place;
+use crate::content::model::Area;
 use crate::import::yaml_out::quoted;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// An area added to site.yaml.
@@ -25,13 +33,38 @@ pub struct Planner {
     /// (id, name) of every area, the site's and the new ones.
     known: Vec<(String, String)>,
     new: Vec<NewArea>,
+    /// The groups of the site's areas.
+    groups: BTreeSet<String>,
+    /// The ids of the site's areas without a group.
+    ungrouped: BTreeSet<String>,
+    /// Of those, the ones a place was put in, with the place's prefecture.
+    used_ungrouped: BTreeMap<String, String>,
+}
+
+/// What an import changes in site.yaml's areas.
+#[derive(Debug, Default)]
+pub struct AreaPlan {
+    /// Areas to add, north to south and in 五十音 order within a prefecture.
+    pub new: Vec<NewArea>,
+    /// The site's areas without a group that get one: (id, group).
+    pub grouped: Vec<(String, String)>,
 }
 
 impl Planner {
-    pub fn new(existing: &[(String, String)]) -> Planner {
+    pub fn new(existing: &[Area]) -> Planner {
         Planner {
-            known: existing.to_vec(),
+            known: existing
+                .iter()
+                .map(|a| (a.id.clone(), a.name.clone()))
+                .collect(),
             new: Vec::new(),
+            groups: existing.iter().filter_map(|a| a.group.clone()).collect(),
+            ungrouped: existing
+                .iter()
+                .filter(|a| a.group.is_none())
+                .map(|a| a.id.clone())
+                .collect(),
+            used_ungrouped: BTreeMap::new(),
         }
     }
 
@@ -39,6 +72,11 @@ impl Planner {
     pub fn area_for(&mut self, place: &Place) -> String {
         let name = place.area_name();
         if let Some((id, _)) = self.known.iter().find(|(_, n)| n == name) {
+            if self.ungrouped.contains(id) && !place.prefecture.is_empty() {
+                self.used_ungrouped
+                    .entry(id.clone())
+                    .or_insert_with(|| place.prefecture.clone());
+            }
             return id.clone();
         }
         let kana = place.area_kana();
@@ -60,10 +98,21 @@ impl Planner {
         id
     }
 
-    /// The new areas, north to south and in 五十音 order within a prefecture.
-    pub fn into_new(mut self) -> Vec<NewArea> {
+    /// The new areas, and the groups of the site's areas this import used, when the guide then
+    /// has two or more groups (with one, it lists its areas in one list all the same).
+    pub fn into_plan(mut self) -> AreaPlan {
         self.new.sort_by(|a, b| a.order.cmp(&b.order));
-        self.new
+        let mut groups = self.groups;
+        groups.extend(self.new.iter().map(|a| a.group.clone()));
+        groups.extend(self.used_ungrouped.values().cloned());
+        let grouped = match groups.len() >= 2 {
+            true => self.used_ungrouped.into_iter().collect(),
+            false => Vec::new(),
+        };
+        AreaPlan {
+            new: self.new,
+            grouped,
+        }
     }
 }
 
@@ -72,11 +121,69 @@ fn area_id(name: &str, kana: &str) -> String {
     crate::text::place_id(name, kana).unwrap_or_else(|| "area".to_string())
 }
 
-/// Appends the new areas to the `areas:` list of site.yaml, keeping every other line (and
-/// comment) as it is. A site.yaml without `areas:` gets the list at its end.
-pub fn add_to_site_yaml(path: &Path, new: &[NewArea]) -> std::io::Result<()> {
+/// Gives the site's areas of `plan.grouped` their group and appends the new areas to the
+/// `areas:` list of site.yaml, keeping every other line (and comment) as it is. A site.yaml
+/// without `areas:` gets the list at its end. Returns the ids of the areas that were given a
+/// group: only those written on one line, `- { id: …, name: … }`, as `init` and imports write
+/// them (an area written over several lines is left as it is).
+pub fn write_to_site_yaml(path: &Path, plan: &AreaPlan) -> std::io::Result<Vec<String>> {
     let text = std::fs::read_to_string(path)?;
-    std::fs::write(path, with_areas(&text, new))
+    let (text, grouped) = with_groups(&text, &plan.grouped);
+    let text = match plan.new.is_empty() {
+        true => text,
+        false => with_areas(&text, &plan.new),
+    };
+    std::fs::write(path, text)?;
+    Ok(grouped)
+}
+
+/// `text` with `, group: "…"` added to the one-line items of `grouped`' ids that have no group,
+/// and those ids.
+fn with_groups(text: &str, grouped: &[(String, String)]) -> (String, Vec<String>) {
+    let mut done = Vec::new();
+    if grouped.is_empty() {
+        return (text.to_string(), done);
+    }
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let group = one_line_item_id(line).and_then(|id| {
+            grouped
+                .iter()
+                .find(|(g, _)| g == id)
+                .map(|(id, group)| (id.clone(), group.clone()))
+        });
+        match group {
+            Some((id, group)) if !line.contains("group:") => {
+                let end = line.rfind('}').unwrap_or(line.len());
+                let before = line[..end].trim_end();
+                out.push(format!(
+                    "{before}, group: {} }}{}",
+                    quoted(&group),
+                    &line[end + 1..]
+                ));
+                done.push(id);
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    (text, done)
+}
+
+/// The id of a site.yaml line `  - { id: kita, name: 北部, … }` (quoted or not).
+fn one_line_item_id(line: &str) -> Option<&str> {
+    let inner = line.trim_start().strip_prefix('-')?.trim_start();
+    let inner = inner.strip_prefix('{')?;
+    if !inner.contains('}') {
+        return None;
+    }
+    let after = inner.split(',').find_map(|pair| {
+        let (key, value) = pair.split_once(':')?;
+        (key.trim() == "id").then_some(value)
+    })?;
+    let value = after.trim().trim_end_matches('}').trim();
+    Some(value.trim_matches(|c| c == '"' || c == '\''))
 }
 
 fn with_areas(text: &str, new: &[NewArea]) -> String {
@@ -138,6 +245,24 @@ mod tests {
         assert_eq!(area_id("横手市", "よこてし"), "yokote");
         assert_eq!(area_id("中井町", "なかいまち"), "nakai");
         assert_eq!(area_id("中野区", "なかのく"), "nakano");
+    }
+
+    #[test]
+    fn areas_without_a_group_get_theirs_on_their_own_line() {
+        let yaml = "areas:\n  - { id: zenkoku, name: 全国, kana: ぜんこく }\n  - { id: \"aomori\", name: \"青森市\", kana: \"あおもりし\" }  # 県庁\n  - id: hachinohe\n    name: 八戸市\n";
+        let grouped = [
+            ("aomori".to_string(), "青森県".to_string()),
+            ("hachinohe".to_string(), "青森県".to_string()),
+        ];
+        let (text, done) = with_groups(yaml, &grouped);
+        assert_eq!(
+            text,
+            "areas:\n  - { id: zenkoku, name: 全国, kana: ぜんこく }\n  - { id: \"aomori\", name: \"青森市\", kana: \"あおもりし\", group: \"青森県\" }  # 県庁\n  - id: hachinohe\n    name: 八戸市\n"
+        );
+        assert_eq!(done, ["aomori"]);
+        // An area that has a group keeps it.
+        let yaml = "  - { id: aomori, name: 青森市, kana: あおもりし, group: 青森 }\n";
+        assert_eq!(with_groups(yaml, &grouped), (yaml.to_string(), vec![]));
     }
 
     #[test]

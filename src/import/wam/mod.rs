@@ -45,8 +45,8 @@ pub struct WamImport<'a> {
     pub as_of: Date,
     /// The site's folder (site.yaml, content/entries).
     pub site_dir: &'a Path,
-    /// The site's areas now, as (id, name).
-    pub areas: &'a [(String, String)],
+    /// The site's areas now.
+    pub areas: &'a [crate::content::model::Area],
 }
 
 /// What an import did.
@@ -70,6 +70,8 @@ pub struct ImportReport {
     pub existing: Vec<PathBuf>,
     /// Areas added to site.yaml.
     pub new_areas: Vec<NewArea>,
+    /// The site's areas that had no group and were given their prefecture (`areas.rs`).
+    pub grouped_areas: Vec<String>,
     /// Streets that had the municipality written into them again, repaired.
     pub repaired_addresses: usize,
     /// Things a person should look at, one line each, naming the file.
@@ -261,15 +263,15 @@ pub fn import(job: &WamImport) -> Result<ImportReport, ImportError> {
             );
         }
     }
-    report.new_areas = planner.into_new();
-    if !report.new_areas.is_empty() {
+    let plan = planner.into_plan();
+    if !plan.new.is_empty() || !plan.grouped.is_empty() {
         let site_yaml = job.site_dir.join("site.yaml");
-        areas::add_to_site_yaml(&site_yaml, &report.new_areas).map_err(|error| {
-            ImportError::Write {
+        report.grouped_areas =
+            areas::write_to_site_yaml(&site_yaml, &plan).map_err(|error| ImportError::Write {
                 path: PathBuf::from("site.yaml"),
                 error,
-            }
-        })?;
+            })?;
     }
+    report.new_areas = plan.new;
     Ok(report)
 }
