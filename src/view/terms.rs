@@ -2,7 +2,10 @@
 //! summary and body, never inside a link, a heading or a table) becomes a link to the term in the
 //! glossary, carrying the term's plain definition — or, in the furigana edition, its easy
 //! version — in `data-term-definition`. Without JavaScript it is a link; `static/js/terms.js`
-//! turns it into a disclosure button that shows the definition in place.
+//! turns it into a disclosure button that shows the definition in place. In the furigana
+//! edition a definition with kanji also follows the link as ruby HTML, in a `<template>` (inert:
+//! not shown, not read, not part of the link's name), from which the script makes the tip, so
+//! that the tip has the ruby the rest of the page has.
 
 use crate::content::model::Term;
 use crate::enrich::TermNames;
@@ -53,6 +56,14 @@ impl<'a> TermLinker<'a> {
             out.push_markup("\">");
             out.push(&tx.html(&rest[at..end]));
             out.push_markup("</a>");
+            if self.easy {
+                let ruby = tx.html(definition);
+                if ruby.as_str().contains("<ruby") {
+                    out.push_markup("<template class=\"term-definition\">");
+                    out.push(&ruby);
+                    out.push_markup("</template>");
+                }
+            }
             rest = &rest[end..];
         }
         out.push(&tx.html(rest));

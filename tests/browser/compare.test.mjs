@@ -123,6 +123,53 @@ test('a fifth office is refused with a message, and the furigana compare page wo
   await context.close();
 });
 
+// The tray names the chosen offices on every page, also where they are not listed: their names
+// are kept as the page showed them, with their ruby, which only the furigana edition shows.
+test('an office chosen on one listing is named on a page that does not list it, with ruby in the furigana edition', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const withoutReadings = (el) => {
+    const copy = el.cloneNode(true);
+    for (const reading of copy.querySelectorAll('rt, rp')) reading.remove();
+    return copy.textContent;
+  };
+  await page.goto(server.url + 'furigana/services/b-type/');
+  const card = page.locator('.cards > li:has(.card-title ruby)').first();
+  const id = await card.getAttribute('data-compare-id');
+  const name = await card.locator('.card-title').evaluate(withoutReadings);
+  await card.locator('.compare-toggle').click();
+
+  // A listing without that office.
+  let elsewhere = null;
+  for (const path of ['services/a-type/', 'services/transition/', 'services/retention/']) {
+    await page.goto(server.url + 'furigana/' + path);
+    if ((await page.locator(`[data-compare-id="${id}"]`).count()) === 0) {
+      elsewhere = path;
+      break;
+    }
+  }
+  assert.ok(elsewhere, `a listing without ${id}`);
+  const status = page.locator('.compare-tray [role="status"]');
+  const said = await status.evaluate(withoutReadings);
+  assert.ok(said.includes(`：${name}`), `the tray names ${name}, not its id: ${said}`);
+  assert.ok(!said.includes(id), `no id in: ${said}`);
+  const rubyText = await status.locator('ruby').evaluateAll((rubies) => rubies.map((r) => {
+    const copy = r.cloneNode(true);
+    for (const reading of copy.querySelectorAll('rt, rp')) reading.remove();
+    return copy.textContent;
+  }));
+  assert.ok(rubyText.some((base) => name.includes(base) && !/^(件|か所|事業所)$/.test(base)),
+    `the name keeps its ruby: ${rubyText}`);
+  const violations = await runAxe(page);
+  assert.deepEqual(violations, [], formatViolations(violations));
+
+  // The plain edition names it too, without ruby.
+  await page.goto(server.url + elsewhere);
+  assert.ok((await status.textContent()).includes(`：${name}`), 'the plain edition names it');
+  assert.equal(await status.locator('ruby').count(), 0, 'and has no ruby');
+  await context.close();
+});
+
 test('nearby first: a listing sorted by an emulated position, by keyboard, and by a chosen area; axe-core; 390 px', async () => {
   // Right at カフェはまちょう (its geo in content/entries/cafe-hamacho.md).
   const context = await browser.newContext({

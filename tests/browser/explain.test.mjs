@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { basePath, buildSite, formatViolations, launch, runAxe, serve } from './lib.mjs';
+import { join } from 'node:path';
+import { basePath, buildSite, formatViolations, launch, repo, runAxe, serve } from './lib.mjs';
 
 let site, server, browser;
 
@@ -74,6 +75,51 @@ for (const edition of ['', 'furigana/']) {
     await context.close();
   });
 }
+
+// The furigana edition's tip has the ruby the page has: a definition with kanji follows its link as
+// ruby HTML in a template, which the tip is made from; the plain edition's has none. The test
+// site's 就労移行支援 has no easy version, so the tip shows its definition, kanji and all.
+test('a term tip has ruby in the furigana edition', async () => {
+  const base = join(repo, 'tests/fixtures/base');
+  const fixture = buildSite(base);
+  const fixtureServer = await serve(fixture.dir, basePath(base));
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  try {
+    for (const edition of ['', 'furigana/']) {
+      await page.goto(fixtureServer.url + edition + 'entries/midori/');
+      const term = page.locator('.term-button[href$="#transition"]');
+      assert.equal(await term.count(), 1, `the page links 就労移行支援 (${edition || 'plain'})`);
+      const name = await term.evaluate((el) => {
+        const copy = el.cloneNode(true);
+        copy.querySelectorAll('rt, rp').forEach((r) => r.remove());
+        return copy.textContent;
+      });
+      assert.equal(name, '就労移行支援', 'the template is no part of the link');
+      await term.click();
+      const tip = page.locator(`#${await term.getAttribute('aria-controls')}`);
+      assert.ok(await tip.isVisible());
+      const readings = await tip.locator('.term-tip-text rt').allTextContents();
+      const base = await tip.locator('.term-tip-text').evaluate((el) => {
+        const copy = el.cloneNode(true);
+        copy.querySelectorAll('rt, rp').forEach((r) => r.remove());
+        return copy.textContent;
+      });
+      assert.equal(base, '会社で働きたい人が、働くための練習をする福祉サービスです。');
+      if (edition) {
+        assert.ok(readings.includes('はたら') && readings.includes('れんしゅう'), `ruby: ${readings}`);
+        const violations = await runAxe(page);
+        assert.deepEqual(violations, [], formatViolations(violations));
+      } else {
+        assert.deepEqual(readings, [], 'the plain edition has no ruby');
+      }
+    }
+  } finally {
+    await context.close();
+    await fixtureServer.close();
+    fixture.cleanup();
+  }
+});
 
 test('read aloud: the button speaks the easy text in ja-JP, without ruby readings, and is absent without speech synthesis', async () => {
   const spy = () => {

@@ -5,7 +5,9 @@
 // - An element with data-compare-id (and data-compare-name, the plain name) is an office that can
 //   be ticked: it gets a toggle button (aria-pressed) whose name says which office.
 // - The choice is kept in localStorage, so it follows the visitor from page to page; a polite
-//   live region in a small tray says how many are chosen and links to the compare page.
+//   live region in a small tray says how many are chosen, and which, and links to the compare
+//   page. The names are kept too, as the page showed them (with their ruby in the furigana
+//   edition), for the pages that do not list the offices chosen elsewhere.
 // - On compare/, the chosen offices (or those of ?ids=a,b,c, a shared link) are put side by side
 //   in a table built from the page's own rows: nothing is fetched, so it works from a folder too.
 //   A large guide's compare page only links to its tables (data-rows-from="entries"): there each
@@ -14,6 +16,7 @@
 (() => {
   const MAX = 4;
   const KEY = 'shirube-compare';
+  const NAMES = 'shirube-compare-names';
   const script = document.currentScript;
   const root = script?.dataset.root ?? '';
   const main = document.getElementById('main');
@@ -38,6 +41,29 @@
     }
   };
 
+  // id → the office's name as pieces for say.js: strings, and [base, reading] for its ruby.
+  const isPieces = (v) => Array.isArray(v) && v.every((p) => typeof p === 'string' ||
+    (Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string')));
+  let names = {};
+  try {
+    const stored = JSON.parse(window.localStorage.getItem(NAMES) || '{}');
+    if (stored && typeof stored === 'object') {
+      for (const [id, pieces] of Object.entries(stored)) if (isPieces(pieces)) names[id] = pieces;
+    }
+  } catch {
+    /* as without */
+  }
+  const saveNames = () => {
+    const kept = {};
+    for (const id of ids) if (names[id]) kept[id] = names[id];
+    names = kept;
+    try {
+      window.localStorage.setItem(NAMES, JSON.stringify(kept));
+    } catch {
+      /* the tray names only the offices of the page */
+    }
+  };
+
   const rowsFromEntries = picked?.dataset.rowsFrom === 'entries';
   // id → { row, labels } read from the office's page, or null when it could not be read.
   const fetched = new Map();
@@ -58,10 +84,47 @@
     return document.querySelector(`tr[data-compare-id="${CSS.escape(id)}"]`) ||
       fetched.get(id)?.row || null;
   }
+  // The name of an office as the page shows it (a card's or a search result's title, a row's
+  // header, an entry's heading), or as it was kept when it was chosen on another page.
   function nameOf(id) {
     const el = document.querySelector(`[data-compare-id="${CSS.escape(id)}"]`) || fetched.get(id)?.row;
-    return el?.dataset.compareName || id;
+    const shown = el?.querySelector('th a, h1, h3 a');
+    if (shown) return piecesOf(shown);
+    if (names[id]) return names[id];
+    return [el?.dataset.compareName || id];
   }
+
+  function piecesOf(node) {
+    const pieces = [];
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        pieces.push(child.textContent);
+      } else if (child.nodeName === 'RUBY') {
+        const reading = [...child.querySelectorAll('rt')].map((rt) => rt.textContent).join('');
+        const base = child.cloneNode(true);
+        base.querySelectorAll('rt, rp').forEach((r) => r.remove());
+        pieces.push([base.textContent, reading]);
+      } else if (child.nodeType === Node.ELEMENT_NODE && !child.matches('.visually-hidden, .compare-toggle-wrap')) {
+        pieces.push(...piecesOf(child));
+      }
+    }
+    return pieces;
+  }
+
+  // Keeps the name of `id` as this page shows it; a name kept with its ruby stays while the
+  // plain edition shows the same text.
+  function remember(id) {
+    const shown = nameOf(id);
+    const text = (pieces) => pieces.map((p) => (typeof p === 'string' ? p : p[0])).join('');
+    const kept = names[id];
+    const keptHasRuby = kept?.some((p) => typeof p !== 'string');
+    if (!kept || !keptHasRuby || text(kept) !== text(shown) || shown.some((p) => typeof p !== 'string')) {
+      names[id] = shown;
+    }
+  }
+
+  // The chosen offices' names, parted by 、, as parts for say.js.
+  const nameList = () => ids.flatMap((id, i) => [...(i ? [{ text: '、' }] : []), { name: nameOf(id) }]);
 
   // The row of an office, from the <template class="compare-row"> of its page. Its links are
   // made absolute, since they were written relative to that page.
@@ -117,10 +180,10 @@
   }
 
   // Messages are parts for say.js: strings are this script's words (ruby in the furigana
-  // edition), { text } an office's name or a number, written as it is.
+  // edition), { text } a number, { name } an office's name with the ruby its page gave it.
   function countText() {
     if (ids.length === 0) return ['くらべる 事業所は まだ えらんでいません（4か所まで えらべます）。'];
-    return [{ text: ids.length }, 'か所を えらんでいます（4か所まで）：', { text: ids.map(nameOf).join('、') }];
+    return [{ text: ids.length }, 'か所を えらんでいます（4か所まで）：', ...nameList()];
   }
 
   function say(extra = []) {
@@ -159,14 +222,16 @@
     let extra;
     if (ids.includes(id)) {
       ids = ids.filter((x) => x !== id);
-      extra = [{ text: nameOf(id) }, 'を はずしました。'];
+      extra = [{ name: nameOf(id) }, 'を はずしました。'];
     } else if (ids.length >= MAX) {
       extra = ['4か所まで です。ほかを はずしてから えらんでください。'];
     } else {
       ids = [...ids, id];
-      extra = [{ text: nameOf(id) }, 'を えらびました。'];
+      remember(id);
+      extra = [{ name: nameOf(id) }, 'を えらびました。'];
     }
     save(ids);
+    saveNames();
     syncToggles();
     renderPicked();
     say(extra);
@@ -176,7 +241,11 @@
     const targets = scope.querySelectorAll('[data-compare-id]');
     if (targets.length === 0) return;
     ensureTray();
-    for (const t of targets) addToggle(t);
+    for (const t of targets) {
+      addToggle(t);
+      if (ids.includes(t.dataset.compareId)) remember(t.dataset.compareId);
+    }
+    saveNames();
     if (!status.textContent) say();
   }
 
@@ -200,7 +269,8 @@
       const note = el('p', 'compare-unread');
       shirubeSay(note, { text: unread.length }, 'か所の ようすを 読みこめませんでした（インターネットに つながっているか、たしかめてください）：');
       unread.forEach((id, i) => {
-        const link = el('a', null, nameOf(id));
+        const link = el('a');
+        shirubeSay(link, { name: nameOf(id) });
         link.href = `${root}entries/${encodeURIComponent(id)}/`;
         note.append(i ? '、' : '', link);
       });

@@ -5,9 +5,12 @@
 //
 //   shirubeSay(element, '「', { text: words }, '」で ', { text: total }, '件 見つかりました。')
 //
-// Strings are the script's own words and get ruby; `{ text }` parts (what a visitor typed, an
-// office's name, a number) are written as they are: the scripts' few readings are not theirs.
+// Strings are the script's own words and get ruby; `{ text }` parts (what a visitor typed, a
+// number) are written as they are: the scripts' few readings are not theirs. `{ name: pieces }`
+// is a text as a page showed it (an office's name): strings, and [base, reading] for its ruby,
+// which only the furigana edition writes as ruby.
 (() => {
+  const furigana = globalThis.shirubeScriptWords !== undefined;
   const words = globalThis.shirubeScriptWords || {};
   // Longest first, so 事業所 is read before a shorter word that begins it.
   const bases = Object.keys(words).sort((a, b) => b.length - a.length);
@@ -52,6 +55,15 @@
     for (const part of parts) {
       if (typeof part === 'string') appendWords(element, part);
       else if (part && part.text !== undefined) element.append(String(part.text));
+      else if (part && Array.isArray(part.name)) appendPieces(element, part.name);
+    }
+  };
+
+  const appendPieces = (element, pieces) => {
+    for (const piece of pieces) {
+      if (typeof piece === 'string') element.append(piece);
+      else if (Array.isArray(piece) && furigana && piece[1]) element.append(ruby(String(piece[0]), String(piece[1])));
+      else if (Array.isArray(piece)) element.append(String(piece[0] ?? ''));
     }
   };
 })();

@@ -1,5 +1,6 @@
 // Glossary terms explained where they appear. The build links the first use of each term on a
-// page to the glossary (a.term-link, with the definition in data-term-definition); without this
+// page to the glossary (a.term-link, with the definition in data-term-definition, and in the
+// furigana edition its ruby in a template after the link); without this
 // script that link is the way. This turns each into a disclosure: role=button with
 // aria-expanded, showing the definition right after the word on tap, click, Enter or Space —
 // never on hover alone — with a link to the glossary inside. Escape closes it again.
@@ -22,7 +23,10 @@
     tip.setAttribute('role', 'note');
     const text = document.createElement('span');
     text.className = 'term-tip-text';
-    text.textContent = link.dataset.termDefinition;
+    // The furigana edition follows the link with the definition's ruby, in a template.
+    const ruby = link.nextElementSibling;
+    if (ruby?.matches('template.term-definition')) text.append(ruby.content.cloneNode(true));
+    else text.textContent = link.dataset.termDefinition;
     const more = document.createElement('a');
     more.href = link.getAttribute('href');
     shirubeSay(more, '用語集で くわしく');
