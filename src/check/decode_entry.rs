@@ -174,7 +174,7 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
     });
     let address = d.required(&mut f, "address", address);
     let geo = d.optional(&mut f, "geo", geo);
-    let access = d.optional_text(&mut f, "access");
+    let access = d.optional_words(&mut f, "access", "駅から歩いて5分");
     // Imported entries carry the data's gaps (no phone …) as warnings: an import always builds.
     let imported_pos = f.key_pos("imported");
     let imported = d.optional(&mut f, "imported", imported);
@@ -375,7 +375,7 @@ fn hours(d: &mut Decoder, x: &Field) -> Option<Hours> {
     let saturday = day(d, "saturday");
     let sunday = day(d, "sunday");
     let holidays = day(d, "holidays");
-    let notes = d.optional_text(&mut f, "notes");
+    let notes = d.optional_words(&mut f, "notes", "年末年始は休み");
     d.finish(f, &["weekdays", "saturday", "sunday", "holidays", "notes"]);
     Some(Hours {
         weekdays,
@@ -391,7 +391,7 @@ fn workplace(d: &mut Decoder, f: &mut Fields) -> Option<Workplace> {
     let employment = d.optional(f, "employment", |d, x| d.choice::<EmploymentType>(x));
     let jobs = d.text_list(f, "jobs");
     let accommodations = d.text_list(f, "accommodations");
-    let internships = d.optional_text(f, "internships");
+    let internships = d.optional_words(f, "internships", "あり（年に2回、1週間ずつ）");
     let voices = match f.get("voices") {
         Some(x) => d.list(&x, |d, item| {
             let mut g = d.fields(item.node, &item.path)?;
@@ -418,7 +418,7 @@ fn workplace(d: &mut Decoder, f: &mut Fields) -> Option<Workplace> {
 fn center(d: &mut Decoder, f: &mut Fields) -> Option<Center> {
     let center_type = d.required(f, "center_type", |d, x| d.choice::<CenterType>(x));
     let offers = d.text_list(f, "offers");
-    let fee = d.optional_text(f, "fee");
+    let fee = d.optional_words(f, "fee", "無料、または 1回 300円");
     Some(Center {
         center_type: center_type?,
         offers,
@@ -428,8 +428,8 @@ fn center(d: &mut Decoder, f: &mut Fields) -> Option<Center> {
 
 fn community(d: &mut Decoder, f: &mut Fields) -> Option<Community> {
     let community_type = d.required(f, "community_type", |d, x| d.choice::<CommunityType>(x));
-    let schedule = d.optional_text(f, "schedule");
-    let fee = d.optional_text(f, "fee");
+    let schedule = d.optional_words(f, "schedule", "毎月 第2土曜日 14:00-16:00");
+    let fee = d.optional_words(f, "fee", "無料、または 1回 300円");
     Some(Community {
         community_type: community_type?,
         schedule,

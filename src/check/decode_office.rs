@@ -45,7 +45,7 @@ pub(super) fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {
         }
         let mut g = d.fields(x.node, &x.path)?;
         let available = d.required(&mut g, "available", |d, x| d.boolean(x));
-        let notes = d.optional_text(&mut g, "notes");
+        let notes = d.optional_words(&mut g, "notes", "駅まで送ります");
         d.finish(g, &["available", "notes"]);
         Some(Transport {
             available: available?,
@@ -69,7 +69,7 @@ pub(super) fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {
             let path = format!("{}.cost_yen", x.path);
             d.warning(pos, &path, Problem::CostWithoutLunch { cost });
         }
-        let notes = d.optional_text(&mut g, "notes");
+        let notes = d.optional_words(&mut g, "notes", "お弁当を 1食 300円で 注文できます");
         d.finish(g, &["available", "cost_yen", "notes"]);
         Some(Lunch {
             available: available?,
@@ -77,8 +77,8 @@ pub(super) fn office(d: &mut Decoder, f: &mut Fields) -> Option<Office> {
             notes,
         })
     });
-    let visits = d.optional_text(f, "visits");
-    let parking = d.optional_text(f, "parking");
+    let visits = d.optional_words(f, "visits", "できます（電話で予約してください）");
+    let parking = d.optional_words(f, "parking", "あり（2台・無料）、または なし");
     let services = services?;
     if services.is_empty() {
         return None;
@@ -128,7 +128,7 @@ fn service(d: &mut Decoder, x: &Field) -> Option<Service> {
         })
     });
     let work = d.text_list(&mut f, "work");
-    let hours_per_day = d.optional_text(&mut f, "hours_per_day");
+    let hours_per_day = d.optional_words(&mut f, "hours_per_day", "1日4時間から");
     let styles = d.choices::<AssessmentStyle>(&mut f, "styles");
     let notes = d.optional_text(&mut f, "notes");
 

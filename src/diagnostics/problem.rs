@@ -234,6 +234,13 @@ pub enum Problem {
     },
     NoWhereToAskPage,
     NoSupportCenters,
+    /// A text that is only an answer (yes, ○, a number without its unit) where a reader is to
+    /// be told in words what there is.
+    BareAnswer {
+        value: String,
+        /// Words as the field wants them.
+        example: String,
+    },
     /// An area of site.yaml that no entry names.
     AreaWithoutEntries {
         id: String,

@@ -228,15 +228,23 @@ impl Problem {
                 found_en,
             } => {
                 let name = expected.name();
+                // true/false where words are wanted: a yes or a no, said in words.
+                let fix = match (expected, found_en.as_str()) {
+                    (Expected::Text, "a boolean") => msg(
+                        "ことばで書いてください（あるなら「あり」と、何があるかも。例: あり（2台・無料）。ないなら「なし」）",
+                        "say it in words: あり (there is), with what there is, or なし (there is none)",
+                    ),
+                    _ => msg(
+                        format!("{}を書いてください", name.ja),
+                        format!("write {}", name.en),
+                    ),
+                };
                 said(
                     msg(
                         format!("{}を書くところに{}が書かれています", name.ja, found_ja),
                         format!("expected {}, found {}", name.en, found_en),
                     ),
-                    msg(
-                        format!("{}を書いてください", name.ja),
-                        format!("write {}", name.en),
-                    ),
+                    fix,
                 )
             }
             Problem::NotInList {
@@ -836,6 +844,24 @@ impl Problem {
                     "add the employment and life support centre, the public job centre and other support centres with shirube new center <id>",
                 ),
             ),
+            Problem::BareAnswer { value, example } => said(
+                msg(
+                    format!(
+                        "「{value}」だけでは、何がどうなのか読む人に伝わりません（ページには「{value}」とだけ出ます）"
+                    ),
+                    format!(
+                        "\"{value}\" alone tells a reader nothing of what there is (the page shows just \"{value}\")"
+                    ),
+                ),
+                msg(
+                    format!(
+                        "ことばで書いてください（例: {example}）。書くことがなければ、この行を消してください"
+                    ),
+                    format!(
+                        "say it in words (e.g. {example}), or delete the line if there is nothing to say"
+                    ),
+                ),
+            ),
             Problem::AreaWithoutEntries { id, name } => said(
                 msg(
                     format!(
@@ -1282,6 +1308,10 @@ mod tests {
                 id: s("zenkoku"),
                 name: s("x"),
             },
+            Problem::BareAnswer {
+                value: s("yes"),
+                example: s("x"),
+            },
             Problem::NoEasyJapanese,
             Problem::EndsBeforeStart {
                 start: s("13:00"),
@@ -1396,9 +1426,10 @@ mod tests {
             Problem::FullWidthLink { .. } => 71,
             Problem::PhotoAltSaysNothing { .. } => 72,
             Problem::AreaWithoutEntries { .. } => 73,
+            Problem::BareAnswer { .. } => 74,
         }
     }
-    const KINDS: usize = 74;
+    const KINDS: usize = 75;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()
