@@ -33,6 +33,8 @@ pub fn hyphenate(raw: &str) -> Option<String> {
         return Some(national);
     }
     let groups: &[usize] = match (digits.len(), &digits[..digits.len().min(4)]) {
+        // Toll-free 0800 numbers are eleven digits, and begin like 080 mobiles.
+        (11, "0800") => &[4, 3, 4],
         (11, p)
             if ["070", "080", "090", "050"]
                 .iter()
@@ -40,7 +42,7 @@ pub fn hyphenate(raw: &str) -> Option<String> {
         {
             &[3, 4, 4]
         }
-        (10, "0120") | (10, "0570") | (10, "0800") => &[4, 3, 3],
+        (10, "0120") | (10, "0570") => &[4, 3, 3],
         (10, p) if p.starts_with("03") || p.starts_with("06") => &[2, 4, 4],
         (10, _) => &[3, 3, 4],
         _ => return None,
@@ -114,6 +116,7 @@ mod tests {
             ("0471234567", Some("04-7123-4567")),
             ("09012345678", Some("090-1234-5678")),
             ("0120123456", Some("0120-123-456")),
+            ("08001234567", Some("0800-123-4567")),
             (" 0299-03-3318 ", Some("0299-03-3318")),
             ("", None),
             ("内線なし", None),
