@@ -152,9 +152,9 @@ fn with_groups(text: &str, grouped: &[(String, String)]) -> (String, Vec<String>
                 .find(|(g, _)| g == id)
                 .map(|(id, group)| (id.clone(), group.clone()))
         });
-        match group {
-            Some((id, group)) if !line.contains("group:") => {
-                let end = line.rfind('}').unwrap_or(line.len());
+        // The mapping's own `}` is its first: a comment after it may hold another.
+        match (group, line.find('}')) {
+            (Some((id, group)), Some(end)) if !line.contains("group:") => {
                 let before = line[..end].trim_end();
                 out.push(format!(
                     "{before}, group: {} }}{}",
@@ -249,7 +249,7 @@ mod tests {
 
     #[test]
     fn areas_without_a_group_get_theirs_on_their_own_line() {
-        let yaml = "areas:\n  - { id: zenkoku, name: 全国, kana: ぜんこく }\n  - { id: \"aomori\", name: \"青森市\", kana: \"あおもりし\" }  # 県庁\n  - id: hachinohe\n    name: 八戸市\n";
+        let yaml = "areas:\n  - { id: zenkoku, name: 全国, kana: ぜんこく }\n  - { id: \"aomori\", name: \"青森市\", kana: \"あおもりし\" }  # 県庁 {本庁}\n  - id: hachinohe\n    name: 八戸市\n";
         let grouped = [
             ("aomori".to_string(), "青森県".to_string()),
             ("hachinohe".to_string(), "青森県".to_string()),
@@ -257,7 +257,7 @@ mod tests {
         let (text, done) = with_groups(yaml, &grouped);
         assert_eq!(
             text,
-            "areas:\n  - { id: zenkoku, name: 全国, kana: ぜんこく }\n  - { id: \"aomori\", name: \"青森市\", kana: \"あおもりし\", group: \"青森県\" }  # 県庁\n  - id: hachinohe\n    name: 八戸市\n"
+            "areas:\n  - { id: zenkoku, name: 全国, kana: ぜんこく }\n  - { id: \"aomori\", name: \"青森市\", kana: \"あおもりし\", group: \"青森県\" }  # 県庁 {本庁}\n  - id: hachinohe\n    name: 八戸市\n"
         );
         assert_eq!(done, ["aomori"]);
         // An area that has a group keeps it.
