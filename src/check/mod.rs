@@ -3,6 +3,7 @@
 //! Decoding never stops at the first problem; a file with problems is left out of the `Site`
 //! but the others are still checked, so one run reports everything.
 
+mod answers;
 pub mod completeness;
 mod decode_entry;
 mod decode_event;
