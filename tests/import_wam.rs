@@ -259,6 +259,11 @@ fn an_older_area_gets_its_prefecture_when_the_guide_has_two() {
         yaml.contains("  - { id: kashima, name: 鹿嶋市, kana: かしまし, group: \"茨城県\" }\n"),
         "{yaml}"
     );
+    // An area no entry is in is named, as check names it (青森市: the data has no office there).
+    assert!(
+        stdout.contains("地域「青森市」（aomori）には、のっている事業所などがひとつもありません"),
+        "{stdout}"
+    );
     // Areas the import did not use keep no group (北部 is no town of the data's).
     assert!(
         yaml.contains("  - { id: kita, name: 北部, kana: ほくぶ }\n"),

@@ -94,6 +94,7 @@ pub fn run(args: Args, env: &Env) -> Outcome {
         areas: &areas,
     })?;
     print_report(&report, lang);
+    empty_areas(&dir, env.today, lang);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -191,6 +192,25 @@ fn print_report(report: &shirube::import::wam::ImportReport, lang: Lang) {
         "取り込んだ項目は「事業所への確認はまだです」と表示されます。事業所に確かめたら verified に日付を書いてください。作業内容・工賃・送迎なども書きたせます。shirube check で確かめられます。",
         "imported entries say they are not yet confirmed with the provider; once confirmed, add the day as verified, with the work, wages, transport and so on. shirube check checks the files.",
     );
+}
+
+/// The areas the site now has no entry in, as `check` words them: most often the region's own
+/// area `init` wrote, once the import put every office in its town's area. `check` warns about
+/// them too; said here, the person who just imported learns it where it happened.
+fn empty_areas(dir: &Path, today: Date, lang: Lang) {
+    let (_, problems) = shirube::check_site(dir, today);
+    for found in problems.iter() {
+        if let shirube::diagnostics::Problem::AreaWithoutEntries { .. } = found.problem {
+            let wording = found.problem.wording();
+            println!(
+                "{}:{}: {}",
+                slash(&found.file),
+                found.pos.line,
+                wording.message.get(lang)
+            );
+            println!("  {}", wording.fix.get(lang));
+        }
+    }
 }
 
 /// `2025-03` or `202503`.
