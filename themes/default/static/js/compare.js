@@ -115,12 +115,11 @@
   // plain edition shows the same text.
   function remember(id) {
     const shown = nameOf(id);
-    const text = (pieces) => pieces.map((p) => (typeof p === 'string' ? p : p[0])).join('');
     const kept = names[id];
-    const keptHasRuby = kept?.some((p) => typeof p !== 'string');
-    if (!kept || !keptHasRuby || text(kept) !== text(shown) || shown.some((p) => typeof p !== 'string')) {
-      names[id] = shown;
-    }
+    const hasRuby = (pieces) => pieces.some((p) => typeof p !== 'string');
+    const text = (pieces) => pieces.map((p) => (typeof p === 'string' ? p : p[0])).join('');
+    const keepKept = kept && hasRuby(kept) && !hasRuby(shown) && text(kept) === text(shown);
+    if (!keepKept) names[id] = shown;
   }
 
   // The chosen offices' names, parted by 、, as parts for say.js.
