@@ -50,6 +50,8 @@ use crate::check::spec::{self, SUMMARY_MAX};
 /// What an entry is checked against beyond its own file.
 pub struct EntryContext<'a> {
     pub area_ids: Vec<String>,
+    /// The areas by id: whether an entry's area is one, and what it is called.
+    pub areas: crate::content::model::Areas,
     /// Each area's id by its name and by its reading, for an entry that names its area instead
     /// of giving its id (`area: 東部`).
     pub area_names: Vec<(String, String)>,
@@ -75,6 +77,7 @@ impl<'a> EntryContext<'a> {
             area_ids: config
                 .map(|c| c.areas.iter().map(|a| a.id.clone()).collect())
                 .unwrap_or_default(),
+            areas: config.map(|c| c.areas.clone()).unwrap_or_default(),
             area_names: config
                 .map(|c| {
                     c.areas
@@ -153,7 +156,7 @@ pub fn entry(d: &mut Decoder, doc: &RawDoc, cx: &EntryContext) -> Option<Entry> 
     let area = d.required(&mut f, "area", |d, x| {
         let value = d.text(x)?;
         // With no valid site.yaml there is nothing to compare against: site.yaml is reported.
-        if cx.area_ids.is_empty() || cx.area_ids.contains(&value) {
+        if cx.area_ids.is_empty() || cx.areas.get(&value).is_some() {
             Some(value)
         } else {
             d.error(

@@ -15,6 +15,7 @@ pub mod fields;
 pub mod forgiving;
 pub mod formats;
 pub mod links;
+mod placement;
 mod provenance;
 pub mod spec;
 
@@ -93,6 +94,7 @@ pub fn check_with(raw: &RawSite, today: Date, kana: Kana, diags: &mut Diagnostic
     // there, not again by each event that names it.
     let mut entry_ids: BTreeSet<String> = BTreeSet::new();
     let mut declared = completeness::Declared::default();
+    let mut placed = Vec::new();
     for (file, own) in checked {
         diags.append(own);
         let Some(file) = file else {
@@ -116,6 +118,7 @@ pub fn check_with(raw: &RawSite, today: Date, kana: Kana, diags: &mut Diagnostic
             continue;
         }
         first_use.insert(entry.id.clone(), file.path);
+        placed.extend(file.placed);
         entries.push(entry);
     }
     // A file that could not be read or parsed still names its entry by its file name.
@@ -198,6 +201,9 @@ pub fn check_with(raw: &RawSite, today: Date, kana: Kana, diags: &mut Diagnostic
         diags.append(own);
     }
 
+    if let Some(config) = &config {
+        placement::check(&placed, &config.areas, diags);
+    }
     let site = Site {
         config: config?,
         entries,
@@ -221,6 +227,8 @@ struct CheckedEntry {
     id_pos: crate::diagnostics::Pos,
     /// What the file says that the rules across the site need.
     declared: completeness::Declared,
+    /// The entry's address against its area, when both name places.
+    placed: Option<placement::Placed>,
 }
 
 /// One entry file decoded and checked on its own: the problems of its fields, of its body's
@@ -249,12 +257,18 @@ fn checked_entry(
             .unwrap_or_else(|| doc.stem.clone()),
         _ => doc.stem.clone(),
     };
+    let placed = entry.as_ref().and_then(|entry| {
+        let area = cx.areas.get(&entry.area)?;
+        let pos = value_pos(&doc.front, "area").unwrap_or(doc.front.pos);
+        placement::Placed::of(entry, &area.name, doc.path.clone(), pos)
+    });
     CheckedEntry {
         path: doc.path.clone(),
         entry,
         named,
         id_pos: value_pos(&doc.front, "id").unwrap_or(doc.front.pos),
         declared: completeness::Declared::of(doc),
+        placed,
     }
 }
 

@@ -246,6 +246,14 @@ pub enum Problem {
         id: String,
         name: String,
     },
+    /// An entry's area names a place (弘前市) its address (`city`) is not in; `fitting` is an
+    /// area (id, name) the address is in.
+    AreaNotAtAddress {
+        id: String,
+        name: String,
+        city: String,
+        fitting: Option<(String, String)>,
+    },
     TooLong {
         length: usize,
         max: usize,

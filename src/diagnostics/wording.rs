@@ -880,6 +880,39 @@ impl Problem {
                     ),
                 ),
             ),
+            Problem::AreaNotAtAddress {
+                id,
+                name,
+                city,
+                fitting,
+            } => said(
+                msg(
+                    format!(
+                        "地域は「{name}」（{id}）ですが、住所の「{city}」は{name}にありません。地域でさがす人には、住所とちがう地域の事業所として出ます"
+                    ),
+                    format!(
+                        "the area is {name} ({id}), but the address's {city} is not in {name}: a reader looking by area finds the entry under another area than its address's"
+                    ),
+                ),
+                match fitting {
+                    Some((fit, fit_name)) => msg(
+                        format!(
+                            "住所が正しければ「area: {fit}」（{fit_name}）に直してください。地域が正しければ、address の city を確かめてください"
+                        ),
+                        format!(
+                            "if the address is right, change it to \"area: {fit}\" ({fit_name}); if the area is right, check address.city"
+                        ),
+                    ),
+                    None => msg(
+                        format!(
+                            "住所が正しければ、site.yaml の areas: に{city}の地域を足して、area をその id に直してください。地域が正しければ、address の city を確かめてください"
+                        ),
+                        format!(
+                            "if the address is right, add an area for {city} to areas: in site.yaml and give its id as area; if the area is right, check address.city"
+                        ),
+                    ),
+                },
+            ),
             Problem::TooLong { length, max } => said(
                 msg(
                     format!("{length}文字あります（{max}文字まで）"),
@@ -1312,6 +1345,12 @@ mod tests {
                 value: s("yes"),
                 example: s("x"),
             },
+            Problem::AreaNotAtAddress {
+                id: s("aomori"),
+                name: s("x"),
+                city: s("y"),
+                fitting: Some((s("hirosaki"), s("y"))),
+            },
             Problem::NoEasyJapanese,
             Problem::EndsBeforeStart {
                 start: s("13:00"),
@@ -1427,9 +1466,10 @@ mod tests {
             Problem::PhotoAltSaysNothing { .. } => 72,
             Problem::AreaWithoutEntries { .. } => 73,
             Problem::BareAnswer { .. } => 74,
+            Problem::AreaNotAtAddress { .. } => 75,
         }
     }
-    const KINDS: usize = 75;
+    const KINDS: usize = 76;
 
     fn has_japanese(text: &str) -> bool {
         text.chars()

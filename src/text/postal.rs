@@ -21,6 +21,9 @@ use super::normalize::{fold_variants, nfkc};
 use super::split;
 use crate::hashing::FastMap;
 
+mod within;
+pub use within::lies_in;
+
 const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/postal.tsv"));
 
 struct City {
