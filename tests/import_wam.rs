@@ -272,6 +272,39 @@ fn an_older_area_gets_its_prefecture_when_the_guide_has_two() {
     assert_eq!(shirube(&["check", "."], dir).status.code(), Some(0));
 }
 
+/// A 事業所番号 also covers an office's other sites (従たる事業所), listed with their own
+/// name, street and phone: each is an entry of its own, not merged into the office.
+#[test]
+fn another_site_of_an_office_number_is_an_office_of_its_own() {
+    let site = site();
+    let dir = site.path();
+    let (a, _) = csvs(dir);
+    let mut data = std::fs::read_to_string(&a).unwrap();
+    data.push_str(concat!(
+        r#""99000","T0000000009","ひかり県","社会福祉法人ひかり会","しゃかいふくしほうじんひかりかい","1234567890123","茨城県鹿嶋市","1-1","","","","就労継続支援Ａ型","ワークス ひかり 分室","わーくす ひかり ぶんしつ","9910100010","茨城県鹿嶋市","宮中9-8","0299-12-9999","","","","","09:00-16:00","","","","","","10""#,
+        "\n"
+    ));
+    std::fs::write(&a, data).unwrap();
+    let stdout = ok(&import(dir, &["--city", "鹿嶋市"]));
+    assert!(stdout.contains("事業所 6 か所を読みました"), "{stdout}");
+    assert!(
+        stdout.contains("場所のちがう事業所（従たる事業所）が 1 か所"),
+        "{stdout}"
+    );
+    // The office keeps its number, its services and its street; the other site follows it.
+    let works = entry(dir, "wam-9910100010");
+    assert!(works.contains("name: \"ワークス ひかり\""), "{works}");
+    assert!(works.contains("street: \"緑町1−2−3\""), "{works}");
+    assert!(works.contains("type: \"transition\""), "{works}");
+    let annex = entry(dir, "wam-9910100010-2");
+    assert!(annex.contains("name: \"ワークス ひかり 分室\""), "{annex}");
+    assert!(annex.contains("street: \"宮中9-8\""), "{annex}");
+    assert!(annex.contains("office_number: \"9910100010\""), "{annex}");
+    assert!(!annex.contains("transition"), "{annex}");
+    let check = shirube(&["check", "."], dir);
+    assert_eq!(check.status.code(), Some(0));
+}
+
 #[test]
 fn a_hand_written_entry_is_never_touched() {
     let site = site();

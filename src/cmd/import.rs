@@ -110,6 +110,18 @@ fn print_report(report: &shirube::import::wam::ImportReport, lang: Lang) {
             "read {offices} offices from {used} of {rows} rows ({merged} multi-service offices merged)."
         ),
     );
+    if report.split > 0 {
+        let split = report.split;
+        say(
+            lang,
+            format!(
+                "ほかの事業所と同じ事業所番号で、場所のちがう事業所（従たる事業所）が {split} か所ありました。それぞれ べつの事業所として取り込みました（ファイル名は wam-<事業所番号>-2.md など）。"
+            ),
+            format!(
+                "{split} offices share their office number with another site of the same office (従たる事業所): each was imported as an office of its own (files wam-<number>-2.md and on)."
+            ),
+        );
+    }
     let (written, updated, kept, existing) = (
         report.written.len(),
         report.updated.len(),

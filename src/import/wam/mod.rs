@@ -18,6 +18,7 @@ mod entry;
 pub mod region;
 // Public for the fuzzer (examples/fuzz.rs), which feeds it mutated CSV.
 pub mod rows;
+mod sites;
 mod update;
 
 pub use areas::NewArea;
@@ -59,6 +60,9 @@ pub struct ImportReport {
     pub offices: usize,
     /// Offices made of rows of several services (多機能型).
     pub merged: usize,
+    /// Offices that share their number with another site of the same office (従たる事業所,
+    /// `sites.rs`): each is an entry of its own, `wam-<number>-2` and on.
+    pub split: usize,
     /// New entry files.
     pub written: Vec<PathBuf>,
     /// Imported entries brought up to date with the data, and which fields changed.
@@ -188,14 +192,33 @@ pub fn import(job: &WamImport) -> Result<ImportReport, ImportError> {
                 continue;
             }
             report.rows_used += 1;
-            let key = office_key(&row);
-            places.insert(key.clone(), place);
-            offices.entry(key).or_default().push(row);
+            offices.entry(office_key(&row)).or_default().push(row);
         }
     }
     if offices.is_empty() {
         return Err(ImportError::NoOffices);
     }
+    // Each site of an office number is an office of its own (sites.rs): the first keeps the
+    // number as its key, the others follow it as key-2, key-3 ….
+    let mut offices_by_site: BTreeMap<String, Vec<Row>> = BTreeMap::new();
+    for (key, rows) in offices {
+        for (i, rows) in sites::sites(rows).into_iter().enumerate() {
+            let site_key = match i {
+                0 => key.clone(),
+                _ => {
+                    report.split += 1;
+                    format!("{key}-{}", i + 1)
+                }
+            };
+            // Every row read had a place (rows without one were left out).
+            if let Some(place) = region::place_of(rows[0].get("事業所住所（市区町村）"))
+            {
+                places.insert(site_key.clone(), place);
+                offices_by_site.insert(site_key, rows);
+            }
+        }
+    }
+    let offices = offices_by_site;
     report.offices = offices.len();
     report.merged = offices
         .values()

@@ -56,6 +56,26 @@ impl Row {
     }
 }
 
+#[cfg(test)]
+impl Row {
+    /// A row with these columns' values, the others empty.
+    pub fn for_test(values: &[(&str, &str)]) -> Row {
+        Row {
+            values: COLUMNS
+                .iter()
+                .map(|column| {
+                    values
+                        .iter()
+                        .find(|(c, _)| c == column)
+                        .map_or("", |(_, v)| v)
+                        .to_string()
+                })
+                .collect(),
+            source: PathBuf::new(),
+        }
+    }
+}
+
 pub fn read_rows(path: &Path) -> Result<Vec<Row>, ImportError> {
     let file = std::fs::File::open(path).map_err(|error| ImportError::Read {
         path: path.to_path_buf(),
