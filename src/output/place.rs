@@ -53,6 +53,25 @@ pub(super) fn make_room(
     }
 }
 
+/// Makes the folders of `path` unless `known` says they were made, as [`make_room`] does.
+pub(super) fn make_folders_once(
+    root: &Path,
+    known: &Mutex<FastSet<PathBuf>>,
+    path: &Path,
+) -> io::Result<()> {
+    let Some(dir) = path.parent() else {
+        return Ok(());
+    };
+    if known.lock().is_ok_and(|k| k.contains(dir)) {
+        return Ok(());
+    }
+    make_folders(root, dir)?;
+    if let Ok(mut k) = known.lock() {
+        k.insert(dir.to_path_buf());
+    }
+    Ok(())
+}
+
 /// Opens `path` to write a file's new bytes, given what [`make_room`] found there. A file of
 /// this folder's own is written over in place. Anywhere else the file is created new, never
 /// opened: a file shared with the live output (linked in) is unlinked first, and where nothing
