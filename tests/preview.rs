@@ -173,6 +173,56 @@ fn edits_of_entries_facts_render_only_their_pages_and_end_as_a_whole_build() {
     assert!(!preview.behind());
 }
 
+/// An edited address is weighed against its area as a whole check weighs it: the warning of an
+/// entry away from its area goes when the address is put right, and comes back with it.
+#[test]
+fn an_edited_address_is_weighed_against_its_area() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let fixtures = repo().join("tests/fixtures");
+    common::copy_dir(&fixtures.join("base"), &site);
+    common::copy_dir(&fixtures.join("invalid/area-not-at-address"), &site);
+    let served = dir.path().join("served");
+    let mut preview = Preview::new(options(&site, &served));
+    let away = |update: &Update| {
+        update
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.field == "area" && d.file.ends_with("sakura.md"))
+            .count()
+    };
+    let first = preview.update(&[]).expect("the first build");
+    assert_eq!(away(&first), 1, "sakura.md's 弘前市 is not in 青森市");
+
+    let file = edit(
+        &site,
+        "content/entries/sakura.md",
+        "city: 弘前市",
+        "city: 青森市",
+    );
+    let update = preview.update(&[file]).expect("builds");
+    assert!(
+        update.changed.is_some(),
+        "an address is a fact: only some pages"
+    );
+    assert_eq!(away(&update), 0);
+    preview.finish().expect("finishes");
+    assert_as_whole(&site, dir.path(), &served, &update);
+
+    let file = edit(
+        &site,
+        "content/entries/sakura.md",
+        "city: 青森市",
+        "city: 弘前市",
+    );
+    let update = preview.update(&[file]).expect("builds");
+    assert!(update.changed.is_some());
+    assert_eq!(away(&update), 1);
+    preview.finish().expect("finishes");
+    assert_as_whole(&site, dir.path(), &served, &update);
+}
+
 #[test]
 fn a_broken_edit_keeps_the_served_site_and_its_fix_takes_in_every_edit_since() {
     let dir = tempfile::tempdir().unwrap();

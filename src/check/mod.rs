@@ -272,6 +272,29 @@ fn checked_entry(
     }
 }
 
+/// The warnings of entries whose area names a place their address is not in (`placement.rs`),
+/// over the whole checked `site`, whose entry files `raw` holds: for a preview, which checks
+/// only the files that changed with [`check_entry`], but whose rule weighs every entry.
+pub fn placement_warnings(raw: &RawSite, site: &Site, diags: &mut Diagnostics) {
+    let docs: std::collections::HashMap<&std::path::Path, &crate::content::load::RawDoc> = raw
+        .entries
+        .iter()
+        .map(|doc| (doc.path.as_path(), doc))
+        .collect();
+    let placed: Vec<placement::Placed> = site
+        .entries
+        .iter()
+        .filter_map(|entry| {
+            let area = site.config.areas.get(&entry.area)?;
+            let pos = docs
+                .get(entry.source.as_path())
+                .and_then(|doc| value_pos(&doc.front, "area").or(Some(doc.front.pos)))?;
+            placement::Placed::of(entry, &area.name, entry.source.clone(), pos)
+        })
+        .collect();
+    placement::check(&placed, &site.config.areas, diags);
+}
+
 /// One entry file checked again on its own, as [`check`] checks it among the others (decoding,
 /// the links of its body, values left from the template), for a preview that re-reads only the
 /// files that changed. The rules across files (ids used twice, events naming entries,

@@ -232,6 +232,8 @@ fn patch(
         declared.add(crate::check::completeness::Declared::of(doc));
     }
     crate::check::completeness::check(&made.raw, &made.guide.site, &declared, &mut fresh);
+    // An edited address may leave its entry away from its area, or bring it back.
+    crate::check::placement_warnings(&made.raw, &made.guide.site, &mut fresh);
     let mut diagnostics = made.diagnostics.clone();
     diagnostics.replace_files(&files_checked, fresh);
     made.diagnostics = diagnostics.clone();
