@@ -286,9 +286,8 @@ pub fn placement_warnings(raw: &RawSite, site: &Site, diags: &mut Diagnostics) {
         .iter()
         .filter_map(|entry| {
             let area = site.config.areas.get(&entry.area)?;
-            let pos = docs
-                .get(entry.source.as_path())
-                .and_then(|doc| value_pos(&doc.front, "area").or(Some(doc.front.pos)))?;
+            let doc = docs.get(entry.source.as_path())?;
+            let pos = value_pos(&doc.front, "area").unwrap_or(doc.front.pos);
             placement::Placed::of(entry, &area.name, entry.source.clone(), pos)
         })
         .collect();
