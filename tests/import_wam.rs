@@ -270,6 +270,28 @@ fn an_older_area_gets_its_prefecture_when_the_guide_has_two() {
         "{yaml}"
     );
     assert_eq!(shirube(&["check", "."], dir).status.code(), Some(0));
+
+    // An entry in another town's area (as an older import left an office merged with another
+    // site of its number) keeps its area, and the import names it with the area it belongs in.
+    let works = dir.join("content/entries/wam-9910100010.md");
+    let text = std::fs::read_to_string(&works).unwrap();
+    std::fs::write(
+        &works,
+        text.replace("area: \"kashima\"", "area: \"aomori\""),
+    )
+    .unwrap();
+    let stdout = ok(&import(dir, &["--city", "鹿嶋市"]));
+    assert!(
+        stdout.contains(
+            "地域は「青森市」（aomori）ですが、住所の「茨城県鹿嶋市」は青森市にありません"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("「area: kashima」（鹿嶋市）に直してください"),
+        "{stdout}"
+    );
+    assert!(entry(dir, "wam-9910100010").contains("area: \"aomori\""));
 }
 
 /// A 事業所番号 also covers an office's other sites (従たる事業所), listed with their own

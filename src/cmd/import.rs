@@ -94,7 +94,7 @@ pub fn run(args: Args, env: &Env) -> Outcome {
         areas: &areas,
     })?;
     print_report(&report, lang);
-    empty_areas(&dir, env.today, lang);
+    area_problems(&dir, env.today, lang);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -206,13 +206,18 @@ fn print_report(report: &shirube::import::wam::ImportReport, lang: Lang) {
     );
 }
 
-/// The areas the site now has no entry in, as `check` words them: most often the region's own
-/// area `init` wrote, once the import put every office in its town's area. `check` warns about
-/// them too; said here, the person who just imported learns it where it happened.
-fn empty_areas(dir: &Path, today: Date, lang: Lang) {
+/// What `check` says of the site's areas after the import, in its words: the areas the site now
+/// has no entry in (most often the region's own area `init` wrote, once the import put every
+/// office in its town's area), and entries away from their area's town (an entry an older import
+/// merged with another site of its number keeps the area it was given: the import brings the
+/// address up to date, not the area). `check` warns about them too; said here, the person who
+/// just imported learns it where it happened.
+fn area_problems(dir: &Path, today: Date, lang: Lang) {
+    use shirube::diagnostics::Problem;
     let (_, problems) = shirube::check_site(dir, today);
     for found in problems.iter() {
-        if let shirube::diagnostics::Problem::AreaWithoutEntries { .. } = found.problem {
+        if let Problem::AreaWithoutEntries { .. } | Problem::AreaNotAtAddress { .. } = found.problem
+        {
             let wording = found.problem.wording();
             println!(
                 "{}:{}: {}",
