@@ -84,6 +84,7 @@ pub use kana_check::{KanaGaps, kana_gaps};
 pub(crate) use normalize::is_common;
 pub use normalize::{is_normal, nfkc, reading_key, spelled_key};
 pub use notation::{parse_author_ruby, strip_author_ruby, without_author_ruby};
+pub(crate) use numbers::kanji_value;
 pub use postal::{Place, lies_in, locate};
 pub use reader::Reader;
 pub use romaji::{place_id, romaji};

@@ -139,7 +139,7 @@ pub(crate) fn is_kanji_numeral(c: char) -> bool {
 }
 
 /// The value of kanji numerals: 三百 300, 二十四 24, 千五百 1500, 二〇二四 2024.
-fn kanji_value(s: &str) -> Option<u64> {
+pub(crate) fn kanji_value(s: &str) -> Option<u64> {
     let digit = |c: char| {
         "〇一二三四五六七八九"
             .chars()

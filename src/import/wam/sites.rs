@@ -79,8 +79,8 @@ impl SiteKey {
     }
 }
 
-/// The numbers of a street (NFKC), in order: runs of digits, and of kanji numerals up to 九十九
-/// (一丁目, 二十四番).
+/// The numbers of a street (NFKC), in order: runs of digits, and of kanji numerals (一丁目,
+/// 二十四番).
 fn numbers(street: &str) -> Vec<u32> {
     let mut numbers = Vec::new();
     let mut digits = String::new();
@@ -91,7 +91,7 @@ fn numbers(street: &str) -> Vec<u32> {
             digits.clear();
         }
         if !kanji.is_empty() {
-            numbers.extend(kanji_number(kanji));
+            numbers.extend(crate::text::kanji_value(kanji).and_then(|n| u32::try_from(n).ok()));
             kanji.clear();
         }
     };
@@ -112,27 +112,6 @@ fn numbers(street: &str) -> Vec<u32> {
     }
     flush(&mut digits, &mut kanji, &mut numbers);
     numbers
-}
-
-/// 一 1, 十 10, 二十四 24, 十五 15; digits one by one without 十 (二〇 20).
-fn kanji_number(kanji: &str) -> Option<u32> {
-    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c);
-    match kanji.split_once('十') {
-        Some((tens, ones)) => {
-            let tens = match tens.chars().next() {
-                None => 1,
-                Some(c) => digit(c)?,
-            };
-            let ones = match ones.chars().next() {
-                None => 0,
-                Some(c) => digit(c)?,
-            };
-            u32::try_from(tens * 10 + ones).ok()
-        }
-        None => kanji
-            .chars()
-            .try_fold(0u32, |n, c| Some(n * 10 + u32::try_from(digit(c)?).ok()?)),
-    }
 }
 
 #[cfg(test)]
