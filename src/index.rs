@@ -5,19 +5,23 @@ use crate::enrich::Guide;
 use crate::hashing::FastMap;
 use crate::output::Files;
 use crate::paths::slash;
-use crate::search::{IndexFiles, Ruby, SearchDoc, SearchError, Shown, Unfinished, start_index};
+use crate::search::{
+    IndexFiles, Ruby, SearchDoc, SearchError, Shown, SliceCache, Unfinished, start_index,
+};
 use crate::text::{Segment, html_to_segments, strip_author_ruby};
 use crate::view::entries::{area_name, yen};
 use crate::view::style::TextStyle;
 
 /// Writes the index under `search/`, with the furigana edition's table when `furigana` is that
-/// edition's style. Returns the number of documents.
+/// edition's style, with what `cache` kept of an earlier build's. Returns the number of
+/// documents.
 pub fn index(
     guide: &Guide,
     files: &mut Files,
     furigana: Option<&dyn TextStyle>,
+    cache: &SliceCache,
 ) -> Result<usize, SearchError> {
-    let started = start(guide, files)?;
+    let started = start(guide, files, cache)?;
     finish(guide, started, files, furigana)
 }
 
@@ -26,11 +30,11 @@ pub struct Started(Unfinished);
 
 /// Writes the index's term shards, document table and facet columns; [`finish`] writes the
 /// rest. A build does other work between the two (see `pipeline/build.rs`).
-pub fn start(guide: &Guide, files: &mut Files) -> Result<Started, SearchError> {
+pub fn start(guide: &Guide, files: &mut Files, cache: &SliceCache) -> Result<Started, SearchError> {
     let docs: Vec<SearchDoc> = guide.site.entries.iter().map(|e| doc(guide, e)).collect();
     let entries = entries_by_id(guide);
     let bodies = bodies_of(&entries);
-    let (written, unfinished) = start_index(&docs, &bodies)?;
+    let (written, unfinished) = start_index(&docs, &bodies, cache)?;
     add(files, written);
     Ok(Started(unfinished))
 }

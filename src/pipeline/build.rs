@@ -12,6 +12,7 @@ use crate::lang::{Localized, Msg, msg};
 use crate::paths::slash;
 use crate::pdfs::{Manifest, PageCountError};
 use crate::print::pdf::{Chromium, PdfError};
+use crate::search::SliceCache;
 use crate::theme::{Theme, ThemeError};
 use crate::view::pdfs::Shelf;
 use crate::view::style::{Furigana, TextStyle};
@@ -393,7 +394,8 @@ fn index_and_data(
             // in memory at the same time, beside the pages. The index's last part (the
             // furigana edition's table and the manifest) after the print document: by then the
             // pages have read most of what it reads, and the print document is let go.
-            let started = timed(Stage::Index, || index::start(guide, files));
+            let cache = SliceCache::for_site(&options.site_dir);
+            let started = timed(Stage::Index, || index::start(guide, files, &cache));
             let printed = options.pdf.is_none().then(|| {
                 timed(Stage::Print, || {
                     print_edition(guide, theme, &mut print_files, &options.site_dir)

@@ -16,6 +16,7 @@ use crate::content::model::Entry;
 use crate::diagnostics::Diagnostics;
 use crate::output::Files;
 use crate::render::{RenderOptions, Shows};
+use crate::search::SliceCache;
 use crate::view::categories;
 use crate::view::pdfs::Shelf;
 use crate::view::style::TextStyle;
@@ -97,7 +98,8 @@ impl Preview {
         render_pages(made, &self.options, &only, &mut files)?;
         super::build::print_edition(&made.guide, &made.theme, &mut files, &self.options.site_dir)?;
         let furigana = made.furigana.as_ref().map(|f| f as &dyn TextStyle);
-        index::index(&made.guide, &mut files, furigana)?;
+        let cache = SliceCache::for_site(&self.options.site_dir);
+        index::index(&made.guide, &mut files, furigana, &cache)?;
         // Only the index writes under search/ here (the search page is not among these pages).
         let index_files: BTreeSet<String> = files
             .paths()

@@ -8,20 +8,13 @@
 
 use super::SearchError;
 use super::analyze::Terms;
-use super::fields::{FIELD_COUNT, FIELDS, FieldCounts, Postings};
+use super::cache::SliceCache;
+use super::fields::{FIELD_COUNT, FIELDS, Postings};
+use super::inverted::Inverted;
 use super::packed::PackedPostings;
 use super::readback;
 use super::shared::SharedTexts;
 use elasticlunr::inverted_index::InvertedIndex;
-
-pub(crate) struct Inverted {
-    /// term → (document number, occurrences per field), documents ascending, terms in
-    /// code-point order. Lists, not maps, and packed: a national corpus has millions of these
-    /// pairs.
-    pub terms: Vec<(String, PackedPostings)>,
-    /// document number → tokens per field (for BM25 length normalisation).
-    pub lengths: Vec<FieldCounts>,
-}
 
 /// Documents an elasticlunr index is built from at a time. Each slice is analysed, inverted
 /// and read back on its own, on every core, and the slices' tables are joined: a national
@@ -35,21 +28,27 @@ const DOCS_PER_SLICE: usize = 250;
 const _: () = assert!(DOCS_PER_SLICE <= 1000 && FIELD_COUNT <= 10);
 
 /// The table of `docs`, document number `i` being `docs[i]`, whose texts `texts` gives in
-/// [`FIELDS`] order. Each document's texts are made as it is indexed and dropped after: copies of
-/// every text of a national guide at once were tens of MB beside the pages.
+/// [`FIELDS`] order. A slice's texts are made as it is indexed and dropped after: copies of every
+/// text of a national guide at once were tens of MB beside the pages. A slice whose texts an
+/// earlier build inverted is read from `cache`, and `cache` keeps only this build's slices.
 pub(crate) fn invert<D: Sync>(
     docs: &[D],
     texts: impl Fn(&D) -> [String; FIELD_COUNT] + Sync,
+    cache: &SliceCache,
 ) -> Result<Inverted, SearchError> {
     use rayon::prelude::*;
-    docs.par_chunks(DOCS_PER_SLICE)
+    let inverted = docs
+        .par_chunks(DOCS_PER_SLICE)
         .enumerate()
         // Every slice a job of its own: rayon otherwise cuts the slices into a few runs, one per
         // core and a little more, and the index began beside the pages; the core that finished
         // the pages found nothing left to take while the other worked through a run of ten
         // slices alone (a second of one core at N = 10,000).
         .with_max_len(1)
-        .map(|(i, slice)| invert_slice(slice, &texts, i * DOCS_PER_SLICE))
+        .map(|(i, slice)| {
+            let first = u32::try_from(i * DOCS_PER_SLICE).unwrap_or(u32::MAX);
+            kept_or_inverted(slice, &texts, cache).map(|inverted| inverted.shifted(first))
+        })
         // Neighbouring tables are joined as they are made, on every core: rayon joins only
         // neighbours, left before right, so each term's documents stay ascending. One table
         // filled from all the slices at the end held one core for half a second.
@@ -59,7 +58,32 @@ pub(crate) fn invert<D: Sync>(
                 terms: Vec::new(),
                 lengths: Vec::new(),
             })
-        })
+        });
+    if inverted.is_ok() {
+        cache.forget_unused();
+    }
+    inverted
+}
+
+/// The table of one slice, its documents numbered from 0: kept by an earlier build for the same
+/// texts (cache.rs), or inverted and kept. The slice's texts are made once and held while it is
+/// indexed: a quarter of a megabyte of text, where making them again after a miss would be
+/// their work twice.
+fn kept_or_inverted<D>(
+    slice: &[D],
+    texts: impl Fn(&D) -> [String; FIELD_COUNT],
+    cache: &SliceCache,
+) -> Result<Inverted, SearchError> {
+    let texts: Vec<[String; FIELD_COUNT]> = slice.iter().map(texts).collect();
+    let key = cache.key(&texts);
+    if let Some(kept) = key.and_then(|key| cache.get(key, texts.len())) {
+        return Ok(kept);
+    }
+    let inverted = invert_slice(&texts)?;
+    if let Some(key) = key {
+        cache.put(key, &inverted);
+    }
+    Ok(inverted)
 }
 
 /// The tables of two runs of documents, `right`'s after `left`'s.
@@ -107,8 +131,7 @@ pub(crate) fn merge_terms<V>(
 
 /// The table of a slice that begins at document `first`, read back from its elasticlunr index,
 /// whose references are a document's number in the slice and a field's slot (`invert_slice`).
-fn own_table(terms: readback::Terms, first: usize) -> Vec<(String, Postings)> {
-    let first = u32::try_from(first).unwrap_or(u32::MAX);
+fn own_table(terms: readback::Terms) -> Vec<(String, Postings)> {
     terms
         .into_iter()
         .map(|(term, mut references)| {
@@ -120,7 +143,7 @@ fn own_table(terms: readback::Terms, first: usize) -> Vec<(String, Postings)> {
             // occurrences of each of its fields.
             let mut postings: Postings = Vec::with_capacity(references.len());
             for (reference, count) in references {
-                let doc = first + reference / 10;
+                let doc = reference / 10;
                 let slot = (reference % 10) as usize;
                 let count = u8::try_from(count).unwrap_or(u8::MAX);
                 match postings.last_mut() {
@@ -169,8 +192,8 @@ fn union_len(left: &Postings, right: &Postings) -> usize {
     left.len() + right.len() - both
 }
 
-/// The term table of `docs`, which are documents `first`, `first + 1` … of the corpus, and their
-/// tokens per field.
+/// The term table of a slice whose documents have the texts `docs` (in [`FIELDS`] order),
+/// numbered from 0, and their tokens per field.
 ///
 /// The documents' own texts go into one elasticlunr inverted index, as elasticlunr's
 /// `Index::add_doc` puts them, but without the rest of what `add_doc` does for an index we do
@@ -181,11 +204,7 @@ fn union_len(left: &Postings, right: &Postings) -> usize {
 /// node of one trie, not a node of each, and the slice's table is read back at once, not field
 /// by field and merged (0.7% of a plain build's instructions at N = 1,000). The fields whose
 /// texts many documents share are indexed text by text instead (shared.rs).
-fn invert_slice<D>(
-    docs: &[D],
-    texts: impl Fn(&D) -> [String; FIELD_COUNT],
-    first: usize,
-) -> Result<Inverted, SearchError> {
+fn invert_slice(docs: &[[String; FIELD_COUNT]]) -> Result<Inverted, SearchError> {
     let mut inverted = InvertedIndex::default();
     let mut shared = SharedTexts::default();
     let mut lengths = vec![[0; FIELD_COUNT]; docs.len()];
@@ -195,8 +214,7 @@ fn invert_slice<D>(
     // up to eleven (2.6 billion instructions of a plain national build). A reference is the
     // number within the slice in three digits and the field's slot in one ("0421": field 1 of
     // document 42), so that their order as text is their order as numbers.
-    for (number, doc) in docs.iter().enumerate().rev() {
-        let texts = texts(doc);
+    for (number, texts) in docs.iter().enumerate().rev() {
         let row = &mut lengths[number];
         for (slot, text) in texts.iter().enumerate() {
             if FIELDS[slot].shared {
@@ -222,9 +240,8 @@ fn invert_slice<D>(
     }
     // The table is read back from elasticlunr's index through its `Serialize` (the index has
     // no accessor), and merged term by term with the shared texts'.
-    let own = own_table(readback::read(&inverted)?, first);
-    let first = u32::try_from(first).unwrap_or(u32::MAX);
-    let terms = merge_terms(own, shared.table(first)?, merge_fields)
+    let own = own_table(readback::read(&inverted)?);
+    let terms = merge_terms(own, shared.table(0)?, merge_fields)
         .into_iter()
         .map(|(term, postings)| (term, PackedPostings::new(postings)))
         .collect();
@@ -245,7 +262,7 @@ mod tests {
             texts[FIELD_COUNT - 1] = vec!["就労"; *repeats].join(" ");
             texts
         };
-        let inverted = invert(&[3, 300], texts).expect("inverted");
+        let inverted = invert(&[3, 300], texts, &SliceCache::none()).expect("inverted");
         let (_, docs) = inverted
             .terms
             .iter()
@@ -271,7 +288,7 @@ mod tests {
             };
             texts
         };
-        let inverted = invert(&docs, texts).expect("inverted");
+        let inverted = invert(&docs, texts, &SliceCache::none()).expect("inverted");
         let postings = |term: &str| {
             let (_, docs) = inverted.terms.iter().find(|(t, _)| t == term).unwrap();
             docs.iter().collect::<Vec<_>>()
@@ -309,7 +326,7 @@ mod tests {
             }
             texts
         };
-        let inverted = invert(&docs, texts).expect("inverted");
+        let inverted = invert(&docs, texts, &SliceCache::none()).expect("inverted");
         let (_, postings) = inverted.terms.iter().find(|(t, _)| t == "就労").unwrap();
         let expected: Vec<(u32, TermCounts)> = docs
             .iter()
@@ -330,6 +347,53 @@ mod tests {
         );
         assert_eq!(inverted.lengths[4][facts], index_terms("就労").len() as u32);
         assert_eq!(inverted.lengths[5][facts], 0);
+    }
+
+    /// With a cache, a first build and a second give the table a build without one gives,
+    /// the second from the kept slices; a slice whose texts changed is inverted again.
+    #[test]
+    fn kept_slices_give_the_same_table() {
+        let docs: Vec<usize> = (0..DOCS_PER_SLICE * 2 + 9).collect();
+        let texts = |n: &usize| -> [String; FIELD_COUNT] {
+            let mut texts: [String; FIELD_COUNT] = Default::default();
+            texts[0] = format!("工房{} ぱん", n % 7);
+            texts[2] = ["就労 工房", "パン"][n % 2].into();
+            texts[FIELD_COUNT - 1] = format!("本文 {n} 就労");
+            texts
+        };
+        let unpacked = |inverted: &Inverted| -> Vec<(String, Postings)> {
+            let terms = inverted.terms.iter();
+            terms
+                .map(|(t, p)| (t.clone(), p.iter().collect()))
+                .collect()
+        };
+        let none = invert(&docs, texts, &SliceCache::none()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let cache = || SliceCache::for_site(dir.path());
+        let slices = || {
+            let kept = dir.path().join(".shirube-cache/search");
+            std::fs::read_dir(kept).map_or(0, |files| files.count())
+        };
+        let first = invert(&docs, texts, &cache()).unwrap();
+        assert_eq!(slices(), 3);
+        let second = invert(&docs, texts, &cache()).unwrap();
+        for inverted in [&first, &second] {
+            assert_eq!(unpacked(inverted), unpacked(&none));
+            assert_eq!(inverted.lengths, none.lengths);
+        }
+        // One text of the second slice changed: that slice is made again, and its old file goes.
+        let changed = |n: &usize| -> [String; FIELD_COUNT] {
+            let mut t = texts(n);
+            if *n == DOCS_PER_SLICE + 1 {
+                t[FIELD_COUNT - 1] = "ちがう 本文".into();
+            }
+            t
+        };
+        let after = invert(&docs, changed, &cache()).unwrap();
+        let fresh = invert(&docs, changed, &SliceCache::none()).unwrap();
+        assert_eq!(unpacked(&after), unpacked(&fresh));
+        assert_ne!(unpacked(&after), unpacked(&none));
+        assert_eq!(slices(), 3);
     }
 
     #[test]

@@ -32,12 +32,14 @@
 //! elasticlunr-rs builds the inverted index (invert.rs); its own single-file JSON is not shipped.
 
 mod analyze;
+mod cache;
 mod digits;
 mod error;
 mod facets;
 mod fields;
 mod impact;
 mod invert;
+mod inverted;
 mod manifest;
 mod packed;
 mod readback;
@@ -47,6 +49,7 @@ mod shared;
 mod table;
 
 pub use analyze::analyze;
+pub use cache::SliceCache;
 pub use error::SearchError;
 pub use ruby::{Ruby, Shown};
 
@@ -119,7 +122,7 @@ pub fn build_index_with(
     bodies: &Bodies,
     ruby: Option<&Ruby>,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, SearchError> {
-    let (mut files, unfinished) = start_index(docs, bodies)?;
+    let (mut files, unfinished) = start_index(docs, bodies, &SliceCache::none())?;
     files.extend(unfinished.finish(docs, bodies, ruby)?);
     Ok(files)
 }
@@ -127,10 +130,12 @@ pub fn build_index_with(
 /// The index but for its manifest and the furigana edition's table, which
 /// [`Unfinished::finish`] makes. A build writes these files and lets them go at once, does
 /// other work, and finishes the index later: the furigana edition's table is then made from
-/// readings its pages have made by then, and beside less of the build's memory.
+/// readings its pages have made by then, and beside less of the build's memory. Slices of the
+/// inverted index an earlier build made of the same texts are read from `cache`.
 pub fn start_index(
     docs: &[SearchDoc],
     bodies: &Bodies,
+    cache: &SliceCache,
 ) -> Result<(IndexFiles, Unfinished), SearchError> {
     let order = order(docs)?;
     let ordered: Vec<&SearchDoc> = order.iter().map(|&i| &docs[i]).collect();
@@ -139,7 +144,7 @@ pub fn start_index(
     // What needs only the documents (the exact keys, the document table, the facet columns) is
     // made beside the inversion: after it, they held one core while the other had nothing left.
     let (inverted, (keys, (tables, facets))) = rayon::join(
-        || invert::invert(&ordered, |d| fields::field_texts(d, &bodies(d))),
+        || invert::invert(&ordered, |d| fields::field_texts(d, &bodies(d)), cache),
         || {
             rayon::join(
                 || exact_keys(&ordered),

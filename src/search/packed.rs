@@ -62,6 +62,62 @@ impl PackedPostings {
         self.last = after.last;
     }
 
+    /// The list with every document number `by` more: the list of a slice indexed on its own
+    /// (its documents from 0), put at its place in the corpus. Only the first gap is a number;
+    /// the others are differences and stay.
+    pub fn shifted(mut self, by: u32) -> PackedPostings {
+        if by == 0 {
+            return self;
+        }
+        let Some((first, read)) = read_varint(&self.bytes) else {
+            return self;
+        };
+        let mut start = Vec::with_capacity(5);
+        push_varint(&mut start, first.wrapping_add(by));
+        self.bytes.splice(..read, start);
+        self.last = self.last.wrapping_add(by);
+        self
+    }
+
+    /// The packed bytes and the last document's number, for the slice cache (cache.rs).
+    pub fn parts(&self) -> (&[u8], u32) {
+        (&self.bytes, self.last)
+    }
+
+    /// A list from what [`PackedPostings::parts`] gave, if its bytes read as postings whose
+    /// documents are ascending, below `docs`, and end at `last`: a cache file is read back
+    /// only as a list that could have been packed.
+    pub fn from_parts(bytes: Vec<u8>, last: u32, docs: u32) -> Option<PackedPostings> {
+        let list = PackedPostings { bytes, last };
+        let mut read = 0;
+        let mut previous: Option<u32> = None;
+        for (doc, _) in list.iter() {
+            if doc >= docs || previous.is_some_and(|p| p >= doc) {
+                return None;
+            }
+            previous = Some(doc);
+            read += 1;
+        }
+        let whole = list.bytes.is_empty() || read > 0;
+        (whole && previous.unwrap_or(0) == last && list.packed_len(read)).then_some(list)
+    }
+
+    /// Whether `count` postings take exactly this list's bytes (nothing left after them).
+    fn packed_len(&self, count: usize) -> bool {
+        let mut at = 0;
+        for _ in 0..count {
+            let Some((_, read)) = self.bytes.get(at..).and_then(read_varint) else {
+                return false;
+            };
+            at += read;
+            let Some(mask) = self.bytes.get(at) else {
+                return false;
+            };
+            at += 1 + mask.count_ones() as usize;
+        }
+        at == self.bytes.len()
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (u32, TermCounts)> + '_ {
         let mut at = 0;
         let mut doc = 0u32;
@@ -131,6 +187,19 @@ mod tests {
             packed.bytes.len()
         );
         assert_eq!(PackedPostings::new([]).iter().count(), 0);
+    }
+
+    /// A slice's list put at its place: every document moves, however long the first gap's
+    /// varint becomes.
+    #[test]
+    fn a_shifted_list_moves_every_document() {
+        let list = postings(&[0, 3, 200]);
+        for by in [0, 1, 127, 250, 100_000] {
+            let shifted = PackedPostings::new(list.clone()).shifted(by);
+            let moved: Vec<_> = list.iter().map(|&(d, c)| (d + by, c)).collect();
+            assert_eq!(shifted, PackedPostings::new(moved), "by {by}");
+        }
+        assert_eq!(PackedPostings::default().shifted(5).iter().count(), 0);
     }
 
     #[test]
