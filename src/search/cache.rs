@@ -13,8 +13,9 @@
 //! - The file: a header (the format and the key), the slice's token counts, its terms with their
 //!   packed postings, and a hash of all that. A file that is cut short, changed, or whose
 //!   postings do not read as a slice's would is no cache: the slice is inverted again.
-//! - Written through a temporary file renamed into place, so a reader never sees half a file;
-//!   what cannot be written is only slower next time. The index removes the slices the build did
+//! - Written as the photo cache writes (`assets::cache::store`): through a temporary file renamed
+//!   into place, so a reader never sees half a file, in a folder that git and backups skip; what
+//!   cannot be written is only slower next time. The index removes the slices the build did
 //!   not use, so the folder holds one build's slices (a national guide's: 40 files, 11 MB).
 
 use super::fields::{FIELD_COUNT, FieldCounts};
@@ -101,18 +102,7 @@ impl SliceCache {
             return;
         };
         self.note_used(key);
-        let name = key.file_name();
-        let temporary = dir.join(format!(
-            ".{name}.tmp-{}-{:?}",
-            std::process::id(),
-            std::thread::current().id()
-        ));
-        let written = fs::create_dir_all(dir)
-            .and_then(|()| fs::write(&temporary, encode(key, inverted)))
-            .and_then(|()| fs::rename(&temporary, dir.join(&name)));
-        if written.is_err() {
-            let _ = fs::remove_file(&temporary);
-        }
+        crate::assets::cache::store(dir, &key.file_name(), &encode(key, inverted));
     }
 
     /// Removes the kept slices this build neither found nor made: those of texts that changed.

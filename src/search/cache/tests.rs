@@ -31,12 +31,17 @@ fn table() -> Inverted {
     }
 }
 
-fn cache_in(dir: &Path) -> SliceCache {
+/// A cache in `site`'s cache folder, as `SliceCache::for_site` makes it, with a fixed identity.
+fn cache_in(site: &Path) -> SliceCache {
     SliceCache {
-        dir: Some(dir.to_path_buf()),
+        dir: Some(slices(site)),
         identity: 7,
         used: Mutex::default(),
     }
+}
+
+fn slices(site: &Path) -> PathBuf {
+    site.join(crate::assets::cache::CACHE_DIR).join("search")
 }
 
 fn unpacked(inverted: &Inverted) -> Vec<(String, Vec<(u32, TermCounts)>)> {
@@ -95,7 +100,8 @@ fn a_damaged_or_misplaced_file_is_no_cache() {
         assert!(decode(&changed, key, 3).is_none(), "changed at {at}");
     }
     let other = cache.key(&texts(&["工房"])).unwrap();
-    fs::write(dir.path().join(other.file_name()), &good).unwrap();
+    fs::create_dir_all(slices(dir.path())).unwrap();
+    fs::write(slices(dir.path()).join(other.file_name()), &good).unwrap();
     assert!(cache.get(other, 3).is_none());
 }
 
@@ -130,14 +136,14 @@ fn slices_the_build_did_not_use_are_removed() {
     );
     earlier.put(old, &table());
     earlier.put(kept, &table());
-    fs::write(dir.path().join("README"), "not a slice").unwrap();
+    let folder = slices(dir.path());
+    fs::write(folder.join("README"), "not a slice").unwrap();
     let now = cache_in(dir.path());
     assert!(now.get(kept, 3).is_some());
     now.forget_unused();
-    assert!(!dir.path().join(old.file_name()).exists());
-    assert!(dir.path().join(kept.file_name()).exists());
-    assert!(
-        dir.path().join("README").exists(),
-        "only slices are removed"
-    );
+    assert!(!folder.join(old.file_name()).exists());
+    assert!(folder.join(kept.file_name()).exists());
+    assert!(folder.join("README").exists(), "only slices are removed");
+    // The cache folder keeps itself out of git, as the photos' does.
+    assert!(dir.path().join(".shirube-cache/.gitignore").is_file());
 }
