@@ -30,14 +30,23 @@ fn kept_slices(site: &Path) -> Vec<PathBuf> {
 
 /// Builds the site into a new folder `name` beside it; every file of the output.
 fn build(site: &Path, name: &str) -> BTreeMap<String, Vec<u8>> {
+    build_saying(site, name).0
+}
+
+/// [`build`], and what `--timings` said of the index's slices.
+fn build_saying(site: &Path, name: &str) -> (BTreeMap<String, Vec<u8>>, String) {
     let out = site.join("..").join(format!(
         "{}-{name}",
         site.file_name().unwrap().to_string_lossy()
     ));
-    shirube_ok(site, ["build", "-o", out.to_str().unwrap()]);
+    let said = shirube_ok(site, ["build", "--timings", "-o", out.to_str().unwrap()]).stdout;
+    let said = String::from_utf8_lossy(&said)
+        .lines()
+        .filter(|line| line.starts_with("検索の索引の区切り"))
+        .collect();
     let files = tree(&out);
     fs::remove_dir_all(&out).unwrap();
-    files
+    (files, said)
 }
 
 fn search_files(site: &BTreeMap<String, Vec<u8>>) -> BTreeMap<&String, &Vec<u8>> {
@@ -49,7 +58,11 @@ fn search_files(site: &BTreeMap<String, Vec<u8>>) -> BTreeMap<&String, &Vec<u8>>
 #[test]
 fn a_rebuild_reads_the_kept_slices_and_writes_the_same_site() {
     let site = example_site();
-    let first = build(site.path(), "first");
+    let (first, said) = build_saying(site.path(), "first");
+    assert_eq!(
+        said,
+        "検索の索引の区切り 1 つ（いま作ったもの 1 つ、ほかは .shirube-cache から）"
+    );
     let kept = kept_slices(site.path());
     assert_eq!(
         kept.len(),
@@ -58,7 +71,11 @@ fn a_rebuild_reads_the_kept_slices_and_writes_the_same_site() {
     );
     let stamp = fs::metadata(&kept[0]).unwrap().modified().unwrap();
 
-    let second = build(site.path(), "second");
+    let (second, said) = build_saying(site.path(), "second");
+    assert_eq!(
+        said,
+        "検索の索引の区切り 1 つ（いま作ったもの 0 つ、ほかは .shirube-cache から）"
+    );
     assert!(
         second == first,
         "a rebuild from the cache writes the same files"

@@ -64,6 +64,20 @@ pub fn run(args: Args, env: &Env) -> Outcome {
             );
             if args.timings {
                 print_timings(&built.timings, built.took, env);
+                let s = built.index_slices;
+                if s.slices > 0 {
+                    say(
+                        env.lang,
+                        format!(
+                            "検索の索引の区切り {} つ（いま作ったもの {} つ、ほかは .shirube-cache から）",
+                            s.slices, s.inverted
+                        ),
+                        format!(
+                            "search index slices: {} ({} made now, the others from .shirube-cache)",
+                            s.slices, s.inverted
+                        ),
+                    );
+                }
             }
             let p = built.photos;
             if p.photos > 0 {

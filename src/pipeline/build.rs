@@ -12,7 +12,7 @@ use crate::lang::{Localized, Msg, msg};
 use crate::paths::slash;
 use crate::pdfs::{Manifest, PageCountError};
 use crate::print::pdf::{Chromium, PdfError};
-use crate::search::SliceCache;
+use crate::search::{SliceCache, SliceCounts};
 use crate::theme::{Theme, ThemeError};
 use crate::view::pdfs::Shelf;
 use crate::view::style::{Furigana, TextStyle};
@@ -97,6 +97,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub photos: assets::PhotoReport,
+    /// The search index's slices, and how many were inverted rather than read from the cache.
+    pub index_slices: SliceCounts,
     /// The PDF made with `options.pdf`.
     pub pdf: Option<crate::pdfs::PdfRecord>,
     /// How long each stage took, in pipeline order (`shirube build --timings`). The search
@@ -257,6 +259,7 @@ pub(super) fn build_keeping(
     // the files), each side's serial parts filling the core the other leaves idle.
     let mut side_files = files.branch();
     let furigana = options.furigana.then(|| Furigana::new(&guide));
+    let slices = SliceCache::for_site(&options.site_dir);
     let (main, side) = rayon::join(
         || {
             print_and_pages(
@@ -268,7 +271,10 @@ pub(super) fn build_keeping(
                 &mut files,
             )
         },
-        || index_and_data(&guide, &theme, options, furigana.as_ref(), &mut side_files),
+        || {
+            let furigana = furigana.as_ref();
+            index_and_data(&guide, &theme, options, furigana, &slices, &mut side_files)
+        },
     );
     let (manifest, pages, main_timings) = main?;
     let side_timings = side?;
@@ -294,6 +300,7 @@ pub(super) fn build_keeping(
         pages,
         files: file_count,
         photos,
+        index_slices: slices.counts(),
         timings: t.timings,
         took: start.elapsed(),
         pdf: options
@@ -377,12 +384,13 @@ pub(super) fn print_edition(
 /// print document when no PDF is made of it (no page waits for it then). The three are made
 /// side by side, each into its own branch of the files: one after the other, their serial
 /// parts (the print document's frame, the index's last steps) kept this side to one core while
-/// the pages were long done.
+/// the pages were long done. The index reads what `slices` kept of the last build's.
 fn index_and_data(
     guide: &enrich::Guide,
     theme: &Theme,
     options: &BuildOptions,
     furigana: Option<&Furigana>,
+    slices: &SliceCache,
     files: &mut output::Files,
 ) -> Result<Timings, BuildError> {
     let mut print_files = files.branch();
@@ -394,8 +402,7 @@ fn index_and_data(
             // in memory at the same time, beside the pages. The index's last part (the
             // furigana edition's table and the manifest) after the print document: by then the
             // pages have read most of what it reads, and the print document is let go.
-            let cache = SliceCache::for_site(&options.site_dir);
-            let started = timed(Stage::Index, || index::start(guide, files, &cache));
+            let started = timed(Stage::Index, || index::start(guide, files, slices));
             let printed = options.pdf.is_none().then(|| {
                 timed(Stage::Print, || {
                     print_edition(guide, theme, &mut print_files, &options.site_dir)

@@ -252,6 +252,8 @@ fn patch(
         pages,
         files: changed.len(),
         photos: Default::default(),
+        // The index is made again in `finish`, after the page is served.
+        index_slices: Default::default(),
         pdf: None,
         timings: vec![(super::Stage::Render, start.elapsed())],
         took: start.elapsed(),

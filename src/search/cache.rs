@@ -24,6 +24,7 @@ use super::packed::PackedPostings;
 use crate::hashing::FastSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
@@ -48,6 +49,18 @@ pub struct SliceCache {
     /// What of this shirube goes into every key.
     identity: u128,
     used: Mutex<FastSet<Key>>,
+    /// The slices indexed, and of those the ones inverted now (not read from the cache).
+    slices: AtomicUsize,
+    inverted: AtomicUsize,
+}
+
+/// What a build did with the index's slices (`shirube build --timings` says it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SliceCounts {
+    /// The slices of the index (250 entries each).
+    pub slices: usize,
+    /// Of those, inverted now: not kept, or kept for other texts.
+    pub inverted: usize,
 }
 
 impl SliceCache {
@@ -62,7 +75,7 @@ impl SliceCache {
                         .join("search"),
                 ),
                 identity,
-                used: Mutex::default(),
+                ..SliceCache::default()
             },
             None => SliceCache::none(),
         }
@@ -103,6 +116,22 @@ impl SliceCache {
         };
         self.note_used(key);
         crate::assets::cache::store(dir, &key.file_name(), &encode(key, inverted));
+    }
+
+    /// Notes that a slice was indexed, `inverted` now or read from the cache.
+    pub(crate) fn count(&self, inverted: bool) {
+        self.slices.fetch_add(1, Ordering::Relaxed);
+        if inverted {
+            self.inverted.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// The slices indexed with this cache so far, and how many of them were inverted.
+    pub fn counts(&self) -> SliceCounts {
+        SliceCounts {
+            slices: self.slices.load(Ordering::Relaxed),
+            inverted: self.inverted.load(Ordering::Relaxed),
+        }
     }
 
     /// Removes the kept slices this build neither found nor made: those of texts that changed.

@@ -77,8 +77,10 @@ fn kept_or_inverted<D>(
     let texts: Vec<[String; FIELD_COUNT]> = slice.iter().map(texts).collect();
     let key = cache.key(&texts);
     if let Some(kept) = key.and_then(|key| cache.get(key, texts.len())) {
+        cache.count(false);
         return Ok(kept);
     }
+    cache.count(true);
     let inverted = invert_slice(&texts)?;
     if let Some(key) = key {
         cache.put(key, &inverted);

@@ -49,7 +49,7 @@ mod shared;
 mod table;
 
 pub use analyze::analyze;
-pub use cache::SliceCache;
+pub use cache::{SliceCache, SliceCounts};
 pub use error::SearchError;
 pub use ruby::{Ruby, Shown};
 

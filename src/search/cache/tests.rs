@@ -36,7 +36,7 @@ fn cache_in(site: &Path) -> SliceCache {
     SliceCache {
         dir: Some(slices(site)),
         identity: 7,
-        used: Mutex::default(),
+        ..SliceCache::default()
     }
 }
 
