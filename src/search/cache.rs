@@ -8,15 +8,15 @@
 //!   field, and of this shirube (its version and its executable's size and time, read once a
 //!   process). A file is used only when its key is the key of the texts, so a changed text, a
 //!   slice that now begins elsewhere (an entry added before it) or another shirube is a miss,
-//!   never a stale table. Nobody outside the machine can make a file under a key it will look
-//!   for: a pull request that adds one to the site folder cannot steer the search.
+//!   never a stale table. A pull request that adds a file to the site folder cannot steer the
+//!   search: it cannot know the executable's time, so no key it can make is one a build looks for.
 //! - The file: a header (the format and the key), the slice's token counts, its terms with their
 //!   packed postings, and a hash of all that. A file that is cut short, changed, or whose
 //!   postings do not read as a slice's would is no cache: the slice is inverted again.
 //! - Written as the photo cache writes (`assets::cache::store`): through a temporary file renamed
 //!   into place, so a reader never sees half a file, in a folder that git and backups skip; what
 //!   cannot be written is only slower next time. The index removes the slices the build did
-//!   not use, so the folder holds one build's slices (a national guide's: 40 files, 11 MB).
+//!   not use, so the folder holds one build's slices (a national guide's: 40 files, 9 MB).
 
 use super::fields::{FIELD_COUNT, FieldCounts};
 use super::inverted::Inverted;

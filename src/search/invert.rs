@@ -131,7 +131,7 @@ pub(crate) fn merge_terms<V>(
     merged
 }
 
-/// The table of a slice that begins at document `first`, read back from its elasticlunr index,
+/// The table of a slice, its documents numbered from 0, read back from its elasticlunr index,
 /// whose references are a document's number in the slice and a field's slot (`invert_slice`).
 fn own_table(terms: readback::Terms) -> Vec<(String, Postings)> {
     terms
@@ -243,7 +243,7 @@ fn invert_slice(docs: &[[String; FIELD_COUNT]]) -> Result<Inverted, SearchError>
     // The table is read back from elasticlunr's index through its `Serialize` (the index has
     // no accessor), and merged term by term with the shared texts'.
     let own = own_table(readback::read(&inverted)?);
-    let terms = merge_terms(own, shared.table(0)?, merge_fields)
+    let terms = merge_terms(own, shared.table()?, merge_fields)
         .into_iter()
         .map(|(term, postings)| (term, PackedPostings::new(postings)))
         .collect();

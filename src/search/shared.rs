@@ -63,9 +63,9 @@ impl SharedTexts {
     }
 
     /// The postings of every term of the shared texts, each text's occurrences given to the
-    /// documents that have it, as documents `first + doc` of the corpus, ascending; terms in
-    /// code-point order. The elasticlunr index is read back through its `Serialize`.
-    pub fn table(self, first: u32) -> Result<Vec<(String, Postings)>, super::SearchError> {
+    /// documents of the slice that have it, ascending; terms in code-point order. The
+    /// elasticlunr index is read back through its `Serialize`.
+    pub fn table(self) -> Result<Vec<(String, Postings)>, super::SearchError> {
         let terms = super::readback::read(&self.index)?;
         let texts = self.texts;
         let mut hits: Vec<(u32, usize, u8)> = Vec::new();
@@ -86,7 +86,6 @@ impl SharedTexts {
                 hits.sort_unstable_by_key(|&(doc, _, _)| doc);
                 let mut postings: Postings = Vec::with_capacity(hits.len());
                 for &(doc, slot, count) in &hits {
-                    let doc = first + doc;
                     if postings.last().is_none_or(|(last, _)| *last != doc) {
                         postings.push((doc, [0; FIELD_COUNT]));
                     }
@@ -117,18 +116,18 @@ mod tests {
         shared.add(0, 3, "就労 就労");
         shared.add(1, 4, "就労");
         shared.add(0, 4, "就労");
-        let table = shared.table(100).expect("table");
+        let table = shared.table().expect("table");
         let (_, postings) = table.iter().find(|(t, _)| t == "就労").expect("term");
         let mut expected = [0; FIELD_COUNT];
         expected[3] = 2;
         expected[4] = 1;
-        assert_eq!(postings[0], (100, expected));
+        assert_eq!(postings[0], (0, expected));
         let mut one = [0; FIELD_COUNT];
         one[4] = 1;
-        assert_eq!(postings[1], (101, one));
+        assert_eq!(postings[1], (1, one));
         let mut two = [0; FIELD_COUNT];
         two[3] = 2;
-        assert_eq!(postings[2], (102, two));
+        assert_eq!(postings[2], (2, two));
         assert_eq!(postings.len(), 3);
     }
 }
