@@ -95,18 +95,50 @@ impl Preview {
         }
         let mut files = Files::default();
         let only = |shows: &Shows| matches!(shows, Shows::EveryEntry);
-        render_pages(made, &self.options, &only, &mut files)?;
-        super::build::print_edition(&made.guide, &made.theme, &mut files, &self.options.site_dir)?;
-        let furigana = made.furigana.as_ref().map(|f| f as &dyn TextStyle);
-        let cache = SliceCache::for_site(&self.options.site_dir);
-        index::index(&made.guide, &mut files, furigana, &cache)?;
+        let site_dir = &self.options.site_dir;
+        // The pages, the print document, the index and the open data side by side, each into a
+        // branch of the files, as a whole build makes them: one after the other, a national
+        // guide's took seconds on one core while the other waited.
+        let (mut printed, mut indexed, mut exported) =
+            (files.branch(), files.branch(), files.branch());
+        let (pages, (print, index)) = rayon::join(
+            || render_pages(made, &self.options, &only, &mut files),
+            || {
+                rayon::join(
+                    || {
+                        super::build::print_edition(
+                            &made.guide,
+                            &made.theme,
+                            &mut printed,
+                            site_dir,
+                        )
+                    },
+                    || {
+                        rayon::join(
+                            || {
+                                let furigana = made.furigana.as_ref().map(|f| f as &dyn TextStyle);
+                                let cache = SliceCache::for_site(site_dir);
+                                index::index(&made.guide, &mut indexed, furigana, &cache)
+                            },
+                            || export::export(&made.guide, &mut exported),
+                        )
+                        .0
+                    },
+                )
+            },
+        );
+        pages?;
+        print?;
+        index?;
         // Only the index writes under search/ here (the search page is not among these pages).
-        let index_files: BTreeSet<String> = files
+        let index_files: BTreeSet<String> = indexed
             .paths()
             .filter(|p| p.starts_with("search/"))
             .map(str::to_string)
             .collect();
-        export::export(&made.guide, &mut files);
+        for branch in [printed, indexed, exported] {
+            files.merge(branch);
+        }
         // The sitemap lists the pages `files` holds, here a few; the site's pages are the same
         // ones as at the last whole build (no entry came or went), and so is its sitemap.
         files.forget("sitemap.xml");
