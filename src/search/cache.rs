@@ -20,7 +20,7 @@
 
 use super::fields::{FIELD_COUNT, FieldCounts};
 use super::inverted::Inverted;
-use super::packed::PackedPostings;
+use super::packed::{PackedPostings, push_varint, read_varint};
 use crate::hashing::FastSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -182,17 +182,17 @@ fn encode(key: Key, inverted: &Inverted) -> Vec<u8> {
     let mut out = Vec::with_capacity(64 + inverted.terms.len() * 16);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&key.0.to_le_bytes());
-    push(&mut out, inverted.lengths.len() as u64);
+    push(&mut out, inverted.lengths.len());
     for count in inverted.lengths.iter().flatten() {
-        push(&mut out, u64::from(*count));
+        push(&mut out, *count as usize);
     }
-    push(&mut out, inverted.terms.len() as u64);
+    push(&mut out, inverted.terms.len());
     for (term, postings) in &inverted.terms {
         let (bytes, last) = postings.parts();
-        push(&mut out, term.len() as u64);
+        push(&mut out, term.len());
         out.extend_from_slice(term.as_bytes());
-        push(&mut out, u64::from(last));
-        push(&mut out, bytes.len() as u64);
+        push(&mut out, last as usize);
+        push(&mut out, bytes.len());
         out.extend_from_slice(bytes);
     }
     let sum = xxh3_64(&out);
@@ -213,7 +213,7 @@ fn decode(bytes: &[u8], key: Key, docs: usize) -> Option<Inverted> {
     if reader.take(16)? != key.0.to_le_bytes() {
         return None;
     }
-    if usize::try_from(reader.number()?).ok()? != docs {
+    if reader.number()? != docs {
         return None;
     }
     let mut lengths: Vec<FieldCounts> = Vec::with_capacity(docs);
@@ -224,17 +224,17 @@ fn decode(bytes: &[u8], key: Key, docs: usize) -> Option<Inverted> {
         }
         lengths.push(row);
     }
-    let count = usize::try_from(reader.number()?).ok()?;
+    let count = reader.number()?;
     let docs = u32::try_from(docs).ok()?;
     let mut terms: Vec<(String, PackedPostings)> = Vec::with_capacity(count.min(body.len()));
     for _ in 0..count {
-        let length = usize::try_from(reader.number()?).ok()?;
+        let length = reader.number()?;
         let term = std::str::from_utf8(reader.take(length)?).ok()?.to_owned();
         if terms.last().is_some_and(|(before, _)| *before >= term) {
             return None;
         }
         let last = u32::try_from(reader.number()?).ok()?;
-        let length = usize::try_from(reader.number()?).ok()?;
+        let length = reader.number()?;
         let postings = PackedPostings::from_parts(reader.take(length)?.to_vec(), last, docs)?;
         terms.push((term, postings));
     }
@@ -244,12 +244,10 @@ fn decode(bytes: &[u8], key: Key, docs: usize) -> Option<Inverted> {
         .then_some(Inverted { terms, lengths })
 }
 
-fn push(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n & 0x7f) as u8 | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
+/// A count or length as packed.rs writes its gaps. Nothing of a slice comes near `u32::MAX`;
+/// were it so, the file would not read back, and the slice would be inverted again.
+fn push(out: &mut Vec<u8>, n: usize) {
+    push_varint(out, u32::try_from(n).unwrap_or(u32::MAX));
 }
 
 struct Reader<'a> {
@@ -263,16 +261,10 @@ impl<'a> Reader<'a> {
         Some(taken)
     }
 
-    fn number(&mut self) -> Option<u64> {
-        let mut n = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = *self.take(1)?.first()?;
-            n |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Some(n);
-            }
-        }
-        None
+    fn number(&mut self) -> Option<usize> {
+        let (n, read) = read_varint(self.bytes)?;
+        self.bytes = &self.bytes[read..];
+        usize::try_from(n).ok()
     }
 }
 

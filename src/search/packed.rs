@@ -139,7 +139,7 @@ impl PackedPostings {
     }
 }
 
-fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+pub(super) fn push_varint(out: &mut Vec<u8>, mut n: u32) {
     while n >= 0x80 {
         out.push((n & 0x7f) as u8 | 0x80);
         n >>= 7;
@@ -148,7 +148,7 @@ fn push_varint(out: &mut Vec<u8>, mut n: u32) {
 }
 
 /// The number at the start of `bytes` and how many bytes it took.
-fn read_varint(bytes: &[u8]) -> Option<(u32, usize)> {
+pub(super) fn read_varint(bytes: &[u8]) -> Option<(u32, usize)> {
     let mut n = 0u32;
     for (i, &b) in bytes.iter().enumerate().take(5) {
         n |= u32::from(b & 0x7f) << (7 * i);
