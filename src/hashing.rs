@@ -6,6 +6,27 @@
 pub type FastMap<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
 pub type FastSet<T> = std::collections::HashSet<T, ahash::RandomState>;
 
+/// This shirube (for the keys of what a build keeps between builds: the search index's
+/// slices, the pages): its version, and its executable's size and modification time, read once a
+/// process. A rebuilt shirube (whose analyser may read texts otherwise) has other keys; a
+/// process that outlives the replacement of its executable keeps the identity it began with.
+pub fn shirube_identity() -> Option<u128> {
+    static IDENTITY: std::sync::OnceLock<Option<u128>> = std::sync::OnceLock::new();
+    *IDENTITY.get_or_init(|| {
+        let meta = std::env::current_exe().and_then(std::fs::metadata).ok()?;
+        let time = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        let mut hash = xxhash_rust::xxh3::Xxh3::new();
+        hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+        hash.update(&meta.len().to_le_bytes());
+        hash.update(&time.as_nanos().to_le_bytes());
+        Some(hash.digest128())
+    })
+}
+
 /// Makes every ahash `RandomState` made from now on (ours and tera's: a map for every context and
 /// every struct a page shows) take its per-map seed from a counter of its thread, not from
 /// ahash's default: one counter for the process, added to atomically by every map of every core

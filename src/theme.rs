@@ -84,6 +84,9 @@ fn error_chain(error: &dyn std::error::Error) -> String {
 
 pub struct Theme {
     tera: tera::Tera,
+    /// A hash of every template's name and text: part of every page's key
+    /// (`render/page_key.rs`).
+    fingerprint: u128,
     /// Files under `static/`, by path relative to it.
     statics: BTreeMap<String, Vec<u8>>,
 }
@@ -125,10 +128,15 @@ impl Theme {
     fn from_files(files: BTreeMap<String, Vec<u8>>) -> Result<Theme, ThemeError> {
         let mut templates = Vec::new();
         let mut statics = BTreeMap::new();
+        let mut fingerprint = xxhash_rust::xxh3::Xxh3::new();
         for (rel, bytes) in files {
             if let Some(name) = rel.strip_prefix("templates/") {
                 let text =
                     String::from_utf8(bytes).map_err(|_| ThemeError::NotUtf8(rel.clone()))?;
+                for part in [name, &text] {
+                    fingerprint.update(&(part.len() as u64).to_le_bytes());
+                    fingerprint.update(part.as_bytes());
+                }
                 templates.push((name.to_string(), text));
             } else if let Some(name) = rel.strip_prefix("static/") {
                 statics.insert(name.to_string(), bytes);
@@ -144,7 +152,16 @@ impl Theme {
                 name: "(loading)".into(),
                 error,
             })?;
-        Ok(Theme { tera, statics })
+        Ok(Theme {
+            tera,
+            fingerprint: fingerprint.digest128(),
+            statics,
+        })
+    }
+
+    /// A hash of the templates: the same for the same templates.
+    pub fn fingerprint(&self) -> u128 {
+        self.fingerprint
     }
 
     pub fn has(&self, name: &str) -> bool {

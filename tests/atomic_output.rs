@@ -134,11 +134,11 @@ fn leftovers(parent: &Path) -> Vec<String> {
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        // The spare, and the records of the last two builds' files (`src/output/manifest.rs`),
-        // stay on purpose.
+        // The spare, the records of the last two builds' files (`src/output/manifest.rs`) and
+        // the keys of the last build's pages (`src/output/made.rs`) stay on purpose.
         .filter(|n| {
             n.starts_with(".out.")
-                && ![".out.spare", ".out.files", ".out.files.1"].contains(&n.as_str())
+                && ![".out.spare", ".out.files", ".out.files.1", ".out.pages"].contains(&n.as_str())
         })
         .collect()
 }

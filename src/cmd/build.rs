@@ -78,6 +78,21 @@ pub fn run(args: Args, env: &Env) -> Outcome {
                         ),
                     );
                 }
+                say(
+                    env.lang,
+                    format!(
+                        "ページ {} のうち、前のビルドのまま残したもの {}（作りなおしたもの {}）",
+                        built.pages,
+                        built.pages_kept,
+                        built.pages - built.pages_kept.min(built.pages)
+                    ),
+                    format!(
+                        "pages: {} ({} left as the last build made them, {} made now)",
+                        built.pages,
+                        built.pages_kept,
+                        built.pages - built.pages_kept.min(built.pages)
+                    ),
+                );
             }
             let p = built.photos;
             if p.photos > 0 {

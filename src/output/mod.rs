@@ -4,6 +4,7 @@
 //! one swap (`staging.rs`). A build that fails or is interrupted leaves the last good output as
 //! it was.
 
+mod made;
 mod manifest;
 mod place;
 mod rewrite;
@@ -33,6 +34,28 @@ pub struct Files {
     failed: Option<(PathBuf, io::Error)>,
     /// Files carried from disk as they are (the PDFs of an earlier output), not read into memory.
     carried: BTreeMap<String, PathBuf>,
+}
+
+/// A page made by the maker given to [`Files::add_made`].
+#[derive(Debug)]
+pub enum Made {
+    /// The page's bytes, and the key it was made with (`render/page_key.rs`), if it has one: a
+    /// later build that makes the page with the same key may keep the file as it is.
+    Page { bytes: Vec<u8>, key: Option<u128> },
+    /// Not made: the staging folder's file is the page ([`Kept::holds`] said so).
+    Kept,
+}
+
+/// What a maker given to [`Files::add_made`] asks before making a page.
+pub struct Kept<'a>(Option<&'a Staging>);
+
+impl Kept<'_> {
+    /// Whether the staging folder holds, at `path`, the page that `key` makes (the last build
+    /// made it with this key, and the file still holds the bytes it gave). Never with the
+    /// files in memory.
+    pub fn holds(&self, path: &str, key: u128) -> bool {
+        self.0.is_some_and(|staging| staging.holds_made(path, key))
+    }
 }
 
 impl Files {
@@ -123,11 +146,12 @@ impl Files {
     /// folder, each file is written by the core that made it as soon as it is made, so a core
     /// holds one file at a time (rendered in slices and written after each, a slice of a
     /// national site's pages was 35 MB of the build's peak, and both cores waited for each
-    /// other at every slice's end). Stops at the first item `make` fails on.
+    /// other at every slice's end). `make` may ask [`Kept`] whether the staging folder already
+    /// holds a page, and then not make it. Stops at the first item `make` fails on.
     pub fn add_made<T, E>(
         &mut self,
         items: &[T],
-        make: impl Fn(&T) -> Result<(String, Vec<u8>), E> + Sync,
+        make: impl Fn(&T, &Kept) -> Result<(String, Made), E> + Sync,
     ) -> Result<(), E>
     where
         T: Sync,
@@ -135,13 +159,19 @@ impl Files {
     {
         use rayon::prelude::*;
         let Some(staging) = &self.staging else {
-            let made: Vec<(String, Vec<u8>)> =
-                items.par_iter().map(&make).collect::<Result<_, E>>()?;
-            for (path, bytes) in made {
-                self.add(path, bytes);
+            let made: Vec<(String, Made)> = items
+                .par_iter()
+                .map(|item| make(item, &Kept(None)))
+                .collect::<Result<_, E>>()?;
+            for (path, made) in made {
+                // `Kept` is never said without a staging folder.
+                if let Made::Page { bytes, .. } = made {
+                    self.add(path, bytes);
+                }
             }
             return Ok(());
         };
+        let kept = Kept(Some(staging));
         let written: Vec<(String, Result<(), swap::WriteError>)> = items
             .par_iter()
             // Every item a job of its own: rayon otherwise cuts the list into a few runs, each
@@ -150,8 +180,11 @@ impl Files {
             // sixth of a national build with both editions.
             .with_max_len(1)
             .map(|item| {
-                let (path, bytes) = make(item)?;
-                let result = staging.write(&path, &bytes);
+                let (path, made) = make(item, &kept)?;
+                let result = match made {
+                    Made::Page { bytes, key } => staging.write_made(&path, &bytes, key),
+                    Made::Kept => Ok(()),
+                };
                 Ok((path, result))
             })
             .collect::<Result<_, E>>()?;
@@ -161,6 +194,14 @@ impl Files {
             self.written.insert(path);
         }
         Ok(())
+    }
+
+    /// How many pages were not made again because the staging folder held them (see
+    /// [`Kept`]).
+    pub fn kept_pages(&self) -> usize {
+        self.staging.as_ref().map_or(0, |staging| {
+            staging.kept.load(std::sync::atomic::Ordering::Relaxed)
+        })
     }
 
     fn note(&mut self, result: Result<(), (PathBuf, io::Error)>) {

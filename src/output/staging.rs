@@ -12,6 +12,7 @@
 //! cannot change before the swap.
 
 use super::Files;
+use super::made::{self, MadePages, MadeRecord};
 use super::manifest::{self, Known, Linked, Record, Stamp};
 use super::place::{Existing, holds, make_folders_once, make_room, open_for_writing};
 use super::rewrite::rewrite;
@@ -67,13 +68,20 @@ pub(super) struct Staging {
     manifests: Manifests,
     /// This build's records: every file it wrote or found already holding its bytes.
     records: Mutex<Vec<Record>>,
+    /// The keys the last build's pages were made with (`made.rs`), and this build's.
+    made: MadePages,
+    made_now: Mutex<Vec<MadeRecord>>,
+    /// How many pages were found made already ([`Staging::holds_made`]).
+    pub(super) kept: std::sync::atomic::AtomicUsize,
 }
 
-/// The manifests beside the output: the last build's and the one before's.
+/// The manifests beside the output: the last build's and the one before's; and the keys of the
+/// last build's pages.
 #[derive(Debug)]
 struct Manifests {
     last: PathBuf,
     previous: PathBuf,
+    pages: PathBuf,
 }
 
 impl Staging {
@@ -92,6 +100,7 @@ impl Staging {
         let manifests = Manifests {
             last: parent.join(format!(".{name}.files")),
             previous: parent.join(format!(".{name}.files.1")),
+            pages: parent.join(format!(".{name}.pages")),
         };
         let known = Arc::new(Known::load(&[&manifests.last, &manifests.previous]));
         let linked = Arc::<Linked>::default();
@@ -134,6 +143,9 @@ impl Staging {
             listing,
             // A build records about as many files as the last (half of the two builds known).
             records: Mutex::new(Vec::with_capacity(known.len() / 2 + 64)),
+            made: MadePages::load(&manifests.pages),
+            made_now: Mutex::new(Vec::with_capacity(known.len() / 2 + 64)),
+            kept: Default::default(),
             known,
             linked,
             manifests,
@@ -147,6 +159,53 @@ impl Staging {
     /// compared. One that shares its contents with another (the live output's file, linked in)
     /// is only ever read, never written: it is unlinked before new bytes go to its path.
     pub(super) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        self.write_hashed(rel, bytes).map(|_| ())
+    }
+
+    /// [`Staging::write`] for a page made with `key` (see [`Staging::holds_made`]).
+    pub(super) fn write_made(
+        &self,
+        rel: &str,
+        bytes: &[u8],
+        key: Option<u128>,
+    ) -> Result<(), WriteError> {
+        let hash = self.write_hashed(rel, bytes)?;
+        if let Some(key) = key {
+            self.note_made(rel, key, hash);
+        }
+        Ok(())
+    }
+
+    /// Whether the file at `rel` is the page that `key` makes: the last build made the page
+    /// with this key (`made.rs`), and the file is recorded to hold the bytes it gave. It is
+    /// then this build's file as it is, as if written.
+    pub(super) fn holds_made(&self, rel: &str, key: u128) -> bool {
+        let Some(hash) = self.made.hash_of(rel, key) else {
+            return false;
+        };
+        let Ok(Some(existing)) = self.make_room(&self.root.join(rel)) else {
+            return false;
+        };
+        let held = existing.stamp.is_some_and(|stamp| {
+            self.known.holds(rel, stamp, hash)
+                || (existing.shared && self.linked.holds(rel, stamp, hash))
+        });
+        if held {
+            self.record(rel, existing.stamp, hash);
+            self.note_made(rel, key, hash);
+            self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        held
+    }
+
+    fn note_made(&self, rel: &str, key: u128, hash: u128) {
+        if let Ok(mut made) = self.made_now.lock() {
+            made.push(made::record(rel, key, hash));
+        }
+    }
+
+    /// [`Staging::write`], giving the hash of the bytes.
+    fn write_hashed(&self, rel: &str, bytes: &[u8]) -> Result<u128, WriteError> {
         use io::Write;
         let path = self.root.join(rel);
         let fail = |e| (path.clone(), e);
@@ -161,7 +220,7 @@ impl Staging {
             });
             if recorded || holds(&path, bytes) {
                 self.record(rel, existing.stamp, hash);
-                return Ok(());
+                return Ok(hash);
             }
         }
         let written = open_for_writing(&path, existing)
@@ -171,7 +230,7 @@ impl Staging {
             })
             .map_err(fail)?;
         self.record(rel, Stamp::of(&written), hash);
-        Ok(())
+        Ok(hash)
     }
 
     fn record(&self, rel: &str, stamp: Option<Stamp>, hash: u128) {
@@ -239,6 +298,13 @@ impl Staging {
                 // Only a help to the next builds: without it they read their files back.
                 if let Ok(records) = self.records.get_mut() {
                     let _ = manifest::save(&self.manifests.last, &self.manifests.previous, records);
+                }
+                // The keys are of pages made by a key; a build that made none (a document
+                // written alone) leaves the last build's, which stay true.
+                if let Ok(made) = self.made_now.get_mut()
+                    && !made.is_empty()
+                {
+                    let _ = made::save(&self.manifests.pages, made);
                 }
                 Ok(())
             }

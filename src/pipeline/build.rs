@@ -99,6 +99,8 @@ pub struct BuildReport {
     pub photos: assets::PhotoReport,
     /// The search index's slices, and how many were inverted rather than read from the cache.
     pub index_slices: SliceCounts,
+    /// The pages left as the last build made them, not rendered again (`output::Kept`).
+    pub pages_kept: usize,
     /// The PDF made with `options.pdf`.
     pub pdf: Option<crate::pdfs::PdfRecord>,
     /// How long each stage took, in pipeline order (`shirube build --timings`). The search
@@ -288,6 +290,7 @@ pub(super) fn build_keeping(
     // The sitemap lists every page, so it waits for them.
     t.run(Stage::Export, || export::sitemap(&guide, &mut files));
     let file_count = files.len();
+    let pages_kept = files.kept_pages();
     // A build that keeps nothing lets go of its guide (a national guide's entries are some
     // hundred thousand allocations) while the output is swapped in, not after.
     let (written, kept) = rayon::join(
@@ -301,6 +304,7 @@ pub(super) fn build_keeping(
         files: file_count,
         photos,
         index_slices: slices.counts(),
+        pages_kept,
         timings: t.timings,
         took: start.elapsed(),
         pdf: options

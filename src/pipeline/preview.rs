@@ -286,6 +286,7 @@ fn patch(
         photos: Default::default(),
         // The index is made again in `finish`, after the page is served.
         index_slices: Default::default(),
+        pages_kept: 0,
         pdf: None,
         timings: vec![(super::Stage::Render, start.elapsed())],
         took: start.elapsed(),

@@ -16,6 +16,7 @@
 //! raw HTML loses its comments.
 
 use super::insert_html;
+use super::page_key::{PageContext, value_hash};
 use crate::enrich::Guide;
 use crate::text::Html;
 use crate::theme::{Theme, ThemeError};
@@ -40,6 +41,10 @@ pub(super) struct Frame {
     site: tera::Value,
     site_nav: Part,
     footer: Part,
+    /// A hash of the site context and of the menu and the footer as the edition's pass leaves
+    /// them: what a page's key takes of its frame (`page_key.rs`); `None` when the site
+    /// context cannot be hashed (its pages then have no key).
+    fingerprint: Option<u128>,
 }
 
 /// The menu or the footer.
@@ -97,10 +102,25 @@ impl Frame {
         let site = tera::Value::from_serializable(site);
         let mut context = tera::Context::new();
         insert_shared(&mut context, &site, tx, root, asset_root);
+        let site_nav = Part::new(theme, tx, SITE_NAV, SITE_NAV_MARKER, &context)?;
+        let footer = Part::new(theme, tx, FOOTER, FOOTER_MARKER, &context)?;
+        let fingerprint = value_hash(&site).map(|site| {
+            let mut hash = xxhash_rust::xxh3::Xxh3::new();
+            hash.update(&site.to_le_bytes());
+            for part in [&site_nav, &footer] {
+                let (marker, passed) = part.passed.as_ref().map_or(("", &[][..]), |(m, p)| (m, p));
+                for bytes in [marker.as_bytes(), passed] {
+                    hash.update(&(bytes.len() as u64).to_le_bytes());
+                    hash.update(bytes);
+                }
+            }
+            hash.digest128()
+        });
         Ok(Frame {
-            site_nav: Part::new(theme, tx, SITE_NAV, SITE_NAV_MARKER, &context)?,
-            footer: Part::new(theme, tx, FOOTER, FOOTER_MARKER, &context)?,
+            site_nav,
+            footer,
             site,
+            fingerprint,
         })
     }
 
@@ -122,15 +142,22 @@ impl Frame {
     }
 
     /// Puts the frame into a page's context `cx`: what the menu and footer were made from,
-    /// and them.
+    /// and them. The site context goes in by the frame's fingerprint, hashed once for all
+    /// its pages.
     pub(super) fn insert(
         &self,
-        cx: &mut tera::Context,
+        cx: &mut PageContext,
         tx: &dyn TextStyle,
         root: &str,
         asset_root: &str,
     ) {
-        insert_shared(cx, &self.site, tx, root, asset_root);
+        match self.fingerprint {
+            Some(fingerprint) => cx.insert_hashed("site", self.site.clone(), fingerprint),
+            None => cx.insert_unkeyed("site", self.site.clone()),
+        }
+        cx.insert("root", root);
+        cx.insert("asset_root", asset_root);
+        cx.insert("edition", tx.edition());
         insert_html(cx, "site_nav", &self.site_nav.printed);
         insert_html(cx, "footer", &self.footer.printed);
     }

@@ -7,7 +7,7 @@
 use crate::content::date::Date;
 use crate::content::model::{Entry, EntryDetails};
 use crate::enrich::Guide;
-use crate::output::Files;
+use crate::output::{Files, Made};
 use crate::text::Html;
 use crate::theme::{Theme, ThemeError};
 use crate::view::markdown::{self, Links};
@@ -20,8 +20,10 @@ use std::collections::HashMap;
 
 mod compare_pages;
 mod frame;
+mod page_key;
 
 use frame::Frame;
+use page_key::PageContext;
 
 /// What a render needs beside the guide and the theme.
 pub struct RenderOptions<'a> {
@@ -84,7 +86,7 @@ pub fn render(
 
 /// JSON-LD for a page of the plain edition (the furigana twin is the same page).
 fn structured<T: serde::Serialize>(
-    cx: &mut tera::Context,
+    cx: &mut PageContext,
     tx: &dyn TextStyle,
     value: impl FnOnce() -> T,
 ) {
@@ -95,7 +97,7 @@ fn structured<T: serde::Serialize>(
 
 /// A value that templates print with `| safe` at the top of their context: only [`Html`] can go
 /// there (`tests/architecture.rs` holds every such name to this function).
-fn insert_html(cx: &mut tera::Context, key: &'static str, value: &Html) {
+fn insert_html(cx: &mut PageContext, key: &'static str, value: &Html) {
     cx.insert(key, value);
 }
 
@@ -130,7 +132,7 @@ impl PageProgress for () {
 }
 
 /// How a page's own part of the context is filled, given the page's `root`.
-type Fill<'a> = Box<dyn Fn(&mut tera::Context, &str) + Send + Sync + 'a>;
+type Fill<'a> = Box<dyn Fn(&mut PageContext, &str) + Send + Sync + 'a>;
 
 /// Lists a page to render: its address, its template, what it shows and how its context is
 /// filled.
@@ -181,16 +183,30 @@ fn render_jobs(
         let frame = Frame::new(theme, tx, &site, &root, &asset_root)?;
         frames.insert((root, with_areas), frame);
     }
-    files.add_made(&jobs, |job| {
+    // What every page's key begins with; `None` (no executable to know this shirube by) makes
+    // every page again.
+    let seed = page_key::seed(theme.fingerprint(), tx.fingerprint());
+    files.add_made(&jobs, |job, kept| {
         let (asset_root, root) = roots(&job.url);
-        let mut context = tera::Context::new();
+        let path = format!("{prefix}{}index.html", job.url);
+        let mut context = PageContext::new(seed.unwrap_or_default());
         let frame = &frames[&(root.clone(), lists_areas(job))];
         frame.insert(&mut context, tx, &root, &asset_root);
         context.insert("page_url", &job.url);
+        context.key_in(job.template.as_bytes());
         (job.fill)(&mut context, &root);
-        let html = frame.finish_page(tx, theme.render(job.template, &context)?);
+        let key = context.key().filter(|_| seed.is_some());
+        // A page whose key is the one it was made with last time, and whose file the staging
+        // folder holds as made then, is left as it is: rendering it would give the same bytes.
+        if let Some(key) = key
+            && kept.holds(&path, key)
+        {
+            progress.page_done();
+            return Ok((path, Made::Kept));
+        }
+        let html = frame.finish_page(tx, theme.render(job.template, context.context())?);
         progress.page_done();
-        Ok::<_, ThemeError>((format!("{prefix}{}index.html", job.url), html))
+        Ok::<_, ThemeError>((path, Made::Page { bytes: html, key }))
     })?;
     Ok(jobs.len())
 }
@@ -482,13 +498,13 @@ pub fn render_edition<'a>(
     // 404 is served by hosts at any missing path, so its links are absolute from the base URL.
     let base_path = base_path(&config.base_url);
     let root = format!("{base_path}{prefix}");
-    let mut context = tera::Context::new();
+    let mut context = PageContext::new(0);
     let frame = Frame::single(guide, theme, tx, &root, &base_path)?;
     frame.insert(&mut context, tx, &root, &base_path);
     context.insert("page_url", "404.html");
     files.add(
         format!("{prefix}404.html"),
-        frame.finish_page(tx, theme.render("404.html", &context)?),
+        frame.finish_page(tx, theme.render("404.html", context.context())?),
     );
     pages += 1;
     Ok(pages)

@@ -24,8 +24,8 @@ use super::packed::{PackedPostings, push_varint, read_varint};
 use crate::hashing::FastSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// The file's first bytes: the format. Another layout of a slice's table is another format.
@@ -67,7 +67,7 @@ impl SliceCache {
     /// The cache of the site in `site_dir`; none when this shirube's executable cannot be found
     /// (its identity is part of every key).
     pub fn for_site(site_dir: &Path) -> SliceCache {
-        match shirube_identity() {
+        match crate::hashing::shirube_identity() {
             Some(identity) => SliceCache {
                 dir: Some(
                     site_dir
@@ -156,26 +156,6 @@ impl SliceCache {
             used.insert(key);
         }
     }
-}
-
-/// This shirube: its version, and its executable's size and modification time, read once a
-/// process. A rebuilt shirube (whose analyser may read texts otherwise) has other keys; a
-/// process that outlives the replacement of its executable keeps the identity it began with.
-fn shirube_identity() -> Option<u128> {
-    static IDENTITY: OnceLock<Option<u128>> = OnceLock::new();
-    *IDENTITY.get_or_init(|| {
-        let meta = std::env::current_exe().and_then(fs::metadata).ok()?;
-        let time = meta
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?;
-        let mut hash = Xxh3::new();
-        hash.update(env!("CARGO_PKG_VERSION").as_bytes());
-        hash.update(&meta.len().to_le_bytes());
-        hash.update(&time.as_nanos().to_le_bytes());
-        Some(hash.digest128())
-    })
 }
 
 fn encode(key: Key, inverted: &Inverted) -> Vec<u8> {

@@ -103,6 +103,19 @@ impl Reader {
         })
     }
 
+    /// A hash of the words this reader reads as told (the caller's, the place's, the
+    /// address's): two readers with the same fingerprint read every text alike.
+    pub fn fingerprint(&self) -> u128 {
+        let mut hash = xxhash_rust::xxh3::Xxh3::new();
+        for words in [Some(&self.user), self.place.as_ref(), self.address.as_ref()] {
+            match words {
+                Some(words) => hash.update(&words.fingerprint().to_le_bytes()),
+                None => hash.update(&[0]),
+            }
+        }
+        hash.digest128()
+    }
+
     /// This reader, for text about a place: an entry's name and text, with the entry's address
     /// as `place`. The place's names (its prefecture, municipality and town, each also without
     /// its 県/市/区/町/村: 千波町 and 千波) are read as Japan Post reads them where the analysis

@@ -21,6 +21,9 @@ pub(crate) struct UserWords {
     /// alone, where the search of `firsts` took a handful of comparisons for every character of
     /// every text shown about a place.
     first_bits: u64,
+    /// A hash of the words and their readings: what a page read with them is keyed by
+    /// (`render/page_key.rs`).
+    fingerprint: u128,
 }
 
 /// How the words are searched, by how many there are.
@@ -123,6 +126,13 @@ impl UserWords {
             }
         }
         let surfaces = Surfaces::new(&unique)?;
+        let mut fingerprint = xxhash_rust::xxh3::Xxh3::new();
+        for (surface, reading) in &unique {
+            for part in [surface, reading] {
+                fingerprint.update(&(part.len() as u64).to_le_bytes());
+                fingerprint.update(part.as_bytes());
+            }
+        }
         let mut firsts: Vec<char> = unique
             .iter()
             .filter_map(|(s, _)| s.chars().next())
@@ -134,7 +144,13 @@ impl UserWords {
             readings: unique.into_iter().map(|(_, r)| r).collect(),
             firsts,
             first_bits,
+            fingerprint: fingerprint.digest128(),
         })
+    }
+
+    /// A hash of the words and their readings: the same for the same words.
+    pub fn fingerprint(&self) -> u128 {
+        self.fingerprint
     }
 
     /// Whether a word may start with `c`.

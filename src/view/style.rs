@@ -48,6 +48,13 @@ pub trait TextStyle: Sync {
     fn address(&self, text: &str) -> Html {
         self.html(text)
     }
+    /// A hash of what this style reads text with: two styles with the same fingerprint make
+    /// the same HTML of any text and pass any page alike (part of every page's key,
+    /// `render/page_key.rs`). `None`, for a style that cannot say: its pages have no key and
+    /// are always made.
+    fn fingerprint(&self) -> Option<u128> {
+        None
+    }
 }
 
 /// The plain edition: author ruby is reduced to its base text.
@@ -65,6 +72,9 @@ impl TextStyle for Plain {
     }
     fn at<'s>(&'s self, _place: Option<&Place>) -> Box<dyn TextStyle + 's> {
         Box::new(Plain)
+    }
+    fn fingerprint(&self) -> Option<u128> {
+        Some(xxhash_rust::xxh3::xxh3_128(b"plain"))
     }
 }
 
@@ -203,5 +213,19 @@ impl TextStyle for Furigana {
         // Not kept: an address is shown once in an edition, on its entry's page. Kept (with its
         // place's words in the key), a national guide's addresses were 3 MB of the cache.
         self.address_reader.ruby_html(text, self.filter)
+    }
+    fn fingerprint(&self) -> Option<u128> {
+        let mut hash = xxhash_rust::xxh3::Xxh3::new();
+        hash.update(b"furigana");
+        hash.update(&self.reader.fingerprint().to_le_bytes());
+        hash.update(&self.address_reader.fingerprint().to_le_bytes());
+        let filter = match self.filter {
+            GradeFilter::All => [0, 0],
+            GradeFilter::AboveGrade(grade) => [1, grade],
+            GradeFilter::None => [2, 0],
+        };
+        hash.update(&filter);
+        hash.update(self.place_key.as_bytes());
+        Some(hash.digest128())
     }
 }

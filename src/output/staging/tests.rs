@@ -168,8 +168,12 @@ fn a_spare_of_any_shape_gives_exactly_the_new_build() {
     let mut files = Files::staged(&out).unwrap();
     files.add("entries/index.html", "entries");
     files.add("areas/kita/index.html", "kita");
-    let made = files.add_made(&["%PDF new"], |bytes| {
-        Ok::<_, ()>(("guidebook.pdf".to_string(), bytes.as_bytes().to_vec()))
+    let made = files.add_made(&["%PDF new"], |bytes, _| {
+        let page = super::super::Made::Page {
+            bytes: bytes.as_bytes().to_vec(),
+            key: None,
+        };
+        Ok::<_, ()>(("guidebook.pdf".to_string(), page))
     });
     assert_eq!(made, Ok(()));
     // Writing the new PDF did not write through the link into the live output.
