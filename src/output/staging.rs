@@ -56,6 +56,9 @@ pub(super) struct Staging {
     /// about. Asking was a failed look-up for every file, a tenth of a fresh build's time in
     /// the kernel.
     empty: bool,
+    /// The live output, when it is being linked in beside the build (the second build into a
+    /// folder): a page found made already is linked from it at once (`holds_made`).
+    linking_from: Option<PathBuf>,
     /// What the spare held when the build began, listed by a thread of its own while the build
     /// reads the site (when a core is often idle), for the sweep at the end: walking a
     /// national site's 50,000 files and folders there held one core for a quarter of a second
@@ -118,6 +121,7 @@ impl Staging {
             link_from = out.is_dir().then(|| out.clone());
             empty = link_from.is_none();
         }
+        let linking_from = link_from.clone();
         let listing = {
             let (root, known, linked) = (root.clone(), known.clone(), linked.clone());
             std::thread::Builder::new()
@@ -140,6 +144,7 @@ impl Staging {
             done: false,
             folders: Mutex::default(),
             empty,
+            linking_from,
             listing,
             // A build records about as many files as the last (half of the two builds known).
             records: Mutex::new(Vec::with_capacity(known.len() / 2 + 64)),
@@ -183,19 +188,40 @@ impl Staging {
         let Some(hash) = self.made.hash_of(rel, key) else {
             return false;
         };
-        let Ok(Some(existing)) = self.make_room(&self.root.join(rel)) else {
+        let path = self.root.join(rel);
+        let held = match self.make_room(&path) {
+            Ok(Some(existing)) => existing.stamp.filter(|&stamp| {
+                self.known.holds(rel, stamp, hash)
+                    || (existing.shared && self.linked.holds(rel, stamp, hash))
+            }),
+            Ok(None) => self.link_live(rel, &path, hash),
+            Err(_) => None,
+        };
+        let Some(stamp) = held else {
             return false;
         };
-        let held = existing.stamp.is_some_and(|stamp| {
-            self.known.holds(rel, stamp, hash)
-                || (existing.shared && self.linked.holds(rel, stamp, hash))
-        });
-        if held {
-            self.record(rel, existing.stamp, hash);
-            self.note_made(rel, key, hash);
-            self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.record(rel, Some(stamp), hash);
+        self.note_made(rel, key, hash);
+        self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        true
+    }
+
+    /// While the live output is linked in beside the build, its file at `rel`, linked to `path`
+    /// now when its record says it holds bytes of `hash`; the link's identity. The linking
+    /// walks the output in the file system's order and the pages are made in the site's, so
+    /// a third of a national site's pages were asked for before their link was there, and made
+    /// and written again for nothing.
+    fn link_live(&self, rel: &str, path: &Path, hash: u128) -> Option<Stamp> {
+        let from = self.linking_from.as_ref()?.join(rel);
+        let before = fs::symlink_metadata(&from)
+            .ok()
+            .filter(fs::Metadata::is_file)?;
+        if !self.known.holds(rel, Stamp::of(&before)?, hash) {
+            return None;
         }
-        held
+        // Fails when the linking beside the build was quicker: the page is then made.
+        fs::hard_link(&from, path).ok()?;
+        Stamp::of(&fs::symlink_metadata(path).ok()?)
     }
 
     fn note_made(&self, rel: &str, key: u128, hash: u128) {

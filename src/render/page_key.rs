@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 use std::borrow::Cow;
-use xxhash_rust::xxh3::{Xxh3, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3, xxh3_128_with_seed};
 
 /// The kinds of what is hashed, so that values of different kinds never hash alike.
 mod tag {
@@ -140,15 +140,11 @@ pub(crate) fn seed(theme: u128, style: Option<u128>) -> Option<u128> {
 
 /// A hash of a template value that does not depend on the order a map holds its entries in
 /// (tera's maps are hash maps, seeded anew in every process). `None` for a kind of value it
-/// does not know.
+/// does not know. Each node is hashed in one call over its bytes or its children's hashes:
+/// a streaming hasher for every node was 6% of a national rebuild.
 pub(crate) fn value_hash(value: &tera::Value) -> Option<u128> {
     use tera::value::ValueKind as Kind;
-    let tagged = |tag: u8, bytes: &[u8]| {
-        let mut hash = Xxh3::new();
-        hash.update(&[tag]);
-        hash.update(bytes);
-        hash.digest128()
-    };
+    let tagged = |tag: u8, bytes: &[u8]| xxh3_128_with_seed(bytes, u64::from(tag));
     Some(match value.kind() {
         Kind::None => tagged(tag::NONE, &[]),
         Kind::Undefined => tagged(tag::UNDEFINED, &[]),
@@ -169,33 +165,35 @@ pub(crate) fn value_hash(value: &tera::Value) -> Option<u128> {
         Kind::Bytes => tagged(tag::BYTES, value.as_bytes()?),
         Kind::Array => {
             let items = value.as_array()?;
-            let mut hash = Xxh3::new();
-            hash.update(&[tag::ARRAY]);
-            hash.update(&(items.len() as u64).to_le_bytes());
+            let mut hash = tagged(tag::ARRAY, &(items.len() as u64).to_le_bytes());
             for item in items {
-                hash.update(&value_hash(item)?.to_le_bytes());
+                hash = pair(hash, value_hash(item)?);
             }
-            hash.digest128()
+            hash
         }
         Kind::Map => {
             // Each entry hashed on its own and the hashes added: the same for any order.
             let map = value.as_map()?;
-            let mut sum = xxh3_128(&[tag::MAP]).wrapping_add(map.len() as u128);
+            let mut sum = tagged(tag::MAP, &(map.len() as u64).to_le_bytes());
             for (key, item) in map {
                 let key = match key.as_str() {
                     Some(text) => tagged(tag::KEY, text.as_bytes()),
                     None => value_hash(&key.as_value())?,
                 };
-                let mut entry = [0u8; 33];
-                entry[0] = tag::ENTRY;
-                entry[1..17].copy_from_slice(&key.to_le_bytes());
-                entry[17..].copy_from_slice(&value_hash(item)?.to_le_bytes());
-                sum = sum.wrapping_add(xxh3_128(&entry));
+                sum = sum.wrapping_add(pair(key, value_hash(item)?));
             }
             sum
         }
         _ => return None,
     })
+}
+
+/// One hash of two, in order.
+fn pair(first: u128, second: u128) -> u128 {
+    let mut bytes = [0u8; 32];
+    bytes[..16].copy_from_slice(&first.to_le_bytes());
+    bytes[16..].copy_from_slice(&second.to_le_bytes());
+    xxh3_128_with_seed(&bytes, u64::from(tag::ENTRY))
 }
 
 #[cfg(test)]
