@@ -151,6 +151,7 @@ impl Frame {
         root: &str,
         asset_root: &str,
     ) {
+        // The names `insert_shared` gives the menu and the footer, which are made from them.
         match self.fingerprint {
             Some(fingerprint) => cx.insert_hashed("site", self.site.clone(), fingerprint),
             None => cx.insert_unkeyed("site", self.site.clone()),

@@ -498,6 +498,7 @@ pub fn render_edition<'a>(
     // 404 is served by hosts at any missing path, so its links are absolute from the base URL.
     let base_path = base_path(&config.base_url);
     let root = format!("{base_path}{prefix}");
+    // Always made: one page an edition, not worth a key.
     let mut context = PageContext::new(0);
     let frame = Frame::single(guide, theme, tx, &root, &base_path)?;
     frame.insert(&mut context, tx, &root, &base_path);
