@@ -309,3 +309,58 @@ fn the_first_build_into_a_folder_writes_without_looking() {
     // The second build has the output and no spare: it links, it does not start empty.
     assert!(!Staging::begin(&out).unwrap().empty);
 }
+
+/// A page made with the key the last build made it with is not made again: over the spare it
+/// is the spare's file, and on the second build into a folder (the output linked in beside
+/// the build) the live output's file, linked at once. Another key, or no record of the last
+/// build's keys, and the page is made.
+#[cfg(unix)]
+#[test]
+fn a_page_made_with_the_last_build_s_key_is_kept_as_it_is() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    let page = "entries/hikari/index.html";
+    // Builds the page with `key`; whether it was made (not kept).
+    let build = |key: u128| {
+        let mut files = Files::staged(&out).unwrap();
+        let made = std::sync::atomic::AtomicBool::new(false);
+        files
+            .add_made(&[page], |path, kept| {
+                if kept.holds(path, key) {
+                    return Ok::<_, ()>((path.to_string(), super::super::Made::Kept));
+                }
+                made.store(true, std::sync::atomic::Ordering::Relaxed);
+                let bytes = b"<p>hikari</p>".to_vec();
+                let page = super::super::Made::Page {
+                    bytes,
+                    key: Some(key),
+                };
+                Ok((path.to_string(), page))
+            })
+            .unwrap();
+        files.commit(&out).unwrap();
+        // As if the build had run on after its last file (see the test above).
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
+        for name in [".output.files", ".output.files.1"] {
+            if let Ok(file) = fs::File::options().write(true).open(dir.path().join(name)) {
+                file.set_modified(later).unwrap();
+            }
+        }
+        made.into_inner()
+    };
+    assert!(build(1), "a new folder has nothing to keep");
+    let first = fs::metadata(out.join(page)).unwrap().ino();
+    // The second build: no spare, the live output's file linked in by the build itself.
+    assert!(!build(1));
+    assert_eq!(fs::metadata(out.join(page)).unwrap().ino(), first);
+    // The third: over the spare, whose file is the same (linked).
+    assert!(!build(1));
+    assert_eq!(fs::read(out.join(page)).unwrap(), b"<p>hikari</p>");
+    // Another key makes the page; so does a build with no record of the keys.
+    assert!(build(2));
+    assert!(!build(2));
+    fs::remove_file(dir.path().join(".output.pages")).unwrap();
+    assert!(build(2));
+    assert_eq!(fs::read(out.join(page)).unwrap(), b"<p>hikari</p>");
+}
