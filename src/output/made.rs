@@ -5,7 +5,8 @@
 //! gives the same bytes whenever it is made. A rebuild that makes a page with the key it had
 //! last time knows its bytes' hash before rendering it; when the staging folder's file is
 //! recorded to hold bytes of that hash (`manifest.rs`), the page is left as it is and not
-//! rendered: most pages of a rebuild, which took a third of a plain national rebuild's time.
+//! rendered: most pages of a rebuild (the pages' rendering was a third of a plain national
+//! rebuild's samples; keeping them, such a rebuild took 1.61–1.84 s against 1.82–2.25 s).
 //! Nothing here is trusted beyond that: a page whose key or file does not fit is made again.
 
 use super::manifest;
