@@ -4,20 +4,11 @@
 //! hand — the output is exactly what a build into a new folder makes.
 
 mod common;
-use common::{copy_dir, shirube_ok, tree};
+use common::{example_site_copy, shirube_ok, tree};
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// The example region, copied: the tests edit it.
-fn example_site() -> tempfile::TempDir {
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(&repo.join("content"), &site.path().join("content"));
-    fs::copy(repo.join("site.yaml"), site.path().join("site.yaml")).unwrap();
-    site
-}
 
 /// Builds `site` into `out`; (pages, pages left as they were) from `--timings`.
 fn build(site: &Path, out: &Path) -> (usize, usize) {
@@ -70,7 +61,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 #[test]
 fn a_rebuild_renders_only_what_changed_and_writes_what_a_new_build_writes() {
-    let site = example_site();
+    let site = example_site_copy();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("output");
 
@@ -142,7 +133,7 @@ fn a_rebuild_renders_only_what_changed_and_writes_what_a_new_build_writes() {
 /// while its file is the one the last build recorded.
 #[test]
 fn a_page_changed_by_hand_is_made_again() {
-    let site = example_site();
+    let site = example_site_copy();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("output");
     build(site.path(), &out);

@@ -4,20 +4,11 @@
 //! without the cache gives.
 
 mod common;
-use common::{copy_dir, shirube_ok, tree};
+use common::{example_site_copy, shirube_ok, tree};
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// The example region, copied: builds write their cache into the site folder.
-fn example_site() -> tempfile::TempDir {
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(&repo.join("content"), &site.path().join("content"));
-    fs::copy(repo.join("site.yaml"), site.path().join("site.yaml")).unwrap();
-    site
-}
 
 fn kept_slices(site: &Path) -> Vec<PathBuf> {
     let dir = site.join(".shirube-cache/search");
@@ -57,7 +48,7 @@ fn search_files(site: &BTreeMap<String, Vec<u8>>) -> BTreeMap<&String, &Vec<u8>>
 
 #[test]
 fn a_rebuild_reads_the_kept_slices_and_writes_the_same_site() {
-    let site = example_site();
+    let site = example_site_copy();
     let (first, said) = build_saying(site.path(), "first");
     assert_eq!(
         said,
@@ -97,7 +88,7 @@ fn a_rebuild_reads_the_kept_slices_and_writes_the_same_site() {
 
 #[test]
 fn an_edited_entry_is_found_by_its_new_words() {
-    let site = example_site();
+    let site = example_site_copy();
     let before = build(site.path(), "before");
     let old = kept_slices(site.path());
 

@@ -190,10 +190,9 @@ impl Staging {
         };
         let path = self.root.join(rel);
         let held = match self.make_room(&path) {
-            Ok(Some(existing)) => existing.stamp.filter(|&stamp| {
-                self.known.holds(rel, stamp, hash)
-                    || (existing.shared && self.linked.holds(rel, stamp, hash))
-            }),
+            Ok(Some(existing)) => existing
+                .stamp
+                .filter(|_| self.recorded(rel, &existing, hash)),
             Ok(None) => self.link_live(rel, &path, hash),
             Err(_) => None,
         };
@@ -224,6 +223,15 @@ impl Staging {
         Stamp::of(&fs::symlink_metadata(path).ok()?)
     }
 
+    /// Whether the file `existing` at `rel` is recorded to hold bytes of `hash`: by the last
+    /// builds' records, or, linked in from the live output, by the record it had then.
+    fn recorded(&self, rel: &str, existing: &Existing, hash: u128) -> bool {
+        existing.stamp.is_some_and(|stamp| {
+            self.known.holds(rel, stamp, hash)
+                || (existing.shared && self.linked.holds(rel, stamp, hash))
+        })
+    }
+
     fn note_made(&self, rel: &str, key: u128, hash: u128) {
         if let Ok(mut made) = self.made_now.lock() {
             made.push(made::record(rel, key, hash));
@@ -239,15 +247,10 @@ impl Staging {
         let hash = manifest::hash(bytes);
         if let Some(existing) = existing
             && existing.len == bytes.len() as u64
+            && (self.recorded(rel, &existing, hash) || holds(&path, bytes))
         {
-            let recorded = existing.stamp.is_some_and(|stamp| {
-                self.known.holds(rel, stamp, hash)
-                    || (existing.shared && self.linked.holds(rel, stamp, hash))
-            });
-            if recorded || holds(&path, bytes) {
-                self.record(rel, existing.stamp, hash);
-                return Ok(hash);
-            }
+            self.record(rel, existing.stamp, hash);
+            return Ok(hash);
         }
         let written = open_for_writing(&path, existing)
             .and_then(|mut file| {

@@ -100,11 +100,12 @@ impl Frame {
         asset_root: &str,
     ) -> Result<Frame, ThemeError> {
         let site = tera::Value::from_serializable(site);
-        let mut context = tera::Context::new();
-        insert_shared(&mut context, &site, tx, root, asset_root);
-        let site_nav = Part::new(theme, tx, SITE_NAV, SITE_NAV_MARKER, &context)?;
-        let footer = Part::new(theme, tx, FOOTER, FOOTER_MARKER, &context)?;
-        let fingerprint = value_hash(&site).map(|site| {
+        let site_hash = value_hash(&site);
+        let mut context = PageContext::new(0);
+        insert_shared(&mut context, &site, site_hash, tx, root, asset_root);
+        let site_nav = Part::new(theme, tx, SITE_NAV, SITE_NAV_MARKER, context.context())?;
+        let footer = Part::new(theme, tx, FOOTER, FOOTER_MARKER, context.context())?;
+        let fingerprint = site_hash.map(|site| {
             let mut hash = xxhash_rust::xxh3::Xxh3::new();
             hash.update(&site.to_le_bytes());
             for part in [&site_nav, &footer] {
@@ -151,14 +152,7 @@ impl Frame {
         root: &str,
         asset_root: &str,
     ) {
-        // The names `insert_shared` gives the menu and the footer, which are made from them.
-        match self.fingerprint {
-            Some(fingerprint) => cx.insert_hashed("site", self.site.clone(), fingerprint),
-            None => cx.insert_unkeyed("site", self.site.clone()),
-        }
-        cx.insert("root", root);
-        cx.insert("asset_root", asset_root);
-        cx.insert("edition", tx.edition());
+        insert_shared(cx, &self.site, self.fingerprint, tx, root, asset_root);
         insert_html(cx, "site_nav", &self.site_nav.printed);
         insert_html(cx, "footer", &self.footer.printed);
     }
@@ -175,18 +169,23 @@ impl Frame {
     }
 }
 
-/// What the menu and the footer are made from, into `context`.
+/// What the menu and the footer are made from, into `cx`: the site context by its hash
+/// `site_hash`, taken once (`None`: it cannot be hashed, and the page has no key).
 fn insert_shared(
-    context: &mut tera::Context,
+    cx: &mut PageContext,
     site: &tera::Value,
+    site_hash: Option<u128>,
     tx: &dyn TextStyle,
     root: &str,
     asset_root: &str,
 ) {
-    context.insert_value("site", site.clone());
-    context.insert("root", root);
-    context.insert("asset_root", asset_root);
-    context.insert("edition", tx.edition());
+    match site_hash {
+        Some(hash) => cx.insert_hashed("site", site.clone(), hash),
+        None => cx.insert_unkeyed("site", site.clone()),
+    }
+    cx.insert("root", root);
+    cx.insert("asset_root", asset_root);
+    cx.insert("edition", tx.edition());
 }
 
 #[cfg(test)]

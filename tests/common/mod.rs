@@ -17,6 +17,17 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The repository's example region (`site.yaml` and `content/`), copied into a new folder that
+/// a test may edit and build in (builds write their cache into the site folder).
+#[allow(dead_code)] // not every test binary that shares this module builds the example
+pub fn example_site_copy() -> tempfile::TempDir {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&repo.join("content"), &site.path().join("content"));
+    std::fs::copy(repo.join("site.yaml"), site.path().join("site.yaml")).unwrap();
+    site
+}
+
 /// Runs `shirube` in `dir` with `args` on a fixed day (2026-11-01) and Japanese messages, and
 /// asserts it succeeded; the output, for what the test reads of it.
 #[allow(dead_code)] // not every test binary that shares this module runs commands
