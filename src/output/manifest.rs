@@ -64,6 +64,14 @@ impl Stamp {
     }
 }
 
+impl Stamp {
+    /// Whether `now` is this file, unchanged but for links made or removed since (which move
+    /// only its change time).
+    pub(super) fn same_but_linked(&self, now: &Stamp) -> bool {
+        (self.dev, self.ino, self.len, self.mtime) == (now.dev, now.ino, now.len, now.mtime)
+    }
+}
+
 /// A hash of a file's bytes: 128 bits of XXH3, so that two different pages at the same path
 /// never pass for each other by chance.
 pub(super) fn hash(bytes: &[u8]) -> u128 {
@@ -154,11 +162,9 @@ impl Linked {
         let Ok(linked) = self.0.lock() else {
             return false;
         };
-        linked.get(&key(rel)).is_some_and(|(before, recorded)| {
-            *recorded == hash
-                && (before.dev, before.ino, before.len, before.mtime)
-                    == (stamp.dev, stamp.ino, stamp.len, stamp.mtime)
-        })
+        linked
+            .get(&key(rel))
+            .is_some_and(|(before, recorded)| *recorded == hash && before.same_but_linked(&stamp))
     }
 }
 

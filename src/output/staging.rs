@@ -215,12 +215,20 @@ impl Staging {
         let before = fs::symlink_metadata(&from)
             .ok()
             .filter(fs::Metadata::is_file)?;
-        if !self.known.holds(rel, Stamp::of(&before)?, hash) {
+        let before = Stamp::of(&before)?;
+        // Linked beside the build since the build looked, the live file's change time moved:
+        // its record is then the linking's.
+        if !(self.known.holds(rel, before, hash) || self.linked.holds(rel, before, hash)) {
             return None;
         }
-        // Fails when the linking beside the build was quicker: the page is then made.
-        fs::hard_link(&from, path).ok()?;
-        Stamp::of(&fs::symlink_metadata(path).ok()?)
+        match fs::hard_link(&from, path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(_) => return None,
+        }
+        // The file now at `path` is the live file looked at, linked by the build or beside it.
+        let now = Stamp::of(&fs::symlink_metadata(path).ok()?)?;
+        before.same_but_linked(&now).then_some(now)
     }
 
     /// Whether the file `existing` at `rel` is recorded to hold bytes of `hash`: by the last

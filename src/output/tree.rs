@@ -39,13 +39,14 @@ pub(super) fn link_tree(
                 .then(|| entry.metadata().ok().as_ref().and_then(Stamp::of))
                 .flatten()
                 .and_then(|stamp| Some((stamp, known.hash_of(&rel, stamp)?)));
+            // Noted before the link, so that the build, finding the link the moment it is
+            // there, also finds its record (a record of a link that then fails matches no file:
+            // it names the live file's inode).
+            if let Some((stamp, hash)) = record {
+                linked.add(&rel, stamp, hash);
+            }
             match fs::hard_link(entry.path(), &target) {
-                Ok(()) => {
-                    count += 1;
-                    if let Some((stamp, hash)) = record {
-                        linked.add(&rel, stamp, hash);
-                    }
-                }
+                Ok(()) => count += 1,
                 Err(e) if count == 0 && e.kind() != io::ErrorKind::AlreadyExists => return None,
                 Err(_) => {}
             }
