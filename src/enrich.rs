@@ -2,6 +2,7 @@
 //! the URL of every entry and page, the lookup from a content path to its URL, and where each
 //! entry is as Japan Post names it (its prefecture, municipality and town, with readings).
 
+mod fingerprint;
 mod term_names;
 pub use term_names::{Occurrence, TermNames};
 

@@ -27,6 +27,21 @@ pub fn shirube_identity() -> Option<u128> {
     })
 }
 
+/// A writer that hands every byte written to it to a hasher's update: serde writes a value
+/// straight into its hash (a national site is tens of MB as JSON), never held whole.
+pub struct Feed<F: FnMut(&[u8])>(pub F);
+
+impl<F: FnMut(&[u8])> std::io::Write for Feed<F> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        (self.0)(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Makes every ahash `RandomState` made from now on (ours and tera's: a map for every context and
 /// every struct a page shows) take its per-map seed from a counter of its thread, not from
 /// ahash's default: one counter for the process, added to atomically by every map of every core

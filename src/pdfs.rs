@@ -132,24 +132,10 @@ pub fn content_date(site: &Site) -> Option<Date> {
 /// same fingerprint, any change of it another.
 pub fn fingerprint(site: &Site) -> String {
     // The JSON goes straight into the hash: a national site's is tens of MB.
-    let mut hasher = HashWriter(Sha256::new());
-    let _ = serde_json::to_writer(&mut hasher, site);
-    let digest = hasher.0.finalize();
+    let mut hasher = Sha256::new();
+    let _ = serde_json::to_writer(crate::hashing::Feed(|bytes| hasher.update(bytes)), site);
+    let digest = hasher.finalize();
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Bytes written into a SHA-256.
-struct HashWriter(Sha256);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// A PDF whose pages could not be counted (Chromium wrote something that is not a PDF).

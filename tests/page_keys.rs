@@ -10,10 +10,30 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// The files made from the guide alone, kept when it is the same (`Guide::fingerprint`).
+const DOCUMENTS: [&str; 5] = [
+    "print/index.html",
+    "data/entries.json",
+    "data/entries.csv",
+    "data/hsds/organizations.json",
+    "data/hsds/services.json",
+];
+
 /// Builds `site` into `out`; (pages, pages left as they were) from `--timings`.
 fn build(site: &Path, out: &Path) -> (usize, usize) {
+    build_counting(site, out).0
+}
+
+/// [`build`], and how many of [`DOCUMENTS`] were left as they were.
+fn build_counting(site: &Path, out: &Path) -> ((usize, usize), usize) {
     let said = shirube_ok(site, ["build", "--timings", "-o", out.to_str().unwrap()]).stdout;
     let said = String::from_utf8_lossy(&said).into_owned();
+    let documents = said
+        .lines()
+        .find(|line| line.starts_with("印刷版とオープンデータ"))
+        .and_then(|line| line.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("--timings names the documents kept:\n{said}"));
     let line = said
         .lines()
         .find(|line| line.starts_with("ページ "))
@@ -25,7 +45,7 @@ fn build(site: &Path, out: &Path) -> (usize, usize) {
         .collect();
     assert_eq!(numbers.len(), 3, "{line}");
     assert_eq!(numbers[0], numbers[1] + numbers[2], "{line}");
-    (numbers[0], numbers[1])
+    ((numbers[0], numbers[1]), documents)
 }
 
 /// What a build of `site` into a new folder (with nothing beside it) writes.
@@ -68,13 +88,23 @@ fn a_rebuild_renders_only_what_changed_and_writes_what_a_new_build_writes() {
     // The first build makes every page. The second links the output's files into its staging
     // folder beside the build (a page made before its file is linked is made again); the third
     // builds over the spare and makes none of the entries' and listings' pages again.
-    let (pages, kept) = build(site.path(), &out);
-    assert_eq!(kept, 0, "a new folder has no page to keep");
-    let (again, _) = build(site.path(), &out);
+    let ((pages, kept), documents) = build_counting(site.path(), &out);
+    assert_eq!(
+        (kept, documents),
+        (0, 0),
+        "a new folder has nothing to keep"
+    );
+    let ((again, _), documents) = build_counting(site.path(), &out);
     assert_eq!(again, pages);
+    assert_eq!(
+        documents,
+        DOCUMENTS.len(),
+        "second build: linked from the output"
+    );
     assert_same(&tree(&out), &fresh(site.path()), "second build");
-    let (again, kept) = build(site.path(), &out);
+    let ((again, kept), documents) = build_counting(site.path(), &out);
     assert_eq!(again, pages);
+    assert_eq!(documents, DOCUMENTS.len(), "third build: the spare's");
     // The two 404 pages are always made, and a page written in the last tick of the file
     // system's clock before the last build ended is read back, not trusted (`manifest.rs`).
     assert!(
@@ -89,12 +119,17 @@ fn a_rebuild_renders_only_what_changed_and_writes_what_a_new_build_writes() {
         "monthly_average: 12600",
         "monthly_average: 13800",
     );
-    let (_, kept) = build(site.path(), &out);
+    let ((_, kept), documents) = build_counting(site.path(), &out);
     assert!(kept > 0 && kept + 2 < pages, "{kept} of {pages} kept");
+    assert_eq!(documents, 0, "another guide: its documents are made again");
     let built = tree(&out);
     assert!(
         String::from_utf8_lossy(&built["entries/asahi-kobo/index.html"]).contains("13,800"),
         "the edited wage is on the entry's page"
+    );
+    assert!(
+        String::from_utf8_lossy(&built["print/index.html"]).contains("13,800"),
+        "and in the print document"
     );
     assert_same(&built, &fresh(site.path()), "after a wage was edited");
 
@@ -138,20 +173,28 @@ fn a_page_changed_by_hand_is_made_again() {
     let out = dir.path().join("output");
     build(site.path(), &out);
     build(site.path(), &out);
-    let page = "entries/asahi-kobo/index.html";
-    let spare = dir.path().join(".output.spare").join(page);
-    let made = fs::read(out.join(page)).unwrap();
+    // A page, and a document made from the guide alone.
+    let changed_paths = ["entries/asahi-kobo/index.html", "data/entries.csv"];
+    let made: Vec<Vec<u8>> = changed_paths
+        .iter()
+        .map(|path| fs::read(out.join(path)).unwrap())
+        .collect();
     // The spare (the next build's staging folder) and the output, both changed, with the same
     // length: only the records of the files tell.
-    for path in [out.join(page), spare] {
-        let mut changed = made.clone();
-        let at = changed.len() / 2;
-        changed[at] = if changed[at] == b'x' { b'y' } else { b'x' };
-        fs::write(&path, changed).unwrap();
+    for (path, made) in changed_paths.iter().zip(&made) {
+        for file in [out.join(path), dir.path().join(".output.spare").join(path)] {
+            let mut changed = made.clone();
+            let at = changed.len() / 2;
+            changed[at] = if changed[at] == b'x' { b'y' } else { b'x' };
+            fs::write(&file, changed).unwrap();
+        }
     }
     for _ in 0..2 {
-        build(site.path(), &out);
-        assert_eq!(fs::read(out.join(page)).unwrap(), made);
+        let (_, documents) = build_counting(site.path(), &out);
+        assert_eq!(documents, DOCUMENTS.len() - 1, "all but the changed one");
+        for (path, made) in changed_paths.iter().zip(&made) {
+            assert_eq!(&fs::read(out.join(path)).unwrap(), made, "{path}");
+        }
     }
     assert_same(&tree(&out), &fresh(site.path()), "after a page was edited");
 }

@@ -42,6 +42,7 @@ fn print_html(guide: &Guide, options: &PrintOptions, tx: &dyn TextStyle) -> Stri
         "",
         &mut files,
         &print::QrCodes::none(),
+        None,
     )
     .unwrap();
     String::from_utf8(files.get(print::DOCUMENT_PATH).unwrap().to_vec()).unwrap()
@@ -282,6 +283,7 @@ fn another_text_style_makes_another_edition() {
         "furigana/",
         &mut files,
         &codes,
+        None,
     )
     .unwrap();
     let twin = String::from_utf8(files.get("furigana/print/index.html").unwrap().to_vec()).unwrap();

@@ -93,6 +93,17 @@ pub fn run(args: Args, env: &Env) -> Outcome {
                         built.pages - built.pages_kept.min(built.pages)
                     ),
                 );
+                say(
+                    env.lang,
+                    format!(
+                        "印刷版とオープンデータのファイルのうち、前のビルドのまま残したもの {}",
+                        built.documents_kept
+                    ),
+                    format!(
+                        "print document and open data: {} file(s) left as the last build made them",
+                        built.documents_kept
+                    ),
+                );
             }
             let p = built.photos;
             if p.photos > 0 {

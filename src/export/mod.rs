@@ -24,7 +24,7 @@ use crate::enrich::Guide;
 use crate::output::Files;
 
 pub fn export(guide: &Guide, files: &mut Files) {
-    data(guide, files);
+    data(guide, None, files);
     sitemap(guide, files);
 }
 
@@ -44,7 +44,11 @@ pub fn sitemap(guide: &Guide, files: &mut Files) {
 /// Everything but the sitemap: made from the guide alone, so the build makes it beside the
 /// pages. The formats are made at the same time too (a national guide's HSDS alone takes
 /// seconds), each written into its file as it is made (a branch of `files` each).
-pub fn data(guide: &Guide, files: &mut Files) {
+///
+/// The files made from the guide in pieces (the JSON, the CSV, HSDS) are noted as made with
+/// `key`, the guide's fingerprint (`Guide::fingerprint`: they are made from the guide alone by
+/// this shirube, which it takes in), and kept as the last build made them when it is the same.
+pub fn data(guide: &Guide, key: Option<u128>, files: &mut Files) {
     let mut json_file = files.branch();
     let mut csv_file = files.branch();
     let mut organizations_file = files.branch();
@@ -53,11 +57,12 @@ pub fn data(guide: &Guide, files: &mut Files) {
         || {
             rayon::join(
                 || {
-                    json_file
-                        .add_written("data/entries.json", |out| json::write_entries(guide, out))
+                    kept_or_written(&mut json_file, "data/entries.json", key, |out| {
+                        json::write_entries(guide, out)
+                    })
                 },
                 || {
-                    csv_file.add_written("data/entries.csv", |out| {
+                    kept_or_written(&mut csv_file, "data/entries.csv", key, |out| {
                         facilities_csv::write_entries(guide, out)
                     })
                 },
@@ -65,7 +70,7 @@ pub fn data(guide: &Guide, files: &mut Files) {
         },
         || {
             rayon::join(
-                || hsds_files(guide, &mut organizations_file, &mut services_file),
+                || hsds_files(guide, key, &mut organizations_file, &mut services_file),
                 || rayon::join(|| atom::feed(guide), || ical::calendar(guide)),
             )
             .1
@@ -78,20 +83,39 @@ pub fn data(guide: &Guide, files: &mut Files) {
     files.add("events.ics", ics);
 }
 
+/// `path` in `files` kept as the last build wrote it with `key` (`Files::keep`), else written
+/// with `write`.
+fn kept_or_written(
+    files: &mut Files,
+    path: &str,
+    key: Option<u128>,
+    write: impl FnOnce(&mut (dyn std::io::Write + Send)) -> std::io::Result<()>,
+) {
+    if !key.is_some_and(|key| files.keep(path, key)) {
+        files.add_written_keyed(path, key, write);
+    }
+}
+
 /// The HSDS export's two files, written side by side; a failure is noted for the file it hit.
-fn hsds_files(guide: &Guide, organizations: &mut Files, services: &mut Files) {
-    organizations.add_written("data/hsds/organizations.json", |organizations_out| {
+/// Kept only as a pair: they are written in one pass. (One of them kept and the other not,
+/// the first is written over with the same bytes, which leaves it as it is.)
+fn hsds_files(guide: &Guide, key: Option<u128>, organizations: &mut Files, services: &mut Files) {
+    const ORGANIZATIONS: &str = "data/hsds/organizations.json";
+    const SERVICES: &str = "data/hsds/services.json";
+    if key.is_some_and(|key| organizations.keep(ORGANIZATIONS, key) && services.keep(SERVICES, key))
+    {
+        return;
+    }
+    organizations.add_written_keyed(ORGANIZATIONS, key, |organizations_out| {
         let mut organizations_result = Ok(());
-        services.add_written("data/hsds/services.json", |services_out| match hsds::write(
-            guide,
-            organizations_out,
-            services_out,
-        ) {
-            Ok(()) => Ok(()),
-            Err(hsds::WriteError::Services(error)) => Err(error),
-            Err(hsds::WriteError::Organizations(error)) => {
-                organizations_result = Err(error);
-                Ok(())
+        services.add_written_keyed(SERVICES, key, |services_out| {
+            match hsds::write(guide, organizations_out, services_out) {
+                Ok(()) => Ok(()),
+                Err(hsds::WriteError::Services(error)) => Err(error),
+                Err(hsds::WriteError::Organizations(error)) => {
+                    organizations_result = Err(error);
+                    Ok(())
+                }
             }
         });
         organizations_result

@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 /// Output files by path relative to the output root (`/`-separated).
 #[derive(Debug, Default)]
@@ -54,7 +55,11 @@ impl Kept<'_> {
     /// made it with this key, and the file still holds the bytes it gave). Never with the
     /// files in memory.
     pub fn holds(&self, path: &str, key: u128) -> bool {
-        self.0.is_some_and(|staging| staging.holds_made(path, key))
+        let held = self.0.is_some_and(|staging| staging.holds_made(path, key));
+        if let (true, Some(staging)) = (held, self.0) {
+            staging.kept_pages.fetch_add(1, Ordering::Relaxed);
+        }
+        held
     }
 }
 
@@ -121,11 +126,23 @@ impl Files {
         path: impl Into<String>,
         write: impl FnOnce(&mut (dyn io::Write + Send)) -> io::Result<()>,
     ) {
+        self.add_written_keyed(path, None, write);
+    }
+
+    /// [`Files::add_written`] for a document whose bytes are a function of `key` (as a page's
+    /// are of its key: `render/page_key.rs`), noted as made with it: a later build that would
+    /// make it with the same key may [`Files::keep`] it instead.
+    pub fn add_written_keyed(
+        &mut self,
+        path: impl Into<String>,
+        key: Option<u128>,
+        write: impl FnOnce(&mut (dyn io::Write + Send)) -> io::Result<()>,
+    ) {
         let path = path.into();
         self.carried.remove(&path);
         match &self.staging {
             Some(staging) => {
-                let result = staging.write_with(&path, write);
+                let result = staging.write_with(&path, key, write);
                 self.note(result);
                 self.written.insert(path);
             }
@@ -140,6 +157,22 @@ impl Files {
                 }
             }
         }
+    }
+
+    /// Whether the staging folder holds, at `path`, the document the last build made with `key`
+    /// ([`Kept::holds`] for a page). It is then this build's file as it is, as if added: a
+    /// document that takes work to make before its first byte (the print document) asks first.
+    pub fn keep(&mut self, path: &str, key: u128) -> bool {
+        let Some(staging) = &self.staging else {
+            return false;
+        };
+        if !staging.holds_made(path, key) {
+            return false;
+        }
+        staging.kept_documents.fetch_add(1, Ordering::Relaxed);
+        self.carried.remove(path);
+        self.written.insert(path.to_string());
+        true
     }
 
     /// [`Files::add`] for files made on every core, one from each of `items`: with a staging
@@ -199,9 +232,17 @@ impl Files {
     /// How many pages were not made again because the staging folder held them (see
     /// [`Kept`]).
     pub fn kept_pages(&self) -> usize {
-        self.staging.as_ref().map_or(0, |staging| {
-            staging.kept.load(std::sync::atomic::Ordering::Relaxed)
-        })
+        self.staging
+            .as_ref()
+            .map_or(0, |staging| staging.kept_pages.load(Ordering::Relaxed))
+    }
+
+    /// How many documents added with a key were not made again because the staging folder
+    /// held them (see [`Files::add_written_keyed`]).
+    pub fn kept_documents(&self) -> usize {
+        self.staging
+            .as_ref()
+            .map_or(0, |staging| staging.kept_documents.load(Ordering::Relaxed))
     }
 
     fn note(&mut self, result: Result<(), (PathBuf, io::Error)>) {

@@ -74,8 +74,10 @@ pub(super) struct Staging {
     /// The keys the last build's pages were made with (`made.rs`), and this build's.
     made: MadePages,
     made_now: Mutex<Vec<MadeRecord>>,
-    /// How many pages were found made already ([`Staging::holds_made`]).
-    pub(super) kept: std::sync::atomic::AtomicUsize,
+    /// How many pages, and how many documents made in pieces, were found made already
+    /// ([`Staging::holds_made`]).
+    pub(super) kept_pages: std::sync::atomic::AtomicUsize,
+    pub(super) kept_documents: std::sync::atomic::AtomicUsize,
 }
 
 /// The manifests beside the output: the last build's and the one before's; and the keys of the
@@ -150,7 +152,8 @@ impl Staging {
             records: Mutex::new(Vec::with_capacity(known.len() / 2 + 64)),
             made: MadePages::load(&manifests.pages),
             made_now: Mutex::new(Vec::with_capacity(known.len() / 2 + 64)),
-            kept: Default::default(),
+            kept_pages: Default::default(),
+            kept_documents: Default::default(),
             known,
             linked,
             manifests,
@@ -201,7 +204,6 @@ impl Staging {
         };
         self.record(rel, Some(stamp), hash);
         self.note_made(rel, key, hash);
-        self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         true
     }
 
@@ -280,15 +282,38 @@ impl Staging {
 
     /// Writes `rel` in pieces, as `write` makes them: for a document too large to hold twice.
     /// What an earlier build left at the path is kept as far as the new bytes agree with it.
+    /// The file is recorded with the hash of its bytes, and with `key` noted as made with it
+    /// (see [`Staging::holds_made`]).
     pub(super) fn write_with(
         &self,
         rel: &str,
+        key: Option<u128>,
         write: impl FnOnce(&mut (dyn io::Write + Send)) -> io::Result<()>,
     ) -> Result<(), WriteError> {
         let path = self.root.join(rel);
+        let mut hash = xxhash_rust::xxh3::Xxh3::new();
         self.make_room(&path)
-            .and_then(|existing| rewrite(&path, existing, write))
-            .map_err(|e| (path, e))
+            .and_then(|existing| {
+                rewrite(&path, existing, |out| {
+                    write(&mut Hashing {
+                        out,
+                        hash: &mut hash,
+                    })
+                })
+            })
+            .map_err(|e| (path.clone(), e))?;
+        let hash = hash.digest128();
+        self.record(
+            rel,
+            fs::symlink_metadata(&path)
+                .ok()
+                .and_then(|meta| Stamp::of(&meta)),
+            hash,
+        );
+        if let Some(key) = key {
+            self.note_made(rel, key, hash);
+        }
+        Ok(())
     }
 
     /// See [`make_room`]; in an empty folder, only the folders are made (a path written
@@ -422,6 +447,24 @@ impl Drop for Staging {
         if !self.done {
             self.retire(&self.root.clone());
         }
+    }
+}
+
+/// A writer that hashes what goes through it (as `manifest::hash` hashes a whole file).
+struct Hashing<'a> {
+    out: &'a mut (dyn io::Write + Send),
+    hash: &'a mut xxhash_rust::xxh3::Xxh3,
+}
+
+impl io::Write for Hashing<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        self.hash.update(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 

@@ -101,6 +101,9 @@ pub struct BuildReport {
     pub index_slices: SliceCounts,
     /// The pages left as the last build made them, not rendered again (`output::Kept`).
     pub pages_kept: usize,
+    /// The files of the print document and the open data left as the last build made them,
+    /// the guide being the same (`output::Files::keep`).
+    pub documents_kept: usize,
     /// The PDF made with `options.pdf`.
     pub pdf: Option<crate::pdfs::PdfRecord>,
     /// How long each stage took, in pipeline order (`shirube build --timings`). The search
@@ -262,10 +265,14 @@ pub(super) fn build_keeping(
     let mut side_files = files.branch();
     let furigana = options.furigana.then(|| Furigana::new(&guide));
     let slices = SliceCache::for_site(&options.site_dir);
+    // What the print document and the open data are made from, in one hash: with the same
+    // as the last build's, they are kept as that build made them.
+    let guide_key = guide.fingerprint();
     let (main, side) = rayon::join(
         || {
             print_and_pages(
                 &guide,
+                guide_key,
                 &theme,
                 options,
                 furigana.as_ref(),
@@ -275,7 +282,15 @@ pub(super) fn build_keeping(
         },
         || {
             let furigana = furigana.as_ref();
-            index_and_data(&guide, &theme, options, furigana, &slices, &mut side_files)
+            index_and_data(
+                &guide,
+                guide_key,
+                &theme,
+                options,
+                furigana,
+                &slices,
+                &mut side_files,
+            )
         },
     );
     let (manifest, pages, main_timings) = main?;
@@ -291,6 +306,7 @@ pub(super) fn build_keeping(
     t.run(Stage::Export, || export::sitemap(&guide, &mut files));
     let file_count = files.len();
     let pages_kept = files.kept_pages();
+    let documents_kept = files.kept_documents();
     // A build that keeps nothing lets go of its guide (a national guide's entries are some
     // hundred thousand allocations) while the output is swapped in, not after.
     let (written, kept) = rayon::join(
@@ -305,6 +321,7 @@ pub(super) fn build_keeping(
         photos,
         index_slices: slices.counts(),
         pages_kept,
+        documents_kept,
         timings: t.timings,
         took: start.elapsed(),
         pdf: options
@@ -340,6 +357,7 @@ type Timings = Vec<(Stage, Duration)>;
 /// The pages, after the print document and its PDF when the build makes one: the pages link it.
 fn print_and_pages(
     guide: &enrich::Guide,
+    guide_key: Option<u128>,
     theme: &Theme,
     options: &BuildOptions,
     furigana: Option<&Furigana>,
@@ -352,7 +370,7 @@ fn print_and_pages(
     };
     if options.pdf.is_some() {
         t.run(Stage::Print, || {
-            print_edition(guide, theme, files, &options.site_dir)
+            print_edition(guide, theme, files, &options.site_dir, guide_key)
         })?;
     }
     let manifest = t.run(Stage::Pdf, || pdfs(guide, options, files))?;
@@ -371,15 +389,22 @@ fn print_and_pages(
 }
 
 /// The print document of the whole guide, its QR codes kept in the site's cache for the next
-/// build (`print/qr_codes.rs`).
+/// build (`print/qr_codes.rs`). Of a guide whose fingerprint is `guide_key`, it is kept as the
+/// last build made it when that build's guide had the same (`print::document_key`).
 pub(super) fn print_edition(
     guide: &enrich::Guide,
     theme: &Theme,
     files: &mut output::Files,
     site_dir: &std::path::Path,
+    guide_key: Option<u128>,
 ) -> Result<(), print::PrintError> {
+    let key = print::document_key(guide_key, theme);
+    if key.is_some_and(|key| files.keep(print::DOCUMENT_PATH, key)) {
+        // Its codes are left in the cache as they are.
+        return Ok(());
+    }
     let codes = print::QrCodes::for_site(site_dir);
-    print::render_for_build(guide, theme, files, &codes)?;
+    print::render_for_build(guide, theme, files, &codes, key)?;
     codes.save(print::KeepCodes::Used);
     Ok(())
 }
@@ -391,6 +416,7 @@ pub(super) fn print_edition(
 /// the pages were long done. The index reads what `slices` kept of the last build's.
 fn index_and_data(
     guide: &enrich::Guide,
+    guide_key: Option<u128>,
     theme: &Theme,
     options: &BuildOptions,
     furigana: Option<&Furigana>,
@@ -409,7 +435,7 @@ fn index_and_data(
             let started = timed(Stage::Index, || index::start(guide, files, slices));
             let printed = options.pdf.is_none().then(|| {
                 timed(Stage::Print, || {
-                    print_edition(guide, theme, &mut print_files, &options.site_dir)
+                    print_edition(guide, theme, &mut print_files, &options.site_dir, guide_key)
                 })
             });
             let (started, started_in) = started;
@@ -424,7 +450,11 @@ fn index_and_data(
                 printed,
             )
         },
-        || timed(Stage::Export, || export::data(guide, &mut data_files)),
+        || {
+            timed(Stage::Export, || {
+                export::data(guide, guide_key, &mut data_files)
+            })
+        },
     );
     files.merge(print_files);
     files.merge(data_files);

@@ -111,6 +111,8 @@ impl Preview {
                             &made.theme,
                             &mut printed,
                             site_dir,
+                            // The preview's files are in memory: nothing is kept.
+                            None,
                         )
                     },
                     || {
@@ -287,6 +289,7 @@ fn patch(
         // The index is made again in `finish`, after the page is served.
         index_slices: Default::default(),
         pages_kept: 0,
+        documents_kept: 0,
         pdf: None,
         timings: vec![(super::Stage::Render, start.elapsed())],
         took: start.elapsed(),

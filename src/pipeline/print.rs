@@ -116,7 +116,11 @@ pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
     let mut files = crate::output::Files::default();
     // The codes of a district's edition are added to those the last build kept.
     let codes = crate::print::QrCodes::for_site(&job.site_dir);
-    let entries = crate::print::render(&guide, &theme, tx, &options, "", &mut files, &codes)?;
+    let entries = crate::print::render(
+        &guide, &theme, tx, &options, "", &mut files, &codes,
+        // In memory: nothing to keep.
+        None,
+    )?;
     codes.save(crate::print::KeepCodes::All);
     let cache = crate::assets::cache::Cache::for_site(&job.site_dir);
     crate::assets::publish(&guide.site, &cache, &mut files, false)?;

@@ -109,7 +109,9 @@ impl PrintOptions {
 /// Renders the print document into `files` at `<prefix>print/index.html` (`prefix` as in
 /// `render_edition`: "" for the plain edition, "furigana/" for its twin). Its stylesheet and
 /// photos are the site's own `static/` and `media/` files, so a build holds each photo once.
-/// Returns the number of entries printed.
+/// Returns the number of entries printed. The document is noted as made with `key` (see
+/// [`document_key`]), if it has one.
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     guide: &Guide,
     theme: &Theme,
@@ -118,6 +120,7 @@ pub fn render(
     prefix: &str,
     files: &mut Files,
     codes: &QrCodes,
+    key: Option<u128>,
 ) -> Result<usize, PrintError> {
     let path = format!("{prefix}{DOCUMENT_PATH}");
     let asset_root = crate::view::root_for(path.trim_end_matches("index.html"));
@@ -153,7 +156,7 @@ pub fn render(
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
     let render_part = |mark: usize| parts.render(mark, &render_entry);
     let mut failed = None;
-    files.add_written(path, |out| {
+    files.add_written_keyed(path, key, |out| {
         splice::fill(&frame, parts.count(), &render_part, out).map_err(|error| match error {
             splice::FillError::Io(error) => error,
             splice::FillError::Part(error) => {
@@ -168,20 +171,30 @@ pub fn render(
     }
 }
 
-/// The print edition as `build` writes it beside the website. A theme without `print.html`
-/// simply has no print edition.
+/// The print edition as `build` writes it beside the website, noted as made with `key` (see
+/// [`document_key`]). A theme without `print.html` simply has no print edition.
 pub fn render_for_build(
     guide: &Guide,
     theme: &Theme,
     files: &mut Files,
     codes: &QrCodes,
+    key: Option<u128>,
 ) -> Result<(), PrintError> {
     if !theme.has(TEMPLATE) {
         return Ok(());
     }
     let options = PrintOptions::from_config(&guide.site.config);
-    render(guide, theme, &Plain, &options, "", files, codes)?;
+    render(guide, theme, &Plain, &options, "", files, codes, key)?;
     Ok(())
+}
+
+/// The key of the print document `build` makes ([`render_for_build`]) of the guide whose
+/// fingerprint is `guide` (`Guide::fingerprint`): it is made from the guide alone (its
+/// settings are site.yaml's, its QR codes the entries' addresses), the theme's templates and
+/// the plain text style, and this shirube. `None` when one of them cannot be known.
+pub fn document_key(guide: Option<u128>, theme: &Theme) -> Option<u128> {
+    let seed = crate::render::page_key::seed(theme.fingerprint(), Plain.fingerprint())?;
+    Some(crate::render::page_key::of_guide(seed, guide?))
 }
 
 /// `guidebook.pdf` for the whole guide; each variant names itself, so printing a district's

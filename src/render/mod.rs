@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 mod compare_pages;
 mod frame;
-mod page_key;
+pub(crate) mod page_key;
 
 use frame::Frame;
 use page_key::PageContext;

@@ -138,6 +138,17 @@ pub(crate) fn seed(theme: u128, style: Option<u128>) -> Option<u128> {
     Some(hash.digest128())
 }
 
+/// The key of a document made from the guide alone (the print document, the open data), with
+/// what it shares with the pages of its style (`seed`) and the guide's fingerprint
+/// (`Guide::fingerprint`).
+pub(crate) fn of_guide(seed: u128, guide: u128) -> u128 {
+    let mut hash = Xxh3::new();
+    hash.update(b"shirube document 1\n");
+    hash.update(&seed.to_le_bytes());
+    hash.update(&guide.to_le_bytes());
+    hash.digest128()
+}
+
 /// A hash of a template value that does not depend on the order a map holds its entries in
 /// (tera's maps are hash maps, seeded anew in every process). `None` for a kind of value it
 /// does not know. Each node is hashed in one call over its bytes or its children's hashes:

@@ -294,7 +294,7 @@ fn the_first_build_into_a_folder_writes_without_looking() {
     staging.write("a/b/page.html", b"second").unwrap();
     staging.write("a/other.html", b"other").unwrap();
     staging
-        .write_with("a/b/page.html", |w: &mut (dyn io::Write + Send)| {
+        .write_with("a/b/page.html", None, |w: &mut (dyn io::Write + Send)| {
             w.write_all(b"third, in pieces")
         })
         .unwrap();

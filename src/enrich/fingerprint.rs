@@ -1,0 +1,92 @@
+//! A fingerprint of a guide: the same for the same guide made by the same shirube, another for
+//! any change of it. The documents made from the guide alone (the print document, the open
+//! data) take it as their key (`output::Files::add_written_keyed`): a rebuild of unchanged
+//! content keeps them as the last build made them, instead of making tens of MB again.
+
+use super::Guide;
+use crate::hashing::Feed;
+use rayon::prelude::*;
+use xxhash_rust::xxh3::Xxh3;
+
+/// Entries hashed together on one core: few enough jobs for rayon, enough for both cores.
+const ENTRIES_A_JOB: usize = 256;
+
+impl Guide {
+    /// The guide's fingerprint: this shirube (its dictionaries, Japan Post's names and the code
+    /// that derives the rest), the site as checked and enriched (every typed fact, page, term,
+    /// reading and event, and site.yaml's settings: what the guide's derived parts are made
+    /// from) and the reader's words. `None` when this shirube's executable cannot be known,
+    /// or the site cannot be written out whole: then nothing is kept on its strength.
+    pub fn fingerprint(&self) -> Option<u128> {
+        let identity = crate::hashing::shirube_identity()?;
+        let site = &self.site;
+        // A national site is 20 MB as JSON: its entries are hashed on every core.
+        let entries: Vec<u128> = site
+            .entries
+            .par_chunks(ENTRIES_A_JOB)
+            .map(|chunk| json_hash(&chunk))
+            .collect::<Option<_>>()?;
+        let mut hash = Xxh3::new();
+        hash.update(b"shirube guide 1\n");
+        hash.update(&identity.to_le_bytes());
+        hash.update(&self.reader.fingerprint().to_le_bytes());
+        hash.update(&(entries.len() as u64).to_le_bytes());
+        for entries in entries {
+            hash.update(&entries.to_le_bytes());
+        }
+        let rest = (
+            &site.config,
+            &site.pages,
+            &site.glossary,
+            &site.readings,
+            &site.events,
+        );
+        hash.update(&json_hash(&rest)?.to_le_bytes());
+        Some(hash.digest128())
+    }
+}
+
+/// A hash of `value` written out as JSON (serde's view of it, which is every field the model
+/// shows: a path on the building machine is the one field it leaves out).
+fn json_hash(value: &impl serde::Serialize) -> Option<u128> {
+    let mut hash = Xxh3::new();
+    serde_json::to_writer(Feed(|bytes| hash.update(bytes)), value).ok()?;
+    Some(hash.digest128())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::content::date::Date;
+    use crate::diagnostics::Diagnostics;
+    use std::path::Path;
+
+    /// The example region, checked and enriched.
+    fn example_guide() -> super::Guide {
+        let mut diags = Diagnostics::default();
+        let raw = crate::content::load::load(Path::new(env!("CARGO_MANIFEST_DIR")), &mut diags);
+        let today = Date::parse("2026-12-01").expect("a date");
+        let site = crate::check::check(&raw, today, &mut diags).expect("the example checks");
+        crate::enrich::enrich(site).expect("the example enriches")
+    }
+
+    /// The same guide has the same fingerprint; a fact of one entry, a setting or a page's text
+    /// changed, another.
+    #[test]
+    fn the_fingerprint_follows_every_part_of_the_guide() {
+        let guide = example_guide();
+        let Some(fingerprint) = guide.fingerprint() else {
+            panic!("a test's executable can be known");
+        };
+        assert_eq!(example_guide().fingerprint(), Some(fingerprint));
+        let changes: [fn(&mut super::Guide); 3] = [
+            |g| g.site.entries.last_mut().expect("entries").name.push('x'),
+            |g| g.site.config.title.push('x'),
+            |g| g.site.pages.first_mut().expect("pages").body.push('x'),
+        ];
+        for change in changes {
+            let mut changed = example_guide();
+            change(&mut changed);
+            assert_ne!(changed.fingerprint(), Some(fingerprint));
+        }
+    }
+}
