@@ -364,3 +364,51 @@ fn a_page_made_with_the_last_build_s_key_is_kept_as_it_is() {
     assert!(build(2));
     assert_eq!(fs::read(out.join(page)).unwrap(), b"<p>hikari</p>");
 }
+
+/// A document written in pieces with a key (the print document, the open data) is recorded
+/// with the hash of what was streamed, and kept by the next builds that ask with the same key
+/// (`Files::keep`), over the live output's linked file and over the spare's; another key, or
+/// its file changed by hand, and it is written again.
+#[cfg(unix)]
+#[test]
+fn a_document_written_in_pieces_is_kept_with_its_key() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    let document = "data/entries.csv";
+    let bytes: Vec<u8> = (0..100_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+    // Builds the document with `key`; whether it was written (not kept).
+    let build = |key: u128| {
+        let mut files = Files::staged(&out).unwrap();
+        let kept = files.keep(document, key);
+        if !kept {
+            files.add_written_keyed(document, Some(key), |w| {
+                bytes.chunks(4096).try_for_each(|piece| w.write_all(piece))
+            });
+        }
+        assert_eq!(files.kept_documents(), usize::from(kept));
+        files.commit(&out).unwrap();
+        // As if the build had run on after its last file (see the tests above).
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
+        for name in [".output.files", ".output.files.1"] {
+            if let Ok(file) = fs::File::options().write(true).open(dir.path().join(name)) {
+                file.set_modified(later).unwrap();
+            }
+        }
+        assert_eq!(fs::read(out.join(document)).unwrap(), bytes);
+        !kept
+    };
+    assert!(build(7), "a new folder has nothing to keep");
+    let first = fs::metadata(out.join(document)).unwrap().ino();
+    assert!(!build(7), "the second build links the live output's file");
+    assert_eq!(fs::metadata(out.join(document)).unwrap().ino(), first);
+    assert!(!build(7), "the third keeps the spare's");
+    assert!(build(8), "another key");
+    assert!(!build(8));
+    // Changed by hand in the spare, the next build's folder, to bytes of the same length.
+    let spare = dir.path().join(".output.spare").join(document);
+    let mut changed = fs::read(&spare).unwrap();
+    changed[50_000] = b'!';
+    fs::write(&spare, changed).unwrap();
+    assert!(build(8), "a file that is not the one recorded");
+}
