@@ -55,8 +55,11 @@ impl Kept<'_> {
     /// made it with this key, and the file still holds the bytes it gave). Never with the
     /// files in memory.
     pub fn holds(&self, path: &str, key: u128) -> bool {
-        let held = self.0.is_some_and(|staging| staging.holds_made(path, key));
-        if let (true, Some(staging)) = (held, self.0) {
+        let Some(staging) = self.0 else {
+            return false;
+        };
+        let held = staging.holds_made(path, key);
+        if held {
             staging.kept_pages.fetch_add(1, Ordering::Relaxed);
         }
         held
