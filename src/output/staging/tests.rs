@@ -238,14 +238,7 @@ fn a_file_of_the_spare_changed_since_its_record_is_written_again() {
         files.add("a.html", text);
         files.add("b.html", "same");
         files.commit(&out).unwrap();
-        // As if the build had run on for a while after its last file: its records are
-        // older than their manifest, so they count (`manifest.rs`).
-        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
-        for name in [".output.files", ".output.files.1"] {
-            if let Ok(file) = fs::File::options().write(true).open(dir.path().join(name)) {
-                file.set_modified(later).unwrap();
-            }
-        }
+        as_if_the_build_ran_on(dir.path());
     };
     // The second build links the first's files (moving their inodes' change time), the
     // third writes over the first's folder: the spare is then the second's, recorded.
@@ -340,13 +333,7 @@ fn a_page_made_with_the_last_build_s_key_is_kept_as_it_is() {
             })
             .unwrap();
         files.commit(&out).unwrap();
-        // As if the build had run on after its last file (see the test above).
-        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
-        for name in [".output.files", ".output.files.1"] {
-            if let Ok(file) = fs::File::options().write(true).open(dir.path().join(name)) {
-                file.set_modified(later).unwrap();
-            }
-        }
+        as_if_the_build_ran_on(dir.path());
         made.into_inner()
     };
     assert!(build(1), "a new folder has nothing to keep");
@@ -388,13 +375,7 @@ fn a_document_written_in_pieces_is_kept_with_its_key() {
         }
         assert_eq!(files.kept_documents(), usize::from(kept));
         files.commit(&out).unwrap();
-        // As if the build had run on after its last file (see the tests above).
-        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
-        for name in [".output.files", ".output.files.1"] {
-            if let Ok(file) = fs::File::options().write(true).open(dir.path().join(name)) {
-                file.set_modified(later).unwrap();
-            }
-        }
+        as_if_the_build_ran_on(dir.path());
         assert_eq!(fs::read(out.join(document)).unwrap(), bytes);
         !kept
     };
@@ -411,4 +392,16 @@ fn a_document_written_in_pieces_is_kept_with_its_key() {
     changed[50_000] = b'!';
     fs::write(&spare, changed).unwrap();
     assert!(build(8), "a file that is not the one recorded");
+}
+
+/// As if the build that wrote the manifests beside the output in `dir` had run on for a while
+/// after its last file: its records are older than their manifest, so they count
+/// (`manifest.rs`), however quickly a test builds.
+fn as_if_the_build_ran_on(dir: &Path) {
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
+    for name in [".output.files", ".output.files.1"] {
+        if let Ok(file) = fs::File::options().write(true).open(dir.join(name)) {
+            file.set_modified(later).unwrap();
+        }
+    }
 }
