@@ -87,6 +87,23 @@ fn every_page_has_a_furigana_twin_and_ruby_only_there() {
         if !twin.contains("data-edition=\"plain\"") {
             problems.push(format!("furigana/{page}: no switch back to plain"));
         }
+        // Search engines are told to show the plain page (its text carries no readings), by
+        // its address where the guide is published (site.yaml's base_url); not the 404 page.
+        let plain_url = format!("{BASE_URL}{}", page.trim_end_matches("index.html"));
+        let canonical = format!("<link rel=\"canonical\" href=\"{plain_url}\">");
+        match page.as_str() {
+            "404.html" if twin.contains("rel=\"canonical\"") => {
+                problems.push("furigana/404.html: a canonical page".into())
+            }
+            "404.html" => {}
+            _ if twin.matches("rel=\"canonical\"").count() != 1 || !twin.contains(&canonical) => {
+                problems.push(format!("furigana/{page}: not {canonical}"))
+            }
+            _ => {}
+        }
+        if html.contains("rel=\"canonical\"") {
+            problems.push(format!("{page}: the plain page names another as canonical"));
+        }
         if twin.contains("aria-hidden=\"true\"><rt") || twin.contains("<rt aria-hidden") {
             problems.push(format!(
                 "furigana/{page}: rt hidden from assistive technology"
@@ -111,7 +128,28 @@ fn every_page_has_a_furigana_twin_and_ruby_only_there() {
         "only {ruby_count} ruby in the furigana edition"
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The sitemap lists the canonical pages: every page of the plain edition (and the print
+    // document) but 404, and no twin.
+    let canonical_pages = pages
+        .iter()
+        .filter(|p| p.ends_with("index.html") && !p.starts_with("furigana/"))
+        .count();
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let listed: Vec<&str> = sitemap
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("<url><loc>"))
+        .filter_map(|l| l.strip_suffix("</loc></url>"))
+        .collect();
+    assert_eq!(listed.len(), canonical_pages, "{sitemap}");
+    assert!(
+        listed.iter().all(|url| url.starts_with(BASE_URL)
+            && !url[BASE_URL.len()..].starts_with("furigana/")),
+        "{sitemap}"
+    );
 }
+
+/// site.yaml's `base_url` of the example region.
+const BASE_URL: &str = "https://shirube.test/hikari/";
 
 #[test]
 fn the_regions_own_readings_are_used() {

@@ -1,7 +1,10 @@
-//! sitemap.xml: every HTML page, with absolute URLs from the site's base URL.
+//! sitemap.xml: every HTML page of the plain edition, with absolute URLs from the site's base
+//! URL. The furigana twins are left out: each names its plain page as the canonical one
+//! (`base.html`), and a sitemap lists canonical pages only.
 
 use crate::enrich::Guide;
 use crate::text::escape;
+use crate::view::style::FURIGANA_PREFIX;
 
 pub fn sitemap<'a>(guide: &Guide, paths: impl Iterator<Item = &'a str>) -> String {
     let base = &guide.site.config.base_url;
@@ -13,6 +16,9 @@ pub fn sitemap<'a>(guide: &Guide, paths: impl Iterator<Item = &'a str>) -> Strin
         let Some(dir) = path.strip_suffix("index.html") else {
             continue;
         };
+        if dir.starts_with(FURIGANA_PREFIX) {
+            continue;
+        }
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
             escape(&format!("{base}{dir}"))

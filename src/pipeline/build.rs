@@ -3,7 +3,7 @@
 //! listings link the PDFs this build makes and those an earlier `shirube print` left in the
 //! output, which are carried into the new output (see `crate::pdfs`). The search index and the
 //! open data read only the guide: they are made while the pages are, and so is the print
-//! edition when no PDF is made of it; the sitemap, which lists every page, after both.
+//! edition when no PDF is made of it; the sitemap, which lists every plain page, after both.
 
 use crate::content::date::Date;
 use crate::content::load::{EntryFiles, RawSite};
@@ -302,7 +302,7 @@ pub(super) fn build_keeping(
     t.timings.extend(main_timings);
     t.timings.extend(side_timings);
     t.timings.sort_by_key(|(stage, _)| *stage);
-    // The sitemap lists every page, so it waits for them.
+    // The sitemap lists every plain page, so it waits for them.
     t.run(Stage::Export, || export::sitemap(&guide, &mut files));
     let file_count = files.len();
     let pages_kept = files.kept_pages();
