@@ -89,6 +89,30 @@ fn a_site_template_overrides_only_that_template() {
     assert!(out.join("static/css/site.css").is_file());
 }
 
+/// A site's own `base.html`, copied from an earlier default theme, keeps building when the
+/// default templates it does not override change: they add no block that base must have (tera
+/// refuses a child's block that no parent defines). Here, the default base before the furigana
+/// pages' canonical link.
+#[test]
+fn a_site_base_template_from_an_earlier_theme_still_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let default_base = read(&repo().join("themes/default/templates/base.html"));
+    let earlier: String = default_base
+        .lines()
+        .filter(|line| !line.contains("canonical"))
+        .map(|line| format!("{line}\n"))
+        .collect::<String>()
+        .replacen("{% endif %}{% if jsonld %}", "{% if jsonld %}", 1);
+    assert_ne!(
+        earlier, default_base,
+        "the default base has the canonical link"
+    );
+    let out = build_with_own_template(dir.path(), "base.html", &earlier);
+    let twin = read(&out.join("furigana/entries/midori/index.html"));
+    assert!(twin.contains("<ruby>") && !twin.contains("rel=\"canonical\""));
+    assert!(read(&out.join("furigana/404.html")).contains("ページが見つかりません"));
+}
+
 /// The menu and the footer are made once for each depth of each edition (`render/frame.rs`),
 /// not for each page: a site's own footer is still on every page, its links relative to each,
 /// and in the furigana edition with ruby over its kanji (given once, and put in each page).

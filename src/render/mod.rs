@@ -193,6 +193,13 @@ fn render_jobs(
         let frame = &frames[&(root.clone(), lists_areas(job))];
         frame.insert(&mut context, tx, &root, &asset_root);
         context.insert("page_url", &job.url);
+        // A furigana page names its plain twin, where the guide is published, as the canonical
+        // page: search engines then show the page whose text carries no readings. (Not the 404
+        // page, made apart below: it stands at any missing address.)
+        if !prefix.is_empty() {
+            let canonical = format!("{}{}", guide.site.config.base_url, job.url);
+            context.insert("canonical_url", &canonical);
+        }
         context.key_in(job.template.as_bytes());
         (job.fill)(&mut context, &root);
         let key = context.key().filter(|_| seed.is_some());

@@ -41,10 +41,6 @@ pub struct SiteContext {
     pub license_url: Option<String>,
     /// The Content-Security-Policy of the page (`csp::PAGES`).
     pub csp: &'static str,
-    /// site.yaml's address of the published guide, ending in `/`: a furigana page names its
-    /// plain twin as the canonical page with it (search engines then show the plain page, whose
-    /// text carries no readings).
-    pub base_url: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -127,7 +123,6 @@ impl SiteContext {
             license_name: config.license.as_ref().map(|l| l.name.clone()),
             license_url: config.license.as_ref().and_then(|l| l.url.clone()),
             csp: super::csp::PAGES,
-            base_url: config.base_url.clone(),
         }
     }
 }
