@@ -78,6 +78,22 @@ pub fn run(args: Args, env: &Env) -> Outcome {
                         ),
                     );
                 }
+                let r = built.readings;
+                if r.texts > 0 {
+                    say(
+                        env.lang,
+                        format!(
+                            "ふりがなをつけた文 {}（いま読んだもの {}、ほかは .shirube-cache から）",
+                            r.texts,
+                            r.texts - r.kept
+                        ),
+                        format!(
+                            "texts given furigana: {} ({} read now, the others from .shirube-cache)",
+                            r.texts,
+                            r.texts - r.kept
+                        ),
+                    );
+                }
                 say(
                     env.lang,
                     format!(

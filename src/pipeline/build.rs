@@ -14,6 +14,7 @@ use crate::pdfs::{Manifest, PageCountError};
 use crate::print::pdf::{Chromium, PdfError};
 use crate::search::{SliceCache, SliceCounts};
 use crate::theme::{Theme, ThemeError};
+use crate::view::kept_readings::ReadingCounts;
 use crate::view::pdfs::Shelf;
 use crate::view::style::{Furigana, TextStyle};
 use crate::{assets, enrich, export, index, output, print, render, search, text};
@@ -99,6 +100,9 @@ pub struct BuildReport {
     pub photos: assets::PhotoReport,
     /// The search index's slices, and how many were inverted rather than read from the cache.
     pub index_slices: SliceCounts,
+    /// The texts the furigana edition read, and of those how many the last build's readings
+    /// (in the site's cache) held.
+    pub readings: ReadingCounts,
     /// The pages left as the last build made them, not rendered again (`output::Kept`).
     pub pages_kept: usize,
     /// The files of the print document and the open data left as the last build made them,
@@ -263,7 +267,11 @@ pub(super) fn build_keeping(
     // document when no page links a PDF made of it: they are made beside the pages (a branch of
     // the files), each side's serial parts filling the core the other leaves idle.
     let mut side_files = files.branch();
-    let furigana = options.furigana.then(|| Furigana::new(&guide));
+    // The furigana edition reads the texts that the last build's readings (kept in the site's
+    // cache) do not hold.
+    let furigana = options
+        .furigana
+        .then(|| Furigana::new(&guide).keeping_readings(&options.site_dir));
     let slices = SliceCache::for_site(&options.site_dir);
     // What the print document and the open data are made from, in one hash: with the same
     // as the last build's, they are kept as that build made them.
@@ -296,9 +304,10 @@ pub(super) fn build_keeping(
     let (manifest, pages, main_timings) = main?;
     let side_timings = side?;
     files.merge(side_files);
-    // What the furigana edition read is kept only for a preview's next edit: a national guide's
-    // texts and their ruby are tens of MB, let go before the output is written.
-    let furigana = furigana.filter(|_| keep);
+    let readings = furigana
+        .as_ref()
+        .map(Furigana::reading_counts)
+        .unwrap_or_default();
     t.timings.extend(main_timings);
     t.timings.extend(side_timings);
     t.timings.sort_by_key(|(stage, _)| *stage);
@@ -308,10 +317,17 @@ pub(super) fn build_keeping(
     let pages_kept = files.kept_pages();
     let documents_kept = files.kept_documents();
     // A build that keeps nothing lets go of its guide (a national guide's entries are some
-    // hundred thousand allocations) while the output is swapped in, not after.
+    // hundred thousand allocations) while the output is swapped in, not after; the readings
+    // the furigana edition used go into the site's cache at the same time. What it read is
+    // kept in memory only for a preview's next edit.
     let (written, kept) = rayon::join(
         || t.run(Stage::Write, || files.commit(&options.out_dir)),
-        move || keep.then_some((guide, furigana)),
+        move || {
+            if let Some(furigana) = &furigana {
+                furigana.save_readings();
+            }
+            keep.then_some((guide, furigana))
+        },
     );
     written.map_err(|(path, error)| BuildError::Write { path, error })?;
     let report = BuildReport {
@@ -320,6 +336,7 @@ pub(super) fn build_keeping(
         files: file_count,
         photos,
         index_slices: slices.counts(),
+        readings,
         pages_kept,
         documents_kept,
         timings: t.timings,

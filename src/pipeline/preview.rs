@@ -288,6 +288,7 @@ fn patch(
         photos: Default::default(),
         // The index is made again in `finish`, after the page is served.
         index_slices: Default::default(),
+        readings: Default::default(),
         pages_kept: 0,
         documents_kept: 0,
         pdf: None,

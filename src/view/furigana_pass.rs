@@ -152,9 +152,7 @@ pub fn add_ruby(
                 page.map_or_else(|| std::str::from_utf8(run).ok(), |p| p.get(at..end))
         {
             out.extend_from_slice(&html[copied..at]);
-            cache.push_ruby(text, &mut out, || {
-                reader.ruby_html(&unescape(text), filter).into_string()
-            });
+            cache.push_ruby(text, &mut out, || reader.ruby_html(&unescape(text), filter));
             copied = end;
         }
         at = end;

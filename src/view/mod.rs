@@ -25,6 +25,7 @@ pub mod events;
 mod furigana_pass;
 mod html_scan;
 pub mod jsonld;
+pub mod kept_readings;
 pub mod maps;
 pub mod markdown;
 pub mod pages;

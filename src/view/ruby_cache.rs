@@ -7,7 +7,9 @@
 //! N = 10,000, 1,042,191 of 1,125,930 look-ups end in the thread's own slots, 64,717 in the
 //! shared table, and 19,022 texts are read.
 
+use super::kept_readings::{KeptReadings, Way};
 use crate::hashing::FastMap;
+use crate::text::Html;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -19,15 +21,14 @@ pub struct RubyCache {
     /// Tells this table's texts in the threads' front slots from another table's.
     id: u64,
     shared: RwLock<FastMap<Arc<str>, Arc<str>>>,
+    /// The readings the last build kept in the site's cache, where a text not in the table is
+    /// looked up before it is read (`kept_readings.rs`).
+    kept: Option<Arc<KeptReadings>>,
 }
 
 impl Default for RubyCache {
     fn default() -> Self {
-        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
-        RubyCache {
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            shared: RwLock::default(),
-        }
+        RubyCache::keeping(None)
     }
 }
 
@@ -52,9 +53,19 @@ static SLOT_HASH: ahash::RandomState =
     ahash::RandomState::with_seeds(0x5348, 0x4952, 0x5542, 0x4531);
 
 impl RubyCache {
+    /// A table that looks up the texts it has not met in `kept` before reading them.
+    pub(crate) fn keeping(kept: Option<Arc<KeptReadings>>) -> RubyCache {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+        RubyCache {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            shared: RwLock::default(),
+            kept,
+        }
+    }
+
     /// Appends the ruby of `text` to `out`: from this thread's slot for it, from the shared
     /// table, or read now and kept in both.
-    pub fn push_ruby(&self, text: &str, out: &mut Vec<u8>, read: impl FnOnce() -> String) {
+    pub fn push_ruby(&self, text: &str, out: &mut Vec<u8>, read: impl FnOnce() -> Html) {
         let slot = (SLOT_HASH.hash_one(text) as usize) % FRONT_SLOTS;
         let in_front = FRONT.with_borrow(|front| match &front[slot] {
             Some(kept) if kept.cache == self.id && *kept.text == *text => {
@@ -74,7 +85,13 @@ impl RubyCache {
         let (text, ruby) = match shared {
             Some(kept) => kept,
             None => {
-                let kept: (Arc<str>, Arc<str>) = (text.into(), read().into());
+                let ruby = match &self.kept {
+                    Some(kept) => {
+                        kept.get_or_read(KeptReadings::text_key(Way::Theme, "", text), read)
+                    }
+                    None => read(),
+                };
+                let kept: (Arc<str>, Arc<str>) = (text.into(), ruby.into_string().into());
                 if let Ok(mut m) = self.shared.write() {
                     m.insert(kept.0.clone(), kept.1.clone());
                 }
@@ -101,9 +118,9 @@ mod tests {
     #[test]
     fn each_text_is_read_once_per_table() {
         let reads = std::sync::atomic::AtomicUsize::new(0);
-        let read = |ruby: &str| {
+        let read = |ruby: &'static str| {
             reads.fetch_add(1, Ordering::Relaxed);
-            ruby.to_string()
+            Html::markup(ruby)
         };
         let (one, two) = (RubyCache::default(), RubyCache::default());
         let mut out = Vec::new();
@@ -136,7 +153,7 @@ mod tests {
                 out.clear();
                 cache.push_ruby(text, &mut out, || {
                     assert_eq!(round, 0, "{text} read again");
-                    format!("[{text}]")
+                    Html::escape(&format!("[{text}]"))
                 });
                 assert_eq!(out, format!("[{text}]").as_bytes());
             }

@@ -5,6 +5,7 @@
 use crate::hashing::FastMap;
 use crate::text::Html;
 use crate::text::{GradeFilter, Place, Reader, strip_author_ruby, without_author_ruby};
+use crate::view::kept_readings::{KeptReadings, ReadingCounts, Way};
 use crate::view::splice::Splice;
 use std::sync::{Arc, RwLock};
 
@@ -106,6 +107,9 @@ struct ReadTexts {
     anywhere: RwLock<FastMap<String, Html>>,
     /// Texts that name their place: by place and text (`Furigana::ruby`).
     placed: RwLock<FastMap<String, Html>>,
+    /// The readings the last build kept in the site's cache, where a text is looked up before
+    /// it is read (`Furigana::keeping_readings`).
+    kept: Option<Arc<KeptReadings>>,
 }
 
 /// Texts longer than this (in bytes) are read every time rather than kept.
@@ -139,16 +143,64 @@ impl Furigana {
         }
     }
 
+    /// This style, looking each text up in the readings that the last build kept in the
+    /// cache of the site in `site_dir` before reading it, and keeping what it reads for the
+    /// next ([`Furigana::save_readings`]). Before any style is made from it with `at`.
+    pub fn keeping_readings(mut self, site_dir: &std::path::Path) -> Furigana {
+        let kept = self
+            .fingerprint()
+            .and_then(|reader| KeptReadings::for_site(site_dir, reader))
+            .map(Arc::new);
+        self.theme_text = crate::view::ruby_cache::RubyCache::keeping(kept.clone());
+        self.read = Arc::new(ReadTexts {
+            kept,
+            ..ReadTexts::default()
+        });
+        self
+    }
+
+    /// Keeps the readings this build looked up in the site's cache, for the next build.
+    pub fn save_readings(&self) {
+        if let Some(kept) = &self.read.kept {
+            kept.save();
+        }
+    }
+
+    /// How many texts were looked up in the readings kept by the last build, and found there
+    /// (none without [`Furigana::keeping_readings`]).
+    pub fn reading_counts(&self) -> ReadingCounts {
+        self.read
+            .kept
+            .as_ref()
+            .map(|kept| kept.counts())
+            .unwrap_or_default()
+    }
+
+    /// `text` read by `reader` (`way`), or its reading kept by the last build.
+    fn read_or_kept(&self, reader: &Reader, way: Way, text: &str) -> Html {
+        let read = || reader.ruby_html(text, self.filter);
+        match &self.read.kept {
+            Some(kept) => {
+                kept.get_or_read(KeptReadings::text_key(way, &self.place_key, text), read)
+            }
+            None => read(),
+        }
+    }
+
     /// `text` read by the reader, from `read` when it was read before at the same place.
     fn ruby(&self, text: &str) -> Html {
-        let reader = &self.reader;
-        if text.len() > KEPT_TEXT_MAX {
-            return reader.ruby_html(text, self.filter);
-        }
-        let read = || reader.ruby_html(text, self.filter);
         // Keyed by the place only where the place changes the reading: a phrase that many
         // offices share is read once, not once per town.
-        if !reader.place_in(text) {
+        let at_place = self.reader.place_in(text);
+        let way = match at_place {
+            true => Way::AtPlace,
+            false => Way::Anywhere,
+        };
+        let read = || self.read_or_kept(&self.reader, way, text);
+        if text.len() > KEPT_TEXT_MAX {
+            return read();
+        }
+        if !at_place {
             return get_or_read(&self.read.anywhere, text, read);
         }
         let key = format!("{}\u{1f}{text}", self.place_key);
@@ -207,12 +259,16 @@ impl TextStyle for Furigana {
         })
     }
     fn html_once(&self, text: &str) -> Html {
-        self.reader.ruby_html(text, self.filter)
+        let way = match self.reader.place_in(text) {
+            true => Way::AtPlace,
+            false => Way::Anywhere,
+        };
+        self.read_or_kept(&self.reader, way, text)
     }
     fn address(&self, text: &str) -> Html {
-        // Not kept: an address is shown once in an edition, on its entry's page. Kept (with its
-        // place's words in the key), a national guide's addresses were 3 MB of the cache.
-        self.address_reader.ruby_html(text, self.filter)
+        // Not kept in memory: an address is shown once in an edition, on its entry's page.
+        // Kept (with its place's words in the key), a national guide's addresses were 3 MB.
+        self.read_or_kept(&self.address_reader, Way::Address, text)
     }
     fn fingerprint(&self) -> Option<u128> {
         let mut hash = xxhash_rust::xxh3::Xxh3::new();

@@ -1,0 +1,408 @@
+//! The furigana edition's readings of provider text, kept between builds in the site's cache
+//! (`.shirube-cache/readings/`). Reading a text with the dictionary is the slowest thing the
+//! edition does per character: at N = 10,000 the 37,700 texts it reads (names, summaries,
+//! facts, addresses) were a tenth of a first build's CPU time, and as much again of a rebuild,
+//! which reads every text to know which pages changed. A build with the cache restored reads
+//! only the texts that changed; a text's ruby is one look-up.
+//!
+//! - The file is named by its key: a 128-bit hash of this shirube (its version and its
+//!   executable's size and time, as the search cache's keys), the reader's words (the site's
+//!   readings and names) and the grade above which kanji get ruby. Another shirube, an edited
+//!   `readings.yaml` or another grade looks for another file, never a stale reading. A pull
+//!   request cannot put a file there that a build would read: it cannot know the key.
+//! - Each reading is found by a hash of what it was read from: its text, how it was read (as
+//!   text anywhere, as text at a place, as an address) and the place's words where the place
+//!   can change it (`Furigana::ruby` says when). Two texts read alike share one.
+//! - The file: a header (the format and the key), the readings with their hashes, and a hash of
+//!   all that. A file cut short or changed is no cache: every text is read again.
+//! - The build writes the readings it used, so the file holds one build's, and only when they
+//!   are not already the file's (a rebuild with nothing new writes nothing).
+
+use crate::hashing::{FastMap, FastSet};
+use crate::text::Html;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+/// The file's first bytes: the format.
+const MAGIC: &[u8] = b"shirube-readings 1\n";
+const EXTENSION: &str = "readings";
+/// The cache's folder for these files, under the site's `.shirube-cache/`.
+const FOLDER: &str = "readings";
+
+/// How a text was read: the same text read another way may be read otherwise.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Way {
+    /// As text whose reading no place changes.
+    Anywhere,
+    /// As text at a place, whose names it holds.
+    AtPlace,
+    /// As an address at its place.
+    Address,
+    /// As the theme's own text on a page (`furigana_pass.rs`), by the text as the page has it
+    /// (escaped).
+    Theme,
+}
+
+/// What builds with the same reader read, kept in and found from the site's cache.
+#[derive(Debug)]
+pub(crate) struct KeptReadings {
+    dir: PathBuf,
+    /// The file's key (see the module's comment).
+    key: u128,
+    /// The last build's readings, read from the file when the first text is looked up (beside
+    /// the pages, not before them).
+    last: OnceLock<Last>,
+    /// Readings made now, not found in `last`.
+    made: Mutex<Vec<(u128, Html)>>,
+}
+
+/// A file of readings as read: its bytes and where each reading lies in them.
+#[derive(Debug, Default)]
+struct Last {
+    bytes: Vec<u8>,
+    /// By the hash of what it was read from: the reading's range in `bytes`, and its number.
+    at: FastMap<u128, (usize, usize, usize)>,
+    /// Which readings this build used (by number).
+    used: Vec<AtomicBool>,
+}
+
+/// How many texts a build looked up, and of those how many it found in the cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadingCounts {
+    pub texts: usize,
+    pub kept: usize,
+}
+
+impl KeptReadings {
+    /// The readings kept in `site_dir`'s cache for a reader whose fingerprint (with the
+    /// filter's) is `reader`; none when this shirube's executable cannot be found (its
+    /// identity is part of the key).
+    pub(crate) fn for_site(site_dir: &Path, reader: u128) -> Option<KeptReadings> {
+        let identity = crate::hashing::shirube_identity()?;
+        let mut hash = Xxh3::new();
+        hash.update(MAGIC);
+        hash.update(&identity.to_le_bytes());
+        hash.update(&reader.to_le_bytes());
+        Some(KeptReadings {
+            dir: site_dir.join(crate::assets::cache::CACHE_DIR).join(FOLDER),
+            key: hash.digest128(),
+            last: OnceLock::new(),
+            made: Mutex::default(),
+        })
+    }
+
+    /// The hash a reading of `text` read `way` at the place whose words make `place` is kept
+    /// by (`place` is ignored for [`Way::Anywhere`] and [`Way::Theme`]).
+    pub(crate) fn text_key(way: Way, place: &str, text: &str) -> u128 {
+        let mut hash = Xxh3::new();
+        let place = match way {
+            Way::Anywhere => {
+                hash.update(&[0]);
+                ""
+            }
+            Way::AtPlace => {
+                hash.update(&[1]);
+                place
+            }
+            Way::Address => {
+                hash.update(&[2]);
+                place
+            }
+            Way::Theme => {
+                hash.update(&[3]);
+                ""
+            }
+        };
+        // Each part's length first: parts that only join the same are another text.
+        for part in [place, text] {
+            hash.update(&(part.len() as u64).to_le_bytes());
+            hash.update(part.as_bytes());
+        }
+        hash.digest128()
+    }
+
+    /// The reading kept under `key`, or `read` now (and kept for the next build).
+    pub(crate) fn get_or_read(&self, key: u128, read: impl FnOnce() -> Html) -> Html {
+        let last = self.last.get_or_init(|| self.read_file());
+        if let Some(&(start, end, number)) = last.at.get(&key) {
+            last.used[number].store(true, Ordering::Relaxed);
+            // The reader's own HTML (escaped text and its ruby tags), as this shirube wrote it:
+            // the file's key is one only it can make, and its hash is checked. Checked as UTF-8
+            // when the file was read, at every reading's bounds.
+            let text = std::str::from_utf8(&last.bytes[start..end]).unwrap_or_default();
+            return Html::from_trusted(text.to_string());
+        }
+        let html = read();
+        if let Ok(mut made) = self.made.lock() {
+            made.push((key, html.clone()));
+        }
+        html
+    }
+
+    /// How many texts were looked up, and how many of them were found: each once, though
+    /// two pages made at once may both have looked it up (or read it).
+    pub fn counts(&self) -> ReadingCounts {
+        let made: FastSet<u128> = self
+            .made
+            .lock()
+            .map(|made| made.iter().map(|(key, _)| *key).collect())
+            .unwrap_or_default();
+        let kept = self.last.get().map_or(0, |last| {
+            last.used
+                .iter()
+                .filter(|used| used.load(Ordering::Relaxed))
+                .count()
+        });
+        ReadingCounts {
+            texts: kept + made.len(),
+            kept,
+        }
+    }
+
+    /// Writes the readings this build used into the cache, in place of the last build's, when
+    /// they are not the file's already (quietly not, if it cannot be written).
+    pub(crate) fn save(&self) {
+        let Some(last) = self.last.get() else {
+            // Nothing was looked up: the file is left as it is.
+            return;
+        };
+        let made = match self.made.lock() {
+            Ok(mut made) => std::mem::take(&mut *made),
+            Err(_) => return,
+        };
+        let all_used = last.used.iter().all(|used| used.load(Ordering::Relaxed));
+        if made.is_empty() && all_used && !last.at.is_empty() {
+            return;
+        }
+        let mut readings: Vec<(u128, &[u8])> = last
+            .at
+            .iter()
+            .filter(|(_, (_, _, number))| last.used[*number].load(Ordering::Relaxed))
+            .map(|(key, (start, end, _))| (*key, &last.bytes[*start..*end]))
+            .collect();
+        readings.extend(made.iter().map(|(key, html)| (*key, html.as_bytes())));
+        // The same order whatever order the pages read them in; a text two pages read at
+        // once is kept once.
+        readings.sort_unstable_by_key(|(key, _)| *key);
+        readings.dedup_by_key(|(key, _)| *key);
+        let name = self.file_name();
+        crate::assets::cache::store(&self.dir, &name, &encode(self.key, &readings));
+        self.forget_others(&name);
+    }
+
+    fn file_name(&self) -> String {
+        format!("{:032x}.{EXTENSION}", self.key)
+    }
+
+    /// The last build's readings for this key, or none (no file, or not a good one).
+    fn read_file(&self) -> Last {
+        std::fs::read(self.dir.join(self.file_name()))
+            .ok()
+            .and_then(|bytes| decode(bytes, self.key))
+            .unwrap_or_default()
+    }
+
+    /// Removes the files of other keys: a reader's words edited, another shirube.
+    fn forget_others(&self, name: &str) {
+        let Ok(listing) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        for file in listing.flatten() {
+            let other = file.file_name().to_string_lossy().into_owned();
+            if other.ends_with(&format!(".{EXTENSION}")) && other != name {
+                let _ = std::fs::remove_file(file.path());
+            }
+        }
+    }
+}
+
+/// The file: `MAGIC`, the key, the number of readings, each reading's hash and length and
+/// bytes, and an xxh3 of all that.
+fn encode(key: u128, readings: &[(u128, &[u8])]) -> Vec<u8> {
+    let size: usize = readings.iter().map(|(_, bytes)| 24 + bytes.len()).sum();
+    let mut out = Vec::with_capacity(MAGIC.len() + 32 + size);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&key.to_le_bytes());
+    out.extend_from_slice(&(readings.len() as u64).to_le_bytes());
+    for (hash, bytes) in readings {
+        out.extend_from_slice(&hash.to_le_bytes());
+        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(bytes);
+    }
+    let check = xxh3_64(&out);
+    out.extend_from_slice(&check.to_le_bytes());
+    out
+}
+
+/// The readings of a file made by `encode` with `key`; none when it is not one, or not whole.
+fn decode(bytes: Vec<u8>, key: u128) -> Option<Last> {
+    let body_len = bytes.len().checked_sub(8)?;
+    let (body, check) = bytes.split_at(body_len);
+    if xxh3_64(body).to_le_bytes() != check {
+        return None;
+    }
+    let mut cursor = Cursor {
+        bytes: body,
+        at: MAGIC.len(),
+    };
+    if !body.starts_with(MAGIC) || cursor.u128()? != key {
+        return None;
+    }
+    let count = usize::try_from(cursor.u64()?).ok()?;
+    let mut at = FastMap::default();
+    at.reserve(count.min(body.len() / 24));
+    for number in 0..count {
+        let hash = cursor.u128()?;
+        let len = usize::try_from(cursor.u64()?).ok()?;
+        let start = cursor.at;
+        simdutf8::basic::from_utf8(cursor.take(len)?).ok()?;
+        at.insert(hash, (start, start + len, number));
+    }
+    if cursor.at != body.len() {
+        return None;
+    }
+    let used = (0..count).map(|_| AtomicBool::new(false)).collect();
+    Some(Last { bytes, at, used })
+}
+
+/// Reads a file's numbers and readings in turn.
+struct Cursor<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Cursor<'b> {
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let taken = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(taken)
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn u128(&mut self) -> Option<u128> {
+        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(dir: &Path) -> KeptReadings {
+        KeptReadings::for_site(dir, 7).unwrap()
+    }
+
+    fn ruby(text: &str) -> Html {
+        Html::from_trusted(format!("<ruby>{text}<rt>よみ</rt></ruby>"))
+    }
+
+    /// A build reads what the last one did not keep, and finds what it kept; the file then
+    /// holds what this build used, and only that.
+    #[test]
+    fn a_build_finds_what_the_last_kept_and_keeps_what_it_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = |text| KeptReadings::text_key(Way::Anywhere, "", text);
+        let first = kept(dir.path());
+        for text in ["定員", "工賃"] {
+            assert_eq!(first.get_or_read(key(text), || ruby(text)), ruby(text));
+        }
+        assert_eq!(first.counts(), ReadingCounts { texts: 2, kept: 0 });
+        first.save();
+
+        let second = kept(dir.path());
+        let never = || panic!("read again");
+        assert_eq!(second.get_or_read(key("定員"), never), ruby("定員"));
+        assert_eq!(
+            second.get_or_read(key("送迎"), || ruby("送迎")),
+            ruby("送迎")
+        );
+        assert_eq!(second.counts(), ReadingCounts { texts: 2, kept: 1 });
+        second.save();
+
+        // 工賃 was not used by the second build: it is read again.
+        let third = kept(dir.path());
+        assert_eq!(third.get_or_read(key("送迎"), never), ruby("送迎"));
+        assert_eq!(third.get_or_read(key("定員"), never), ruby("定員"));
+        assert_eq!(
+            third.get_or_read(key("工賃"), || ruby("工賃!")),
+            ruby("工賃!")
+        );
+    }
+
+    /// Texts read at a place are kept by the place's words, texts read anywhere without them,
+    /// and the three ways of reading never share a reading.
+    #[test]
+    fn a_reading_is_kept_by_how_and_where_it_was_read() {
+        let at = |way, place| KeptReadings::text_key(way, place, "水戸市");
+        assert_eq!(at(Way::Anywhere, "水戸"), at(Way::Anywhere, "日立"));
+        assert_ne!(at(Way::AtPlace, "水戸"), at(Way::AtPlace, "日立"));
+        assert_ne!(at(Way::AtPlace, "水戸"), at(Way::Address, "水戸"));
+        assert_ne!(at(Way::Anywhere, ""), at(Way::AtPlace, ""));
+        // Place and text are told apart where they join.
+        assert_ne!(
+            KeptReadings::text_key(Way::AtPlace, "水戸", "市"),
+            KeptReadings::text_key(Way::AtPlace, "水", "戸市")
+        );
+    }
+
+    /// A file for another key (another shirube, other words) is not read, and is removed when
+    /// this key's file is written; a damaged file is no cache.
+    #[test]
+    fn other_keys_and_damaged_files_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = KeptReadings::text_key(Way::Anywhere, "", "定員");
+        let first = kept(dir.path());
+        first.get_or_read(key, || ruby("定員"));
+        first.save();
+        let other = KeptReadings::for_site(dir.path(), 8).unwrap();
+        assert_eq!(other.get_or_read(key, || ruby("別")), ruby("別"));
+        other.save();
+        let names: Vec<_> = std::fs::read_dir(dir.path().join(".shirube-cache/readings"))
+            .unwrap()
+            .map(|f| f.unwrap().file_name().into_string().unwrap())
+            .filter(|name| name.ends_with(".readings"))
+            .collect();
+        assert_eq!(names, [other.file_name()]);
+
+        let path = dir
+            .path()
+            .join(".shirube-cache/readings")
+            .join(other.file_name());
+        let mut bytes = std::fs::read(&path).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        let damaged = KeptReadings::for_site(dir.path(), 8).unwrap();
+        assert_eq!(damaged.get_or_read(key, || ruby("新")), ruby("新"));
+        std::fs::write(&path, &bytes[..middle]).unwrap();
+        let cut = KeptReadings::for_site(dir.path(), 8).unwrap();
+        assert_eq!(cut.get_or_read(key, || ruby("新")), ruby("新"));
+    }
+
+    /// A build that used every kept reading and read nothing new leaves the file as it is.
+    #[test]
+    fn nothing_new_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = KeptReadings::text_key(Way::Anywhere, "", "定員");
+        let first = kept(dir.path());
+        first.get_or_read(key, || ruby("定員"));
+        first.save();
+        let path = dir
+            .path()
+            .join(".shirube-cache/readings")
+            .join(first.file_name());
+        std::fs::write(&path, encode(first.key, &[(key, ruby("定員").as_bytes())])).unwrap();
+        let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let second = kept(dir.path());
+        second.get_or_read(key, || panic!("read again"));
+        second.save();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            before
+        );
+    }
+}
