@@ -165,23 +165,22 @@ impl Reader {
         let Some(place) = self.place.as_deref() else {
             return false;
         };
-        // Asked of every text shown about a place, on every page it is on: when each of its
-        // characters is already normal, folds to no other and starts none of the place's
-        // names, no normalised part of it holds one.
-        if text
-            .chars()
-            .all(|c| is_normal_char(c) && !folds(c) && !place.may_start(c))
+        // A name is looked for only where one of the place's names may start.
+        let holds_name = |text: &str| {
+            text.char_indices()
+                .any(|(i, c)| place.may_start(c) && place.longest_at(&text[i..]).is_some())
+        };
+        // Asked of every text shown about a place, on every page it is on: a text whose
+        // characters are all already normal and fold to no other, without author ruby, is its
+        // own normal form, and is looked in as it is (normalised, folded and split into its
+        // ruby's parts, such texts were a tenth of a furigana page's text lookups).
+        if text.chars().all(|c| is_normal_char(c) && !folds(c))
+            && !text.contains(['{', '|', '｜', '《'])
         {
-            return false;
+            return holds_name(text);
         }
         parse_author_ruby(text).iter().any(|seg| match seg {
-            Segment::Plain(plain) => {
-                let mapped = nfkc_mapped(plain);
-                let folded = fold_variants(&mapped.text);
-                folded
-                    .char_indices()
-                    .any(|(i, _)| place.longest_at(&folded[i..]).is_some())
-            }
+            Segment::Plain(plain) => holds_name(&fold_variants(&nfkc_mapped(plain).text)),
             _ => false,
         })
     }

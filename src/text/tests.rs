@@ -452,6 +452,12 @@ fn a_place_matters_only_to_texts_that_name_it() {
     // Half-width kana are read as the analysis reads them, normalised.
     assert!(at_mito.place_in("ﾜｰｸｽ千波"));
     assert!(!at_mito.place_in("駅から歩いて10分。送迎があります。"));
+    // A character that may begin a name (水 of 水戸) is not yet a name.
+    assert!(!at_mito.place_in("水曜日は休みです"));
+    // The name outside author ruby counts; inside its ruby (read as the author says), not.
+    assert!(at_mito.place_in("{工房|こうぼう}千波"));
+    assert!(!at_mito.place_in("{千波|せんば}工房"));
+    assert!(!at_mito.place_in("｜千波《せんば》工房"));
     assert!(!reader.place_in("ワークス千波"), "no place told");
     for text in [
         "駅から歩いて10分。送迎があります。",
