@@ -128,15 +128,22 @@ impl Cache {
 /// renamed into place, so that an interrupted build, or two at once, never leave half a file;
 /// a failure only means the next build works again.
 pub(crate) fn store(dir: &Path, name: &str, bytes: &[u8]) {
-    if std::fs::create_dir_all(dir).is_err() {
+    if make_dir(dir).is_err() {
         return;
     }
-    mark_root(dir.parent().unwrap_or(dir));
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
     let temp = dir.join(format!(".tmp-{}-{n}-{name}", std::process::id()));
     if std::fs::write(&temp, bytes).is_err() || std::fs::rename(&temp, dir.join(name)).is_err() {
         let _ = std::fs::remove_file(&temp);
     }
+}
+
+/// The cache's folder `dir` (a folder of `.shirube-cache/`), with `.gitignore` and
+/// `CACHEDIR.TAG` at the top of the cache.
+pub(crate) fn make_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    mark_root(dir.parent().unwrap_or(dir));
+    Ok(())
 }
 
 /// `.gitignore` and `CACHEDIR.TAG` at the top of the cache folder, once.

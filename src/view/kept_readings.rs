@@ -55,8 +55,27 @@ pub(crate) struct KeptReadings {
     /// The last build's readings, read from the file when the first text is looked up (beside
     /// the pages, not before them).
     last: OnceLock<Last>,
-    /// Readings made now, not found in `last`.
-    made: Mutex<Vec<(u128, Html)>>,
+    /// Readings made now, not found in `last`: written into the next file as they are made,
+    /// not held (a national guide's are 10 MB, and a first build holds its pages' too).
+    made: Mutex<Made>,
+}
+
+/// The readings this build made, and the file they go into.
+#[derive(Debug, Default)]
+struct Made {
+    keys: FastSet<u128>,
+    /// Made with the first reading.
+    file: Option<NewFile>,
+    /// A write failed: this build keeps nothing (the next is only slower).
+    failed: bool,
+}
+
+/// The next file, written beside the last one under a temporary name, then renamed over it.
+struct NewFile {
+    path: PathBuf,
+    out: std::io::BufWriter<std::fs::File>,
+    hash: Xxh3,
+    count: u64,
 }
 
 /// A file of readings as read: its bytes and where each reading lies in them.
@@ -137,19 +156,34 @@ impl KeptReadings {
         }
         let html = read();
         if let Ok(mut made) = self.made.lock() {
-            made.push((key, html.clone()));
+            self.keep(&mut made, key, html.as_bytes());
         }
         html
+    }
+
+    /// Writes `reading` into the next file under `key`, once (two pages made at once may both
+    /// have read it).
+    fn keep(&self, made: &mut Made, key: u128, reading: &[u8]) {
+        if made.failed || !made.keys.insert(key) {
+            return;
+        }
+        let written = match &mut made.file {
+            Some(file) => file.push(key, reading),
+            None => NewFile::create(&self.dir, &self.file_name(), self.key).and_then(|mut file| {
+                let pushed = file.push(key, reading);
+                made.file = Some(file);
+                pushed
+            }),
+        };
+        if written.is_err() {
+            made.failed = true;
+        }
     }
 
     /// How many texts were looked up, and how many of them were found: each once, though
     /// two pages made at once may both have looked it up (or read it).
     pub fn counts(&self) -> ReadingCounts {
-        let made: FastSet<u128> = self
-            .made
-            .lock()
-            .map(|made| made.iter().map(|(key, _)| *key).collect())
-            .unwrap_or_default();
+        let made = self.made.lock().map_or(0, |made| made.keys.len());
         let kept = self.last.get().map_or(0, |last| {
             last.used
                 .iter()
@@ -157,40 +191,39 @@ impl KeptReadings {
                 .count()
         });
         ReadingCounts {
-            texts: kept + made.len(),
+            texts: kept + made,
             kept,
         }
     }
 
-    /// Writes the readings this build used into the cache, in place of the last build's, when
-    /// they are not the file's already (quietly not, if it cannot be written).
+    /// Keeps the readings this build used in the cache, in place of the last build's, when they
+    /// are not the file's already (quietly not, if it cannot be written).
     pub(crate) fn save(&self) {
         let Some(last) = self.last.get() else {
             // Nothing was looked up: the file is left as it is.
             return;
         };
-        let made = match self.made.lock() {
-            Ok(mut made) => std::mem::take(&mut *made),
-            Err(_) => return,
+        let Ok(mut made) = self.made.lock() else {
+            return;
         };
         let all_used = last.used.iter().all(|used| used.load(Ordering::Relaxed));
-        if made.is_empty() && all_used && !last.at.is_empty() {
+        if made.keys.is_empty() && all_used {
             return;
         }
-        let mut readings: Vec<(u128, &[u8])> = last
-            .at
-            .iter()
-            .filter(|(_, (_, _, number))| last.used[*number].load(Ordering::Relaxed))
-            .map(|(key, (start, end, _))| (*key, &last.bytes[*start..*end]))
-            .collect();
-        readings.extend(made.iter().map(|(key, html)| (*key, html.as_bytes())));
-        // The same order whatever order the pages read them in; a text two pages read at
-        // once is kept once.
-        readings.sort_unstable_by_key(|(key, _)| *key);
-        readings.dedup_by_key(|(key, _)| *key);
+        // The last file's readings that this build used, after those it made.
+        for (key, &(start, end, number)) in &last.at {
+            if last.used[number].load(Ordering::Relaxed) {
+                self.keep(&mut made, *key, &last.bytes[start..end]);
+            }
+        }
         let name = self.file_name();
-        crate::assets::cache::store(&self.dir, &name, &encode(self.key, &readings));
-        self.forget_others(&name);
+        let Some(file) = made.file.take().filter(|_| !made.failed) else {
+            self.forget(|other| other.starts_with(".tmp-"));
+            return;
+        };
+        if file.finish(&self.dir.join(&name)).is_ok() {
+            self.forget(|other| other != name);
+        }
     }
 
     fn file_name(&self) -> String {
@@ -205,66 +238,106 @@ impl KeptReadings {
             .unwrap_or_default()
     }
 
-    /// Removes the files of other keys: a reader's words edited, another shirube.
-    fn forget_others(&self, name: &str) {
+    /// Removes the files of readings that `unwanted` names: other keys' (a reader's words
+    /// edited, another shirube), and what a build stopped before saving left.
+    fn forget(&self, unwanted: impl Fn(&str) -> bool) {
         let Ok(listing) = std::fs::read_dir(&self.dir) else {
             return;
         };
         for file in listing.flatten() {
             let other = file.file_name().to_string_lossy().into_owned();
-            if other.ends_with(&format!(".{EXTENSION}")) && other != name {
+            if other.ends_with(&format!(".{EXTENSION}")) && unwanted(&other) {
                 let _ = std::fs::remove_file(file.path());
             }
         }
     }
 }
 
-/// The file: `MAGIC`, the key, the number of readings, each reading's hash and length and
-/// bytes, and an xxh3 of all that.
-fn encode(key: u128, readings: &[(u128, &[u8])]) -> Vec<u8> {
-    let size: usize = readings.iter().map(|(_, bytes)| 24 + bytes.len()).sum();
-    let mut out = Vec::with_capacity(MAGIC.len() + 32 + size);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&key.to_le_bytes());
-    out.extend_from_slice(&(readings.len() as u64).to_le_bytes());
-    for (hash, bytes) in readings {
-        out.extend_from_slice(&hash.to_le_bytes());
-        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-        out.extend_from_slice(bytes);
+impl std::fmt::Debug for NewFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewFile")
+            .field("path", &self.path)
+            .field("count", &self.count)
+            .finish()
     }
-    let check = xxh3_64(&out);
-    out.extend_from_slice(&check.to_le_bytes());
-    out
 }
 
-/// The readings of a file made by `encode` with `key`; none when it is not one, or not whole.
+impl NewFile {
+    /// The next file of `key`'s readings, to be renamed `name` in `dir` when it is whole.
+    fn create(dir: &Path, name: &str, key: u128) -> std::io::Result<NewFile> {
+        crate::assets::cache::make_dir(dir)?;
+        let path = dir.join(format!(".tmp-{}-{name}", std::process::id()));
+        let mut file = NewFile {
+            out: std::io::BufWriter::new(std::fs::File::create(&path)?),
+            path,
+            hash: Xxh3::new(),
+            count: 0,
+        };
+        file.write(MAGIC)?;
+        file.write(&key.to_le_bytes())?;
+        Ok(file)
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        use std::io::Write;
+        self.hash.update(bytes);
+        self.out.write_all(bytes)
+    }
+
+    fn push(&mut self, key: u128, reading: &[u8]) -> std::io::Result<()> {
+        self.write(&key.to_le_bytes())?;
+        self.write(&(reading.len() as u64).to_le_bytes())?;
+        self.write(reading)?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// The number of readings and the hash of all before it, and the file renamed to `to`.
+    fn finish(mut self, to: &Path) -> std::io::Result<()> {
+        use std::io::Write;
+        let count = self.count;
+        self.write(&count.to_le_bytes())?;
+        let check = self.hash.digest();
+        self.out.write_all(&check.to_le_bytes())?;
+        self.out.flush()?;
+        std::fs::rename(&self.path, to)
+    }
+}
+
+/// The file: `MAGIC`, the key, each reading's hash and length and bytes, the number of
+/// readings, and an xxh3 of all that (`NewFile`).
+/// The readings of a file made by `NewFile` with `key`; none when it is not one, or not whole.
 fn decode(bytes: Vec<u8>, key: u128) -> Option<Last> {
     let body_len = bytes.len().checked_sub(8)?;
     let (body, check) = bytes.split_at(body_len);
     if xxh3_64(body).to_le_bytes() != check {
         return None;
     }
+    // The readings lie between the key and their number.
+    let readings_end = body_len.checked_sub(8)?;
     let mut cursor = Cursor {
-        bytes: body,
+        bytes: &body[..readings_end],
         at: MAGIC.len(),
     };
     if !body.starts_with(MAGIC) || cursor.u128()? != key {
         return None;
     }
-    let count = usize::try_from(cursor.u64()?).ok()?;
     let mut at = FastMap::default();
-    at.reserve(count.min(body.len() / 24));
-    for number in 0..count {
+    let mut number = 0;
+    while cursor.at < readings_end {
         let hash = cursor.u128()?;
         let len = usize::try_from(cursor.u64()?).ok()?;
         let start = cursor.at;
         simdutf8::basic::from_utf8(cursor.take(len)?).ok()?;
-        at.insert(hash, (start, start + len, number));
+        // A reading written twice (not by this shirube) is one reading.
+        at.entry(hash).or_insert((start, start + len, number));
+        number += 1;
     }
-    if cursor.at != body.len() {
+    let count = u64::from_le_bytes(body[readings_end..].try_into().ok()?);
+    if u64::try_from(number).ok()? != count {
         return None;
     }
-    let used = (0..count).map(|_| AtomicBool::new(false)).collect();
+    let used = (0..number).map(|_| AtomicBool::new(false)).collect();
     Some(Last { bytes, at, used })
 }
 
@@ -395,7 +468,6 @@ mod tests {
             .path()
             .join(".shirube-cache/readings")
             .join(first.file_name());
-        std::fs::write(&path, encode(first.key, &[(key, ruby("定員").as_bytes())])).unwrap();
         let before = std::fs::metadata(&path).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         let second = kept(dir.path());
