@@ -40,6 +40,7 @@ const AGREEMENT: f64 = 0.9;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build/postal.rs");
+    println!("cargo:rerun-if-changed=src/text/postal/suffix.rs");
     println!("cargo:rerun-if-changed=build/ipadic.rs");
     let mut readings: BTreeMap<String, HashMap<String, u32>> = BTreeMap::new();
     let addresses = jpostcode_rs::search_by_address("");

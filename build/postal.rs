@@ -20,6 +20,10 @@ use std::fmt::Write as _;
 
 use unicode_normalization::UnicodeNormalization;
 
+// The library's own cut of 市, 町 … (the readers read the same stems at a place).
+#[path = "../src/text/postal/suffix.rs"]
+mod suffix;
+
 /// One municipality: its prefecture, readings and towns (town → reading → rows).
 #[derive(Default)]
 struct City {
@@ -106,25 +110,12 @@ pub fn tables(addresses: &[jpostcode_rs::Address]) -> (String, String) {
 }
 
 /// A municipality's name without its last character (郡, 市, 区, 町, 村, 都, 府, 県) and the
-/// reading without that character's (ぐん, し, く, ちょう or まち, そん or むら, と, ふ, けん).
+/// reading without that character's, when at least two characters are left and one is a kanji.
 fn stem(surface: &str, reading: &str) -> Option<(String, String)> {
-    const SUFFIXES: [(char, &[&str]); 8] = [
-        ('郡', &["ぐん"]),
-        ('市', &["し"]),
-        ('区', &["く"]),
-        ('町', &["ちょう", "まち"]),
-        ('村', &["そん", "むら"]),
-        ('都', &["と"]),
-        ('府', &["ふ"]),
-        ('県', &["けん"]),
-    ];
-    let last = surface.chars().last()?;
-    let (_, kanas) = SUFFIXES.iter().find(|(c, _)| *c == last)?;
-    let stem: String = surface.chars().take(surface.chars().count() - 1).collect();
-    let stem_kana = kanas.iter().find_map(|k| reading.strip_suffix(k))?;
+    let (stem, stem_kana) = suffix::without_suffix(surface, reading)?;
     let ok =
         stem.chars().count() >= 2 && !stem_kana.is_empty() && stem.chars().any(super::is_kanji);
-    ok.then(|| (stem, stem_kana.to_string()))
+    ok.then(|| (stem.to_string(), stem_kana.to_string()))
 }
 
 /// The parts of municipalities that have two (揖斐郡 + 池田町, 大阪市 + 中央区), with readings.

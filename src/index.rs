@@ -238,7 +238,7 @@ fn doc(guide: &Guide, entry: &Entry) -> SearchDoc {
     // Where it is, as Japan Post reads it (みとし せんばちょう): a family may search by the
     // reading of the town.
     if let Some(place) = guide.place(entry) {
-        reading.extend(place.words.iter().map(|(_, r)| r.clone()));
+        reading.extend(place.words().iter().map(|(_, r)| r.clone()));
     }
     let (services, _) = services(entry);
     let work: Vec<String> = match &entry.details {

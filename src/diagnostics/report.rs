@@ -1,7 +1,7 @@
 //! Renderings of diagnostics: for a person at a terminal, for GitHub pull-request annotations,
 //! and as JSON for other tools.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostics::{Diagnostics, Severity};
 use crate::lang::{Lang, msg};
 use crate::paths::slash;
 
@@ -20,33 +20,36 @@ pub fn render(diags: &Diagnostics, format: ReportFormat, lang: Lang) -> String {
     }
 }
 
-fn location(d: &Diagnostic) -> String {
-    format!("{}:{}:{}", slash(&d.file), d.pos.line, d.pos.column)
-}
-
 /// One line per problem, `file:line:column field: message`, then how to fix it, indented.
 pub fn human(diags: &Diagnostics, lang: Lang) -> String {
-    let mut out = String::new();
-    for d in diags.sorted() {
+    use std::fmt::Write as _;
+    let sorted = diags.sorted();
+    // Written in place, in room made once: an import's ten thousand warnings, each formatted
+    // apart and copied in as the text grew, were the last hundredth of a national build.
+    let mut out = String::with_capacity(sorted.len() * 320 + 64);
+    let lead = msg("  直しかた: ", "  fix: ");
+    for d in sorted {
         let label = match (d.severity, lang) {
             (Severity::Error, _) => "",
             (Severity::Warning, Lang::Ja) => "警告 ",
             (Severity::Warning, Lang::En) => "warning ",
         };
-        let field = if d.field.is_empty() {
-            String::new()
-        } else {
-            format!("{}: ", d.field)
+        let (field, colon) = match d.field.is_empty() {
+            true => ("", ""),
+            false => (d.field.as_str(), ": "),
         };
         let wording = d.problem.wording();
-        let lead = msg("  直しかた: ", "  fix: ");
-        out.push_str(&format!(
-            "{} {label}{field}{}\n{}{}\n",
-            location(d),
+        // Writing into a String cannot fail.
+        let _ = writeln!(
+            out,
+            "{}:{}:{} {label}{field}{colon}{}\n{}{}",
+            slash(&d.file),
+            d.pos.line,
+            d.pos.column,
             wording.message.get(lang),
             lead.get(lang),
             wording.fix.get(lang)
-        ));
+        );
     }
     out.push_str(&summary(diags, lang));
     out

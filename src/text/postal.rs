@@ -21,7 +21,11 @@ use super::normalize::{fold_variants, nfkc};
 use super::split;
 use crate::hashing::FastMap;
 
+mod place;
+mod suffix;
 mod within;
+
+pub use place::Place;
 pub use within::lies_in;
 
 const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/postal.tsv"));
@@ -230,56 +234,6 @@ fn fold_each(s: &str, mut take: impl FnMut(char)) {
     }
 }
 
-/// Where an address is, as Japan Post names it: the words of the address that are its
-/// prefecture, municipality and town, each with Japan Post's reading.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    /// (surface, reading), in the order they come in the address: the prefecture, the
-    /// municipality's parts, the town's pieces (two when 大字 stands inside it).
-    pub words: Vec<(String, String)>,
-    /// The town as Japan Post writes it, if the street begins with one.
-    pub town: Option<(String, String)>,
-}
-
-impl Place {
-    /// The reading of prefecture, municipality and town, for search.
-    pub fn reading(&self) -> String {
-        self.words.iter().map(|(_, r)| r.as_str()).collect()
-    }
-
-    /// The place's names as words that may appear inside other names: every word of the
-    /// address, and each without its last 都/府/県/郡/市/区/町/村 (千波町 → 千波 せんば, 水戸市 →
-    /// 水戸 みと) when two characters or more are left.
-    pub fn name_words(&self) -> Vec<(String, String)> {
-        let mut out = self.words.clone();
-        for (surface, reading) in &self.words {
-            if let Some(stem) = stem(surface, reading) {
-                out.push(stem);
-            }
-        }
-        out
-    }
-}
-
-fn stem(surface: &str, reading: &str) -> Option<(String, String)> {
-    const SUFFIXES: [(char, &[&str]); 8] = [
-        ('郡', &["ぐん"]),
-        ('市', &["し"]),
-        ('区', &["く"]),
-        ('町', &["ちょう", "まち"]),
-        ('村', &["そん", "むら"]),
-        ('都', &["と"]),
-        ('府', &["ふ"]),
-        ('県', &["けん"]),
-    ];
-    let last = surface.chars().last()?;
-    let (_, kanas) = SUFFIXES.iter().find(|(c, _)| *c == last)?;
-    let stem = &surface[..surface.len() - last.len_utf8()];
-    let stem_kana = kanas.iter().find_map(|k| reading.strip_suffix(k))?;
-    (stem.chars().count() >= 2 && !stem_kana.is_empty())
-        .then(|| (stem.to_string(), stem_kana.to_string()))
-}
-
 /// The place of an address: its municipality (`city`, with or without the prefecture) and the
 /// rest (`street`). `None` when the municipality is not one of Japan's (a made-up region).
 pub fn locate(city: &str, street: &str) -> Option<Place> {
@@ -329,7 +283,7 @@ pub fn locate(city: &str, street: &str) -> Option<Place> {
         words.extend(m.pieces);
         (m.name.to_string(), m.kana.to_string())
     });
-    Some(Place { words, town })
+    Some(Place::new(words, town))
 }
 
 /// How many characters at the start of the street repeat the municipality (相模原市緑区橋本,

@@ -211,7 +211,7 @@ impl Furigana {
 /// What the readers of `at(place)` depend on: the place's words and their readings.
 fn place_key(place: Option<&Place>) -> String {
     let mut key = String::new();
-    for (surface, reading) in place.map(|p| p.words.as_slice()).unwrap_or_default() {
+    for (surface, reading) in place.map(Place::words).unwrap_or_default() {
         key.push_str(surface);
         key.push('\u{1e}');
         key.push_str(reading);

@@ -3,7 +3,9 @@
 use super::*;
 
 fn words(city: &str, street: &str) -> Vec<(String, String)> {
-    locate(city, street).map(|p| p.words).unwrap_or_default()
+    locate(city, street)
+        .map(|p| p.words().to_vec())
+        .unwrap_or_default()
 }
 
 fn pair(s: &str, r: &str) -> (String, String) {
@@ -109,4 +111,21 @@ fn candidates_find_what_every_town_finds() {
 #[test]
 fn made_up_places_are_none() {
     assert_eq!(locate("ひかり市", "北町1-2-3"), None);
+}
+
+/// A place's key follows its words and nothing else: the same words in another address give
+/// the same key, another town or a word cut elsewhere another.
+#[test]
+fn the_words_key_follows_the_words() {
+    let key = |city: &str, street: &str| locate(city, street).map(|p| p.words_key());
+    let senba = key("茨城県水戸市", "千波町1234");
+    assert!(senba.is_some());
+    assert_eq!(senba, key("茨城県水戸市", "千波町5-6"));
+    assert_ne!(senba, key("茨城県水戸市", "見川町100"));
+    let cut = |words: &[(&str, &str)]| {
+        let words = words.iter().map(|(s, r)| pair(s, r)).collect();
+        Place::new(words, None).words_key()
+    };
+    assert_ne!(cut(&[("ab", "c")]), cut(&[("a", "bc")]));
+    assert_ne!(cut(&[("ab", "c")]), cut(&[("a", "b"), ("", "c")]));
 }
