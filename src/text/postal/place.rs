@@ -16,6 +16,8 @@ pub struct Place {
 }
 
 impl Place {
+    /// The place of `words` (as [`Place::words`] gives them) and `town`. Each part goes into
+    /// the key with its length, so that no other cut of the same characters has its key.
     pub fn new(words: Vec<(String, String)>, town: Option<(String, String)>) -> Place {
         let mut hash = xxhash_rust::xxh3::Xxh3::new();
         for (surface, reading) in &words {
