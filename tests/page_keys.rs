@@ -4,7 +4,7 @@
 //! hand — the output is exactly what a build into a new folder makes.
 
 mod common;
-use common::{example_site_copy, shirube_ok, tree};
+use common::{example_site_copy, numbers_in, shirube_ok, tree};
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -38,11 +38,7 @@ fn build_counting(site: &Path, out: &Path) -> ((usize, usize), usize) {
         .lines()
         .find(|line| line.starts_with("ページ "))
         .unwrap_or_else(|| panic!("--timings names the pages kept:\n{said}"));
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|n| !n.is_empty())
-        .map(|n| n.parse().unwrap())
-        .collect();
+    let numbers = numbers_in(line);
     assert_eq!(numbers.len(), 3, "{line}");
     assert_eq!(numbers[0], numbers[1] + numbers[2], "{line}");
     ((numbers[0], numbers[1]), documents)

@@ -4,7 +4,7 @@
 //! file or a removed cache give the site that a build without the cache gives.
 
 mod common;
-use common::{example_site_copy, shirube_ok, tree};
+use common::{example_site_copy, numbers_in, shirube_ok, tree};
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -40,11 +40,7 @@ fn build(site: &Path, name: &str) -> Built {
         .find(|line| line.starts_with("ふりがなをつけた文 "))
         .unwrap_or_else(|| panic!("no line of the readings in:\n{said}"));
     // ふりがなをつけた文 N（いま読んだもの M、ほかは .shirube-cache から）
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|part| !part.is_empty())
-        .map(|part| part.parse().unwrap())
-        .collect();
+    let numbers = numbers_in(line);
     assert_eq!(
         line,
         format!(

@@ -167,6 +167,14 @@ impl KeptReadings {
         if made.failed || !made.keys.insert(key) {
             return;
         }
+        self.write(made, key, reading);
+    }
+
+    /// Writes `reading` into the next file under `key` (the file made with the first).
+    fn write(&self, made: &mut Made, key: u128, reading: &[u8]) {
+        if made.failed {
+            return;
+        }
         let written = match &mut made.file {
             Some(file) => file.push(key, reading),
             None => NewFile::create(&self.dir, &self.file_name(), self.key).and_then(|mut file| {
@@ -210,10 +218,11 @@ impl KeptReadings {
         if made.keys.is_empty() && all_used {
             return;
         }
-        // The last file's readings that this build used, after those it made.
+        // The last file's readings that this build used, after those it made (none of which
+        // the last file had): written, not counted as made now.
         for (key, &(start, end, number)) in &last.at {
             if last.used[number].load(Ordering::Relaxed) {
-                self.keep(&mut made, *key, &last.bytes[start..end]);
+                self.write(&mut made, *key, &last.bytes[start..end]);
             }
         }
         let name = self.file_name();
@@ -369,6 +378,11 @@ mod tests {
         KeptReadings::for_site(dir, 7).unwrap()
     }
 
+    /// The file `kept` reads and writes.
+    fn file_of(kept: &KeptReadings) -> std::path::PathBuf {
+        kept.dir.join(kept.file_name())
+    }
+
     fn ruby(text: &str) -> Html {
         Html::from_trusted(format!("<ruby>{text}<rt>よみ</rt></ruby>"))
     }
@@ -434,17 +448,14 @@ mod tests {
         let other = KeptReadings::for_site(dir.path(), 8).unwrap();
         assert_eq!(other.get_or_read(key, || ruby("別")), ruby("別"));
         other.save();
-        let names: Vec<_> = std::fs::read_dir(dir.path().join(".shirube-cache/readings"))
+        let names: Vec<_> = std::fs::read_dir(&other.dir)
             .unwrap()
             .map(|f| f.unwrap().file_name().into_string().unwrap())
             .filter(|name| name.ends_with(".readings"))
             .collect();
         assert_eq!(names, [other.file_name()]);
 
-        let path = dir
-            .path()
-            .join(".shirube-cache/readings")
-            .join(other.file_name());
+        let path = file_of(&other);
         let mut bytes = std::fs::read(&path).unwrap();
         let middle = bytes.len() / 2;
         bytes[middle] ^= 1;
@@ -456,6 +467,24 @@ mod tests {
         assert_eq!(cut.get_or_read(key, || ruby("新")), ruby("新"));
     }
 
+    /// The counts a build reports are what it looked up, before its readings are saved and
+    /// after (the last file's readings go into the next one, not into the count made now).
+    #[test]
+    fn saving_leaves_the_counts_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = |text| KeptReadings::text_key(Way::Anywhere, "", text);
+        let first = kept(dir.path());
+        first.get_or_read(key("定員"), || ruby("定員"));
+        first.save();
+        let second = kept(dir.path());
+        second.get_or_read(key("定員"), || panic!("read again"));
+        second.get_or_read(key("送迎"), || ruby("送迎"));
+        let before = second.counts();
+        assert_eq!((before.texts, before.kept), (2, 1));
+        second.save();
+        assert_eq!(second.counts(), before);
+    }
+
     /// A build that used every kept reading and read nothing new leaves the file as it is.
     #[test]
     fn nothing_new_writes_nothing() {
@@ -464,10 +493,7 @@ mod tests {
         let first = kept(dir.path());
         first.get_or_read(key, || ruby("定員"));
         first.save();
-        let path = dir
-            .path()
-            .join(".shirube-cache/readings")
-            .join(first.file_name());
+        let path = file_of(&first);
         let before = std::fs::metadata(&path).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         let second = kept(dir.path());

@@ -70,3 +70,13 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
+
+/// The numbers a line of `shirube build --timings` gives, in order
+/// (「ページ 150 のうち、前のビルドのまま残したもの 150（作りなおしたもの 0）」 → 150, 150, 0).
+#[allow(dead_code)] // not every test binary that shares this module reads --timings
+pub fn numbers_in(line: &str) -> Vec<usize> {
+    line.split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .map(|part| part.parse().unwrap())
+        .collect()
+}
