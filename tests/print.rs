@@ -43,6 +43,7 @@ fn print_html(guide: &Guide, options: &PrintOptions, tx: &dyn TextStyle) -> Stri
         &mut files,
         &print::QrCodes::none(),
         None,
+        &print::PartCache::none(),
     )
     .unwrap();
     String::from_utf8(files.get(print::DOCUMENT_PATH).unwrap().to_vec()).unwrap()
@@ -284,6 +285,7 @@ fn another_text_style_makes_another_edition() {
         &mut files,
         &codes,
         None,
+        &print::PartCache::none(),
     )
     .unwrap();
     let twin = String::from_utf8(files.get("furigana/print/index.html").unwrap().to_vec()).unwrap();

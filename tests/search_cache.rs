@@ -11,12 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn kept_slices(site: &Path) -> Vec<PathBuf> {
-    let dir = site.join(".shirube-cache/search");
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|listing| listing.map(|e| e.unwrap().path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
+    common::kept_files(site, "search")
 }
 
 /// Builds the site into a new folder `name` beside it; every file of the output.

@@ -13,7 +13,11 @@
 
 pub mod cache;
 pub mod renditions;
+mod slices;
 pub mod source;
+
+pub(crate) use slices::forget_unused;
+pub use slices::{KeptSlices, SliceCounts, SliceKey};
 
 use crate::content::model::{Photo, Site};
 use crate::lang::{Localized, Msg, msg};

@@ -78,6 +78,20 @@ pub fn run(args: Args, env: &Env) -> Outcome {
                         ),
                     );
                 }
+                let p = built.print_parts;
+                if p.slices > 0 {
+                    say(
+                        env.lang,
+                        format!(
+                            "印刷版の事業所の区切り {} つ（いま作ったもの {} つ、ほかは .shirube-cache から）",
+                            p.slices, p.made
+                        ),
+                        format!(
+                            "print edition entry slices: {} ({} made now, the others from .shirube-cache)",
+                            p.slices, p.made
+                        ),
+                    );
+                }
                 let r = built.readings;
                 if r.texts > 0 {
                     say(

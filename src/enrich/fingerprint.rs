@@ -4,12 +4,21 @@
 //! content keeps them as the last build made them, instead of making tens of MB again.
 
 use super::Guide;
+use crate::content::model::Entry;
 use crate::hashing::Feed;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
 /// Entries hashed together on one core: few enough jobs for rayon, enough for both cores.
 const ENTRIES_A_JOB: usize = 256;
+
+/// A guide's fingerprint and each of its entries' (`Guide::fingerprints`).
+#[derive(Debug, Clone)]
+pub struct Fingerprints {
+    pub guide: u128,
+    /// Each entry's ([`entry_fingerprint`]), in the order of the site's entries.
+    pub entries: Vec<u128>,
+}
 
 impl Guide {
     /// The guide's fingerprint: this shirube (its dictionaries, Japan Post's names and the code
@@ -18,21 +27,28 @@ impl Guide {
     /// from) and the reader's words. `None` when this shirube's executable cannot be known,
     /// or the site cannot be written out whole: then nothing is kept on its strength.
     pub fn fingerprint(&self) -> Option<u128> {
+        self.fingerprints().map(|f| f.guide)
+    }
+
+    /// The guide's fingerprint, and its entries' on the way: the parts of the print document
+    /// are kept by them (`print::PartCache`).
+    pub fn fingerprints(&self) -> Option<Fingerprints> {
         let identity = crate::hashing::shirube_identity()?;
         let site = &self.site;
         // A national site is 20 MB as JSON: its entries are hashed on every core.
         let entries: Vec<u128> = site
             .entries
-            .par_chunks(ENTRIES_A_JOB)
-            .map(|chunk| json_hash(&chunk))
+            .par_iter()
+            .with_min_len(ENTRIES_A_JOB)
+            .map(entry_fingerprint)
             .collect::<Option<_>>()?;
         let mut hash = Xxh3::new();
-        hash.update(b"shirube guide 1\n");
+        hash.update(b"shirube guide 2\n");
         hash.update(&identity.to_le_bytes());
         hash.update(&self.reader.fingerprint().to_le_bytes());
         hash.update(&(entries.len() as u64).to_le_bytes());
-        for entries in entries {
-            hash.update(&entries.to_le_bytes());
+        for entry in &entries {
+            hash.update(&entry.to_le_bytes());
         }
         let rest = (
             &site.config,
@@ -42,8 +58,18 @@ impl Guide {
             &site.events,
         );
         hash.update(&json_hash(&rest)?.to_le_bytes());
-        Some(hash.digest128())
+        Some(Fingerprints {
+            guide: hash.digest128(),
+            entries,
+        })
     }
+}
+
+/// An entry's fingerprint: a hash of it as the open data writes it (every field but a photo's
+/// path on this machine; its `key` names its content). Not of this shirube: a key made of it
+/// takes that in elsewhere.
+pub fn entry_fingerprint(entry: &Entry) -> Option<u128> {
+    json_hash(entry)
 }
 
 /// A hash of `value` written out as JSON (serde's view of it, which is every field the model

@@ -100,6 +100,9 @@ pub struct BuildReport {
     pub photos: assets::PhotoReport,
     /// The search index's slices, and how many were inverted rather than read from the cache.
     pub index_slices: SliceCounts,
+    /// The print document's slices of entries, and how many were rendered rather than read
+    /// from the cache.
+    pub print_parts: assets::SliceCounts,
     /// The texts the furigana edition read, and of those how many the last build's readings
     /// (in the site's cache) held.
     pub readings: ReadingCounts,
@@ -274,13 +277,22 @@ pub(super) fn build_keeping(
         .then(|| Furigana::new(&guide).keeping_readings(&options.site_dir));
     let slices = SliceCache::for_site(&options.site_dir);
     // What the print document and the open data are made from, in one hash: with the same
-    // as the last build's, they are kept as that build made them.
-    let guide_key = guide.fingerprint();
+    // as the last build's, they are kept as that build made them. The entries' hashes on the
+    // way key the print document's parts.
+    let fingerprints = guide.fingerprints();
+    let mut parts = print::PartCache::for_site(&options.site_dir);
+    if let Some(f) = &fingerprints {
+        parts = parts.knowing(&guide.site.entries, &f.entries);
+    }
+    let kept = Kept {
+        guide_key: fingerprints.map(|f| f.guide),
+        parts: &parts,
+    };
     let (main, side) = rayon::join(
         || {
             print_and_pages(
                 &guide,
-                guide_key,
+                &kept,
                 &theme,
                 options,
                 furigana.as_ref(),
@@ -292,7 +304,7 @@ pub(super) fn build_keeping(
             let furigana = furigana.as_ref();
             index_and_data(
                 &guide,
-                guide_key,
+                &kept,
                 &theme,
                 options,
                 furigana,
@@ -336,6 +348,7 @@ pub(super) fn build_keeping(
         files: file_count,
         photos,
         index_slices: slices.counts(),
+        print_parts: parts.counts(),
         readings,
         pages_kept,
         documents_kept,
@@ -374,7 +387,7 @@ type Timings = Vec<(Stage, Duration)>;
 /// The pages, after the print document and its PDF when the build makes one: the pages link it.
 fn print_and_pages(
     guide: &enrich::Guide,
-    guide_key: Option<u128>,
+    kept: &Kept,
     theme: &Theme,
     options: &BuildOptions,
     furigana: Option<&Furigana>,
@@ -387,7 +400,7 @@ fn print_and_pages(
     };
     if options.pdf.is_some() {
         t.run(Stage::Print, || {
-            print_edition(guide, theme, files, &options.site_dir, guide_key)
+            print_edition(guide, theme, files, &options.site_dir, kept)
         })?;
     }
     let manifest = t.run(Stage::Pdf, || pdfs(guide, options, files))?;
@@ -405,24 +418,35 @@ fn print_and_pages(
     Ok((manifest, pages, t.timings))
 }
 
-/// The print document of the whole guide, its QR codes kept in the site's cache for the next
-/// build (`print/qr_codes.rs`). Of a guide whose fingerprint is `guide_key`, it is kept as the
-/// last build made it when that build's guide had the same (`print::document_key`).
+/// What spares a build the work of the documents made from the guide alone.
+pub(super) struct Kept<'c> {
+    /// The guide's fingerprint: with the same as the last build's, the print document and the
+    /// open data are kept as that build made them (`output::Files::keep`).
+    pub guide_key: Option<u128>,
+    /// The print document's entries' parts of the last build, for a document made again.
+    pub parts: &'c print::PartCache,
+}
+
+/// The print document of the whole guide, its entries' parts and QR codes kept in the site's
+/// cache for the next build (`print/part_cache.rs`, `print/qr_codes.rs`). Of a guide whose
+/// fingerprint is `kept.guide_key`, it is kept as the last build made it when that build's
+/// guide had the same (`print::document_key`).
 pub(super) fn print_edition(
     guide: &enrich::Guide,
     theme: &Theme,
     files: &mut output::Files,
     site_dir: &std::path::Path,
-    guide_key: Option<u128>,
+    kept: &Kept,
 ) -> Result<(), print::PrintError> {
-    let key = print::document_key(guide_key, theme);
+    let (key, parts) = (print::document_key(kept.guide_key, theme), kept.parts);
     if key.is_some_and(|key| files.keep(print::DOCUMENT_PATH, key)) {
-        // Its codes are left in the cache as they are.
+        // Its parts and codes are left in the cache as they are.
         return Ok(());
     }
     let codes = print::QrCodes::for_site(site_dir);
-    print::render_for_build(guide, theme, files, &codes, key)?;
+    print::render_for_build(guide, theme, files, &codes, key, parts)?;
     codes.save(print::KeepCodes::Used);
+    parts.forget_unused();
     Ok(())
 }
 
@@ -433,7 +457,7 @@ pub(super) fn print_edition(
 /// the pages were long done. The index reads what `slices` kept of the last build's.
 fn index_and_data(
     guide: &enrich::Guide,
-    guide_key: Option<u128>,
+    kept: &Kept,
     theme: &Theme,
     options: &BuildOptions,
     furigana: Option<&Furigana>,
@@ -452,7 +476,7 @@ fn index_and_data(
             let started = timed(Stage::Index, || index::start(guide, files, slices));
             let printed = options.pdf.is_none().then(|| {
                 timed(Stage::Print, || {
-                    print_edition(guide, theme, &mut print_files, &options.site_dir, guide_key)
+                    print_edition(guide, theme, &mut print_files, &options.site_dir, kept)
                 })
             });
             let (started, started_in) = started;
@@ -469,7 +493,7 @@ fn index_and_data(
         },
         || {
             timed(Stage::Export, || {
-                export::data(guide, guide_key, &mut data_files)
+                export::data(guide, kept.guide_key, &mut data_files)
             })
         },
     );

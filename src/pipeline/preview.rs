@@ -106,14 +106,22 @@ impl Preview {
             || {
                 rayon::join(
                     || {
-                        super::build::print_edition(
-                            &made.guide,
-                            &made.theme,
-                            &mut printed,
-                            site_dir,
-                            // The preview's files are in memory: nothing is kept.
-                            None,
-                        )
+                        let parts = crate::print::PartCache::for_site(site_dir);
+                        let kept = super::build::Kept {
+                            // The preview's files are in memory: no document is kept.
+                            guide_key: None,
+                            parts: &parts,
+                        };
+                        let print = |files: &mut Files| {
+                            super::build::print_edition(
+                                &made.guide,
+                                &made.theme,
+                                files,
+                                site_dir,
+                                &kept,
+                            )
+                        };
+                        print(&mut printed)
                     },
                     || {
                         rayon::join(
@@ -288,6 +296,7 @@ fn patch(
         photos: Default::default(),
         // The index is made again in `finish`, after the page is served.
         index_slices: Default::default(),
+        print_parts: Default::default(),
         readings: Default::default(),
         pages_kept: 0,
         documents_kept: 0,

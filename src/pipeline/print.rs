@@ -116,10 +116,13 @@ pub fn run(job: &PrintJob) -> Result<PrintReport, PrintCommandError> {
     let mut files = crate::output::Files::default();
     // The codes of a district's edition are added to those the last build kept.
     let codes = crate::print::QrCodes::for_site(&job.site_dir);
+    // The entries' parts are read from the last build's where they are the same; what this
+    // edition adds stays until the next build, which keeps only its own.
+    let parts = crate::print::PartCache::for_site(&job.site_dir);
     let entries = crate::print::render(
         &guide, &theme, tx, &options, "", &mut files, &codes,
         // In memory: nothing to keep.
-        None,
+        None, &parts,
     )?;
     codes.save(crate::print::KeepCodes::All);
     let cache = crate::assets::cache::Cache::for_site(&job.site_dir);

@@ -40,7 +40,7 @@ pub fn view(
     codes: &QrCodes,
 ) -> Result<PrintEntry, PrintError> {
     let page = entries::entry_page(entry, config, asset_root, body_html, tx);
-    let web_url = format!("{}{}", config.base_url, crate::enrich::entry_url(&entry.id));
+    let web_url = web_url(entry, config);
     let label = format!("{}のウェブページのQRコード", tx.plain(&entry.name));
     let qr_svg = codes
         .svg(&web_url, &label)
@@ -57,6 +57,11 @@ pub fn view(
         web_url,
         qr_svg,
     })
+}
+
+/// The address of the entry's web page, which its QR code holds.
+pub fn web_url(entry: &Entry, config: &SiteConfig) -> String {
+    format!("{}{}", config.base_url, crate::enrich::entry_url(&entry.id))
 }
 
 /// Days with the same hours are joined, so a usual week takes one short line instead of a table.

@@ -17,6 +17,7 @@ mod document;
 mod entry;
 mod html;
 mod index;
+mod part_cache;
 mod parts;
 pub mod pdf;
 mod qr;
@@ -26,6 +27,7 @@ mod sections;
 mod splice;
 mod subset;
 
+pub use part_cache::PartCache;
 pub use qr_codes::{Keep as KeepCodes, QrCodes};
 pub use subset::Subset;
 
@@ -110,7 +112,8 @@ impl PrintOptions {
 /// `render_edition`: "" for the plain edition, "furigana/" for its twin). Its stylesheet and
 /// photos are the site's own `static/` and `media/` files, so a build holds each photo once.
 /// Returns the number of entries printed. The document is noted as made with `key` (see
-/// [`document_key`]), if it has one.
+/// [`document_key`]), if it has one. The entries' parts are read from `kept` where it holds
+/// them for the same entries, and kept there.
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     guide: &Guide,
@@ -121,6 +124,7 @@ pub fn render(
     files: &mut Files,
     codes: &QrCodes,
     key: Option<u128>,
+    kept: &PartCache,
 ) -> Result<usize, PrintError> {
     let path = format!("{prefix}{DOCUMENT_PATH}");
     let asset_root = crate::view::root_for(path.trim_end_matches("index.html"));
@@ -137,6 +141,11 @@ pub fn render(
         Ok(tx.finish_page(theme.render(entry_template, &context)?))
     };
     let (doc, parts) = document::assemble(guide, options, tx, &asset_root, codes)?;
+    let seed = match kept.slices().is_kept() {
+        true => parts_seed(guide, theme, tx, entry_template, &asset_root),
+        false => None,
+    };
+    let parts = parts.with_seed(seed);
     let entry_count = doc.entry_count;
     // The document is rendered with a mark in each entry's place, and the entries' parts are
     // rendered into the marks' places as it is written (`splice`): their ten thousand parts
@@ -154,10 +163,10 @@ pub fn render(
     // The frame is searched for the entries' marks as text (one document, not ten thousand).
     let frame = String::from_utf8(tx.finish_page(frame))
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
-    let render_part = |mark: usize| parts.render(mark, &render_entry);
+    let render_slice = |marks: &[usize]| parts.render_slice(marks, &render_entry, kept);
     let mut failed = None;
     files.add_written_keyed(path, key, |out| {
-        splice::fill(&frame, parts.count(), &render_part, out).map_err(|error| match error {
+        splice::fill(&frame, parts.count(), &render_slice, out).map_err(|error| match error {
             splice::FillError::Io(error) => error,
             splice::FillError::Part(error) => {
                 failed = Some(error);
@@ -171,6 +180,30 @@ pub fn render(
     }
 }
 
+/// What every entry's part of a document shares (`Parts::key` adds the entry's own): this
+/// shirube, the theme's templates, the text style of the document (it annotates the theme's
+/// labels too), the entries' template, where the document is (its links to photos) and the
+/// site's settings. None when one of them cannot be known.
+fn parts_seed(
+    guide: &Guide,
+    theme: &Theme,
+    tx: &dyn TextStyle,
+    entry_template: &str,
+    asset_root: &str,
+) -> Option<u128> {
+    let seed = crate::render::page_key::seed(theme.fingerprint(), tx.fingerprint())?;
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
+    hash.update(b"shirube print part 1\n");
+    hash.update(&seed.to_le_bytes());
+    for text in [entry_template, asset_root, tx.edition()] {
+        hash.update(&(text.len() as u64).to_le_bytes());
+        hash.update(text.as_bytes());
+    }
+    let feed = crate::hashing::Feed(|bytes: &[u8]| hash.update(bytes));
+    serde_json::to_writer(feed, &guide.site.config).ok()?;
+    Some(hash.digest128())
+}
+
 /// The print edition as `build` writes it beside the website, noted as made with `key` (see
 /// [`document_key`]). A theme without `print.html` simply has no print edition.
 pub fn render_for_build(
@@ -179,12 +212,13 @@ pub fn render_for_build(
     files: &mut Files,
     codes: &QrCodes,
     key: Option<u128>,
+    kept: &PartCache,
 ) -> Result<(), PrintError> {
     if !theme.has(TEMPLATE) {
         return Ok(());
     }
     let options = PrintOptions::from_config(&guide.site.config);
-    render(guide, theme, &Plain, &options, "", files, codes, key)?;
+    render(guide, theme, &Plain, &options, "", files, codes, key, kept)?;
     Ok(())
 }
 

@@ -7,11 +7,13 @@ use crate::content::model::Entry;
 use crate::enrich::Guide;
 use crate::print::entry::{self, PrintEntry};
 use crate::print::html;
+use crate::print::part_cache::PartCache;
 use crate::print::{PrintError, QrCodes};
 use crate::text::Html;
 use crate::view::markdown::{self, Links};
 use crate::view::style::TextStyle;
 use std::collections::BTreeMap;
+use xxhash_rust::xxh3::Xxh3;
 
 /// Renders an entry's view into its part of the document (the theme's `partials/print-entry.html`,
 /// or its compact twin).
@@ -30,6 +32,8 @@ pub struct Parts<'a> {
     numbers: BTreeMap<String, usize>,
     /// The entry of each mark and its number, by the mark's number.
     printed: Vec<(&'a Entry, usize)>,
+    /// What every part's key begins with (`seed`); none when parts have no keys.
+    seed: Option<u128>,
 }
 
 impl<'a> Parts<'a> {
@@ -49,7 +53,15 @@ impl<'a> Parts<'a> {
             urls,
             numbers,
             printed: Vec::new(),
+            seed: None,
         }
+    }
+
+    /// Gives every part a key beginning with `seed`: what the parts of the document share
+    /// (`print::parts_seed`).
+    pub fn with_seed(mut self, seed: Option<u128>) -> Parts<'a> {
+        self.seed = seed;
+        self
     }
 
     pub fn numbers(&self) -> &BTreeMap<String, usize> {
@@ -80,27 +92,106 @@ impl<'a> Parts<'a> {
         self.printed.len()
     }
 
-    /// The part of the document of the entry of mark `mark`.
-    pub fn render(&self, mark: usize, render_entry: &RenderEntry) -> Result<Vec<u8>, PrintError> {
-        // `splice` asks only for marks `0..count`, which `print` made.
-        let Some(&(e, number)) = self.printed.get(mark) else {
+    /// The parts of the entries of `marks`, in order: read from `cache` when it keeps the
+    /// slice for the same entries, else rendered (on every core) and kept there.
+    pub fn render_slice(
+        &self,
+        marks: &[usize],
+        render_entry: &RenderEntry,
+        cache: &PartCache,
+    ) -> Result<Vec<Vec<u8>>, PrintError> {
+        use rayon::prelude::*;
+        if marks.is_empty() {
             return Ok(Vec::new());
-        };
+        }
+        let prepared: Vec<Option<Prepared>> = marks
+            .par_iter()
+            .map(|&mark| self.prepare(mark, cache))
+            .collect();
+        let slices = cache.slices();
+        let key = slices.key(prepared.iter().map(|p| p.as_ref().and_then(|p| p.key)));
+        if let Some(parts) = key.and_then(|key| slices.get(key, marks.len())) {
+            slices.count(false);
+            // Their QR codes stay in the codes' cache, for a part that is rendered again.
+            let config = &self.guide.site.config;
+            for p in prepared.iter().flatten() {
+                self.codes.note_used(&entry::web_url(p.entry, config));
+            }
+            return Ok(parts);
+        }
+        let parts = prepared
+            .into_par_iter()
+            .map(|p| match p {
+                Some(p) => self.render(p, render_entry),
+                None => Ok(Vec::new()),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        slices.count(true);
+        if let Some(key) = key {
+            slices.put(key, &parts);
+        }
+        Ok(parts)
+    }
+
+    /// What the part of mark `mark` is made from, and its key when `cache` keeps parts. None
+    /// for a mark `print` did not make (`splice` asks only for marks `0..count`).
+    fn prepare(&self, mark: usize, cache: &PartCache) -> Option<Prepared<'a>> {
+        let &(entry, number) = self.printed.get(mark)?;
         // Each entry's text is read at its place (its town's name as the town is read).
-        let tx = self.tx.at(self.guide.place(e));
+        let tx = self.tx.at(self.guide.place(entry));
         // Entry name is h2 under the section's h1, its parts h3: the provider's own headings
         // (already `##` and lower) go below those.
-        let body = self.markdown(&e.body, "entries", 4, tx.as_ref());
-        let config = &self.guide.site.config;
-        let view = entry::view(
-            e,
+        let body = self.markdown(&entry.body, "entries", 4, tx.as_ref());
+        let key = match cache.slices().is_kept() {
+            true => (cache.entry_fingerprint(entry))
+                .and_then(|entry| self.key(entry, number, &body, tx.as_ref())),
+            false => None,
+        };
+        Some(Prepared {
+            entry,
             number,
+            body,
+            key,
+        })
+    }
+
+    /// The key of a part: everything `render` makes it from. `entry::view` reads the entry
+    /// (`entry`: its fingerprint), its number, its text as printed, the site's settings and
+    /// the text style at the entry's place (its QR code is made from the entry's address and
+    /// name); the template reads that view and what `seed` takes in. None when one of them
+    /// cannot be hashed.
+    fn key(&self, entry: u128, number: usize, body: &Html, tx: &dyn TextStyle) -> Option<u128> {
+        let mut hash = Xxh3::new();
+        hash.update(&self.seed?.to_le_bytes());
+        hash.update(&entry.to_le_bytes());
+        hash.update(&(number as u64).to_le_bytes());
+        hash.update(&tx.fingerprint()?.to_le_bytes());
+        hash.update(&(body.as_str().len() as u64).to_le_bytes());
+        hash.update(body.as_str().as_bytes());
+        Some(hash.digest128())
+    }
+
+    fn render(&self, p: Prepared, render_entry: &RenderEntry) -> Result<Vec<u8>, PrintError> {
+        let config = &self.guide.site.config;
+        let tx = self.tx.at(self.guide.place(p.entry));
+        let view = entry::view(
+            p.entry,
+            p.number,
             config,
             self.asset_root,
-            body,
+            p.body,
             tx.as_ref(),
             self.codes,
         )?;
         render_entry(&view)
     }
+}
+
+/// A part about to be rendered or read from the cache.
+struct Prepared<'a> {
+    entry: &'a Entry,
+    number: usize,
+    /// Its text as printed, made with the text style at its place.
+    body: Html,
+    key: Option<u128>,
 }

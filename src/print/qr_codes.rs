@@ -109,6 +109,15 @@ impl QrCodes {
         Ok(svg)
     }
 
+    /// Notes that `text`'s code is still in use, if the file has it: its entry's part was
+    /// read from the cache of parts (`part_cache.rs`), not drawn.
+    pub fn note_used(&self, text: &str) {
+        let key = key(text);
+        if let (Some(code), Ok(mut used)) = (self.known.get(&key), self.used.lock()) {
+            used.0.insert(key, Arc::clone(code));
+        }
+    }
+
     /// Writes the file again if it changed: with the codes used, and, with [`Keep::All`], the
     /// file's others.
     pub fn save(self, keep: Keep) {

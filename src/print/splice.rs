@@ -56,6 +56,9 @@ fn pieces(frame: &str, count: usize) -> Vec<Piece<'_>> {
     pieces
 }
 
+/// Renders the parts of a slice's marks, given in order, in the same order.
+pub type RenderSlice<'r, E> = dyn Fn(&[usize]) -> Result<Vec<Vec<u8>>, E> + Sync + 'r;
+
 /// Why filling stopped: writing failed, or a part could not be rendered.
 pub enum FillError<E> {
     Io(io::Error),
@@ -64,26 +67,19 @@ pub enum FillError<E> {
 
 /// Writes `frame` with the mark of each part `0..count` replaced by the part `render` makes of
 /// it (in whatever order and as often as the theme printed them) into `out`, piece by piece:
+/// `render` is given a slice's marks in order and gives their parts in the same order;
 /// neither the whole document nor all its parts are ever held in memory. A slice's pieces are
 /// written while the next slice's parts are rendered: written after, they held the build's
 /// last second on one core.
 pub fn fill<E: Send>(
     frame: &str,
     count: usize,
-    render: &(dyn Fn(usize) -> Result<Vec<u8>, E> + Sync),
+    render: &RenderSlice<E>,
     out: &mut (dyn Write + Send),
 ) -> Result<(), FillError<E>> {
-    use rayon::prelude::*;
     let pieces = pieces(frame, count);
     let slices = slices(&pieces);
-    let render_slice = |slice: &Slice| -> Result<Vec<Vec<u8>>, FillError<E>> {
-        slice
-            .marks
-            .par_iter()
-            .map(|&number| render(number))
-            .collect::<Result<_, E>>()
-            .map_err(FillError::Part)
-    };
+    let render_slice = |slice: &Slice| render(&slice.marks).map_err(FillError::Part);
     let mut rendered = match slices.first() {
         Some(slice) => render_slice(slice)?,
         None => Vec::new(),
@@ -145,7 +141,14 @@ mod tests {
 
     fn fill(frame: &str, parts: &[String]) -> String {
         let mut out = Vec::new();
-        let render = |i: usize| Ok::<_, ()>(parts[i].clone().into_bytes());
+        let render = |marks: &[usize]| {
+            Ok::<_, ()>(
+                marks
+                    .iter()
+                    .map(|&i| parts[i].clone().into_bytes())
+                    .collect(),
+            )
+        };
         match super::fill(frame, parts.len(), &render, &mut out) {
             Ok(()) => String::from_utf8(out).expect("UTF-8 in, UTF-8 out"),
             Err(_) => panic!("a Vec takes every write, and every part renders"),
@@ -178,12 +181,17 @@ mod tests {
     #[test]
     fn a_part_that_fails_stops_the_document() {
         let frame = format!("a{}b{}c", super::mark(0).as_str(), super::mark(1).as_str());
-        let render = |i: usize| {
-            if i == 1 {
-                Err("broken")
-            } else {
-                Ok(b"x".to_vec())
-            }
+        let render = |marks: &[usize]| {
+            marks
+                .iter()
+                .map(|&i| {
+                    if i == 1 {
+                        Err("broken")
+                    } else {
+                        Ok(b"x".to_vec())
+                    }
+                })
+                .collect()
         };
         let mut out = Vec::new();
         assert!(matches!(

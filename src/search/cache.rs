@@ -136,18 +136,8 @@ impl SliceCache {
 
     /// Removes the kept slices this build neither found nor made: those of texts that changed.
     pub(crate) fn forget_unused(&self) {
-        let (Some(dir), Ok(used)) = (&self.dir, self.used.lock()) else {
-            return;
-        };
-        let Ok(listing) = fs::read_dir(dir) else {
-            return;
-        };
-        let used: FastSet<String> = used.iter().map(|key| key.file_name()).collect();
-        for file in listing.flatten() {
-            let name = file.file_name().to_string_lossy().into_owned();
-            if name.ends_with(&format!(".{EXTENSION}")) && !used.contains(&name) {
-                let _ = fs::remove_file(file.path());
-            }
+        if let Some(dir) = &self.dir {
+            crate::assets::forget_unused(dir, EXTENSION, &self.used, Key::file_name);
         }
     }
 

@@ -80,3 +80,14 @@ pub fn numbers_in(line: &str) -> Vec<usize> {
         .map(|part| part.parse().unwrap())
         .collect()
 }
+
+/// The files kept in the site's cache folder `folder` (`.shirube-cache/<folder>`), sorted.
+#[allow(dead_code)] // only the tests of the cache's folders read them
+pub fn kept_files(site: &Path, folder: &str) -> Vec<std::path::PathBuf> {
+    let dir = site.join(".shirube-cache").join(folder);
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map(|listing| listing.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}

@@ -1,0 +1,142 @@
+//! The print document's entries' parts kept in the site's cache (`.shirube-cache/print/`, see
+//! src/print/part_cache.rs), as a council's rebuilds meet them: a second build reads them and
+//! writes the same site; a damaged file, an edited entry or a changed setting give the print
+//! document a build without the cache gives.
+
+mod common;
+use common::{example_site_copy, shirube_ok, tree};
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const DOCUMENT: &str = "print/index.html";
+
+fn kept_slices(site: &Path) -> Vec<PathBuf> {
+    common::kept_files(site, "print")
+}
+
+/// Builds the site into a new folder `name` beside it: every file of the output, and what
+/// `--timings` said of the print document's slices.
+fn build(site: &Path, name: &str) -> (BTreeMap<String, Vec<u8>>, String) {
+    let out = site.join("..").join(format!(
+        "{}-{name}",
+        site.file_name().unwrap().to_string_lossy()
+    ));
+    let said = shirube_ok(site, ["build", "--timings", "-o", out.to_str().unwrap()]).stdout;
+    let said = String::from_utf8_lossy(&said)
+        .lines()
+        .filter(|line| line.starts_with("印刷版の事業所の区切り"))
+        .collect();
+    let files = tree(&out);
+    fs::remove_dir_all(&out).unwrap();
+    (files, said)
+}
+
+fn document(site: &BTreeMap<String, Vec<u8>>) -> String {
+    String::from_utf8(site[DOCUMENT].clone()).unwrap()
+}
+
+/// The print document of the site as it is now, built with nothing kept (the cache is put
+/// back afterwards as it was).
+fn uncached_document(site: &Path) -> String {
+    let cache = site.join(".shirube-cache/print");
+    let aside = site.join("print-cache-aside");
+    fs::rename(&cache, &aside).unwrap();
+    let (files, said) = build(site, "uncached");
+    fs::remove_dir_all(&cache).unwrap();
+    fs::rename(&aside, &cache).unwrap();
+    assert_eq!(
+        said,
+        "印刷版の事業所の区切り 1 つ（いま作ったもの 1 つ、ほかは .shirube-cache から）"
+    );
+    document(&files)
+}
+
+#[test]
+fn a_rebuild_reads_the_kept_parts_and_writes_the_same_site() {
+    let site = example_site_copy();
+    let (first, said) = build(site.path(), "first");
+    assert_eq!(
+        said,
+        "印刷版の事業所の区切り 1 つ（いま作ったもの 1 つ、ほかは .shirube-cache から）"
+    );
+    let kept = kept_slices(site.path());
+    assert_eq!(
+        kept.len(),
+        1,
+        "the example's entries are one slice: {kept:?}"
+    );
+    let stamp = fs::metadata(&kept[0]).unwrap().modified().unwrap();
+
+    let (second, said) = build(site.path(), "second");
+    assert_eq!(
+        said,
+        "印刷版の事業所の区切り 1 つ（いま作ったもの 0 つ、ほかは .shirube-cache から）"
+    );
+    assert!(
+        second == first,
+        "a rebuild from the cache writes the same files"
+    );
+    assert_eq!(kept_slices(site.path()), kept);
+    // Read, not written again.
+    assert_eq!(fs::metadata(&kept[0]).unwrap().modified().unwrap(), stamp);
+
+    // A file changed by a byte is no cache: the parts are rendered again, and kept whole.
+    let bytes = fs::read(&kept[0]).unwrap();
+    let mut changed = bytes.clone();
+    let at = changed.len() / 2;
+    changed[at] ^= 1;
+    fs::write(&kept[0], &changed).unwrap();
+    let (third, said) = build(site.path(), "third");
+    assert!(
+        third == first,
+        "a damaged slice changes nothing in the site"
+    );
+    assert!(said.contains("いま作ったもの 1 つ"), "{said}");
+    assert_eq!(fs::read(&kept[0]).unwrap(), bytes);
+}
+
+#[test]
+fn an_edited_entry_is_printed_as_it_now_reads() {
+    let site = example_site_copy();
+    let (before, _) = build(site.path(), "before");
+    let old = kept_slices(site.path());
+
+    let entry = site.path().join("content/entries/komugi.md");
+    let text = fs::read_to_string(&entry).unwrap();
+    fs::write(
+        &entry,
+        format!("{text}\n石窯でライ麦パンを焼いています。\n"),
+    )
+    .unwrap();
+    let (edited, said) = build(site.path(), "edited");
+    assert!(said.contains("いま作ったもの 1 つ"), "{said}");
+    let new = kept_slices(site.path());
+    assert_eq!(new.len(), 1);
+    assert_ne!(
+        new, old,
+        "the edited slice is kept under its new key, the old one is gone"
+    );
+    assert!(document(&edited).contains("石窯でライ麦パンを焼いています。"));
+    assert!(!document(&before).contains("石窯でライ麦パンを焼いています。"));
+    assert_eq!(document(&edited), uncached_document(site.path()));
+}
+
+#[test]
+fn a_changed_setting_reaches_every_part() {
+    let site = example_site_copy();
+    let (before, _) = build(site.path(), "before");
+    // The address of the site is in every entry's QR code and printed web address.
+    let config = site.path().join("site.yaml");
+    let text = fs::read_to_string(&config).unwrap();
+    let old_url = "https://shirube.test/hikari/";
+    assert!(text.contains(old_url), "the example's base_url");
+    fs::write(&config, text.replace(old_url, "https://guide.example.jp/")).unwrap();
+    let (after, said) = build(site.path(), "after");
+    assert!(said.contains("いま作ったもの 1 つ"), "{said}");
+    assert!(document(&before).contains("https://shirube.test/hikari/entries/"));
+    assert!(!document(&after).contains("https://shirube.test/hikari/entries/"));
+    assert!(document(&after).contains("https://guide.example.jp/entries/"));
+    assert_eq!(document(&after), uncached_document(site.path()));
+}
