@@ -3,7 +3,7 @@
 //! entry is as Japan Post names it (its prefecture, municipality and town, with readings).
 
 mod fingerprint;
-pub use fingerprint::{Fingerprints, entry_fingerprint};
+pub use fingerprint::{EntryFingerprints, Fingerprints, entry_fingerprint};
 mod term_names;
 pub use term_names::{Occurrence, TermNames};
 

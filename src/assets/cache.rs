@@ -152,7 +152,7 @@ fn mark_root(root: &Path) {
     if !ignore.exists() {
         let _ = std::fs::write(
             ignore,
-            "# shirube's cache (photos, QR codes, search index, readings): never committed, always safe to delete.\n*\n",
+            "# shirube's cache (photos, QR codes, search index, print edition, open data, readings): never committed, always safe to delete.\n*\n",
         );
     }
     let tag = root.join("CACHEDIR.TAG");
@@ -160,7 +160,7 @@ fn mark_root(root: &Path) {
         let _ = std::fs::write(
             tag,
             "Signature: 8a477f597d28d172789f06886806bc55\n\
-             # This folder is shirube's cache of photos, QR codes, search index slices and readings; see https://bford.info/cachedir/\n",
+             # This folder is shirube's cache of photos, QR codes, search index slices, print edition and open data slices, and readings; see https://bford.info/cachedir/\n",
         );
     }
 }

@@ -85,10 +85,10 @@ impl KeptSlices {
         Some(SliceKey(hash.digest128()))
     }
 
-    /// The `count` pieces kept under `key`, if a good file of them is kept.
-    pub fn get(&self, key: SliceKey, count: usize) -> Option<Vec<Vec<u8>>> {
+    /// The pieces kept under `key`, if a good file of them is kept.
+    pub fn get(&self, key: SliceKey) -> Option<Vec<Vec<u8>>> {
         let bytes = fs::read(self.dir.as_ref()?.join(key.file_name())).ok()?;
-        let pieces = decode(&bytes, self.format, key, count)?;
+        let pieces = decode(&bytes, self.format, key)?;
         self.note_used(key);
         Some(pieces)
     }
@@ -100,6 +100,28 @@ impl KeptSlices {
         };
         self.note_used(key);
         super::cache::store(dir, &key.file_name(), &encode(self.format, key, pieces));
+    }
+
+    /// The pieces of a slice whose pieces' keys are `keys`: read from the folder when it keeps
+    /// them and `fits` says they fit the slice, else made with `make` and kept.
+    pub fn kept_or_made<E>(
+        &self,
+        keys: impl IntoIterator<Item = Option<u128>>,
+        fits: impl Fn(&[Vec<u8>]) -> bool,
+        make: impl FnOnce() -> Result<Vec<Vec<u8>>, E>,
+    ) -> Result<Vec<Vec<u8>>, E> {
+        let key = self.key(keys);
+        let kept = key.and_then(|key| self.get(key));
+        if let Some(pieces) = kept.filter(|pieces| fits(pieces)) {
+            self.count(false);
+            return Ok(pieces);
+        }
+        let pieces = make()?;
+        self.count(true);
+        if let Some(key) = key {
+            self.put(key, &pieces);
+        }
+        Ok(pieces)
     }
 
     /// Notes that a slice was asked for, and `made` now rather than read from the folder.
@@ -118,11 +140,15 @@ impl KeptSlices {
         }
     }
 
-    /// Removes the kept slices this build neither found nor made: those of what changed.
+    /// Removes the kept slices this build neither found nor made: those of what changed. A
+    /// build that asked for none (it kept the whole file they make) leaves them all.
     pub fn forget_unused(&self) {
         let Some(dir) = &self.dir else {
             return;
         };
+        if self.slices.load(Ordering::Relaxed) == 0 {
+            return;
+        }
         forget_unused(dir, EXTENSION, &self.used, SliceKey::file_name);
     }
 
@@ -170,19 +196,19 @@ fn encode(format: &[u8], key: SliceKey, pieces: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
-/// The pieces in `bytes`, if they are a whole file of `format` kept under `key` for a slice of
-/// `count` pieces.
-fn decode(bytes: &[u8], format: &[u8], key: SliceKey, count: usize) -> Option<Vec<Vec<u8>>> {
+/// The pieces in `bytes`, if they are a whole file of `format` kept under `key`.
+fn decode(bytes: &[u8], format: &[u8], key: SliceKey) -> Option<Vec<Vec<u8>>> {
     let (body, sum) = bytes.split_last_chunk::<8>()?;
     if xxh3_64(body) != u64::from_le_bytes(*sum) {
         return None;
     }
     let rest = body.strip_prefix(format)?;
     let (kept_key, mut rest) = rest.split_first_chunk::<16>()?;
-    if *kept_key != key.0.to_le_bytes() || number(&mut rest)? != count {
+    if *kept_key != key.0.to_le_bytes() {
         return None;
     }
-    let mut pieces = Vec::with_capacity(count);
+    let count = number(&mut rest)?;
+    let mut pieces = Vec::with_capacity(count.min(rest.len()));
     for _ in 0..count {
         let length = number(&mut rest)?;
         let (piece, after) = rest.split_at_checked(length)?;
@@ -218,14 +244,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let cache = kept(dir.path());
         let key = cache.key([Some(1), Some(2), Some(3)]).expect("a key");
-        assert_eq!(cache.get(key, 3), None);
+        assert_eq!(cache.get(key), None);
         cache.put(key, &pieces());
-        assert_eq!(cache.get(key, 3), Some(pieces()));
-        // Another count, or another key, is not this slice.
-        assert_eq!(cache.get(key, 2), None);
+        assert_eq!(cache.get(key), Some(pieces()));
+        // Another key is not this slice.
         let other = cache.key([Some(1), Some(3), Some(2)]).expect("a key");
         assert_ne!(other, key);
-        assert_eq!(cache.get(other, 3), None);
+        assert_eq!(cache.get(other), None);
         // Another folder's format gives other keys for the same pieces.
         let elsewhere = KeptSlices::in_cache(dir.path(), "test", b"other 1\n");
         assert_ne!(elsewhere.key([Some(1), Some(2), Some(3)]), Some(key));
@@ -242,16 +267,16 @@ mod tests {
     fn a_changed_or_cut_file_is_no_cache() {
         let key = SliceKey(7);
         let good = encode(FORMAT, key, &pieces());
-        assert_eq!(decode(&good, FORMAT, key, 3), Some(pieces()));
+        assert_eq!(decode(&good, FORMAT, key), Some(pieces()));
         for cut in [0, 1, good.len() / 2, good.len() - 1] {
-            assert_eq!(decode(&good[..cut], FORMAT, key, 3), None, "cut at {cut}");
+            assert_eq!(decode(&good[..cut], FORMAT, key), None, "cut at {cut}");
         }
         let mut changed = good.clone();
         let middle = changed.len() / 2;
         changed[middle] ^= 1;
-        assert_eq!(decode(&changed, FORMAT, key, 3), None);
-        assert_eq!(decode(&good, FORMAT, SliceKey(8), 3), None);
-        assert_eq!(decode(&good, b"other 1\n", key, 3), None);
+        assert_eq!(decode(&changed, FORMAT, key), None);
+        assert_eq!(decode(&good, FORMAT, SliceKey(8)), None);
+        assert_eq!(decode(&good, b"other 1\n", key), None);
     }
 
     #[test]
@@ -265,9 +290,14 @@ mod tests {
         first.put(old, &pieces()[..1]);
         first.put(used, &pieces()[..1]);
         let second = kept(dir.path());
-        assert!(second.get(used, 1).is_some());
+        // Nothing asked for yet: nothing is forgotten.
         second.forget_unused();
-        assert_eq!(second.get(old, 1), None);
-        assert!(second.get(used, 1).is_some());
+        assert!(second.get(old).is_some());
+        let second = kept(dir.path());
+        assert!(second.get(used).is_some());
+        second.count(false);
+        second.forget_unused();
+        assert_eq!(second.get(old), None);
+        assert!(second.get(used).is_some());
     }
 }

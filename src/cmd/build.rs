@@ -65,32 +65,38 @@ pub fn run(args: Args, env: &Env) -> Outcome {
             if args.timings {
                 print_timings(&built.timings, built.took, env);
                 let s = built.index_slices;
-                if s.slices > 0 {
-                    say(
-                        env.lang,
-                        format!(
-                            "検索の索引の区切り {} つ（いま作ったもの {} つ、ほかは .shirube-cache から）",
-                            s.slices, s.inverted
-                        ),
-                        format!(
-                            "search index slices: {} ({} made now, the others from .shirube-cache)",
-                            s.slices, s.inverted
-                        ),
-                    );
-                }
-                let p = built.print_parts;
-                if p.slices > 0 {
-                    say(
-                        env.lang,
-                        format!(
-                            "印刷版の事業所の区切り {} つ（いま作ったもの {} つ、ほかは .shirube-cache から）",
-                            p.slices, p.made
-                        ),
-                        format!(
-                            "print edition entry slices: {} ({} made now, the others from .shirube-cache)",
-                            p.slices, p.made
-                        ),
-                    );
+                let slices = [
+                    (
+                        "検索の索引の区切り",
+                        "search index slices",
+                        s.slices,
+                        s.inverted,
+                    ),
+                    (
+                        "印刷版の事業所の区切り",
+                        "print edition entry slices",
+                        built.print_parts.slices,
+                        built.print_parts.made,
+                    ),
+                    (
+                        "オープンデータの区切り",
+                        "open data slices",
+                        built.data_slices.slices,
+                        built.data_slices.made,
+                    ),
+                ];
+                for (ja, en, count, made) in slices {
+                    if count > 0 {
+                        say(
+                            env.lang,
+                            format!(
+                                "{ja} {count} つ（いま作ったもの {made} つ、ほかは .shirube-cache から）"
+                            ),
+                            format!(
+                                "{en}: {count} ({made} made now, the others from .shirube-cache)"
+                            ),
+                        );
+                    }
                 }
                 let r = built.readings;
                 if r.texts > 0 {

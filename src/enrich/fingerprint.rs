@@ -16,9 +16,13 @@ const ENTRIES_A_JOB: usize = 256;
 #[derive(Debug, Clone)]
 pub struct Fingerprints {
     pub guide: u128,
-    /// Each entry's ([`entry_fingerprint`]), in the order of the site's entries.
-    pub entries: Vec<u128>,
+    /// Each entry's ([`entry_fingerprint`]), by its id: shared by the caches that key what
+    /// they keep of an entry by it.
+    pub entries: EntryFingerprints,
 }
+
+/// Entry id → the entry's fingerprint ([`entry_fingerprint`]).
+pub type EntryFingerprints = std::sync::Arc<crate::hashing::FastMap<String, u128>>;
 
 impl Guide {
     /// The guide's fingerprint: this shirube (its dictionaries, Japan Post's names and the code
@@ -58,9 +62,12 @@ impl Guide {
             &site.events,
         );
         hash.update(&json_hash(&rest)?.to_le_bytes());
+        let by_id = (site.entries.iter().map(|e| e.id.clone()))
+            .zip(entries)
+            .collect();
         Some(Fingerprints {
             guide: hash.digest128(),
-            entries,
+            entries: std::sync::Arc::new(by_id),
         })
     }
 }

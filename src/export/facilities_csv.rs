@@ -10,6 +10,8 @@
 use crate::content::model::{Entry, EntryDetails, Hours};
 use crate::enrich::Guide;
 use crate::export::address::{split_prefecture, split_street, to_katakana};
+use crate::export::kept::{self, KeptData};
+use std::io;
 
 /// The standard's columns, in its order (where the order comes from: `STANDARD_HEADER` in
 /// tests/open_data.rs, which holds the export to it).
@@ -54,17 +56,41 @@ pub const COLUMNS: [&str; 38] = [
     "備考",
 ];
 
-/// Writes `data/entries.csv` into `out`.
-pub fn write_entries(guide: &Guide, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// Writes `data/entries.csv` into `out`, each slice of entries' rows read from `kept` when it
+/// keeps them for the same entries.
+pub fn write_entries(
+    guide: &Guide,
+    kept: &KeptData,
+    out: &mut dyn std::io::Write,
+) -> io::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
+    out.write_all(&record(COLUMNS)?)?;
+    for entries in guide.site.entries.chunks(kept::SLICE) {
+        let rows = kept.csv.kept_or_made(
+            entries.iter().map(|entry| kept.entry_key(entry)),
+            |rows| rows.len() == entries.len(),
+            || {
+                entries
+                    .iter()
+                    .map(|entry| record(row(guide, entry)))
+                    .collect()
+            },
+        )?;
+        for row in &rows {
+            out.write_all(row)?;
+        }
+    }
+    Ok(())
+}
+
+/// One record of the file, written out: a row is quoted and ended the same whatever rows
+/// come before it.
+fn record<const N: usize, T: AsRef<[u8]>>(fields: [T; N]) -> io::Result<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer.write_record(COLUMNS)?;
-    for entry in &guide.site.entries {
-        writer.write_record(row(guide, entry))?;
-    }
-    writer.flush()
+        .from_writer(Vec::new());
+    writer.write_record(fields)?;
+    writer.into_inner().map_err(|error| error.into_error())
 }
 
 fn row(guide: &Guide, entry: &Entry) -> [String; 38] {

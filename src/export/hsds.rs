@@ -10,6 +10,7 @@
 //! so they stay the same from build to build.
 
 use super::json_list::JsonList;
+use super::kept::KeptData;
 use crate::content::model::{Entry, EntryDetails, Hours};
 use crate::enrich::Guide;
 use crate::export::address::{split_prefecture, to_katakana};
@@ -75,14 +76,15 @@ fn organization_key(entry: &Entry) -> String {
 }
 
 /// Writes `organizations.json` into `organizations_out` and `services.json` into
-/// `services_out`, side by side.
+/// `services_out`, side by side; each slice of organizations' items is read from `kept` when it
+/// keeps them for the same entries.
 pub fn write(
     guide: &Guide,
+    kept: &KeptData,
     organizations_out: &mut dyn Write,
     services_out: &mut dyn Write,
 ) -> Result<(), WriteError> {
     use WriteError::{Organizations, Services};
-    let ids = Ids::new(&guide.site.config.base_url);
     // Organizations in order of their first entry (五十音), each with its entries.
     let mut order: Vec<String> = Vec::new();
     let mut members: BTreeMap<String, Vec<&Entry>> = BTreeMap::new();
@@ -96,25 +98,98 @@ pub fn write(
 
     let mut organizations = Page::new(organizations_out).map_err(Organizations)?;
     let mut services = Page::new(services_out).map_err(Services)?;
-    for key in &order {
-        let entries = &members[key];
-        let first = entries[0];
-        let org_id = ids.of(&format!("organization:{key}"));
-        let mut org = organization(first, &org_id, &ids);
-        let locations: Vec<Location> = entries
-            .iter()
-            .map(|e| location(guide, e, &org_id, &ids))
-            .collect();
-        for (entry, location) in entries.iter().zip(&locations) {
-            for service in entry_services(guide, entry, &org, location, &ids) {
-                services.push(&service).map_err(Services)?;
+    let ids = Ids::new(&guide.site.config.base_url);
+    for keys in order.chunks(super::kept::SLICE) {
+        let made = kept.hsds.kept_or_made(
+            keys.iter().map(|key| kept_key(kept, key, &members[key])),
+            |pieces| Written::read(pieces, keys.len()).is_some(),
+            || {
+                let mut pieces = Vec::new();
+                for key in keys {
+                    written(guide, key, &members[key], &ids, &mut pieces)?;
+                }
+                Ok(pieces)
+            },
+        );
+        let pieces = made.map_err(Organizations)?;
+        for org in Written::read(&pieces, keys.len()).unwrap_or_default() {
+            for service in org.services {
+                services.push_written(service).map_err(Services)?;
             }
+            organizations
+                .push_written(org.organization)
+                .map_err(Organizations)?;
         }
-        org.locations = Some(locations);
-        organizations.push(&org).map_err(Organizations)?;
     }
     organizations.finish().map_err(Organizations)?;
     services.finish().map_err(Services)
+}
+
+/// The key of an organization's items: its own key and its entries'; none without a cache.
+fn kept_key(kept: &KeptData, key: &str, entries: &[&Entry]) -> Option<u128> {
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
+    hash.update(&(key.len() as u64).to_le_bytes());
+    hash.update(key.as_bytes());
+    for entry in entries {
+        hash.update(&kept.entry_key(entry)?.to_le_bytes());
+    }
+    Some(hash.digest128())
+}
+
+/// Writes out the organization of `key`, whose entries are `entries`, as pieces of a kept
+/// slice: the organization's item, the count of its services, and their items.
+fn written(
+    guide: &Guide,
+    key: &str,
+    entries: &[&Entry],
+    ids: &Ids,
+    pieces: &mut Vec<Vec<u8>>,
+) -> io::Result<()> {
+    let org_id = ids.of(&format!("organization:{key}"));
+    let mut org = organization(entries[0], &org_id, ids);
+    let locations: Vec<Location> = entries
+        .iter()
+        .map(|e| location(guide, e, &org_id, ids))
+        .collect();
+    let mut services = Vec::new();
+    for (entry, location) in entries.iter().zip(&locations) {
+        for service in entry_services(guide, entry, &org, location, ids) {
+            services.push(crate::json::to_vec(&service)?);
+        }
+    }
+    org.locations = Some(locations);
+    pieces.push(crate::json::to_vec(&org)?);
+    pieces.push((services.len() as u64).to_le_bytes().to_vec());
+    pieces.extend(services);
+    Ok(())
+}
+
+/// An organization's items, written out (see [`written`]).
+struct Written<'p> {
+    organization: &'p [u8],
+    services: &'p [Vec<u8>],
+}
+
+impl<'p> Written<'p> {
+    /// The `count` organizations of `pieces`, if they hold that many and nothing else.
+    fn read(pieces: &'p [Vec<u8>], count: usize) -> Option<Vec<Written<'p>>> {
+        let mut orgs = Vec::with_capacity(count);
+        let mut rest = pieces;
+        for _ in 0..count {
+            let [organization, services, after @ ..] = rest else {
+                return None;
+            };
+            let services =
+                usize::try_from(u64::from_le_bytes(services.as_slice().try_into().ok()?)).ok()?;
+            let (services, after) = after.split_at_checked(services)?;
+            orgs.push(Written {
+                organization,
+                services,
+            });
+            rest = after;
+        }
+        rest.is_empty().then_some(orgs)
+    }
 }
 
 /// One page of an HSDS list holding every item, written item by item.
@@ -132,8 +207,8 @@ impl<'w> Page<'w> {
         })
     }
 
-    fn push(&mut self, item: &impl Serialize) -> io::Result<()> {
-        self.list.push(item)?;
+    fn push_written(&mut self, item: &[u8]) -> io::Result<()> {
+        self.list.push_written(item)?;
         self.count += 1;
         Ok(())
     }

@@ -7,6 +7,8 @@
 //! removes a field raises the version.
 
 use super::json_list::JsonList;
+use super::kept::{self, KeptData};
+use crate::content::model::Entry;
 use crate::enrich::Guide;
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};
@@ -14,8 +16,9 @@ use std::io::{self, Write};
 /// Raised when a field is renamed or removed; adding a field keeps it.
 pub const VERSION: u32 = 1;
 
-/// Writes `data/entries.json` into `out`.
-pub fn write_entries(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
+/// Writes `data/entries.json` into `out`, each slice of entries' items read from `kept` when it
+/// keeps them for the same entries.
+pub fn write_entries(guide: &Guide, kept: &KeptData, out: &mut dyn Write) -> io::Result<()> {
     let config = &guide.site.config;
     let fields = json!({
         "format": "shirube-entries",
@@ -32,14 +35,28 @@ pub fn write_entries(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
         unreachable!("json! of an object literal is an object")
     };
     let mut list = JsonList::new("entries", out)?;
-    for entry in &guide.site.entries {
-        let mut value = serde_json::to_value(entry).unwrap_or(Value::Null);
-        if let Value::Object(object) = &mut value {
-            flatten(object, guide, &entry.id);
+    for entries in guide.site.entries.chunks(kept::SLICE) {
+        let items = kept.json.kept_or_made(
+            entries.iter().map(|entry| kept.entry_key(entry)),
+            |items| items.len() == entries.len(),
+            || entries.iter().map(|entry| item(guide, entry)).collect(),
+        )?;
+        for item in &items {
+            list.push_written(item)?;
         }
-        list.push(&value)?;
     }
     list.finish(fields)
+}
+
+/// The entry's item of the list, written out.
+fn item(guide: &Guide, entry: &Entry) -> io::Result<Vec<u8>> {
+    let mut value = serde_json::to_value(entry).unwrap_or(Value::Null);
+    if let Value::Object(object) = &mut value {
+        flatten(object, guide, &entry.id);
+    }
+    let mut item = Vec::new();
+    crate::json::write(&mut item, &value)?;
+    Ok(item)
 }
 
 fn flatten(object: &mut Map<String, Value>, guide: &Guide, id: &str) {

@@ -1,6 +1,6 @@
 //! A JSON document whose list of items is written item by item into a writer (the staging
-//! folder's file): each item's `serde_json::Value` is made, written and dropped before the next,
-//! and the document is never held in memory, so a national guide's 20 MB `entries.json` and
+//! folder's file): the items are made (or read from the cache, `kept.rs`) a slice at a time,
+//! written and dropped before the next slice, and the document is never held in memory, so a national guide's 20 MB `entries.json` and
 //! 47 MB HSDS lists stand in memory neither as trees of values (several times their text) nor
 //! as text (the formats are made side by side: together, a hundred MB of a build's peak).
 //!
@@ -17,11 +17,6 @@ pub(crate) struct JsonList<'w> {
     /// The length of `{"<key>":[`, which the document with an empty list begins with too.
     open: usize,
     empty: bool,
-    /// The item being written: serde_json writes a document a few bytes at a time (a key, a
-    /// colon, a quote), and each of those through `out`, a writer behind a pointer, was a call
-    /// of its own (15 million for a national guide's lists, 2% of its build). Into a list of
-    /// bytes they are copies, and `out` takes each item at once.
-    item: Vec<u8>,
 }
 
 impl<'w> JsonList<'w> {
@@ -36,19 +31,19 @@ impl<'w> JsonList<'w> {
             out,
             open: open.len(),
             empty: true,
-            item: Vec::new(),
         })
     }
 
-    pub(crate) fn push(&mut self, item: &(impl serde::Serialize + ?Sized)) -> io::Result<()> {
-        self.item.clear();
+    /// Adds an item, written out as JSON (`crate::json::to_vec`). Its bytes go to `out` at
+    /// once: serde_json writes a document a few bytes at a time (a key, a colon, a quote), and
+    /// each of those through `out`, a writer behind a pointer, was a call of its own (15
+    /// million for a national guide's lists, 2% of its build).
+    pub(crate) fn push_written(&mut self, item: &[u8]) -> io::Result<()> {
         if !self.empty {
-            self.item.push(b',');
+            self.out.write_all(b",")?;
         }
         self.empty = false;
-        // Its map keys are strings: serde_json fails only where `out` does.
-        crate::json::write(&mut self.item, item)?;
-        self.out.write_all(&self.item)
+        self.out.write_all(item)
     }
 
     /// Ends the document with its other `fields`; the list's key must sort before every one of
@@ -89,7 +84,8 @@ mod tests {
             let mut written = Vec::new();
             let mut list = JsonList::new("contents", &mut written).expect("a Vec takes it");
             for item in &items[..count] {
-                list.push(item).expect("a Vec takes it");
+                let item = crate::json::to_vec(item).expect("JSON");
+                list.push_written(&item).expect("a Vec takes it");
             }
             let mut whole = fields.clone();
             whole.insert("contents".into(), json!(items[..count]));

@@ -18,13 +18,16 @@ pub mod hsds;
 pub mod ical;
 pub mod json;
 mod json_list;
+mod kept;
 mod sitemap;
+
+pub use kept::KeptData;
 
 use crate::enrich::Guide;
 use crate::output::Files;
 
 pub fn export(guide: &Guide, files: &mut Files) {
-    data(guide, None, files);
+    data(guide, None, &KeptData::none(), files);
     sitemap(guide, files);
 }
 
@@ -48,7 +51,8 @@ pub fn sitemap(guide: &Guide, files: &mut Files) {
 /// The files made from the guide in pieces (the JSON, the CSV, HSDS) are noted as made with
 /// `key`, the guide's fingerprint (`Guide::fingerprint`: they are made from the guide alone by
 /// this shirube, which it takes in), and kept as the last build made them when it is the same.
-pub fn data(guide: &Guide, key: Option<u128>, files: &mut Files) {
+/// Made again, their entries are read from `kept` where it holds them for the same entries.
+pub fn data(guide: &Guide, key: Option<u128>, kept: &KeptData, files: &mut Files) {
     let mut json_file = files.branch();
     let mut csv_file = files.branch();
     let mut organizations_file = files.branch();
@@ -58,19 +62,22 @@ pub fn data(guide: &Guide, key: Option<u128>, files: &mut Files) {
             rayon::join(
                 || {
                     kept_or_written(&mut json_file, "data/entries.json", key, |out| {
-                        json::write_entries(guide, out)
+                        json::write_entries(guide, kept, out)
                     })
                 },
                 || {
                     kept_or_written(&mut csv_file, "data/entries.csv", key, |out| {
-                        facilities_csv::write_entries(guide, out)
+                        facilities_csv::write_entries(guide, kept, out)
                     })
                 },
             );
         },
         || {
             rayon::join(
-                || hsds_files(guide, key, &mut organizations_file, &mut services_file),
+                || {
+                    let (organizations, services) = (&mut organizations_file, &mut services_file);
+                    hsds_files(guide, key, kept, organizations, services)
+                },
                 || rayon::join(|| atom::feed(guide), || ical::calendar(guide)),
             )
             .1
@@ -79,6 +86,7 @@ pub fn data(guide: &Guide, key: Option<u128>, files: &mut Files) {
     for branch in [json_file, csv_file, organizations_file, services_file] {
         files.merge(branch);
     }
+    kept.forget_unused();
     files.add("feed.xml", feed);
     files.add("events.ics", ics);
 }
@@ -99,7 +107,13 @@ fn kept_or_written(
 /// The HSDS export's two files, written side by side; a failure is noted for the file it hit.
 /// Kept only as a pair: they are written in one pass. (One of them kept and the other not,
 /// the first is written over with the same bytes, which leaves it as it is.)
-fn hsds_files(guide: &Guide, key: Option<u128>, organizations: &mut Files, services: &mut Files) {
+fn hsds_files(
+    guide: &Guide,
+    key: Option<u128>,
+    kept: &KeptData,
+    organizations: &mut Files,
+    services: &mut Files,
+) {
     const ORGANIZATIONS: &str = "data/hsds/organizations.json";
     const SERVICES: &str = "data/hsds/services.json";
     if key.is_some_and(|key| organizations.keep(ORGANIZATIONS, key) && services.keep(SERVICES, key))
@@ -109,7 +123,7 @@ fn hsds_files(guide: &Guide, key: Option<u128>, organizations: &mut Files, servi
     organizations.add_written_keyed(ORGANIZATIONS, key, |organizations_out| {
         let mut organizations_result = Ok(());
         services.add_written_keyed(SERVICES, key, |services_out| {
-            match hsds::write(guide, organizations_out, services_out) {
+            match hsds::write(guide, kept, organizations_out, services_out) {
                 Ok(()) => Ok(()),
                 Err(hsds::WriteError::Services(error)) => Err(error),
                 Err(hsds::WriteError::Organizations(error)) => {

@@ -103,6 +103,9 @@ pub struct BuildReport {
     /// The print document's slices of entries, and how many were rendered rather than read
     /// from the cache.
     pub print_parts: assets::SliceCounts,
+    /// The open data's slices of entries (of its three formats), and how many were made rather
+    /// than read from the cache.
+    pub data_slices: assets::SliceCounts,
     /// The texts the furigana edition read, and of those how many the last build's readings
     /// (in the site's cache) held.
     pub readings: ReadingCounts,
@@ -281,12 +284,15 @@ pub(super) fn build_keeping(
     // way key the print document's parts.
     let fingerprints = guide.fingerprints();
     let mut parts = print::PartCache::for_site(&options.site_dir);
+    let mut data = export::KeptData::none();
     if let Some(f) = &fingerprints {
-        parts = parts.knowing(&guide.site.entries, &f.entries);
+        parts = parts.knowing(&f.entries);
+        data = export::KeptData::for_site(&options.site_dir, &guide.site.config, &f.entries);
     }
     let kept = Kept {
         guide_key: fingerprints.map(|f| f.guide),
         parts: &parts,
+        data: &data,
     };
     let (main, side) = rayon::join(
         || {
@@ -349,6 +355,7 @@ pub(super) fn build_keeping(
         photos,
         index_slices: slices.counts(),
         print_parts: parts.counts(),
+        data_slices: data.counts(),
         readings,
         pages_kept,
         documents_kept,
@@ -425,6 +432,8 @@ pub(super) struct Kept<'c> {
     pub guide_key: Option<u128>,
     /// The print document's entries' parts of the last build, for a document made again.
     pub parts: &'c print::PartCache,
+    /// The open data's entries of the last build, for the files made again.
+    pub data: &'c export::KeptData,
 }
 
 /// The print document of the whole guide, its entries' parts and QR codes kept in the site's
@@ -493,7 +502,7 @@ fn index_and_data(
         },
         || {
             timed(Stage::Export, || {
-                export::data(guide, kept.guide_key, &mut data_files)
+                export::data(guide, kept.guide_key, kept.data, &mut data_files)
             })
         },
     );

@@ -111,6 +111,7 @@ impl Preview {
                             // The preview's files are in memory: no document is kept.
                             guide_key: None,
                             parts: &parts,
+                            data: &export::KeptData::none(),
                         };
                         let print = |files: &mut Files| {
                             super::build::print_edition(
@@ -297,6 +298,7 @@ fn patch(
         // The index is made again in `finish`, after the page is served.
         index_slices: Default::default(),
         print_parts: Default::default(),
+        data_slices: Default::default(),
         readings: Default::default(),
         pages_kept: 0,
         documents_kept: 0,

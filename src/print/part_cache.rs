@@ -17,7 +17,7 @@
 
 use crate::assets::{KeptSlices, SliceCounts};
 use crate::content::model::Entry;
-use crate::hashing::FastMap;
+use crate::enrich::EntryFingerprints;
 use std::path::Path;
 
 /// The folder's format.
@@ -27,9 +27,9 @@ const FORMAT: &[u8] = b"shirube-print-parts 1\n";
 #[derive(Debug, Default)]
 pub struct PartCache {
     slices: KeptSlices,
-    /// The entries' fingerprints the build made for the guide's, by entry id: a part's key
-    /// takes in its entry's.
-    entries: FastMap<String, u128>,
+    /// The entries' fingerprints the build made for the guide's: a part's key takes in its
+    /// entry's.
+    entries: EntryFingerprints,
 }
 
 impl PartCache {
@@ -37,7 +37,7 @@ impl PartCache {
     pub fn for_site(site_dir: &Path) -> PartCache {
         PartCache {
             slices: KeptSlices::in_cache(site_dir, "print", FORMAT),
-            entries: FastMap::default(),
+            entries: EntryFingerprints::default(),
         }
     }
 
@@ -46,14 +46,10 @@ impl PartCache {
         PartCache::default()
     }
 
-    /// The cache, told the fingerprints of `entries` (`Guide::fingerprints`, in their order),
-    /// so as not to make them again.
-    pub fn knowing(mut self, entries: &[Entry], fingerprints: &[u128]) -> PartCache {
-        if entries.len() == fingerprints.len() {
-            self.entries = (entries.iter().map(|e| e.id.clone()))
-                .zip(fingerprints.iter().copied())
-                .collect();
-        }
+    /// The cache, told the entries' fingerprints (`Guide::fingerprints`), so as not to make
+    /// them again.
+    pub fn knowing(mut self, entries: &EntryFingerprints) -> PartCache {
+        self.entries = EntryFingerprints::clone(entries);
         self
     }
 

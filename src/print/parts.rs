@@ -109,26 +109,28 @@ impl<'a> Parts<'a> {
             .map(|&mark| self.prepare(mark, cache))
             .collect();
         let slices = cache.slices();
-        let key = slices.key(prepared.iter().map(|p| p.as_ref().and_then(|p| p.key)));
-        if let Some(parts) = key.and_then(|key| slices.get(key, marks.len())) {
-            slices.count(false);
+        let keys = prepared.iter().map(|p| p.as_ref().and_then(|p| p.key));
+        let mut rendered = false;
+        let parts = slices.kept_or_made(
+            keys,
+            |parts| parts.len() == marks.len(),
+            || {
+                rendered = true;
+                prepared
+                    .par_iter()
+                    .map(|p| match p {
+                        Some(p) => self.render(p, render_entry),
+                        None => Ok(Vec::new()),
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            },
+        )?;
+        if !rendered {
             // Their QR codes stay in the codes' cache, for a part that is rendered again.
             let config = &self.guide.site.config;
             for p in prepared.iter().flatten() {
                 self.codes.note_used(&entry::web_url(p.entry, config));
             }
-            return Ok(parts);
-        }
-        let parts = prepared
-            .into_par_iter()
-            .map(|p| match p {
-                Some(p) => self.render(p, render_entry),
-                None => Ok(Vec::new()),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        slices.count(true);
-        if let Some(key) = key {
-            slices.put(key, &parts);
         }
         Ok(parts)
     }
@@ -171,7 +173,7 @@ impl<'a> Parts<'a> {
         Some(hash.digest128())
     }
 
-    fn render(&self, p: Prepared, render_entry: &RenderEntry) -> Result<Vec<u8>, PrintError> {
+    fn render(&self, p: &Prepared, render_entry: &RenderEntry) -> Result<Vec<u8>, PrintError> {
         let config = &self.guide.site.config;
         let tx = self.tx.at(self.guide.place(p.entry));
         let view = entry::view(
@@ -179,7 +181,7 @@ impl<'a> Parts<'a> {
             p.number,
             config,
             self.asset_root,
-            p.body,
+            p.body.clone(),
             tx.as_ref(),
             self.codes,
         )?;
