@@ -5,7 +5,6 @@
 
 use super::Guide;
 use crate::content::model::Entry;
-use crate::hashing::Feed;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -81,10 +80,11 @@ pub fn entry_fingerprint(entry: &Entry) -> Option<u128> {
 
 /// A hash of `value` written out as JSON (serde's view of it, which is every field the model
 /// shows: a path on the building machine is the one field it leaves out).
+/// Written out whole and hashed at once: the same hash as the bytes fed to a hasher as they
+/// are written, without a hasher's call for every key, colon and quote (half the time).
 fn json_hash(value: &impl serde::Serialize) -> Option<u128> {
-    let mut hash = Xxh3::new();
-    serde_json::to_writer(Feed(|bytes| hash.update(bytes)), value).ok()?;
-    Some(hash.digest128())
+    let json = crate::json::to_vec(value).ok()?;
+    Some(xxhash_rust::xxh3::xxh3_128(&json))
 }
 
 #[cfg(test)]

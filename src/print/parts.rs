@@ -57,10 +57,25 @@ impl<'a> Parts<'a> {
         }
     }
 
-    /// Gives every part a key beginning with `seed`: what the parts of the document share
-    /// (`print::parts_seed`).
+    /// Gives every part a key beginning with `seed` (what the parts of the document share:
+    /// `print::parts_seed`) and the links of the document: where a provider's link to a page
+    /// or an entry leads, and each entry's number, which its text may link to.
     pub fn with_seed(mut self, seed: Option<u128>) -> Parts<'a> {
-        self.seed = seed;
+        self.seed = seed.map(|seed| {
+            let mut hash = Xxh3::new();
+            hash.update(&seed.to_le_bytes());
+            for (from, to) in &self.urls {
+                hashed_text(&mut hash, from);
+                hashed_text(&mut hash, to);
+            }
+            hash.update(&(self.urls.len() as u64).to_le_bytes());
+            for (anchor, number) in &self.numbers {
+                hashed_text(&mut hash, anchor);
+                hash.update(&(*number as u64).to_le_bytes());
+            }
+            hash.update(&(self.numbers.len() as u64).to_le_bytes());
+            hash.digest128()
+        });
         self
     }
 
@@ -135,53 +150,49 @@ impl<'a> Parts<'a> {
         Ok(parts)
     }
 
-    /// What the part of mark `mark` is made from, and its key when `cache` keeps parts. None
-    /// for a mark `print` did not make (`splice` asks only for marks `0..count`).
+    /// The entry and number of the part of mark `mark`, and its key when `cache` keeps parts.
+    /// None for a mark `print` did not make (`splice` asks only for marks `0..count`).
     fn prepare(&self, mark: usize, cache: &PartCache) -> Option<Prepared<'a>> {
         let &(entry, number) = self.printed.get(mark)?;
-        // Each entry's text is read at its place (its town's name as the town is read).
-        let tx = self.tx.at(self.guide.place(entry));
-        // Entry name is h2 under the section's h1, its parts h3: the provider's own headings
-        // (already `##` and lower) go below those.
-        let body = self.markdown(&entry.body, "entries", 4, tx.as_ref());
         let key = match cache.slices().is_kept() {
-            true => (cache.entry_fingerprint(entry))
-                .and_then(|entry| self.key(entry, number, &body, tx.as_ref())),
+            true => (cache.entry_fingerprint(entry)).and_then(|fingerprint| {
+                // The text style as the entry's text is read: at its place.
+                let tx = self.tx.at(self.guide.place(entry));
+                self.key(fingerprint, number, tx.as_ref())
+            }),
             false => None,
         };
-        Some(Prepared {
-            entry,
-            number,
-            body,
-            key,
-        })
+        Some(Prepared { entry, number, key })
     }
 
     /// The key of a part: everything `render` makes it from. `entry::view` reads the entry
-    /// (`entry`: its fingerprint), its number, its text as printed, the site's settings and
+    /// (`entry`: its fingerprint), its number, its text as printed (the entry's Markdown, the
+    /// document's links, which `seed` takes in, and the text style), the site's settings and
     /// the text style at the entry's place (its QR code is made from the entry's address and
     /// name); the template reads that view and what `seed` takes in. None when one of them
     /// cannot be hashed.
-    fn key(&self, entry: u128, number: usize, body: &Html, tx: &dyn TextStyle) -> Option<u128> {
+    fn key(&self, entry: u128, number: usize, tx: &dyn TextStyle) -> Option<u128> {
         let mut hash = Xxh3::new();
         hash.update(&self.seed?.to_le_bytes());
         hash.update(&entry.to_le_bytes());
         hash.update(&(number as u64).to_le_bytes());
         hash.update(&tx.fingerprint()?.to_le_bytes());
-        hash.update(&(body.as_str().len() as u64).to_le_bytes());
-        hash.update(body.as_str().as_bytes());
         Some(hash.digest128())
     }
 
     fn render(&self, p: &Prepared, render_entry: &RenderEntry) -> Result<Vec<u8>, PrintError> {
         let config = &self.guide.site.config;
+        // Each entry's text is read at its place (its town's name as the town is read).
         let tx = self.tx.at(self.guide.place(p.entry));
+        // Entry name is h2 under the section's h1, its parts h3: the provider's own headings
+        // (already `##` and lower) go below those.
+        let body = self.markdown(&p.entry.body, "entries", 4, tx.as_ref());
         let view = entry::view(
             p.entry,
             p.number,
             config,
             self.asset_root,
-            p.body.clone(),
+            body,
             tx.as_ref(),
             self.codes,
         )?;
@@ -189,11 +200,15 @@ impl<'a> Parts<'a> {
     }
 }
 
+/// `text` into `hash`, its length first: texts that only join the same hash otherwise.
+fn hashed_text(hash: &mut Xxh3, text: &str) {
+    hash.update(&(text.len() as u64).to_le_bytes());
+    hash.update(text.as_bytes());
+}
+
 /// A part about to be rendered or read from the cache.
 struct Prepared<'a> {
     entry: &'a Entry,
     number: usize,
-    /// Its text as printed, made with the text style at its place.
-    body: Html,
     key: Option<u128>,
 }
