@@ -10,7 +10,7 @@
 //! so they stay the same from build to build.
 
 use super::json_list::JsonList;
-use super::kept::KeptData;
+use super::kept::{Group, KeptData};
 use crate::content::model::{Entry, EntryDetails, Hours};
 use crate::enrich::Guide;
 use crate::export::address::{split_prefecture, to_katakana};
@@ -101,8 +101,8 @@ pub fn write(
     let ids = Ids::new(&guide.site.config.base_url);
     for keys in order.chunks(super::kept::SLICE) {
         let made = kept.hsds.kept_or_made(
-            keys.iter().map(|key| kept_key(kept, key, &members[key])),
-            |pieces| Written::read(pieces, keys.len()).is_some(),
+            keys.iter().map(|key| kept.group_key(key, &members[key])),
+            |pieces| Group::read(pieces, keys.len()).is_some(),
             || {
                 let mut pieces = Vec::new();
                 for key in keys {
@@ -112,12 +112,12 @@ pub fn write(
             },
         );
         let pieces = made.map_err(Organizations)?;
-        for org in Written::read(&pieces, keys.len()).unwrap_or_default() {
-            for service in org.services {
+        for org in Group::read(&pieces, keys.len()).unwrap_or_default() {
+            for service in org.items {
                 services.push_written(service).map_err(Services)?;
             }
             organizations
-                .push_written(org.organization)
+                .push_written(org.head)
                 .map_err(Organizations)?;
         }
     }
@@ -125,19 +125,8 @@ pub fn write(
     services.finish().map_err(Services)
 }
 
-/// The key of an organization's items: its own key and its entries'; none without a cache.
-fn kept_key(kept: &KeptData, key: &str, entries: &[&Entry]) -> Option<u128> {
-    let mut hash = xxhash_rust::xxh3::Xxh3::new();
-    hash.update(&(key.len() as u64).to_le_bytes());
-    hash.update(key.as_bytes());
-    for entry in entries {
-        hash.update(&kept.entry_key(entry)?.to_le_bytes());
-    }
-    Some(hash.digest128())
-}
-
-/// Writes out the organization of `key`, whose entries are `entries`, as pieces of a kept
-/// slice: the organization's item, the count of its services, and their items.
+/// Writes out the organization of `key`, whose entries are `entries`, as a group of pieces of a
+/// kept slice (`Group`): the organization's item, and its services' items.
 fn written(
     guide: &Guide,
     key: &str,
@@ -158,38 +147,8 @@ fn written(
         }
     }
     org.locations = Some(locations);
-    pieces.push(crate::json::to_vec(&org)?);
-    pieces.push((services.len() as u64).to_le_bytes().to_vec());
-    pieces.extend(services);
+    Group::write(crate::json::to_vec(&org)?, services, pieces);
     Ok(())
-}
-
-/// An organization's items, written out (see [`written`]).
-struct Written<'p> {
-    organization: &'p [u8],
-    services: &'p [Vec<u8>],
-}
-
-impl<'p> Written<'p> {
-    /// The `count` organizations of `pieces`, if they hold that many and nothing else.
-    fn read(pieces: &'p [Vec<u8>], count: usize) -> Option<Vec<Written<'p>>> {
-        let mut orgs = Vec::with_capacity(count);
-        let mut rest = pieces;
-        for _ in 0..count {
-            let [organization, services, after @ ..] = rest else {
-                return None;
-            };
-            let services =
-                usize::try_from(u64::from_le_bytes(services.as_slice().try_into().ok()?)).ok()?;
-            let (services, after) = after.split_at_checked(services)?;
-            orgs.push(Written {
-                organization,
-                services,
-            });
-            rest = after;
-        }
-        rest.is_empty().then_some(orgs)
-    }
 }
 
 /// One page of an HSDS list holding every item, written item by item.

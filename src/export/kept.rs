@@ -62,6 +62,18 @@ impl KeptData {
         Some(hash.digest128())
     }
 
+    /// The key of what a group of entries named `name` gives the open data together (an HSDS
+    /// organization): its name and its entries' keys; none without a cache.
+    pub(super) fn group_key(&self, name: &str, entries: &[&Entry]) -> Option<u128> {
+        let mut hash = Xxh3::new();
+        hash.update(&(name.len() as u64).to_le_bytes());
+        hash.update(name.as_bytes());
+        for entry in entries {
+            hash.update(&self.entry_key(entry)?.to_le_bytes());
+        }
+        Some(hash.digest128())
+    }
+
     /// The slices of every format asked for so far, and how many were made.
     pub fn counts(&self) -> SliceCounts {
         let [json, csv, hsds] = [&self.json, &self.csv, &self.hsds].map(KeptSlices::counts);
@@ -86,4 +98,68 @@ fn seed(config: &SiteConfig) -> Option<u128> {
     hash.update(&crate::hashing::shirube_identity()?.to_le_bytes());
     serde_json::to_writer(Feed(|bytes| hash.update(bytes)), config).ok()?;
     Some(hash.digest128())
+}
+
+/// An item and the items that come with it (an HSDS organization and its services), as pieces
+/// of a slice: the item, the count of the others, and the others.
+pub(super) struct Group<'p> {
+    pub head: &'p [u8],
+    pub items: &'p [Vec<u8>],
+}
+
+impl<'p> Group<'p> {
+    /// Adds the group of `head` and `items` to `pieces`.
+    pub fn write(head: Vec<u8>, items: Vec<Vec<u8>>, pieces: &mut Vec<Vec<u8>>) {
+        pieces.push(head);
+        pieces.push((items.len() as u64).to_le_bytes().to_vec());
+        pieces.extend(items);
+    }
+
+    /// The `count` groups of `pieces`, if they hold that many and nothing else.
+    pub fn read(pieces: &'p [Vec<u8>], count: usize) -> Option<Vec<Group<'p>>> {
+        let mut groups = Vec::with_capacity(count);
+        let mut rest = pieces;
+        for _ in 0..count {
+            let [head, length, after @ ..] = rest else {
+                return None;
+            };
+            let length = u64::from_le_bytes(length.as_slice().try_into().ok()?);
+            let (items, after) = after.split_at_checked(usize::try_from(length).ok()?)?;
+            groups.push(Group { head, items });
+            rest = after;
+        }
+        rest.is_empty().then_some(groups)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Group;
+
+    #[test]
+    fn groups_read_back_as_written_and_nothing_else_does() {
+        let mut pieces = Vec::new();
+        Group::write(
+            b"a".to_vec(),
+            vec![b"1".to_vec(), b"2".to_vec()],
+            &mut pieces,
+        );
+        Group::write(b"b".to_vec(), Vec::new(), &mut pieces);
+        let groups = Group::read(&pieces, 2).expect("two groups");
+        assert_eq!(groups[0].head, b"a");
+        assert_eq!(groups[0].items, [b"1".to_vec(), b"2".to_vec()]);
+        assert_eq!(groups[1].head, b"b");
+        assert!(groups[1].items.is_empty());
+        // Another count, a piece short or one too many: not these groups.
+        assert!(Group::read(&pieces, 1).is_none());
+        assert!(Group::read(&pieces, 3).is_none());
+        assert!(Group::read(&pieces[..pieces.len() - 1], 2).is_none());
+        let mut longer = pieces.clone();
+        longer.push(b"x".to_vec());
+        assert!(Group::read(&longer, 2).is_none());
+        // A count that is not eight bytes.
+        let mut odd = pieces.clone();
+        odd[1] = b"2".to_vec();
+        assert!(Group::read(&odd, 2).is_none());
+    }
 }
