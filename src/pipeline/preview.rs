@@ -113,16 +113,8 @@ impl Preview {
                             parts: &parts,
                             data: &export::KeptData::none(),
                         };
-                        let print = |files: &mut Files| {
-                            super::build::print_edition(
-                                &made.guide,
-                                &made.theme,
-                                files,
-                                site_dir,
-                                &kept,
-                            )
-                        };
-                        print(&mut printed)
+                        let (guide, theme) = (&made.guide, &made.theme);
+                        super::build::print_edition(guide, theme, &mut printed, site_dir, &kept)
                     },
                     || {
                         rayon::join(
