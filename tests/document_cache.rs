@@ -5,7 +5,7 @@
 //! setting give the documents a build without the cache gives.
 
 mod common;
-use common::{example_site_copy, shirube_ok, tree};
+use common::example_site_copy;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -35,21 +35,8 @@ fn kept_data(site: &Path) -> Vec<PathBuf> {
 /// Builds the site into a new folder `name` beside it: every file of the output, and what
 /// `--timings` said of the print document's slices and the open data's.
 fn build(site: &Path, name: &str) -> (BTreeMap<String, Vec<u8>>, String) {
-    let out = site.join("..").join(format!(
-        "{}-{name}",
-        site.file_name().unwrap().to_string_lossy()
-    ));
-    let said = shirube_ok(site, ["build", "--timings", "-o", out.to_str().unwrap()]).stdout;
-    let said = String::from_utf8_lossy(&said)
-        .lines()
-        .filter(|line| {
-            line.starts_with("印刷版の事業所の区切り") || line.starts_with("オープンデータの区切り")
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let files = tree(&out);
-    fs::remove_dir_all(&out).unwrap();
-    (files, said)
+    let said_of = ["印刷版の事業所の区切り", "オープンデータの区切り"];
+    common::build_beside(site, name, &said_of)
 }
 
 fn document(site: &BTreeMap<String, Vec<u8>>) -> String {
@@ -57,9 +44,11 @@ fn document(site: &BTreeMap<String, Vec<u8>>) -> String {
 }
 
 /// The files made from the entries alone: the print document and the open data's.
-fn documents(site: &BTreeMap<String, Vec<u8>>) -> BTreeMap<&str, &Vec<u8>> {
+fn documents(site: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
     let paths = std::iter::once(DOCUMENT).chain(DATA);
-    paths.map(|path| (path, &site[path])).collect()
+    paths
+        .map(|path| (path.to_string(), site[path].clone()))
+        .collect()
 }
 
 /// What a build says when it made every slice: the example is one slice of each.
@@ -76,17 +65,7 @@ fn uncached_documents(site: &Path) -> BTreeMap<String, Vec<u8>> {
     fs::remove_dir_all(&cache).unwrap();
     fs::rename(&aside, &cache).unwrap();
     assert_eq!(said, ALL_MADE);
-    let made = documents(&files);
-    made.into_iter()
-        .map(|(path, bytes)| (path.to_string(), bytes.clone()))
-        .collect()
-}
-
-/// [`documents`], owned, to compare with [`uncached_documents`].
-fn owned(site: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
-    (documents(site).into_iter())
-        .map(|(path, bytes)| (path.to_string(), bytes.clone()))
-        .collect()
+    documents(&files)
 }
 
 #[test]
@@ -166,7 +145,7 @@ fn an_edited_entry_is_printed_as_it_now_reads() {
     );
     let json = String::from_utf8_lossy(&edited["data/entries.json"]).into_owned();
     assert!(json.contains("石窯でライ麦パンを焼いています。"));
-    assert_eq!(owned(&edited), uncached_documents(site.path()));
+    assert_eq!(documents(&edited), uncached_documents(site.path()));
 }
 
 #[test]
@@ -186,5 +165,5 @@ fn a_changed_setting_reaches_every_part() {
     assert!(document(&after).contains("https://guide.example.jp/entries/"));
     let csv = String::from_utf8_lossy(&after["data/entries.csv"]).into_owned();
     assert!(csv.contains("https://guide.example.jp/entries/"));
-    assert_eq!(owned(&after), uncached_documents(site.path()));
+    assert_eq!(documents(&after), uncached_documents(site.path()));
 }

@@ -4,7 +4,7 @@
 //! without the cache gives.
 
 mod common;
-use common::{example_site_copy, shirube_ok, tree};
+use common::example_site_copy;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -21,18 +21,7 @@ fn build(site: &Path, name: &str) -> BTreeMap<String, Vec<u8>> {
 
 /// [`build`], and what `--timings` said of the index's slices.
 fn build_saying(site: &Path, name: &str) -> (BTreeMap<String, Vec<u8>>, String) {
-    let out = site.join("..").join(format!(
-        "{}-{name}",
-        site.file_name().unwrap().to_string_lossy()
-    ));
-    let said = shirube_ok(site, ["build", "--timings", "-o", out.to_str().unwrap()]).stdout;
-    let said = String::from_utf8_lossy(&said)
-        .lines()
-        .filter(|line| line.starts_with("検索の索引の区切り"))
-        .collect();
-    let files = tree(&out);
-    fs::remove_dir_all(&out).unwrap();
-    (files, said)
+    common::build_beside(site, name, &["検索の索引の区切り"])
 }
 
 fn search_files(site: &BTreeMap<String, Vec<u8>>) -> BTreeMap<&String, &Vec<u8>> {

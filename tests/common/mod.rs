@@ -91,3 +91,27 @@ pub fn kept_files(site: &Path, folder: &str) -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+/// Builds `site` with `--timings` into a new folder `<site>-<name>` beside it, which is removed
+/// again: every file of the output, and the lines of what it said that begin with one of
+/// `said_of`, joined with newlines.
+#[allow(dead_code)] // only the tests of the cache's folders ask what a build said of them
+pub fn build_beside(
+    site: &Path,
+    name: &str,
+    said_of: &[&str],
+) -> (std::collections::BTreeMap<String, Vec<u8>>, String) {
+    let out = site.join("..").join(format!(
+        "{}-{name}",
+        site.file_name().unwrap().to_string_lossy()
+    ));
+    let said = shirube_ok(site, ["build", "--timings", "-o", out.to_str().unwrap()]).stdout;
+    let said = String::from_utf8_lossy(&said)
+        .lines()
+        .filter(|line| said_of.iter().any(|start| line.starts_with(start)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let files = tree(&out);
+    std::fs::remove_dir_all(&out).unwrap();
+    (files, said)
+}
