@@ -121,6 +121,10 @@ pub fn serve(
             Err(error) => status.failed(overlay::failure(error, strict, lang)),
         });
     };
+    // Watched before the first build and before the address is printed: a save made while the
+    // first build runs, or just after the address shows, is then seen and rebuilt rather than
+    // lost (a recursive watch takes a while to set up on a large `content/`).
+    let watcher = watch::SiteWatcher::new(&site_dir, &theme_dir).map_err(ServeError::Watch)?;
     let mut preview = Preview::new(options);
     let first = preview.update(&[]).map(|u| u.report);
     record(&first, None);
@@ -161,7 +165,6 @@ pub fn serve(
         });
     }
 
-    let watcher = watch::SiteWatcher::new(&site_dir, &theme_dir).map_err(ServeError::Watch)?;
     loop {
         let wait = preview.behind().then_some(FINISH_AFTER);
         match watcher.next_change(wait) {
