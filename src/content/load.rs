@@ -262,18 +262,30 @@ fn read_text(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String>
             return None;
         }
     };
-    let size = file.metadata().map_or(0, |m| m.len());
-    if size > MAX_TEXT_BYTES {
+    let too_large = |diags: &mut Diagnostics, size: u64| {
         let problem = Problem::FileTooLarge {
             kilobytes: size / 1024,
             max_kilobytes: MAX_TEXT_BYTES / 1024,
         };
         diags.error(rel, first_line, "", problem);
+    };
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > MAX_TEXT_BYTES {
+        too_large(diags, size);
         return None;
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    if let Err(err) = std::io::Read::read_to_end(&mut file, &mut bytes) {
+    // Room for one byte more than the size, where the read that finds the end goes. Read
+    // through `take`: `File`'s own `read_to_end` asks the open file for its size and place again
+    // (two system calls more for each of ten thousand entry files), where the buffer has the
+    // room already. The limit also stops a file that grows while it is read.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    let mut limited = std::io::Read::take(&mut file, MAX_TEXT_BYTES + 1);
+    if let Err(err) = std::io::Read::read_to_end(&mut limited, &mut bytes) {
         unreadable(diags, err);
+        return None;
+    }
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        too_large(diags, bytes.len() as u64);
         return None;
     }
     match utf8_text(bytes) {
