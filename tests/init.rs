@@ -375,6 +375,30 @@ fn the_workflows_pass_actionlint_and_shellcheck() {
     }
 }
 
+/// The guide shown depends on the day (an event that has passed leaves the upcoming ones), and
+/// GitHub drops a cache no run used for seven days: the publication runs every day too, once,
+/// besides each push to main.
+#[test]
+fn the_guide_is_published_again_every_day() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = new_guide(tmp.path(), &[]);
+    let text = std::fs::read_to_string(dir.join(".github/workflows/publish.yml")).unwrap();
+    let workflow: serde_json::Value = serde_saphyr::from_str(&text).expect("publish.yml is YAML");
+    let on = &workflow["on"];
+    assert_eq!(on["push"]["branches"], serde_json::json!(["main"]));
+    let schedules = on["schedule"]
+        .as_array()
+        .expect("publish.yml has a schedule");
+    assert_eq!(schedules.len(), 1, "{schedules:?}");
+    let cron = schedules[0]["cron"].as_str().expect("a cron line");
+    let fields: Vec<&str> = cron.split_whitespace().collect();
+    // minute, hour, and every day of every month, whatever the weekday
+    assert_eq!(fields.len(), 5, "{cron}");
+    assert!(fields[0].parse::<u8>().is_ok_and(|m| m < 60), "{cron}");
+    assert!(fields[1].parse::<u8>().is_ok_and(|h| h < 24), "{cron}");
+    assert_eq!(&fields[2..], ["*", "*", "*"], "{cron}");
+}
+
 /// The `run:` scripts of a YAML file: each `run: |` block, or a one-line `run:`.
 fn run_blocks(yaml: &str) -> Vec<String> {
     let lines: Vec<&str> = yaml.lines().collect();
