@@ -47,6 +47,7 @@ const WRITTEN: &[&str] = &[
     ".github/pull_request_template.md",
     ".github/workflows/check.yml",
     ".github/workflows/comment.yml",
+    ".github/workflows/daily.yml",
     ".github/workflows/publish.yml",
     ".gitignore",
     "README.md",
@@ -376,19 +377,35 @@ fn the_workflows_pass_actionlint_and_shellcheck() {
 }
 
 /// The guide shown depends on the day (an event that has passed leaves the upcoming ones), and
-/// GitHub drops a cache no run used for seven days: the publication runs every day too, once,
-/// besides each push to main.
+/// GitHub drops a cache no run used for seven days: daily.yml starts the publication every day.
+/// The schedule is in a file of its own, as GitHub disables a scheduled workflow (the whole file)
+/// after 60 days without activity, and publish.yml must go on publishing each push.
 #[test]
 fn the_guide_is_published_again_every_day() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = new_guide(tmp.path(), &[]);
-    let text = std::fs::read_to_string(dir.join(".github/workflows/publish.yml")).unwrap();
-    let workflow: serde_json::Value = serde_saphyr::from_str(&text).expect("publish.yml is YAML");
-    let on = &workflow["on"];
-    assert_eq!(on["push"]["branches"], serde_json::json!(["main"]));
-    let schedules = on["schedule"]
+    let workflow = |name: &str| -> serde_json::Value {
+        let text = std::fs::read_to_string(dir.join(".github/workflows").join(name)).unwrap();
+        serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{name} is not YAML: {e}"))
+    };
+    let publish = workflow("publish.yml");
+    assert_eq!(
+        publish["on"]["push"]["branches"],
+        serde_json::json!(["main"])
+    );
+    assert!(
+        publish["on"]["schedule"].is_null(),
+        "publish.yml has no schedule"
+    );
+    assert!(
+        publish["on"].get("workflow_dispatch").is_some(),
+        "publish.yml can be started"
+    );
+
+    let daily = workflow("daily.yml");
+    let schedules = daily["on"]["schedule"]
         .as_array()
-        .expect("publish.yml has a schedule");
+        .expect("daily.yml has a schedule");
     assert_eq!(schedules.len(), 1, "{schedules:?}");
     let cron = schedules[0]["cron"].as_str().expect("a cron line");
     let fields: Vec<&str> = cron.split_whitespace().collect();
@@ -397,6 +414,20 @@ fn the_guide_is_published_again_every_day() {
     assert!(fields[0].parse::<u8>().is_ok_and(|m| m < 60), "{cron}");
     assert!(fields[1].parse::<u8>().is_ok_and(|h| h < 24), "{cron}");
     assert_eq!(&fields[2..], ["*", "*", "*"], "{cron}");
+    // It starts publish.yml, with the one permission that takes.
+    let job = &daily["jobs"]["publish"];
+    assert_eq!(job["permissions"], serde_json::json!({"actions": "write"}));
+    let runs: Vec<&str> = job["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|step| step["run"].as_str())
+        .collect();
+    assert!(
+        runs.iter()
+            .any(|run| run.starts_with("gh workflow run publish.yml")),
+        "{runs:?}"
+    );
 }
 
 /// The `run:` scripts of a YAML file: each `run: |` block, or a one-line `run:`.

@@ -28,6 +28,10 @@ const STARTER: &[(&str, &str)] = &[
         include_str!("starter/github/workflows/comment.yml"),
     ),
     (
+        ".github/workflows/daily.yml",
+        include_str!("starter/github/workflows/daily.yml"),
+    ),
+    (
         ".github/workflows/publish.yml",
         include_str!("starter/github/workflows/publish.yml"),
     ),
