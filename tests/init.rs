@@ -414,6 +414,13 @@ fn the_guide_is_published_again_every_day() {
     assert!(fields[0].parse::<u8>().is_ok_and(|m| m < 60), "{cron}");
     assert!(fields[1].parse::<u8>().is_ok_and(|h| h < 24), "{cron}");
     assert_eq!(&fields[2..], ["*", "*", "*"], "{cron}");
+    // On the default branch only: no other trigger, which could start it from another branch.
+    assert_eq!(
+        daily["on"].as_object().map(|on| on.len()),
+        Some(1),
+        "{}",
+        daily["on"]
+    );
     // It starts publish.yml, with the one permission that takes.
     let job = &daily["jobs"]["publish"];
     assert_eq!(job["permissions"], serde_json::json!({"actions": "write"}));
