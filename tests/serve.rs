@@ -175,6 +175,28 @@ fn preview_rebuilds_on_save_and_keeps_the_last_good_site() {
 }
 
 /// A request with the given Host and extra header lines; the raw response.
+/// A save made the moment the address is printed is rebuilt: the preview watches the site
+/// before it prints where it answers (it once watched after, and a save in between was lost).
+#[test]
+fn a_save_right_after_the_address_is_printed_is_rebuilt() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&repo.join("tests/fixtures/base"), site.path());
+    let entry = site.path().join("content/entries/midori.md");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    let (_server, port) = start(site.path());
+    // No request first: the save follows the printed address at once.
+    std::fs::write(
+        &entry,
+        text.replacen("summary:", "summary: すぐあとの説明です。", 1),
+    )
+    .unwrap();
+    // The first build is version 1; the save's build comes after it.
+    wait_for_new_build(port, "1");
+    let (_, page) = get(port, "/entries/midori/");
+    assert!(page.contains("すぐあとの説明です。"), "the save is shown");
+}
+
 fn raw(port: u16, request: &str) -> String {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to the preview");
     stream
