@@ -1,8 +1,9 @@
 //! A JSON document whose list of items is written item by item into a writer (the staging
 //! folder's file): the items are made (or read from the cache, `kept.rs`) a slice at a time,
-//! written and dropped before the next slice, and the document is never held in memory, so a national guide's 20 MB `entries.json` and
-//! 47 MB HSDS lists stand in memory neither as trees of values (several times their text) nor
-//! as text (the formats are made side by side: together, a hundred MB of a build's peak).
+//! written and dropped before the next slice, and the document is never held in memory, so a
+//! national guide's 20 MB `entries.json` and 47 MB HSDS lists stand in memory neither as trees
+//! of values (several times their text) nor as text (the formats are made side by side:
+//! together, a hundred MB of a build's peak).
 //!
 //! The bytes are those `serde_json::to_string` gives for the whole document: its object's keys
 //! are sorted (serde_json's map is ordered by key), and the list's key must be the first of them.

@@ -92,6 +92,26 @@ pub fn kept_files(site: &Path, folder: &str) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// When `file` was last written.
+#[allow(dead_code)] // only the tests of the cache's folders ask
+pub fn modified(file: &Path) -> std::time::SystemTime {
+    std::fs::metadata(file).unwrap().modified().unwrap()
+}
+
+/// The cache folder `folder` of `site` keeps the files `kept`, and the first of them was read
+/// since `stamp` (its [`modified`] then), not written again.
+#[allow(dead_code)] // only the tests of the cache's folders ask
+pub fn assert_kept_as_they_were(
+    site: &Path,
+    folder: &str,
+    kept: &[std::path::PathBuf],
+    stamp: std::time::SystemTime,
+) {
+    assert_eq!(kept_files(site, folder), kept);
+    // Read, not written again.
+    assert_eq!(modified(&kept[0]), stamp);
+}
+
 /// Builds `site` with `--timings` into a new folder `<site>-<name>` beside it, which is removed
 /// again: every file of the output, and the lines of what it said that begin with one of
 /// `said_of`, joined with newlines.
