@@ -8,6 +8,7 @@
 //! from the postal-code data (built by build.rs) only fill gaps: they are left out where IPADIC
 //! has a word of the same surface, and cost about what its place names do.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use lindera_core::prefix_dict::PrefixDict;
@@ -15,7 +16,7 @@ use lindera_core::word_entry::{WordEntry, WordId};
 use yada::DoubleArray;
 
 use super::kana::is_reading;
-use super::normalize::nfkc;
+use super::normalize::{is_normal, nfkc};
 use super::split::{lines, split_at_byte};
 use crate::hashing::{FastMap, FastSet};
 
@@ -41,12 +42,16 @@ const MUNICIPALITIES_JP: &str = include_str!(concat!(env!("OUT_DIR"), "/municipa
 const MUNICIPALITIES_READ_OTHERWISE: &str = include_str!("data/municipalities-read-otherwise.tsv");
 
 /// One word: its surface (NFKC), reading (hiragana, no spaces) and IPADIC context id.
+///
+/// The surface and the reading are the data's own text where it is already so written (nearly
+/// every line), not copies: made at every start of a furigana build, 120,000 entries' two
+/// strings each were most of the lexicon's 90 ms and 12,000 page faults.
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
-    pub surface: String,
-    pub reading: String,
+    pub surface: Cow<'static, str>,
+    pub reading: Cow<'static, str>,
     /// The IPADIC part of speech its class stands for, for the context rules.
-    pub pos: [&'static str; 3],
+    pub pos: &'static [&'static str; 3],
     context_id: u16,
     cost: i16,
     strength: Strength,
@@ -87,7 +92,7 @@ impl Lexicon {
     pub fn reading_of(&self, surface: &str) -> Option<&str> {
         let found = self.dict.as_ref()?.find_surface(surface);
         let entry = self.entry(found.first()?.word_id.0)?;
-        Some(entry.reading.as_str())
+        Some(&entry.reading)
     }
 }
 
@@ -103,19 +108,21 @@ pub(crate) fn builtin() -> &'static Lexicon {
             (MUNICIPALITIES_JP, Strength::Place),
             (TOWNS, Strength::Fill),
         ];
-        let mut entries: Vec<Entry> = files
-            .iter()
-            .flat_map(|&(file, strength)| {
-                lines(file).filter_map(move |line| parse_line(line, strength))
-            })
-            .collect();
+        // At the size of the files' lines: grown by doubling, the list was copied as it grew
+        // (a quarter of the lexicon's page faults).
+        let lines_in = |file: &str| memchr::memchr_iter(b'\n', file.as_bytes()).count() + 1;
+        let mut entries: Vec<Entry> =
+            Vec::with_capacity(files.iter().map(|&(file, _)| lines_in(file)).sum());
+        entries.extend(files.iter().flat_map(|&(file, strength)| {
+            lines(file).filter_map(move |line| parse_line(line, strength))
+        }));
         // One entry per surface: the first one written wins (field, places, municipalities,
         // names, the country's municipalities, towns). Marked first, so that the set borrows
         // the surfaces instead of copying 120,000 of them.
         let mut seen = FastSet::with_capacity_and_hasher(entries.len(), Default::default());
         let first: Vec<bool> = entries
             .iter()
-            .map(|e| seen.insert(e.surface.as_str()))
+            .map(|e| seen.insert(e.surface.as_ref()))
             .collect();
         drop(seen);
         let mut first = first.into_iter();
@@ -125,7 +132,7 @@ pub(crate) fn builtin() -> &'static Lexicon {
             entries.retain(|e| match e.strength {
                 Strength::Fill => system.dict.find_surface(&e.surface).is_empty(),
                 Strength::Place => {
-                    !read_otherwise.contains(&(e.surface.as_str(), e.reading.as_str()))
+                    !read_otherwise.contains(&(e.surface.as_ref(), e.reading.as_ref()))
                 }
                 _ => true,
             });
@@ -145,8 +152,7 @@ pub(crate) fn builtin() -> &'static Lexicon {
                 }
             }
         }
-        // Kept for the whole run: without the room of the lines that were dropped (collected
-        // from lines of unknown count, then filtered, it held 13 MB for 8).
+        // Kept for the whole run: without the room of the lines that were dropped.
         entries.shrink_to_fit();
         let dict = prefix_dict(&entries);
         Lexicon { entries, dict }
@@ -175,16 +181,20 @@ fn common_word_read_otherwise(system: &lindera_core::dictionary::Dictionary, e: 
 }
 
 /// `surface<TAB>reading[<TAB>class]`; `#` starts a comment line.
-fn parse_line(line: &str, strength: Strength) -> Option<Entry> {
+fn parse_line(line: &'static str, strength: Strength) -> Option<Entry> {
     if line.starts_with('#') {
         return None;
     }
     let mut fields = split_at_byte(line, b'\t');
-    let surface = nfkc(fields.next()?.trim());
+    let surface = fields.next()?.trim();
+    let surface = match is_normal(surface) {
+        true => Cow::Borrowed(surface),
+        false => Cow::Owned(nfkc(surface)),
+    };
     let reading = fields.next()?;
-    let reading: String = match reading.contains(char::is_whitespace) {
-        true => reading.split_whitespace().collect(),
-        false => reading.to_owned(),
+    let reading = match reading.contains(char::is_whitespace) {
+        true => Cow::Owned(reading.split_whitespace().collect()),
+        false => Cow::Borrowed(reading),
     };
     let class = fields.next().unwrap_or("noun").trim();
     if surface.is_empty() || surface.contains('\0') || !is_reading(&reading) {
@@ -215,18 +225,18 @@ const NOUN: u16 = 1285;
 /// IPADIC's left/right context id (left-id.def; the same numbers on both sides) and part of
 /// speech for the classes the data files may name. The class decides how the word joins its
 /// neighbours, and what the context rules see.
-fn class_of(class: &str) -> Option<(u16, [&'static str; 3])> {
+fn class_of(class: &str) -> Option<(u16, &'static [&'static str; 3])> {
     Some(match class {
-        "noun" => (NOUN, ["名詞", "一般", "*"]),
-        "sahen" => (1283, ["名詞", "サ変接続", "*"]), // a noun that takes する
-        "proper" => (1288, ["名詞", "固有名詞", "一般"]),
-        "person" => (1289, ["名詞", "固有名詞", "人名"]),
-        "org" => (1292, ["名詞", "固有名詞", "組織"]),
-        "place" => (1293, ["名詞", "固有名詞", "地域"]),
-        "suffix" => (1298, ["名詞", "接尾", "一般"]),
-        "counter" => (1300, ["名詞", "接尾", "助数詞"]),
-        "prefix" => (560, ["接頭詞", "名詞接続", "*"]),
-        "adverb" => (1314, ["名詞", "副詞可能", "*"]),
+        "noun" => (NOUN, &["名詞", "一般", "*"]),
+        "sahen" => (1283, &["名詞", "サ変接続", "*"]), // a noun that takes する
+        "proper" => (1288, &["名詞", "固有名詞", "一般"]),
+        "person" => (1289, &["名詞", "固有名詞", "人名"]),
+        "org" => (1292, &["名詞", "固有名詞", "組織"]),
+        "place" => (1293, &["名詞", "固有名詞", "地域"]),
+        "suffix" => (1298, &["名詞", "接尾", "一般"]),
+        "counter" => (1300, &["名詞", "接尾", "助数詞"]),
+        "prefix" => (560, &["接頭詞", "名詞接続", "*"]),
+        "adverb" => (1314, &["名詞", "副詞可能", "*"]),
         _ => return None,
     })
 }
@@ -260,7 +270,7 @@ fn prefix_dict(entries: &[Entry]) -> Option<PrefixDict> {
         entries
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.surface.as_str(), i as u32)),
+            .map(|(i, e)| (e.surface.as_ref(), i as u32)),
     );
     let mut vals = Vec::with_capacity(by_surface.len() * WordEntry::SERIALIZED_LEN);
     for surface in lines(TRIE_KEYS) {
@@ -325,7 +335,7 @@ mod tests {
             .lines()
             .filter_map(|l| parse_line(l, Strength::Place))
             .filter(|e| common_word_read_otherwise(system, e))
-            .map(|e| (e.surface, e.reading))
+            .map(|e| (e.surface.into_owned(), e.reading.into_owned()))
             .collect();
         let listed: std::collections::BTreeSet<(String, String)> = read_otherwise()
             .into_iter()
@@ -345,7 +355,7 @@ mod tests {
     fn every_entry_is_in_the_trie() {
         let keys: std::collections::HashSet<&str> = TRIE_KEYS.lines().collect();
         for e in &builtin().entries {
-            assert!(keys.contains(e.surface.as_str()), "{:?}", e.surface);
+            assert!(keys.contains(e.surface.as_ref()), "{:?}", e.surface);
         }
     }
 

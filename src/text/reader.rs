@@ -399,7 +399,7 @@ fn analyse(
         if let Source::Lexicon(id) = t.source
             && let Some(entry) = lexicon.entry(id)
         {
-            t.pos = entry.pos;
+            t.pos = *entry.pos;
         }
     }
     if let Some(place) = place {
@@ -453,7 +453,7 @@ fn token_reading(token: &Token, surface: &str, lexicon: &Lexicon) -> Option<Stri
         Source::Lexicon(id) => token
             .reading
             .clone()
-            .or_else(|| lexicon.entry(id).map(|e| e.reading.clone())),
+            .or_else(|| lexicon.entry(id).map(|e| e.reading.to_string())),
         Source::System | Source::Unknown => token.reading.clone(),
     }
 }
