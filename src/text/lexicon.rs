@@ -131,7 +131,9 @@ pub(crate) fn builtin() -> &'static Lexicon {
         if let Ok(system) = super::analyser::system() {
             let read_otherwise = read_otherwise();
             entries.retain(|e| match e.strength {
-                Strength::Fill => system.dict.find_surface(&e.surface).is_empty(),
+                // Whether IPADIC has the surface at all: asked of its trie alone, without
+                // decoding its words into a list for each of the 75,000 districts.
+                Strength::Fill => system.dict.da.exact_match_search(&*e.surface).is_none(),
                 Strength::Place => {
                     !read_otherwise.contains(&(e.surface.as_ref(), e.reading.as_ref()))
                 }
