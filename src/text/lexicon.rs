@@ -5,8 +5,8 @@
 //! characters, with a fixed charge per word so that one long entry beats two short ones; names
 //! IPADIC already knows (municipalities) get a cost just below IPADIC's own entry, enough to keep
 //! them whole after another word without cutting longer names that contain them. District names
-//! from the postal-code data (built by build.rs) only fill gaps: they are left out where IPADIC
-//! has a word of the same surface, and cost about what its place names do.
+//! from the postal-code data (built by build.rs) only fill gaps: build.rs leaves out those IPADIC
+//! has as a word of the same surface, and they cost about what its place names do.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -131,8 +131,8 @@ pub(crate) fn builtin() -> &'static Lexicon {
         if let Ok(system) = super::analyser::system() {
             let read_otherwise = read_otherwise();
             entries.retain(|e| match e.strength {
-                // Whether IPADIC has the surface at all: asked of its trie alone, without
-                // decoding its words into a list for each of the 75,000 districts.
+                // Whether IPADIC has the surface at all, asked of its trie alone. (build.rs has
+                // already left out the districts IPADIC has: `no_district_is_a_word_of_ipadic`.)
                 Strength::Fill => system.dict.da.exact_match_search(&*e.surface).is_none(),
                 Strength::Place => {
                     !read_otherwise.contains(&(e.surface.as_ref(), e.reading.as_ref()))
@@ -352,6 +352,24 @@ mod tests {
         // The list is not empty by accident: these are the examples its comment gives.
         assert!(listed.iter().any(|(s, _)| s == "平野"), "{lines}");
         assert!(listed.iter().any(|(s, _)| s == "国立"), "{lines}");
+    }
+
+    /// build.rs leaves out of `towns.tsv` the districts IPADIC has as words, which the lexicon
+    /// would drop at every start (a district only fills a gap of IPADIC's).
+    #[test]
+    fn no_district_is_a_word_of_ipadic() {
+        let system = crate::text::analyser::system().expect("dictionary");
+        let districts: Vec<Entry> = lines(TOWNS)
+            .filter_map(|line| parse_line(line, Strength::Fill))
+            .collect();
+        assert!(districts.len() > 30_000, "{} districts", districts.len());
+        for e in &districts {
+            assert!(
+                system.dict.find_surface(&e.surface).is_empty(),
+                "{} is a word of IPADIC",
+                e.surface
+            );
+        }
     }
 
     #[test]
