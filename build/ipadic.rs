@@ -15,8 +15,7 @@
 
 use std::collections::HashMap;
 
-pub fn table() -> Vec<u8> {
-    let dictionary = lindera_ipadic::load_dictionary().expect("lindera's IPADIC loads");
+pub fn table(dictionary: &lindera_core::dictionary::Dictionary) -> Vec<u8> {
     let count = dictionary.words_idx_data.len() / 4;
     let mut triples: Vec<[String; 3]> = Vec::new();
     let mut triple_of: HashMap<[String; 3], u8> = HashMap::new();

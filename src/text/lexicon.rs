@@ -69,9 +69,12 @@ enum Strength {
     /// Names IPADIC mostly knows: win against a split, not against a longer IPADIC word
     /// (秋葉 must not cut 秋葉原).
     Keep,
-    /// District names: only where IPADIC has no word for the whole surface, which it would
-    /// otherwise read kanji by kanji (美田園 びでんえん, not みたぞの).
+    /// Only where IPADIC has no word for the whole surface, which it would otherwise read
+    /// kanji by kanji: a name's suffix (の実, が丘), checked against IPADIC at the start.
     Fill,
+    /// District names (美田園 びでんえん, not みたぞの): as [`Strength::Fill`], but build.rs has
+    /// already left out those IPADIC has (`no_district_is_a_word_of_ipadic`).
+    District,
     /// The country's municipalities: as [`Strength::Keep`] where IPADIC knows the surface
     /// only as a place (or not at all); left out where IPADIC has it as an ordinary word with
     /// another reading (平野 へいや, 国立 こくりつ), which text means more often than the place.
@@ -107,7 +110,7 @@ pub(crate) fn builtin() -> &'static Lexicon {
             (MUNICIPALITIES, Strength::Keep),
             (NAMES, Strength::Override),
             (MUNICIPALITIES_JP, Strength::Place),
-            (TOWNS, Strength::Fill),
+            (TOWNS, Strength::District),
         ];
         // At the size of the files' lines: grown by doubling, the list was copied as it grew
         // (about two fifths of the lexicon's page faults).
@@ -131,8 +134,7 @@ pub(crate) fn builtin() -> &'static Lexicon {
         if let Ok(system) = super::analyser::system() {
             let read_otherwise = read_otherwise();
             entries.retain(|e| match e.strength {
-                // Whether IPADIC has the surface at all, asked of its trie alone. (build.rs has
-                // already left out the districts IPADIC has: `no_district_is_a_word_of_ipadic`.)
+                // Whether IPADIC has the surface at all, asked of its trie alone.
                 Strength::Fill => system.dict.da.exact_match_search(&*e.surface).is_none(),
                 Strength::Place => {
                     !read_otherwise.contains(&(e.surface.as_ref(), e.reading.as_ref()))
@@ -253,7 +255,7 @@ fn cost(chars: usize, strength: Strength) -> i16 {
     let c = match strength {
         Strength::Override => 1000 - 2500 * chars,
         Strength::Keep | Strength::Place => 2000 - 1000 * chars,
-        Strength::Fill => 5000 - 1000 * chars,
+        Strength::Fill | Strength::District => 5000 - 1000 * chars,
     };
     c.clamp(i16::MIN as i32, i16::MAX as i32) as i16
 }
@@ -360,7 +362,7 @@ mod tests {
     fn no_district_is_a_word_of_ipadic() {
         let system = crate::text::analyser::system().expect("dictionary");
         let districts: Vec<Entry> = lines(TOWNS)
-            .filter_map(|line| parse_line(line, Strength::Fill))
+            .filter_map(|line| parse_line(line, Strength::District))
             .collect();
         assert!(districts.len() > 30_000, "{} districts", districts.len());
         for e in &districts {
