@@ -1,0 +1,33 @@
+# shellcheck shell=bash
+# What the benchmark scripts share (sourced by bench/first, bench/run and bench/profile, after
+# `cd` to the repository): where the data and the work folder are, the day the builds take as
+# today, and the guide of every office of the data that the sites of each size are cut from.
+
+DATA=$(cd "${DATA:-../shared/data/wam-202503}" && pwd)
+WORK=${WORK:-${TMPDIR:-/tmp}/shirube-bench}
+export SHIRUBE_TODAY=${SHIRUBE_TODAY:-2026-12-01}
+
+# import_offices BIN: `$WORK/imported`, every office of the data imported with `shirube import
+# wam` into a guide made by `shirube init` (once: kept for the next runs).
+import_offices() {
+  local bin=$1
+  mkdir -p "$WORK"
+  if ! compgen -G "$WORK/imported/content/entries/wam-*.md" >/dev/null; then
+    rm -rf "$WORK/imported"
+    "$bin" init "$WORK/imported" --region 全国 >/dev/null
+    (cd "$WORK/imported" && "$bin" import wam "$DATA"/*.csv >/dev/null)
+  fi
+}
+
+# new_ext4 IMG MNT KIND: a new empty ext4 in the file IMG, mounted at MNT (as root); KIND is
+# `journal` (as a CI runner's disk is) or `nojournal` (as the project's disk is). A new file
+# system is the fair place for a first build: on ext4 a new file or folder is not given an
+# inode freed in the last minutes (ext4 searches past each of them), so outputs deleted before
+# a timing slow it down.
+new_ext4() {
+  local img=$1 mnt=$2 kind=$3
+  if mountpoint -q "$mnt" 2>/dev/null; then umount "$mnt"; fi
+  rm -f "$img" && truncate -s 8G "$img"
+  if [ "$kind" = journal ]; then mkfs.ext4 -q -F "$img"; else mkfs.ext4 -q -F -O ^has_journal "$img"; fi
+  mkdir -p "$mnt" && mount -o loop "$img" "$mnt"
+}
