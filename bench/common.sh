@@ -19,6 +19,20 @@ import_offices() {
   fi
 }
 
+# choose_fs: sets FS, where a timed first build writes, from the environment: `nojournal` or
+# `journal` (a new ext4 for the build, as root; `nojournal` is the default as root) or `here` (a
+# new folder under $WORK, the default otherwise). Exits on anything else, or on a file system
+# asked for without root.
+choose_fs() {
+  if [ "$(id -u)" = 0 ]; then FS=${FS:-nojournal}; else FS=${FS:-here}; fi
+  case $FS in
+    nojournal | journal)
+      [ "$(id -u)" = 0 ] || { echo "FS=$FS mounts a file system: run as root, or FS=here" >&2; exit 2; } ;;
+    here) ;;
+    *) echo "FS is nojournal, journal or here" >&2; exit 2 ;;
+  esac
+}
+
 # new_ext4 IMG MNT KIND: a new empty ext4 in the file IMG, mounted at MNT (as root); KIND is
 # `journal` (as a CI runner's disk is) or `nojournal` (as the project's disk is). A new file
 # system is the fair place for a first build: on ext4 a new file or folder is not given an
