@@ -19,6 +19,45 @@ import_offices() {
   fi
 }
 
+# offices_of PARITY: `$WORK/imported-PARITY`, the guide of `$WORK/imported` with only the offices
+# of the odd-numbered prefectures (`odd`) or of the even-numbered (`even`): the first two digits
+# of an office's number are its prefecture's. Made again each time (hard links: cheap).
+offices_of() {
+  local parity=$1 file code
+  local part=$WORK/imported-$parity
+  rm -rf "$part" && mkdir -p "$part/content/entries"
+  cp "$WORK/imported/site.yaml" "$part/"
+  for file in "$WORK"/imported/content/*; do
+    if [ "$(basename "$file")" != entries ]; then cp -r "$file" "$part/content/"; fi
+  done
+  for file in "$WORK"/imported/content/entries/wam-*.md; do
+    code=$(basename "$file" | cut -c5-6)
+    if [ $((10#$code % 2)) = "$([ "$parity" = odd ] && echo 1 || echo 0)" ]; then
+      ln "$file" "$part/content/entries/"
+    fi
+  done
+}
+
+# choose_binary: sets BIN, the shirube the timings run, from BUILD: `release` (the default) is
+# target/release/shirube, what `cargo install` makes (built by the caller, with GEN, the site
+# generator); `pgo` is scripts/build-pgo's binary (target/pgo/shirube), trained on
+# `$WORK/train-odd`: every office of the odd-numbered prefectures, with the generator's family
+# fields and body text, a guide of the kind and size the timings build. `OFFICES=even
+# bench/first` times sites of the offices it was not trained on.
+choose_binary() {
+  case ${BUILD:-release} in
+    release) ;;
+    pgo)
+      import_offices "$BIN"
+      offices_of odd
+      "$GEN" "$WORK/imported-odd" "$(find "$WORK/imported-odd/content/entries" -name '*.md' | wc -l)" \
+        "$WORK/train-odd" "$WORK/train-odd-hugo" >/dev/null
+      scripts/build-pgo "$WORK/train-odd" target/pgo/shirube
+      BIN=$PWD/target/pgo/shirube ;;
+    *) echo "BUILD is release or pgo" >&2; exit 2 ;;
+  esac
+}
+
 # choose_fs: sets FS, where a timed first build writes, from the environment: `nojournal` or
 # `journal` (a new ext4 for the build, as root; `nojournal` is the default as root) or `here` (a
 # new folder under $WORK, the default otherwise). Exits on anything else, or on a file system
