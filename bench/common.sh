@@ -23,19 +23,20 @@ import_offices() {
 # of the odd-numbered prefectures (`odd`) or of the even-numbered (`even`): the first two digits
 # of an office's number are its prefecture's. Made again each time (hard links: cheap).
 offices_of() {
-  local parity=$1 file code
+  local parity=$1 file name remainder=0 offices=()
   local part=$WORK/imported-$parity
+  if [ "$parity" = odd ]; then remainder=1; fi
   rm -rf "$part" && mkdir -p "$part/content/entries"
   cp "$WORK/imported/site.yaml" "$part/"
   for file in "$WORK"/imported/content/*; do
-    if [ "$(basename "$file")" != entries ]; then cp -r "$file" "$part/content/"; fi
+    if [ "${file##*/}" != entries ]; then cp -r "$file" "$part/content/"; fi
   done
+  # wam-PPxxxxxxxx.md: PP is the prefecture.
   for file in "$WORK"/imported/content/entries/wam-*.md; do
-    code=$(basename "$file" | cut -c5-6)
-    if [ $((10#$code % 2)) = "$([ "$parity" = odd ] && echo 1 || echo 0)" ]; then
-      ln "$file" "$part/content/entries/"
-    fi
+    name=${file##*/}
+    if [ $((10#${name:4:2} % 2)) = "$remainder" ]; then offices+=("$file"); fi
   done
+  ln -t "$part/content/entries" "${offices[@]}"
 }
 
 # choose_binary: sets BIN, the shirube the timings run, from BUILD: `release` (the default) is
