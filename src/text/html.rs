@@ -130,12 +130,12 @@ pub fn html_to_segments(html: &str) -> Vec<Segment> {
     let [open, middle, close] = RUBY_MARKUP;
     let mut segments = Vec::new();
     let mut rest = html;
-    while let Some(at) = rest.find(open) {
+    while let Some(at) = find_tag(rest, open) {
         let ruby = &rest[at + open.len()..];
-        let Some((base, after)) = ruby.split_once(middle) else {
+        let Some((base, after)) = split_at_tag(ruby, middle) else {
             break;
         };
-        let Some((rt, after)) = after.split_once(close) else {
+        let Some((rt, after)) = split_at_tag(after, close) else {
             break;
         };
         if at > 0 {
@@ -151,6 +151,22 @@ pub fn html_to_segments(html: &str) -> Vec<Segment> {
         segments.push(Segment::Plain(unescape(rest)));
     }
     segments
+}
+
+/// Where `tag` (markup that begins with `<`) first stands in `html`. Found from the `<`s,
+/// not with `str::find`: the searcher `find` sets up for a pattern of several bytes costs more
+/// than the search itself in a short text (the furigana edition's search results read 415,000
+/// at N = 10,000, and the searches were 1.6% of the build's instructions).
+fn find_tag(html: &str, tag: &str) -> Option<usize> {
+    debug_assert!(tag.starts_with('<'));
+    let bytes = html.as_bytes();
+    memchr::memchr_iter(b'<', bytes).find(|&at| bytes[at..].starts_with(tag.as_bytes()))
+}
+
+/// `html` before and after the first `tag` (as `str::split_once`, with [`find_tag`]).
+fn split_at_tag<'a>(html: &'a str, tag: &str) -> Option<(&'a str, &'a str)> {
+    let at = find_tag(html, tag)?;
+    Some((&html[..at], &html[at + tag.len()..]))
 }
 
 /// Escapes text for HTML element content and attribute values: the one escaper of the crate.
