@@ -21,6 +21,7 @@ use std::collections::HashMap;
 mod compare_pages;
 mod frame;
 pub(crate) mod page_key;
+mod spelling;
 
 use frame::Frame;
 use page_key::PageContext;

@@ -11,9 +11,10 @@
 //! leaves the page without a key, and it is rendered as always: a page is kept only when its
 //! key is certain, never on a guess.
 
+use super::spelling;
 use serde::Serialize;
 use std::borrow::Cow;
-use xxhash_rust::xxh3::{Xxh3, xxh3_128_with_seed};
+use xxhash_rust::xxh3::{Xxh3, xxh3_128, xxh3_128_with_seed};
 
 /// The kinds of what is hashed, so that values of different kinds never hash alike.
 mod tag {
@@ -34,23 +35,24 @@ mod tag {
     pub const ENTRY: u8 = 14;
 }
 
-/// A page's template context as it is filled, with a running hash of what went into it, in
-/// the order it went in.
+/// A page's template context as it is filled, with everything that went into it spelled out
+/// (`spelling.rs`), in the order it went in: the key is one hash of that spelling.
 pub(crate) struct PageContext {
     context: tera::Context,
-    /// `None` once a value could not be hashed: the page then has no key.
-    hash: Option<Xxh3>,
+    /// `None` once a value could not be spelled: the page then has no key.
+    spelled: Option<Vec<u8>>,
 }
 
 impl PageContext {
     /// An empty context whose key begins with `seed` (what the page shares with others:
     /// `PageKey::seed`).
     pub(crate) fn new(seed: u128) -> PageContext {
-        let mut hash = Xxh3::new();
-        hash.update(&seed.to_le_bytes());
+        // An entry page's spelling is some kilobytes: room for most pages without growing.
+        let mut spelled = Vec::with_capacity(16 * 1024);
+        spelled.extend_from_slice(&seed.to_le_bytes());
         PageContext {
             context: tera::Context::new(),
-            hash: Some(hash),
+            spelled: Some(spelled),
         }
     }
 
@@ -60,23 +62,16 @@ impl PageContext {
         S: Into<Cow<'static, str>>,
         T: Serialize + ?Sized,
     {
-        self.insert_value(key, tera::Value::from_serializable(value));
-    }
-
-    /// As `tera::Context::insert_value`.
-    pub(crate) fn insert_value<S: Into<Cow<'static, str>>>(&mut self, key: S, value: tera::Value) {
         let key = key.into();
-        let value_hash = value_hash(&value);
-        self.hash = match (self.hash.take(), value_hash) {
-            (Some(mut hash), Some(value_hash)) => {
-                hash.update(&(key.len() as u64).to_le_bytes());
-                hash.update(key.as_bytes());
-                hash.update(&value_hash.to_le_bytes());
-                Some(hash)
+        if let Some(spelled) = &mut self.spelled {
+            spelled.push(tag::KEY);
+            spelling::spell_str(spelled, &key);
+            if spelling::spell(value, spelled).is_err() {
+                self.spelled = None;
             }
-            _ => None,
-        };
-        self.context.insert_value(key, value);
+        }
+        self.context
+            .insert_value(key, tera::Value::from_serializable(value));
     }
 
     /// Puts in a value that the page shares with others and whose hash was taken once, for
@@ -86,21 +81,20 @@ impl PageContext {
         S: Into<Cow<'static, str>>,
     {
         let key = key.into();
-        if let Some(hash) = &mut self.hash {
-            hash.update(&[tag::ENTRY]);
-            hash.update(&(key.len() as u64).to_le_bytes());
-            hash.update(key.as_bytes());
-            hash.update(&fingerprint.to_le_bytes());
+        if let Some(spelled) = &mut self.spelled {
+            spelled.push(tag::ENTRY);
+            spelling::spell_str(spelled, &key);
+            spelled.extend_from_slice(&fingerprint.to_le_bytes());
         }
         self.context.insert_value(key, value);
     }
 
     /// Adds to the key what the page is made with beside its context (its template's name).
     pub(crate) fn key_in(&mut self, bytes: &[u8]) {
-        if let Some(hash) = &mut self.hash {
-            hash.update(&[tag::KEY]);
-            hash.update(&(bytes.len() as u64).to_le_bytes());
-            hash.update(bytes);
+        if let Some(spelled) = &mut self.spelled {
+            spelled.push(tag::BYTES);
+            spelled.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            spelled.extend_from_slice(bytes);
         }
     }
 
@@ -110,7 +104,7 @@ impl PageContext {
         key: S,
         value: tera::Value,
     ) {
-        self.hash = None;
+        self.spelled = None;
         self.context.insert_value(key, value);
     }
 
@@ -119,9 +113,9 @@ impl PageContext {
         &self.context
     }
 
-    /// The page's key: `None` when something in its context could not be hashed.
+    /// The page's key: `None` when something in its context could not be spelled.
     pub(crate) fn key(&self) -> Option<u128> {
-        self.hash.as_ref().map(Xxh3::digest128)
+        self.spelled.as_deref().map(xxh3_128)
     }
 }
 
