@@ -173,11 +173,22 @@ impl Reader {
         // Asked of every text shown about a place, on every page it is on: a text whose
         // characters are all already normal and fold to no other, without author ruby, is its
         // own normal form, and is looked in as it is (normalised, folded and split into its
-        // ruby's parts, such texts were a tenth of a furigana page's text lookups).
-        if text.chars().all(|c| is_normal_char(c) && !folds(c))
-            && !text.contains(['{', '|', '｜', '《'])
-        {
-            return holds_name(text);
+        // ruby's parts, such texts were a tenth of a furigana page's text lookups). Both in
+        // one pass over the characters (with a pass for each, this function was 2.3% of a
+        // national build's instructions).
+        let mut names_place = false;
+        let mut as_it_is = true;
+        for (i, c) in text.char_indices() {
+            if !is_normal_char(c) || folds(c) || matches!(c, '{' | '|' | '｜' | '《') {
+                as_it_is = false;
+                break;
+            }
+            if !names_place && place.may_start(c) && place.longest_at(&text[i..]).is_some() {
+                names_place = true;
+            }
+        }
+        if as_it_is {
+            return names_place;
         }
         parse_author_ruby(text).iter().any(|seg| match seg {
             Segment::Plain(plain) => holds_name(&fold_variants(&nfkc_mapped(plain).text)),
