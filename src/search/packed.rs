@@ -88,34 +88,27 @@ impl PackedPostings {
     /// documents are ascending, below `docs`, and end at `last`: a cache file is read back
     /// only as a list that could have been packed.
     pub fn from_parts(bytes: Vec<u8>, last: u32, docs: u32) -> Option<PackedPostings> {
-        let list = PackedPostings { bytes, last };
-        let mut read = 0;
+        // One pass over the bytes, each posting read whole to the next (a pass to read the
+        // documents and one to check the lengths were 1% of a build that reads every slice
+        // of a national index back from the cache).
+        let mut at = 0;
+        let mut doc = 0u32;
         let mut previous: Option<u32> = None;
-        for (doc, _) in list.iter() {
+        while at < bytes.len() {
+            let (gap, read) = read_varint(&bytes[at..])?;
+            doc = doc.wrapping_add(gap);
             if doc >= docs || previous.is_some_and(|p| p >= doc) {
                 return None;
             }
+            let mask = *bytes.get(at + read)?;
+            if u32::from(mask) >> FIELD_COUNT != 0 {
+                return None;
+            }
+            at += read + 1 + mask.count_ones() as usize;
             previous = Some(doc);
-            read += 1;
         }
-        let whole = list.bytes.is_empty() || read > 0;
-        (whole && previous.unwrap_or(0) == last && list.packed_len(read)).then_some(list)
-    }
-
-    /// Whether `count` postings take exactly this list's bytes (nothing left after them).
-    fn packed_len(&self, count: usize) -> bool {
-        let mut at = 0;
-        for _ in 0..count {
-            let Some((_, read)) = self.bytes.get(at..).and_then(read_varint) else {
-                return false;
-            };
-            at += read;
-            let Some(mask) = self.bytes.get(at) else {
-                return false;
-            };
-            at += 1 + mask.count_ones() as usize;
-        }
-        at == self.bytes.len()
+        (at == bytes.len() && previous.unwrap_or(0) == last)
+            .then_some(PackedPostings { bytes, last })
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (u32, TermCounts)> + '_ {
@@ -214,5 +207,30 @@ mod tests {
         let mut empty = PackedPostings::default();
         empty.append(PackedPostings::new(postings(&[4])));
         assert_eq!(empty.iter().map(|(doc, _)| doc).collect::<Vec<_>>(), [4]);
+    }
+
+    /// A cache file's list is taken back only as it was packed: whole, ascending, below the
+    /// slice's count of documents, ending at the document it names as its last.
+    #[test]
+    fn only_a_packed_list_is_taken_back() {
+        let packed = PackedPostings::new(postings(&[2, 9, 300]));
+        let (bytes, last) = packed.parts();
+        let back =
+            |bytes: &[u8], last, docs| PackedPostings::from_parts(bytes.to_vec(), last, docs);
+        assert_eq!(back(bytes, last, 301), Some(packed.clone()));
+        assert_eq!(back(&[], 0, 10), Some(PackedPostings::default()));
+        // One document too many for the slice, another last, a byte short or one over.
+        assert_eq!(back(bytes, last, 300), None);
+        assert_eq!(back(bytes, 9, 301), None);
+        assert_eq!(back(&bytes[..bytes.len() - 1], last, 301), None);
+        assert_eq!(back(&[bytes, &[0]].concat(), last, 301), None);
+        // Documents not ascending: a gap of zero after the first.
+        let mut repeated = bytes.to_vec();
+        repeated.extend_from_slice(&[0, 0]);
+        assert_eq!(back(&repeated, last, 301), None);
+        // A mask with a field this index does not have.
+        if FIELD_COUNT < 8 {
+            assert_eq!(back(&[1, 1 << FIELD_COUNT, 1], 1, 10), None);
+        }
     }
 }
