@@ -64,7 +64,13 @@ pub(crate) fn spell_str(out: &mut Vec<u8>, text: &str) {
 
 fn spell_bytes(out: &mut Vec<u8>, kind: u8, bytes: &[u8]) {
     out.push(kind);
-    out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+    // The length as a LEB128 varint: one byte for nearly every text and field name.
+    let mut len = bytes.len();
+    while len >= 0x80 {
+        out.push((len & 0x7f) as u8 | 0x80);
+        len >>= 7;
+    }
+    out.push(len as u8);
     out.extend_from_slice(bytes);
 }
 
@@ -381,6 +387,10 @@ mod tests {
             spelled(&Shape::Sized(3)),
             spelled(&Shape::Boxed { width: 3 }),
             spelled(&"Round"),
+            // Lengths of more than one byte.
+            spelled(&"あ".repeat(100)),
+            spelled(&"あ".repeat(101)),
+            spelled(&["あ".repeat(50), "あ".repeat(51)]),
         ];
         for (i, a) in spellings.iter().enumerate() {
             for b in &spellings[i + 1..] {
